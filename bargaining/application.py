@@ -1,0 +1,89 @@
+"""The negotiations application: the event store for negotiations and contracts.
+
+One command = one atomic ``save()`` of every aggregate it touched. A write that loses a race
+is reported as a conflict, never retried silently or overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, OperationalError, Transcoder
+
+from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError
+from bargaining.transcodings import register_transcodings
+from domain.history import as_of
+
+A = TypeVar("A", bound=Aggregate)
+E = TypeVar("E", bound=Enum)
+
+
+class NegotiationsApp(Application[UUID]):
+    """Negotiations (interest disputes) and the collective contracts they produce."""
+
+    name = "Negotiations"
+
+    def register_transcodings(self, transcoder: Transcoder) -> None:
+        super().register_transcodings(transcoder)
+        register_transcodings(transcoder)
+
+    def load(self, cls: type[A], reference: str, what: str, *, day: date | None = None) -> A:
+        aggregate_id = cls.create_id(reference)  # type: ignore[attr-defined]
+        if day is not None:
+            found = as_of(self.events.get(aggregate_id), day)
+            if found is None:
+                raise NotFoundError(reference, f"no such {what} on {day.isoformat()}")
+            assert isinstance(found, cls)
+            return found
+        try:
+            aggregate = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(reference, f"no such {what}") from None
+        assert isinstance(aggregate, cls)
+        return aggregate
+
+    def exists(self, cls: type[Aggregate], reference: str) -> bool:
+        return cls.create_id(reference) in self.repository  # type: ignore[attr-defined]
+
+    def count_events(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def commit(self, *aggregates: Aggregate) -> int:
+        """Record every pending event of ``aggregates`` atomically; return the last position."""
+        with translate_store_errors():
+            recordings = self.save(*aggregates)
+        return recordings[-1].notification.id if recordings else 0
+
+
+@contextmanager
+def translate_store_errors() -> Iterator[None]:
+    try:
+        yield
+    except IntegrityError:
+        raise ConflictError(
+            "conflict", "changed by someone else, retry (your step was not recorded)"
+        ) from None
+    except OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreBusyError(
+                "store", "the store is busy with another writer; nothing was recorded, retry"
+            ) from None
+        raise
+
+
+def parse_enum(enum_type: type[E], value: Any, field: str) -> E:
+    if isinstance(value, enum_type):
+        return value
+    text = str(value).strip().lower().replace("_", "-")
+    for member in enum_type:
+        if member.value == text or member.name.lower().replace("_", "-") == text:
+            return member
+    choices = ", ".join(m.value for m in enum_type)
+    raise InvalidValueError(field, f"{value!r} is not one of: {choices}")

@@ -1,0 +1,94 @@
+"""Contract commands: filing, the authority's review, publication, amendment, renewal, end."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bargaining.application import parse_enum
+from bargaining.errors import AlreadyExistsError, NotFoundError
+from bargaining.negotiations import NegotiationService, Service, clean_reference
+from bargaining.views import contract_view
+from domain.contract import CollectiveContract
+from domain.negotiation import Negotiation
+from domain.values import Purpose, Side, TerminationGround, clean_text
+
+
+class ContractService(Service):
+    def _contract(self, reference: str, *, day: date | None = None) -> CollectiveContract:
+        try:
+            return self.app.load(CollectiveContract, reference, "contract", day=day)
+        except NotFoundError:
+            if self.app.exists(Negotiation, reference):
+                raise NotFoundError(
+                    reference, "no such contract: the negotiation has not been signed yet"
+                ) from None
+            raise
+
+    def _change(self, reference: str, step: str, on: date, **kwargs: Any) -> None:
+        day = self._date(on, f"{step}.on")
+        contract = self._contract(reference)
+        getattr(contract, step)(on=day, by=self.actor, **kwargs)
+        self.app.commit(contract)
+
+    def submit(self, reference: str, *, on: date, authority: str = "", copies: int | None = None) -> None:
+        contract = self._contract(reference)
+        count = contract.profile.filing_copies if copies is None else copies
+        where = clean_text(authority, "submit.to", required=False, max_len=200)
+        self._change(reference, "submit", on, authority=where, copies=count)
+
+    def receipt(self, reference: str, *, on: date) -> None:
+        self._change(reference, "record_receipt", on)
+
+    def objection(self, reference: str, *, on: date, opinion: str) -> None:
+        """The authority's Examination Opinion: the parties renegotiate (S1 Arts 45-46)."""
+        day = self._date(on, "objection.on")
+        text = clean_text(opinion, "objection.opinion", max_len=100_000)
+        contract = self._contract(reference)
+        negotiation = self.app.load(Negotiation, reference, "negotiation")
+        contract.object(on=day, by=self.actor, opinion=text)
+        negotiation.reopen(on=day, by=self.actor, reason=f"objection: {text}")
+        self.app.commit(contract, negotiation)
+
+    def publish(self, reference: str, *, on: date) -> None:
+        self._change(reference, "publish", on)
+
+    def terminate(self, reference: str, *, on: date, ground: str, reason: str) -> None:
+        why = clean_text(reason, "terminate.reason")
+        cause = parse_enum(TerminationGround, ground, "terminate.ground")
+        self._change(reference, "terminate", on, ground=cause, reason=why)
+
+    def renew(self, reference: str, *, new_reference: str, on: date, reason: str = "",
+              requested_by: str | Side = Side.UNION) -> dict[str, Any]:
+        return self._successor(reference, new_reference, on, Purpose.RENEWAL, reason, requested_by)
+
+    def amend(self, reference: str, *, new_reference: str, on: date, reason: str,
+              requested_by: str | Side = Side.UNION) -> dict[str, Any]:
+        return self._successor(reference, new_reference, on, Purpose.AMENDMENT, reason, requested_by)
+
+    def _successor(
+        self, reference: str, new_reference: str, on: date, purpose: Purpose, reason: str,
+        requested_by: str | Side,
+    ) -> dict[str, Any]:
+        """Open the negotiation that renews or amends a contract: the same procedure again."""
+        day = self._date(on, f"{purpose.value}.on")
+        ref = clean_reference(new_reference, f"{purpose.value}.ref")
+        why = clean_text(reason, f"{purpose.value}.reason", required=purpose is Purpose.AMENDMENT)
+        if self.app.exists(Negotiation, ref):
+            raise AlreadyExistsError(f"{purpose.value}.ref", f"{ref} already exists; choose another reference")
+        contract = self._contract(reference)
+        contract.open_successor(on=day, by=self.actor, reference=ref, purpose=purpose, reason=why)
+        successor = Negotiation(
+            reference=ref, employer=contract.employer, union=contract.union, kind=contract.kind,
+            topic=contract.topic, profile_id=contract.profile_id,
+            requested_by=parse_enum(Side, requested_by, f"{purpose.value}.requested-by"),
+            purpose=purpose, predecessor=contract.reference, on=day, by=self.actor,
+        )
+        self.app.commit(contract, successor)
+        return NegotiationService(self.app, self.actor, self.today).show(ref)
+
+    def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
+        day = as_of or self.today
+        return contract_view(self._contract(reference, day=as_of), day)
+
+

@@ -1,0 +1,274 @@
+"""Negotiation commands: take primitives, check them, record events, return plain rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from bargaining.application import NegotiationsApp, parse_enum
+from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
+from bargaining.views import article_history, negotiation_view
+from domain.contract import CollectiveContract
+from domain.jurisdiction import get_profile
+from domain.negotiation import Negotiation
+from domain.values import (
+    WAGE_FACTORS,
+    AgreementKind,
+    Purpose,
+    RatificationBody,
+    Role,
+    Side,
+    Term,
+    VoteOutcome,
+    VoteTally,
+    WageTerms,
+    clean_text,
+    parse_money,
+    parse_percent,
+)
+
+REFERENCE_MAX = 64
+
+
+def clean_reference(reference: str, field: str = "reference") -> str:
+    ref = clean_text(reference, field, max_len=REFERENCE_MAX)
+    if any(ch.isspace() for ch in ref) or "/" in ref:
+        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
+    return ref
+
+
+class Service:
+    """What every service shares: the application, who is recording, and today's date."""
+
+    def __init__(self, app: NegotiationsApp, actor: str, today: date) -> None:
+        self.app = app
+        self.actor = actor
+        self.today = today
+
+    def _date(self, value: date | None, field: str) -> date:
+        day = self.today if value is None else value
+        if day > self.today:
+            raise InvalidValueError(
+                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
+            )
+        return day
+
+    def _negotiation(self, reference: str) -> Negotiation:
+        return self.app.load(Negotiation, reference, "negotiation")
+
+    def _update(self, reference: str, command: Callable[[Negotiation], Any]) -> Any:
+        negotiation = self._negotiation(reference)
+        result = command(negotiation)
+        self.app.commit(negotiation)
+        return result
+
+
+class NegotiationService(Service):
+    def open(
+        self, reference: str, *, employer: str, union: str, kind: str | AgreementKind,
+        requested_by: str | Side = Side.UNION, topic: str = "", profile: str = "PRC",
+        on: date | None = None, purpose: Purpose = Purpose.NEW, predecessor: str = "",
+    ) -> dict[str, Any]:
+        ref = clean_reference(reference)
+        negotiation = Negotiation(
+            reference=ref,
+            employer=clean_text(employer, "open.employer", max_len=200),
+            union=clean_text(union, "open.union", max_len=200),
+            kind=parse_enum(AgreementKind, kind, "open.kind"),
+            topic=clean_text(topic, "open.topic", required=False, max_len=200),
+            profile_id=get_profile(profile).id,
+            requested_by=parse_enum(Side, requested_by, "open.requested-by"),
+            purpose=purpose,
+            predecessor=predecessor,
+            on=self._date(on, "open.on"),
+            by=self.actor,
+        )
+        if self.app.exists(Negotiation, ref):
+            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+        self.app.commit(negotiation)
+        return self.show(ref)
+
+    def request(self, reference: str, *, on: date, topics: str = "") -> None:
+        day = self._date(on, "request.on")
+        text = clean_text(topics, "request.topics", required=False)
+        self._update(reference, lambda n: n.receive_request(on=day, by=self.actor, topics=text))
+
+    def reply(self, reference: str, *, on: date, accepted: bool = True, reason: str = "") -> None:
+        day = self._date(on, "reply.on")
+        text = clean_text(reason, "reply.reason", required=False)
+        self._update(
+            reference, lambda n: n.answer_request(on=day, by=self.actor, accepted=accepted, reason=text)
+        )
+
+    def appoint(
+        self, reference: str, *, side: str | Side, on: date | None = None, chief: str = "",
+        members: Sequence[str] = (), experts: Sequence[str] = (), replaces: str = "",
+        title: str = "",
+    ) -> None:
+        day = self._date(on, "appoint.on")
+        team = parse_enum(Side, side, "appoint.side")
+        people = [(clean_text(chief, "appoint.chief", max_len=100), Role.CHIEF)] if chief else []
+        people += [(clean_text(m, "appoint.member", max_len=100), Role.MEMBER) for m in members]
+        people += [(clean_text(x, "appoint.expert", max_len=100), Role.EXPERT) for x in experts]
+        if not people:
+            raise InvalidValueError("appoint", "name someone: --chief NAME, --member NAME or --expert NAME")
+        if replaces and len(people) != 1:
+            raise InvalidValueError("appoint.replaces", "replace one representative at a time")
+        old = clean_text(replaces, "appoint.replaces", required=False, max_len=100)
+        label = clean_text(title, "appoint.title", required=False, max_len=100)
+
+        def command(n: Negotiation) -> None:
+            for name, role in people:
+                n.appoint(on=day, by=self.actor, name=name, side=team, role=role, title=label,
+                          replaces=old)
+
+        self._update(reference, command)
+
+    def round(
+        self, reference: str, *, on: date, place: str, chair: str, recorder: str,
+        present: Sequence[str] = (), minutes: str = "",
+    ) -> int:
+        day = self._date(on, "round.on")
+        where = clean_text(place, "round.place", max_len=200)
+        who = clean_text(chair, "round.chair", max_len=100)
+        rec = clean_text(recorder, "round.recorder", max_len=100)
+        attendance = [clean_text(p, "round.present", max_len=100) for p in present]
+        notes = clean_text(minutes, "round.minutes", required=False, max_len=1_000_000)
+        number: int = self._update(reference, lambda n: n.hold_round(
+            on=day, by=self.actor, place=where, chair=who, recorder=rec, present=attendance,
+            minutes=notes,
+        ))
+        return number
+
+    def propose(
+        self, reference: str, *, article: str, side: str | Side, text: str,
+        round_no: int | None = None, increase: str | Decimal | None = None,
+        minimum_wage: str | Decimal | None = None, effective: date | None = None,
+        factors: Sequence[str] = (),
+    ) -> str:
+        name = clean_text(article, "propose.article", max_len=200)
+        body = clean_text(text, "propose.text", max_len=100_000)
+        team = parse_enum(Side, side, "propose.side")
+        unknown = [f for f in factors if f not in WAGE_FACTORS]
+        if unknown:
+            raise InvalidValueError(
+                "propose.factor", f"{unknown[0]!r} is not one of: {', '.join(WAGE_FACTORS)}"
+            )
+        wage = WageTerms(
+            increase_pct=None if increase is None else parse_percent(increase, "propose.increase"),
+            minimum_wage=None if minimum_wage is None else parse_money(minimum_wage, "propose.min-wage"),
+            effective_on=effective,
+            factors=tuple(factors),
+        )
+        terms = None if wage.is_empty() and not wage.factors else wage
+        proposal_id: str = self._update(reference, lambda n: n.table_proposal(
+            by=self.actor, article=name, side=team, text=body, round_no=round_no, wage=terms,
+        ))
+        return proposal_id
+
+    def withdraw(self, reference: str, *, proposal: str, reason: str = "", round_no: int | None = None) -> None:
+        pid = clean_text(proposal, "withdraw.proposal", max_len=20).upper()
+        why = clean_text(reason, "withdraw.reason", required=False)
+        self._update(reference, lambda n: n.withdraw_proposal(
+            by=self.actor, proposal_id=pid, reason=why, round_no=round_no))
+
+    def agree(self, reference: str, *, article: str, round_no: int | None = None) -> None:
+        name = clean_text(article, "agree.article", max_len=200)
+        self._update(reference, lambda n: n.agree_article(by=self.actor, article=name, round_no=round_no))
+
+    def article(self, reference: str, article: str, *, rounds: tuple[int, int] | None = None) -> dict[str, Any]:
+        name = clean_text(article, "article", max_len=200)
+        return article_history(self._negotiation(reference), name, rounds)
+
+    def suspend(self, reference: str, *, on: date, until: date, reason: str) -> None:
+        day = self._date(on, "suspend.on")
+        why = clean_text(reason, "suspend.reason")
+        self._update(reference, lambda n: n.suspend(on=day, by=self.actor, until=until, reason=why))
+
+    def resume(self, reference: str, *, on: date) -> None:
+        day = self._date(on, "resume.on")
+        self._update(reference, lambda n: n.resume(on=day, by=self.actor))
+
+    def draft(self, reference: str, *, on: date) -> None:
+        day = self._date(on, "draft.on")
+        self._update(reference, lambda n: n.adopt_draft(on=day, by=self.actor))
+
+    def vote(
+        self, reference: str, *, on: date, body: str | RatificationBody = RatificationBody.CONGRESS,
+        session: str = "", roll: int | None = None, present: int | None = None,
+        yes: int | None = None, no: int | None = None, abstain: int = 0, invalid: int = 0,
+        outcome: str | None = None,
+    ) -> dict[str, Any]:
+        day = self._date(on, "vote.on")
+        who = parse_enum(RatificationBody, body, "vote.body")
+        counts = {"roll": roll, "present": present, "yes": yes, "no": no}
+        given = {k: v for k, v in counts.items() if v is not None}
+        tally = None
+        if given:
+            missing = [k for k, v in counts.items() if v is None]
+            if missing:
+                raise InvalidValueError(f"vote.{missing[0]}", "a tally needs --roll, --present, --yes and --no")
+            tally = VoteTally(roll=roll or 0, present=present or 0, yes=yes or 0, no=no or 0,
+                              abstain=abstain, invalid=invalid)
+        reported = None if outcome is None else parse_enum(VoteOutcome, outcome, "vote.outcome")
+        label = clean_text(session, "vote.session", required=False, max_len=100)
+        self._update(reference, lambda n: n.record_vote(
+            on=day, by=self.actor, body=who, session=label, tally=tally, reported=reported))
+        vote: dict[str, Any] = self.show(reference)["vote"]
+        return vote
+
+    def decide_tie(self, reference: str, *, on: date, outcome: str, reason: str) -> None:
+        day = self._date(on, "vote.on")
+        decided = parse_enum(VoteOutcome, outcome, "vote.decide")
+        why = clean_text(reason, "vote.reason")
+        self._update(reference, lambda n: n.decide_tie(on=day, by=self.actor, outcome=decided, reason=why))
+
+    def sign(
+        self, reference: str, *, on: date, term_start: date, term_end: date,
+        union_signatory: str = "", employer_signatory: str = "", witnesses: Sequence[str] = (),
+    ) -> list[str]:
+        """Sign; creates (or re-signs) the contract in the same atomic write. Returns warnings."""
+        day = self._date(on, "sign.on")
+        term = Term(term_start, term_end)
+        negotiation = self._negotiation(reference)
+        warnings: list[str] = negotiation.sign(
+            on=day, by=self.actor, term=term,
+            union_signatory=clean_text(union_signatory, "sign.union", required=False, max_len=100),
+            employer_signatory=clean_text(employer_signatory, "sign.employer", required=False, max_len=100),
+            witnesses=[clean_text(w, "sign.witness", max_len=100) for w in witnesses],
+        )
+        touched: list[Any] = [negotiation]
+        if self.app.exists(CollectiveContract, negotiation.reference):
+            contract = self.app.load(CollectiveContract, negotiation.reference, "contract")
+            contract.resign(on=day, by=self.actor, term=term)
+        else:
+            assert negotiation.signatories is not None
+            contract = CollectiveContract(
+                reference=negotiation.reference, employer=negotiation.employer,
+                union=negotiation.union, kind=negotiation.kind, topic=negotiation.topic,
+                profile_id=negotiation.profile_id, term=term,
+                signatories=list(negotiation.signatories), purpose=negotiation.purpose,
+                predecessor=negotiation.predecessor, on=day, by=self.actor,
+            )
+        touched.append(contract)
+        if negotiation.predecessor:
+            predecessor = self.app.load(CollectiveContract, negotiation.predecessor, "contract")
+            predecessor.record_successor_signed(
+                on=day, by=self.actor, reference=negotiation.reference, purpose=negotiation.purpose
+            )
+            touched.append(predecessor)
+        self.app.commit(*touched)
+        return warnings
+
+    def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
+        day = as_of or self.today
+        negotiation = self.app.load(Negotiation, reference, "negotiation", day=as_of)
+        contract = None
+        if self.app.exists(CollectiveContract, negotiation.reference):
+            try:
+                contract = self.app.load(CollectiveContract, negotiation.reference, "contract", day=as_of)
+            except NotFoundError:
+                contract = None
+        return negotiation_view(negotiation, contract, day)

@@ -1,0 +1,66 @@
+"""Where the events live: a directory of SQLite files by default, no server needed.
+
+``--store PATH`` (or ``BARGAINING_STORE``) names a directory; without one a per-user data
+directory is used, so a first command just works. Each application has its own SQLite file
+(the library's table names are fixed), created readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+import platformdirs
+
+from bargaining.errors import StoreError
+
+STORE_ENV = "BARGAINING_STORE"
+LOCK_TIMEOUT_SECONDS = 5
+
+
+def default_location() -> Path:
+    return Path(platformdirs.user_data_dir("bargaining", appauthor=False))
+
+
+@attrs.frozen
+class Store:
+    """A resolved store location and the environment each application needs for it."""
+
+    location: Path
+
+    @classmethod
+    def resolve(cls, given: str | os.PathLike[str] | None = None) -> Store:
+        raw = str(given) if given else os.environ.get(STORE_ENV, "")
+        if raw.startswith(("postgresql://", "postgres://")):
+            raise StoreError(
+                "store", "PostgreSQL stores are not available in this version; give a directory path"
+            )
+        if "://" in raw:
+            raise StoreError("store", f"{raw.split('://')[0]}:// is not a store this tool knows; give a directory path")
+        return cls(Path(raw).expanduser() if raw else default_location())
+
+    def describe(self) -> str:
+        return f"SQLite store in {self.location}"
+
+    def sqlite_path(self, app_name: str, *, create: bool) -> Path:
+        path = self.location / f"{app_name.lower()}.sqlite"
+        if not create:
+            return path
+        try:
+            self.location.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not path.exists():
+                fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+                os.close(fd)
+        except OSError as error:
+            raise StoreError(
+                "store", f"cannot create the store at {self.location}: {error.strerror}; pass --store DIR"
+            ) from None
+        return path
+
+    def env_for(self, app_name: str) -> dict[str, str]:
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(self.sqlite_path(app_name, create=True)),
+            "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
+        }

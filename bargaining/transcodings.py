@@ -1,0 +1,112 @@
+"""How domain values are stored: serialisation is persistence (house rule 4).
+
+The library handles UUID, Decimal and datetime; dates, enums and our attrs value objects are
+registered here. Tuples would come back as lists, so value objects hold tuples and encode lists.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from eventsourcing.persistence import Transcoder, Transcoding
+
+from domain.contract import ContractStatus
+from domain.negotiation import Stage
+from domain.values import (
+    AgreementKind,
+    Purpose,
+    RatificationBody,
+    Role,
+    Side,
+    Term,
+    TerminationGround,
+    VoteOutcome,
+    VoteTally,
+    WageTerms,
+)
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+def enum_transcoding(enum_type: type[Enum], name: str) -> Transcoding:
+    class EnumAsValue(Transcoding):
+        type = enum_type
+
+        def encode(self, obj: Enum) -> Any:
+            return obj.value
+
+        def decode(self, data: Any) -> Enum:
+            return enum_type(data)
+
+    EnumAsValue.name = name
+    return EnumAsValue()
+
+
+class VoteTallyAsDict(Transcoding):
+    type = VoteTally
+    name = "vote_tally"
+
+    def encode(self, obj: VoteTally) -> dict[str, int]:
+        return {
+            "roll": obj.roll, "present": obj.present, "yes": obj.yes, "no": obj.no,
+            "abstain": obj.abstain, "invalid": obj.invalid,
+        }
+
+    def decode(self, data: dict[str, int]) -> VoteTally:
+        return VoteTally(**data)
+
+
+class TermAsDict(Transcoding):
+    type = Term
+    name = "term"
+
+    def encode(self, obj: Term) -> dict[str, date]:
+        return {"start": obj.start, "end": obj.end}
+
+    def decode(self, data: dict[str, date]) -> Term:
+        return Term(data["start"], data["end"])
+
+
+class WageTermsAsDict(Transcoding):
+    type = WageTerms
+    name = "wage_terms"
+
+    def encode(self, obj: WageTerms) -> dict[str, Any]:
+        return {
+            "increase_pct": obj.increase_pct, "minimum_wage": obj.minimum_wage,
+            "currency": obj.currency, "effective_on": obj.effective_on, "factors": list(obj.factors),
+        }
+
+    def decode(self, data: dict[str, Any]) -> WageTerms:
+        increase, minimum = data["increase_pct"], data["minimum_wage"]
+        assert increase is None or isinstance(increase, Decimal)
+        return WageTerms(
+            increase_pct=increase, minimum_wage=minimum, currency=data["currency"],
+            effective_on=data["effective_on"], factors=tuple(data["factors"]),
+        )
+
+
+def register_transcodings(transcoder: Transcoder) -> None:
+    transcoder.register(DateAsISO())
+    for enum_type, name in (
+        (Side, "side"), (AgreementKind, "agreement_kind"), (Role, "role"),
+        (RatificationBody, "ratification_body"), (VoteOutcome, "vote_outcome"),
+        (Purpose, "purpose"), (TerminationGround, "termination_ground"),
+        (Stage, "negotiation_stage"), (ContractStatus, "contract_status"),
+    ):
+        transcoder.register(enum_transcoding(enum_type, name))
+    transcoder.register(VoteTallyAsDict())
+    transcoder.register(TermAsDict())
+    transcoder.register(WageTermsAsDict())

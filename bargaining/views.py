@@ -1,0 +1,256 @@
+"""Plain rows (dicts of JSON-ready values) describing a negotiation or contract on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from bargaining.errors import InvalidValueError, NotFoundError
+from domain.articles import line_diff, text_at
+from domain.contract import CollectiveContract, ContractStatus
+from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
+from domain.negotiation import Negotiation, Stage
+from domain.ratification import quorum_needed, yes_needed
+from domain.representatives import team_problems
+from domain.values import Role, Side, VoteOutcome, VoteTally, WageTerms
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _money(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{amount:.2f}"
+
+
+def due_row(due: Due, day: date) -> dict[str, Any]:
+    return {
+        "key": due.key, "label": due.label, "due": due.due.isoformat(), "rule": due.rule,
+        "state": due.state(day), "done_on": _iso(due.done_on),
+        "days_left": (due.due - day).days,
+    }
+
+
+def wage_row(wage: WageTerms | None) -> dict[str, Any] | None:
+    if wage is None:
+        return None
+    return {
+        "increase_pct": None if wage.increase_pct is None else str(wage.increase_pct),
+        "minimum_wage": _money(wage.minimum_wage), "currency": wage.currency,
+        "effective_on": _iso(wage.effective_on), "factors": list(wage.factors),
+    }
+
+
+def vote_row(n: Negotiation) -> dict[str, Any] | None:
+    vote = n.last_vote
+    if vote is None:
+        return None
+    tally = vote["tally"]
+    outcome = vote["outcome"]
+    assert isinstance(outcome, VoteOutcome)
+    decided = vote["decided"]
+    final = decided["outcome"] if isinstance(decided, dict) else outcome
+    row: dict[str, Any] = {
+        "on": _iso(vote["on"]),  # type: ignore[arg-type]
+        "body": vote["body"].value,  # type: ignore[attr-defined]
+        "session": vote["session"],
+        "outcome": outcome.value,
+        "passed": final is VoteOutcome.PASSED,
+        "quorum_met": None,
+        "verified": tally is not None,
+        "rule": vote["rule"],
+        "tally": None,
+        "decided": None,
+    }
+    if isinstance(tally, VoteTally):
+        profile = n.profile
+        row["quorum_met"] = True  # a vote without quorum is refused, never recorded
+        row["tally"] = {
+            "roll": tally.roll, "present": tally.present, "yes": tally.yes, "no": tally.no,
+            "abstain": tally.abstain, "invalid": tally.invalid,
+            "quorum_needed": quorum_needed(tally.roll, profile.ratify_quorum),
+            "yes_needed": yes_needed(tally, profile),
+        }
+    else:
+        row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
+    if isinstance(decided, dict):
+        row["decided"] = {
+            "on": _iso(decided["on"]), "by": decided["by"],
+            "outcome": decided["outcome"].value, "reason": decided["reason"],
+        }
+    return row
+
+
+def article_rows(n: Negotiation) -> list[dict[str, Any]]:
+    rows = []
+    for article in n.article_order:
+        proposals = n.article_proposals(article)
+        agreed = n.agreements.get(article)
+        current = text_at(proposals, n.last_round())
+        rows.append({
+            "article": article,
+            "status": n.article_status(article),
+            "proposals": len(proposals),
+            "agreed_round": agreed.round if agreed else None,
+            "agreed_on": _iso(agreed.on) if agreed else None,
+            "text": agreed.text if agreed else current,
+        })
+    return rows
+
+
+def representative_rows(n: Negotiation) -> list[dict[str, Any]]:
+    order = {Role.CHIEF: 0, Role.MEMBER: 1, Role.EXPERT: 2}
+    reps = sorted(n.representatives.values(), key=lambda r: (r.side.value != "union", order[r.role]))
+    return [{"side": r.side.value, "name": r.name, "role": r.role.value, "title": r.title} for r in reps]
+
+
+def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) -> dict[str, Any]:
+    profile = n.profile
+    deadlines = negotiation_deadlines(n, profile)
+    status = None
+    if c is not None and n.stage is Stage.SIGNED:
+        deadlines += contract_deadlines(c, profile)
+        status = c.status(day)
+    pending = [d for d in deadlines if d.key in ("reply", "resume")] if c is None else deadlines
+    upcoming = next_deadline(pending, day, status)
+    filing = [d for d in deadlines if d.key == "filing"]
+    warnings = []
+    if n.stage in (Stage.NEGOTIATING, Stage.OPENED, Stage.REQUESTED):
+        warnings += [f"{field}: {rule}" for field, rule in team_problems(n.representatives.values(), profile)]
+    vote = vote_row(n)
+    if vote and not vote["verified"]:
+        warnings.append("vote: " + vote["warning"])
+    if n.reply_accepted is False and not n.reply_reason:
+        warnings.append("reply: refused without a reason given (S1 Art 32 requires a good reason)")
+    late = [d for d in filing if d.governing and d.state(day) in ("late", "overdue")]
+    if late:
+        warnings.append(f"filing: due {late[0].due.isoformat()} — {late[0].state(day)}")
+    return {
+        "reference": n.reference,
+        "stage": status.value if status else n.stage.value,
+        "negotiation_stage": n.stage.value,
+        "contract_status": status.value if status else None,
+        "kind": n.kind.value,
+        "topic": n.topic,
+        "purpose": n.purpose.value,
+        "predecessor": n.predecessor or None,
+        "profile": profile.id,
+        "employer": n.employer,
+        "union": n.union,
+        "requested_by": n.requested_by.value,
+        "opened_on": _iso(n.opened_on),
+        "request_received_on": _iso(n.request_received_on),
+        "reply_on": _iso(n.reply_on),
+        "reply_accepted": n.reply_accepted,
+        "representatives": representative_rows(n),
+        "rounds": [
+            {**r, "on": _iso(r["on"]), "present": list(r["present"])}  # type: ignore[arg-type, call-overload]
+            for r in n.rounds
+        ],
+        "articles": article_rows(n),
+        "suspensions": [
+            {"on": _iso(s["on"]), "until": _iso(s["until"]), "reason": s["reason"],  # type: ignore[arg-type]
+             "resumed_on": _iso(s["resumed_on"])}  # type: ignore[arg-type]
+            for s in n.suspensions
+        ],
+        "draft_on": _iso(n.draft_on),
+        "vote": vote,
+        "signed_on": _iso(n.signed_on),
+        "signatories": list(n.signatories) if n.signatories else None,
+        "witnesses": list(n.witnesses),
+        "filing_due": filing[0].due.isoformat() if filing else None,
+        "filing_deadlines": [due_row(d, day) for d in filing],
+        "submitted_on": _iso(c.submitted_on) if c else None,
+        "received_on": _iso(c.received_on) if c else None,
+        "effective_on": _iso(c.effective_on()) if c else None,
+        "term_start": _iso(n.term.start) if n.term else None,
+        "term_end": _iso(n.term.end) if n.term else None,
+        "next_deadline": due_row(upcoming, day) if upcoming else None,
+        "deadlines": [due_row(d, day) for d in deadlines],
+        "warnings": warnings,
+        "as_of": day.isoformat(),
+        "events": n.version,
+    }
+
+
+def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
+    profile = c.profile
+    status = c.status(day)
+    deadlines = contract_deadlines(c, profile)
+    upcoming = next_deadline(deadlines, day, status)
+    filing = [d for d in deadlines if d.key == "filing"]
+    return {
+        "reference": c.reference,
+        "status": status.value,
+        "kind": c.kind.value,
+        "topic": c.topic,
+        "purpose": c.purpose.value,
+        "predecessor": c.predecessor or None,
+        "profile": profile.id,
+        "employer": c.employer,
+        "union": c.union,
+        "signatories": list(c.signatories),
+        "signed_on": _iso(c.signed_on),
+        "term_start": _iso(c.term.start),
+        "term_end": _iso(c.term.end),
+        "filing_due": filing[0].due.isoformat() if filing else None,
+        "filing_deadlines": [due_row(d, day) for d in filing],
+        "submitted_on": _iso(c.submitted_on),
+        "authority": c.authority or None,
+        "copies": c.copies or None,
+        "received_on": _iso(c.received_on),
+        "review_ends": _iso(c.review_ends()),
+        "objections": [{"on": _iso(on), "opinion": text} for on, text in c.objections],
+        "effective_on": _iso(c.effective_on()),
+        "published_on": _iso(c.published_on),
+        "renewal_window_opens": _iso(c.renewal_window_opens()),
+        "successors": [
+            {"reference": s["reference"], "purpose": s["purpose"].value,  # type: ignore[attr-defined]
+             "opened_on": _iso(s["opened_on"]), "signed_on": _iso(s["signed_on"])}  # type: ignore[arg-type]
+            for s in c.successors
+        ],
+        "terminated_on": _iso(c.terminated_on),
+        "termination": (
+            {"ground": c.termination[0].value, "reason": c.termination[1]} if c.termination else None
+        ),
+        "in_force": status is ContractStatus.EFFECTIVE,
+        "next_deadline": due_row(upcoming, day) if upcoming else None,
+        "deadlines": [due_row(d, day) for d in deadlines],
+        "as_of": day.isoformat(),
+        "events": c.version,
+    }
+
+
+def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None) -> dict[str, Any]:
+    proposals = n.article_proposals(article)
+    if not proposals:
+        raise NotFoundError(article, f"no such article in {n.reference}")
+    history = []
+    for p in sorted(proposals, key=lambda p: (p.round, int(p.id[1:]))):
+        history.append({
+            "proposal": p.id, "round": p.round, "on": _iso(p.on), "side": p.side.value,
+            "side_zh": Side(p.side).zh, "counter_to": p.counter_to, "text": p.text,
+            "wage": wage_row(p.wage), "withdrawn_round": p.withdrawn_round,
+            "withdrawn_reason": p.withdrawn_reason or None,
+        })
+    agreed = n.agreements.get(article)
+    row: dict[str, Any] = {
+        "reference": n.reference, "article": article, "status": n.article_status(article),
+        "agreed": (
+            {"round": agreed.round, "on": _iso(agreed.on), "proposal": agreed.proposal_id, "text": agreed.text}
+            if agreed else None
+        ),
+        "history": history, "diff": None,
+    }
+    if rounds is not None:
+        first, second = rounds
+        for r in (first, second):
+            if not 1 <= r <= n.last_round():
+                raise InvalidValueError("article.diff", f"round {r} does not exist (rounds 1-{n.last_round()})")
+        row["diff"] = {
+            "from_round": first, "to_round": second,
+            "lines": line_diff(text_at(proposals, first), text_at(proposals, second),
+                               f"round {first}", f"round {second}"),
+        }
+    return row

@@ -1,0 +1,81 @@
+"""Counting days the way the rules count them (DOMAIN A16).
+
+Calendar days by default, the start day not counted (Civil Code Art 201); a period whose last
+day is a listed holiday ends on the next day that is not one. Working days skip weekends and
+listed holidays. Months add calendar months, clamped to the month's last day.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from datetime import date, timedelta
+from enum import Enum
+
+import attrs
+
+
+class DayUnit(Enum):
+    CALENDAR = "calendar days"
+    WORKING = "working days"
+    MONTHS = "months"
+
+
+@attrs.frozen
+class HolidayCalendar:
+    """Statutory holidays (reference data); empty unless a profile supplies dates."""
+
+    holidays: frozenset[date] = frozenset()
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays
+
+    def roll_forward(self, day: date) -> date:
+        while day in self.holidays:
+            day += timedelta(days=1)
+        return day
+
+
+NO_HOLIDAYS = HolidayCalendar()
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved by ``months`` calendar months (negative goes back), day clamped."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))
+
+
+def add_period(
+    start: date,
+    amount: int,
+    unit: DayUnit,
+    holidays: HolidayCalendar = NO_HOLIDAYS,
+    *,
+    roll_forward: bool = True,
+) -> date:
+    """The last day of a period of ``amount`` units that starts after ``start``.
+
+    ``amount`` may be negative for windows that open before a date (a renewal window opens
+    three months before expiry); negative periods are never rolled forward.
+    """
+    if unit is DayUnit.WORKING:
+        step = 1 if amount >= 0 else -1
+        day, left = start, abs(amount)
+        while left:
+            day += timedelta(days=step)
+            if holidays.is_working_day(day):
+                left -= 1
+        return day
+    if unit is DayUnit.MONTHS:
+        end = add_months(start, amount)
+    else:
+        end = start + timedelta(days=amount)
+    if roll_forward and amount > 0:
+        end = holidays.roll_forward(end)
+    return end
+
+
+def days_between(first: date, second: date) -> int:
+    """Calendar days from ``first`` to ``second`` (negative if ``second`` is earlier)."""
+    return (second - first).days

@@ -1,0 +1,277 @@
+"""The CollectiveContract aggregate: a signed contract's life (DOMAIN A10-A11).
+
+Filing, the authority's receipt and review, objection, publication, amendment, renewal,
+termination. Whether it is in force is computed for a date, never typed in: it is deemed
+effective 15 days after receipt without objection (S1 Art 47), and expires after its term.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.jurisdiction import JurisdictionProfile, get_profile
+from domain.values import AgreementKind, Purpose, Term, TerminationGround
+
+
+class ContractStatus(Enum):
+    SIGNED = "signed"  # awaiting submission for filing
+    SUBMITTED = "submitted"  # sent to the authority, receipt not yet recorded
+    UNDER_REVIEW = "under review"  # received; the review window runs
+    OBJECTED = "objected"  # the authority objected: renegotiate and resubmit
+    EFFECTIVE = "effective"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
+class CollectiveContract(Aggregate):
+    """A signed collective contract, sharing its negotiation's reference."""
+
+    class Event(Aggregate.Event):
+        on: date
+        by: str
+
+    class Concluded(Event, Aggregate.Created):
+        reference: str
+        employer: str
+        union: str
+        kind: AgreementKind
+        topic: str
+        profile_id: str
+        term: Term
+        signatories: list[str]
+        purpose: Purpose
+        predecessor: str
+
+    class Resigned(Event):
+        term: Term
+
+    class Submitted(Event):
+        authority: str
+        copies: int
+
+    class Received(Event):
+        pass
+
+    class Objected(Event):
+        opinion: str
+
+    class Published(Event):
+        pass
+
+    class SuccessorOpened(Event):
+        reference: str
+        purpose: Purpose
+        reason: str
+
+    class SucceededBy(Event):
+        reference: str
+        purpose: Purpose
+
+    class Terminated(Event):
+        ground: TerminationGround
+        reason: str
+
+    @staticmethod
+    def create_id(reference: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/contracts/{reference}")
+
+    @event(Concluded)
+    def __init__(
+        self, reference: str, employer: str, union: str, kind: AgreementKind, topic: str,
+        profile_id: str, term: Term, signatories: list[str], purpose: Purpose,
+        predecessor: str, on: date, by: str,
+    ) -> None:
+        self.reference = reference
+        self.employer = employer
+        self.union = union
+        self.kind = kind
+        self.topic = topic
+        self.profile_id = profile_id
+        self.purpose = purpose
+        self.predecessor = predecessor
+        self.signatories = list(signatories)
+        self._start_cycle(on, term)
+        self.objections: list[tuple[date, str]] = []
+        self.published_on: date | None = None
+        self.successors: list[dict[str, object]] = []
+        self.terminated_on: date | None = None
+        self.termination: tuple[TerminationGround, str] | None = None
+
+    def _start_cycle(self, signed_on: date, term: Term) -> None:
+        self.signed_on = signed_on
+        self.term = term
+        self.submitted_on: date | None = None
+        self.authority = ""
+        self.copies = 0
+        self.received_on: date | None = None
+        self.objected_on: date | None = None
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def profile(self) -> JurisdictionProfile:
+        return get_profile(self.profile_id)
+
+    def review_ends(self) -> date | None:
+        """Last day of the authority's review window; also the deemed-effective date."""
+        if self.received_on is None:
+            return None
+        rule = self.profile.deadline("review", self.kind)
+        assert rule is not None
+        return rule.due(self.received_on, self.profile.holidays)
+
+    def effective_on(self) -> date | None:
+        """The date it took or will take effect: receipt + 15 days, unless objected."""
+        if self.objected_on is not None or not self.profile.deemed_effective_on_silence:
+            return None
+        return self.review_ends()
+
+    def status(self, day: date) -> ContractStatus:
+        if self.terminated_on is not None and self.terminated_on <= day:
+            return ContractStatus.TERMINATED
+        if self.objected_on is not None:
+            return ContractStatus.OBJECTED
+        effective = self.effective_on()
+        if effective is not None and effective <= day:
+            return ContractStatus.EXPIRED if self.term.end < day else ContractStatus.EFFECTIVE
+        if self.received_on is not None:
+            return ContractStatus.UNDER_REVIEW
+        if self.submitted_on is not None:
+            return ContractStatus.SUBMITTED
+        return ContractStatus.SIGNED
+
+    # ---------------------------------------------------------------- commands
+
+    def resign(self, *, on: date, by: str, term: Term) -> None:
+        if self.objected_on is None:
+            raise StageError("sign", f"contract {self.reference} is already signed")
+        self._resigned(on=on, by=by, term=term)
+
+    @event(Resigned)
+    def _resigned(self, on: date, by: str, term: Term) -> None:
+        self._start_cycle(on, term)
+
+    def submit(self, *, on: date, by: str, authority: str, copies: int) -> None:
+        if self.submitted_on is not None:
+            raise StageError("submit", f"already submitted on {self.submitted_on.isoformat()}")
+        if on < self.signed_on:
+            raise RuleViolationError(
+                "submit.on", f"{on.isoformat()} is before the signing on {self.signed_on.isoformat()}"
+            )
+        if copies < 1:
+            raise InvalidValueError("submit.copies", f"must be at least 1, got {copies}")
+        self._submitted(on=on, by=by, authority=authority, copies=copies)
+
+    @event(Submitted)
+    def _submitted(self, on: date, by: str, authority: str, copies: int) -> None:
+        self.submitted_on = on
+        self.authority = authority
+        self.copies = copies
+
+    def record_receipt(self, *, on: date, by: str) -> None:
+        if self.submitted_on is None:
+            raise StageError("receipt", "the contract has not been submitted; record 'contract submit' first")
+        if self.received_on is not None:
+            raise StageError("receipt", f"receipt already recorded on {self.received_on.isoformat()}")
+        if on < self.submitted_on:
+            raise RuleViolationError(
+                "receipt.on", f"{on.isoformat()} is before the submission on {self.submitted_on.isoformat()}"
+            )
+        self._received(on=on, by=by)
+
+    @event(Received)
+    def _received(self, on: date, by: str) -> None:
+        self.received_on = on
+
+    def object(self, *, on: date, by: str, opinion: str) -> None:
+        if self.received_on is None:
+            raise StageError("objection", "the authority's receipt is not recorded; record 'contract receipt' first")
+        if self.objected_on is not None:
+            raise StageError("objection", f"an objection is already recorded on {self.objected_on.isoformat()}")
+        ends = self.review_ends()
+        assert ends is not None
+        rule = self.profile.deadline("review", self.kind)
+        assert rule is not None
+        if on < self.received_on or on > ends:
+            raise RuleViolationError(
+                "objection.on",
+                f"{on.isoformat()} is outside the review window {self.received_on.isoformat()} to"
+                f" {ends.isoformat()}; without an objection in it the contract is deemed effective"
+                f" ({self.profile.cite(rule.basis)})",
+            )
+        self._objected(on=on, by=by, opinion=opinion)
+
+    @event(Objected)
+    def _objected(self, on: date, by: str, opinion: str) -> None:
+        self.objected_on = on
+        self.objections.append((on, opinion))
+
+    def publish(self, *, on: date, by: str) -> None:
+        effective = self.effective_on()
+        if effective is None or on < effective:
+            when = f" (it takes effect on {effective.isoformat()})" if effective else ""
+            raise StageError("publish.on", f"the contract is not in effect on {on.isoformat()}{when}")
+        if self.published_on is not None:
+            raise StageError("publish", f"already published on {self.published_on.isoformat()}")
+        self._published(on=on, by=by)
+
+    @event(Published)
+    def _published(self, on: date, by: str) -> None:
+        self.published_on = on
+
+    def renewal_window_opens(self) -> date:
+        rule = self.profile.deadline("renewal", self.kind)
+        assert rule is not None
+        return rule.due(self.term.end)
+
+    def open_successor(self, *, on: date, by: str, reference: str, purpose: Purpose, reason: str) -> None:
+        status = self.status(on)
+        if status is ContractStatus.TERMINATED:
+            raise StageError(purpose.value, f"contract {self.reference} was terminated")
+        if purpose is Purpose.RENEWAL:
+            opens = self.renewal_window_opens()
+            rule = self.profile.deadline("renewal", self.kind)
+            assert rule is not None
+            if on < opens:
+                raise RuleViolationError(
+                    "renew.on",
+                    f"the renewal window opens on {opens.isoformat()} ({rule.describe()}"
+                    f" {self.term.end.isoformat()}; {self.profile.cite(rule.basis)})",
+                )
+        elif status is not ContractStatus.EFFECTIVE:
+            raise StageError("amend", f"only a contract in effect can be amended (it is {status.value})")
+        if any(s["reference"] == reference for s in self.successors):
+            raise RuleViolationError(f"{purpose.value}.ref", f"{reference} is already linked")
+        self._successor_opened(on=on, by=by, reference=reference, purpose=purpose, reason=reason)
+
+    @event(SuccessorOpened)
+    def _successor_opened(self, on: date, by: str, reference: str, purpose: Purpose, reason: str) -> None:
+        self.successors.append(
+            {"reference": reference, "purpose": purpose, "opened_on": on, "reason": reason, "signed_on": None}
+        )
+
+    def record_successor_signed(self, *, on: date, by: str, reference: str, purpose: Purpose) -> None:
+        self._succeeded_by(on=on, by=by, reference=reference, purpose=purpose)
+
+    @event(SucceededBy)
+    def _succeeded_by(self, on: date, by: str, reference: str, purpose: Purpose) -> None:
+        for successor in self.successors:
+            if successor["reference"] == reference:
+                successor["signed_on"] = on
+
+    def terminate(self, *, on: date, by: str, ground: TerminationGround, reason: str) -> None:
+        if self.terminated_on is not None:
+            raise StageError("terminate", f"already terminated on {self.terminated_on.isoformat()}")
+        if on < self.signed_on:
+            raise RuleViolationError("terminate.on", f"{on.isoformat()} is before the signing")
+        self._terminated(on=on, by=by, ground=ground, reason=reason)
+
+    @event(Terminated)
+    def _terminated(self, on: date, by: str, ground: TerminationGround, reason: str) -> None:
+        self.terminated_on = on
+        self.termination = (ground, reason)

@@ -1,0 +1,106 @@
+"""Deadlines of a negotiation and its contract, computed from the recorded dates.
+
+Each one names its rule and source. ``next_deadline`` is the earliest one still open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from domain.contract import CollectiveContract, ContractStatus
+from domain.jurisdiction import DeadlineRule, JurisdictionProfile
+from domain.negotiation import Negotiation, Stage
+
+
+@attrs.frozen(kw_only=True)
+class Due:
+    key: str
+    label: str
+    due: date
+    rule: str
+    done_on: date | None = None
+    governing: bool = True
+
+    def state(self, day: date) -> str:
+        if self.done_on is not None:
+            return "late" if self.done_on > self.due else "met"
+        return "overdue" if day > self.due else "open"
+
+
+def _due(rule: DeadlineRule, start: date, profile: JurisdictionProfile, *,
+         done_on: date | None = None, governing: bool = True) -> Due:
+    return Due(
+        key=rule.key,
+        label=rule.label,
+        due=rule.due(start, profile.holidays),
+        rule=f"{rule.describe()} — {profile.cite(rule.basis)}",
+        done_on=done_on,
+        governing=governing,
+    )
+
+
+def negotiation_deadlines(n: Negotiation, profile: JurisdictionProfile) -> list[Due]:
+    found: list[Due] = []
+    if n.request_received_on is not None:
+        rule = profile.deadline("reply", n.kind)
+        if rule is not None:
+            found.append(_due(rule, n.request_received_on, profile, done_on=n.reply_on))
+    if n.stage is Stage.SUSPENDED and n.suspensions:
+        last = n.suspensions[-1]
+        until = last["until"]
+        assert isinstance(until, date)
+        found.append(Due(
+            key="resume", label="resume negotiations (agreed date)", due=until,
+            rule=f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
+        ))
+    return found
+
+
+def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> list[Due]:
+    found: list[Due] = []
+    for index, rule in enumerate(profile.deadlines_for("filing", c.kind)):
+        found.append(_due(rule, c.signed_on, profile, done_on=c.submitted_on, governing=index == 0))
+    if c.received_on is not None:
+        review = profile.deadline("review", c.kind)
+        assert review is not None
+        ends = c.review_ends()
+        assert ends is not None
+        found.append(Due(
+            key="review", label="review window ends; deemed effective without objection",
+            due=ends, rule=f"{review.describe()} — {profile.cite(review.basis)}",
+            done_on=c.objected_on,
+        ))
+    effective = c.effective_on()
+    if effective is not None:
+        publish = profile.deadline("publish", c.kind)
+        if publish is not None:
+            found.append(_due(publish, effective, profile, done_on=c.published_on))
+        renewal = profile.deadline("renewal", c.kind)
+        if renewal is not None:
+            opened = next((s["opened_on"] for s in c.successors if s["purpose"].value == "renewal"), None)
+            assert opened is None or isinstance(opened, date)
+            found.append(Due(
+                key="renewal", label="renewal window opens", due=renewal.due(c.term.end),
+                rule=f"{renewal.describe()} — {profile.cite(renewal.basis)}", done_on=opened,
+            ))
+        found.append(Due(
+            key="expiry", label="term ends (contract expires)", due=c.term.end,
+            rule=f"term agreed at signing — {profile.cite(profile.term_basis)}",
+        ))
+    return found
+
+
+def next_deadline(deadlines: list[Due], day: date, status: ContractStatus | None = None) -> Due | None:
+    """The earliest deadline still open (overdue ones first), governing rules only."""
+    if status in (ContractStatus.TERMINATED, ContractStatus.EXPIRED):
+        return None
+    open_ones = [d for d in deadlines if d.done_on is None and d.governing]
+    if status is ContractStatus.EFFECTIVE:
+        open_ones = [d for d in open_ones if d.key not in ("review",)]
+    if status is ContractStatus.OBJECTED:
+        return None
+    if not open_ones:
+        return None
+    return min(open_ones, key=lambda d: d.due)

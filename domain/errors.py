@@ -1,0 +1,27 @@
+"""One small hierarchy of rule violations, raised where the rule lives."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A command broke a rule. ``field`` names what was wrong, ``rule`` says why.
+
+    The message is the one line a negotiator reads: ``vote.present: 58 of 90 is below ...``.
+    """
+
+    def __init__(self, field: str, rule: str) -> None:
+        super().__init__(f"{field}: {rule}")
+        self.field = field
+        self.rule = rule
+
+
+class RuleViolationError(DomainError):
+    """The input is well formed but the law or the procedure forbids it."""
+
+
+class InvalidValueError(DomainError):
+    """The input cannot be true (a negative count, an end before a start)."""
+
+
+class StageError(RuleViolationError):
+    """The step is not possible at the stage the negotiation or contract is in."""

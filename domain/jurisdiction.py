@@ -1,0 +1,202 @@
+"""Jurisdiction profiles: every number the rules use, each with its legal source.
+
+Rules differ by jurisdiction; they are data. ``PRC`` is the default profile and cites the
+instruments in DOMAIN.md (S1 Provisions on Collective Contracts, S2 Trial Measures for Wage
+Collective Negotiation, the Labour Contract Law). A profile is frozen; a local variant is a
+copy with some fields changed (``attrs.evolve``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Literal
+
+import attrs
+
+from domain.calendar import NO_HOLIDAYS, DayUnit, HolidayCalendar, add_period
+from domain.errors import InvalidValueError
+from domain.values import AgreementKind
+
+
+@attrs.frozen
+class LegalBasis:
+    """Where a rule comes from: an instrument and an article, in English and Chinese."""
+
+    instrument: str
+    article: str
+    zh: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.instrument} art. {self.article}"
+
+
+S1 = "Provisions on Collective Contracts"
+S1_ZH = "集体合同规定"
+S2 = "Trial Measures for Wage Collective Negotiation"
+S2_ZH = "工资集体协商试行办法"
+LCL = "Labour Contract Law"
+
+
+def s1(article: str) -> LegalBasis:
+    return LegalBasis(S1, article, f"《{S1_ZH}》第{article}条")
+
+
+def s2(article: str) -> LegalBasis:
+    return LegalBasis(S2, article, f"《{S2_ZH}》第{article}条")
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineRule:
+    """A period that starts at a named event: ``days`` units after it (or before it if < 0)."""
+
+    key: str
+    label: str
+    amount: int
+    unit: DayUnit
+    start_event: str
+    basis: LegalBasis
+    roll_forward: bool = True
+
+    def due(self, start: date, holidays: HolidayCalendar = NO_HOLIDAYS) -> date:
+        return add_period(start, self.amount, self.unit, holidays, roll_forward=self.roll_forward)
+
+    def describe(self) -> str:
+        return f"{abs(self.amount)} {self.unit.value} {'after' if self.amount >= 0 else 'before'} {self.start_event}"
+
+
+ThresholdOp = Literal[">", ">="]
+ThresholdBase = Literal["roll", "present", "cast"]
+
+
+@attrs.frozen(kw_only=True)
+class JurisdictionProfile:
+    """The parameters of one jurisdiction's bargaining rules, each beside its source."""
+
+    id: str
+    name: str
+    # Representatives (R1, R5, R6)
+    reps_min_per_side: int | None
+    reps_equal: bool
+    reps_basis: LegalBasis
+    reps_max_per_side: int | None = None
+    no_dual_roles_basis: LegalBasis
+    expert_max_fraction: Fraction | None
+    expert_basis: LegalBasis
+    recorder_basis: LegalBasis
+    chairs_rotate: bool
+    chair_basis: LegalBasis
+    # Ratification (R14-R16)
+    ratify_required: bool
+    ratify_quorum: Fraction
+    ratify_threshold: Fraction
+    ratify_op: ThresholdOp
+    ratify_base: ThresholdBase
+    ratify_basis: LegalBasis
+    signing_basis: LegalBasis
+    # Term (R18)
+    term_min_months: int | None
+    term_max_months: int | None
+    term_is_hard_limit: bool
+    term_basis: LegalBasis
+    suspension_max_days: int | None
+    suspension_basis: LegalBasis
+    deemed_effective_on_silence: bool
+    filing_copies: int
+    deadlines: tuple[tuple[AgreementKind | None, DeadlineRule], ...]
+    holidays: HolidayCalendar = NO_HOLIDAYS
+
+    def deadline(self, key: str, kind: AgreementKind) -> DeadlineRule | None:
+        """The rule for ``key`` that governs ``kind``: a kind-specific rule beats the general."""
+        general = None
+        for rule_kind, rule in self.deadlines:
+            if rule.key != key:
+                continue
+            if rule_kind is kind:
+                return rule
+            if rule_kind is None:
+                general = rule
+        return general
+
+    def deadlines_for(self, key: str, kind: AgreementKind) -> list[DeadlineRule]:
+        """Every rule for ``key`` that applies to ``kind``, governing one first.
+
+        A wage agreement's filing has two: 7 days (S2 Art 21) and 10 days (S1 Art 42).
+        """
+        governing = self.deadline(key, kind)
+        rules = [governing] if governing else []
+        rules += [
+            rule
+            for rule_kind, rule in self.deadlines
+            if rule.key == key and rule_kind is None and rule is not governing
+        ]
+        return rules
+
+    def quorum_text(self) -> str:
+        return f"{self.ratify_quorum.numerator}/{self.ratify_quorum.denominator}"
+
+    def cite(self, basis: LegalBasis) -> str:
+        return f"{self.id}, {basis}"
+
+
+def _dl(
+    key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis
+) -> DeadlineRule:
+    return DeadlineRule(key=key, label=label, amount=amount, unit=unit, start_event=start, basis=basis)
+
+
+_WAGE = AgreementKind.WAGE
+_CAL = DayUnit.CALENDAR
+
+PRC = JurisdictionProfile(
+    id="PRC",
+    name="People's Republic of China (national rules)",
+    reps_min_per_side=3,
+    reps_equal=True,
+    reps_basis=s1("19"),
+    no_dual_roles_basis=s1("24"),
+    expert_max_fraction=Fraction(1, 3),
+    expert_basis=s1("23"),
+    recorder_basis=s1("33"),
+    chairs_rotate=True,
+    chair_basis=s1("34"),
+    ratify_required=True,
+    ratify_quorum=Fraction(2, 3),
+    ratify_threshold=Fraction(1, 2),
+    ratify_op=">",
+    ratify_base="roll",
+    ratify_basis=s1("36"),
+    signing_basis=s1("37"),
+    term_min_months=12,
+    term_max_months=36,
+    term_is_hard_limit=False,
+    term_basis=s1("38"),
+    suspension_max_days=None,
+    suspension_basis=s1("35"),
+    deemed_effective_on_silence=True,
+    filing_copies=3,
+    deadlines=(
+        (None, _dl("reply", "written reply to the request", 20, _CAL, "receipt of the request", s1("32"))),
+        (_WAGE, _dl("reply", "written reply to the request", 20, _CAL, "receipt of the request", s2("17"))),
+        (None, _dl("filing", "submit for filing (3 copies)", 10, _CAL, "signing", s1("42"))),
+        (_WAGE, _dl("filing", "submit for filing (3 copies + explanation)", 7, _CAL, "signing", s2("21"))),
+        (None, _dl("review", "authority's review; deemed effective without objection", 15, _CAL,
+                   "receipt by the authority", s1("47"))),
+        (_WAGE, _dl("review", "authority's review; deemed effective without objection", 15, _CAL,
+                    "receipt by the authority", s2("22"))),
+        (_WAGE, _dl("publish", "publish to all workers", 5, _CAL, "taking effect", s2("23"))),
+        (None, _dl("renewal", "renewal window opens", -3, DayUnit.MONTHS, "expiry", s1("38"))),
+        (_WAGE, _dl("renewal", "renewal window opens", -60, _CAL, "expiry", s2("24"))),
+        (None, _dl("vacancy", "fill a vacant representative's seat", 15, _CAL, "the vacancy", s1("31"))),
+    ),
+)
+
+PROFILES: dict[str, JurisdictionProfile] = {PRC.id: PRC}
+
+
+def get_profile(profile_id: str) -> JurisdictionProfile:
+    try:
+        return PROFILES[profile_id.upper()]
+    except KeyError:
+        known = ", ".join(sorted(PROFILES))
+        raise InvalidValueError("profile", f"{profile_id!r} is not a known profile (known: {known})") from None

@@ -1,0 +1,659 @@
+"""The Negotiation aggregate: from the written request to the signed contract (DOMAIN A4-A9).
+
+Each public command checks the rules and the stage, then calls one private ``@event`` method
+that only mutates. Every event carries ``on`` (the business date the user gave) and ``by``
+(who recorded it); its timestamp is when it was recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.calendar import add_months
+from domain.articles import Agreement, Proposal, current_proposal
+from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.jurisdiction import JurisdictionProfile, get_profile
+from domain.ratification import evaluate
+from domain.representatives import Representative, check_appointment, check_teams
+from domain.values import (
+    AgreementKind,
+    Purpose,
+    RatificationBody,
+    Role,
+    Side,
+    Term,
+    VoteOutcome,
+    VoteTally,
+    WageTerms,
+)
+
+
+class Stage(Enum):
+    OPENED = "opened"  # file opened, written request not yet received
+    REQUESTED = "requested"  # request received, reply due
+    REFUSED = "refused"  # the other side declined to negotiate
+    NEGOTIATING = "negotiating"
+    SUSPENDED = "suspended"
+    DRAFT = "draft"  # draft adopted, awaiting ratification
+    TIED = "tied"  # vote exactly at the threshold: a person must decide
+    RATIFIED = "ratified"
+    SIGNED = "signed"
+
+
+class Negotiation(Aggregate):
+    """One collective negotiation, identified by its human reference (e.g. CB-2011-001)."""
+
+    class Event(Aggregate.Event):
+        on: date
+        by: str
+
+    class Opened(Event, Aggregate.Created):
+        reference: str
+        employer: str
+        union: str
+        kind: AgreementKind
+        topic: str
+        profile_id: str
+        requested_by: Side
+        purpose: Purpose
+        predecessor: str
+
+    class RequestReceived(Event):
+        topics: str
+
+    class RequestAnswered(Event):
+        accepted: bool
+        reason: str
+
+    class RepresentativeAppointed(Event):
+        name: str
+        side: Side
+        role: Role
+        title: str
+        replaces: str
+
+    class RoundHeld(Event):
+        number: int
+        place: str
+        chair: str
+        recorder: str
+        present: list[str]
+        minutes: str
+
+    class ProposalTabled(Event):
+        proposal_id: str
+        article: str
+        side: Side
+        round: int
+        text: str
+        wage: WageTerms | None
+        counter_to: str
+
+    class ProposalWithdrawn(Event):
+        proposal_id: str
+        round: int
+        reason: str
+
+    class ArticleAgreed(Event):
+        article: str
+        round: int
+        proposal_id: str
+        text: str
+
+    class Suspended(Event):
+        until: date
+        reason: str
+
+    class Resumed(Event):
+        pass
+
+    class DraftAdopted(Event):
+        articles: list[str]
+        signed_by: list[str]
+
+    class RatificationVoteRecorded(Event):
+        body: RatificationBody
+        session: str
+        tally: VoteTally | None
+        outcome: VoteOutcome
+        rule: str
+
+    class TieDecided(Event):
+        outcome: VoteOutcome
+        reason: str
+
+    class Signed(Event):
+        union_signatory: str
+        employer_signatory: str
+        witnesses: list[str]
+        term: Term
+
+    class Reopened(Event):
+        reason: str
+
+    @staticmethod
+    def create_id(reference: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/negotiations/{reference}")
+
+    @event(Opened)
+    def __init__(
+        self,
+        reference: str,
+        employer: str,
+        union: str,
+        kind: AgreementKind,
+        topic: str,
+        profile_id: str,
+        requested_by: Side,
+        purpose: Purpose,
+        predecessor: str,
+        on: date,
+        by: str,
+    ) -> None:
+        self.reference = reference
+        self.employer = employer
+        self.union = union
+        self.kind = kind
+        self.topic = topic
+        self.profile_id = profile_id
+        self.requested_by = requested_by
+        self.purpose = purpose
+        self.predecessor = predecessor
+        self.opened_on = on
+        self.stage = Stage.OPENED
+        self.progress_on: date | None = None
+        self.request_received_on: date | None = None
+        self.request_topics = ""
+        self.reply_on: date | None = None
+        self.reply_accepted: bool | None = None
+        self.reply_reason = ""
+        self.representatives: dict[str, Representative] = {}
+        self.replaced: list[tuple[date, str, str]] = []  # (on, old, new)
+        self.rounds: list[dict[str, object]] = []
+        self.proposals: dict[str, Proposal] = {}
+        self.agreements: dict[str, Agreement] = {}
+        self.article_order: list[str] = []
+        self.suspensions: list[dict[str, object]] = []
+        self.draft_on: date | None = None
+        self.draft_signed_by: list[str] = []
+        self.votes: list[dict[str, object]] = []
+        self.signed_on: date | None = None
+        self.signatories: tuple[str, str] | None = None
+        self.witnesses: list[str] = []
+        self.term: Term | None = None
+        self.signings = 0
+        self.reopenings: list[tuple[date, str]] = []
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def profile(self) -> JurisdictionProfile:
+        return get_profile(self.profile_id)
+
+    def chief(self, side: Side) -> Representative | None:
+        return next(
+            (r for r in self.representatives.values() if r.side is side and r.role is Role.CHIEF),
+            None,
+        )
+
+    def team_on(self, day: date) -> dict[str, Representative]:
+        """The representatives appointed on or before ``day``."""
+        return {
+            name: rep
+            for name, rep in self.representatives.items()
+            if rep.appointed_on is None or rep.appointed_on <= day
+        }
+
+    def article_proposals(self, article: str) -> list[Proposal]:
+        return [p for p in self.proposals.values() if p.article == article]
+
+    def article_status(self, article: str) -> str:
+        return "agreed" if article in self.agreements else "open"
+
+    def last_round(self) -> int:
+        return len(self.rounds)
+
+    @property
+    def last_vote(self) -> dict[str, object] | None:
+        return self.votes[-1] if self.votes else None
+
+    # ---------------------------------------------------------------- commands
+
+    def _require_stage(self, field: str, *stages: Stage, doing: str) -> None:
+        if self.stage not in stages:
+            allowed = " or ".join(s.value for s in stages)
+            raise StageError(
+                field, f"cannot {doing} while the negotiation is {self.stage.value} (needs: {allowed})"
+            )
+
+    def _require_in_order(self, field: str, on: date) -> None:
+        if self.progress_on is not None and on < self.progress_on:
+            raise RuleViolationError(
+                field,
+                f"{on.isoformat()} is before the last recorded step on"
+                f" {self.progress_on.isoformat()}; steps are recorded in the order they happened",
+            )
+
+    def receive_request(self, *, on: date, by: str, topics: str = "") -> None:
+        self._require_stage("request", Stage.OPENED, Stage.REFUSED, doing="record a request")
+        self._require_in_order("request.on", on)
+        self._request_received(on=on, by=by, topics=topics)
+
+    @event(RequestReceived)
+    def _request_received(self, on: date, by: str, topics: str) -> None:
+        self.stage = Stage.REQUESTED
+        self.progress_on = on
+        self.request_received_on = on
+        self.request_topics = topics
+        self.reply_on = None
+        self.reply_accepted = None
+        self.reply_reason = ""
+
+    def answer_request(self, *, on: date, by: str, accepted: bool, reason: str = "") -> None:
+        self._require_stage("reply", Stage.REQUESTED, doing="record a reply")
+        self._require_in_order("reply.on", on)
+        self._request_answered(on=on, by=by, accepted=accepted, reason=reason)
+
+    @event(RequestAnswered)
+    def _request_answered(self, on: date, by: str, accepted: bool, reason: str) -> None:
+        self.stage = Stage.NEGOTIATING if accepted else Stage.REFUSED
+        self.progress_on = on
+        self.reply_on = on
+        self.reply_accepted = accepted
+        self.reply_reason = reason
+
+    def appoint(
+        self,
+        *,
+        on: date,
+        by: str,
+        name: str,
+        side: Side,
+        role: Role,
+        title: str = "",
+        replaces: str = "",
+    ) -> None:
+        if self.stage is Stage.SIGNED:
+            raise StageError("appoint", "the contract is signed; representatives can no longer change")
+        profile = self.profile
+        rep = Representative(name=name, side=side, role=role, title=title)
+        check_appointment(rep, self.representatives.values(), profile, replaces=replaces or None)
+        if replaces and self.representatives[replaces].role is Role.CHIEF and role is not Role.CHIEF:
+            raise RuleViolationError(
+                "appoint.replaces",
+                f"{replaces} is the {side.value} side's chief; appoint the successor with --chief",
+            )
+        self._representative_appointed(
+            on=on, by=by, name=name, side=side, role=role, title=title, replaces=replaces
+        )
+
+    @event(RepresentativeAppointed)
+    def _representative_appointed(
+        self, on: date, by: str, name: str, side: Side, role: Role, title: str, replaces: str
+    ) -> None:
+        if replaces:
+            del self.representatives[replaces]
+            self.replaced.append((on, replaces, name))
+        self.representatives[name] = Representative(
+            name=name, side=side, role=role, title=title, appointed_on=on
+        )
+
+    def hold_round(
+        self,
+        *,
+        on: date,
+        by: str,
+        place: str,
+        chair: str,
+        recorder: str,
+        present: list[str],
+        minutes: str,
+    ) -> int:
+        self._require_stage("round", Stage.NEGOTIATING, doing="hold a round")
+        self._require_in_order("round.on", on)
+        profile = self.profile
+        team = self.team_on(on)
+        check_teams(team.values(), profile)
+        chief_names = {r.name for r in team.values() if r.role is Role.CHIEF}
+        if chair not in chief_names:
+            raise RuleViolationError(
+                "round.chair",
+                f"{chair} is not a chief representative; the chiefs ({', '.join(sorted(chief_names))})"
+                f" chair the rounds ({profile.cite(profile.chair_basis)})",
+            )
+        if profile.chairs_rotate and self.rounds and self.rounds[-1]["chair"] == chair:
+            raise RuleViolationError(
+                "round.chair",
+                f"{chair} chaired round {len(self.rounds)}; the chief representatives chair in turn"
+                f" ({profile.cite(profile.chair_basis)})",
+            )
+        if recorder in team:
+            raise RuleViolationError(
+                "round.recorder",
+                f"{recorder} is a representative; the recorder must not be one"
+                f" ({profile.cite(profile.recorder_basis)})",
+            )
+        unknown = [p for p in present if p not in team]
+        if unknown:
+            raise InvalidValueError(
+                "round.present",
+                f"{', '.join(unknown)} is not a representative of either side on {on.isoformat()}",
+            )
+        number = len(self.rounds) + 1
+        self._round_held(
+            on=on, by=by, number=number, place=place, chair=chair, recorder=recorder,
+            present=list(present), minutes=minutes,
+        )
+        return number
+
+    @event(RoundHeld)
+    def _round_held(
+        self, on: date, by: str, number: int, place: str, chair: str, recorder: str,
+        present: list[str], minutes: str,
+    ) -> None:
+        self.progress_on = on
+        self.rounds.append({
+            "number": number, "on": on, "place": place, "chair": chair,
+            "recorder": recorder, "present": list(present), "minutes": minutes,
+        })
+
+    def _round_date(self, field: str, round_no: int) -> date:
+        if not self.rounds:
+            raise StageError(field, "no round has been held yet; record one with 'negotiation round'")
+        if not 1 <= round_no <= len(self.rounds):
+            raise InvalidValueError(field, f"round {round_no} does not exist (rounds 1-{len(self.rounds)})")
+        on = self.rounds[round_no - 1]["on"]
+        assert isinstance(on, date)
+        return on
+
+    def _require_article_order(self, field: str, article: str, round_no: int) -> None:
+        activity = [p.round for p in self.article_proposals(article)]
+        activity += [p.withdrawn_round for p in self.article_proposals(article) if p.withdrawn_round]
+        if article in self.agreements:
+            activity.append(self.agreements[article].round)
+        if activity and round_no < max(activity):
+            raise RuleViolationError(
+                field,
+                f"article {article!r} was last acted on in round {max(activity)};"
+                f" round {round_no} is earlier",
+            )
+
+    def table_proposal(
+        self, *, by: str, article: str, side: Side, text: str, round_no: int | None = None,
+        wage: WageTerms | None = None,
+    ) -> str:
+        self._require_stage("propose", Stage.NEGOTIATING, doing="table a proposal")
+        number = round_no if round_no is not None else len(self.rounds)
+        on = self._round_date("propose.round", number)
+        self._require_article_order("propose.round", article, number)
+        if wage is not None and not wage.is_empty() and self.kind not in (
+            AgreementKind.WAGE, AgreementKind.COMPREHENSIVE, AgreementKind.REGIONAL,
+            AgreementKind.INDUSTRY,
+        ):
+            raise RuleViolationError("propose.wage", f"a {self.kind.value} contract has no wage terms")
+        current = current_proposal(self.article_proposals(article), number)
+        counter_to = current.id if current and current.side is not side else ""
+        proposal_id = f"P{len(self.proposals) + 1}"
+        self._proposal_tabled(
+            on=on, by=by, proposal_id=proposal_id, article=article, side=side, round=number,
+            text=text, wage=wage, counter_to=counter_to,
+        )
+        return proposal_id
+
+    @event(ProposalTabled)
+    def _proposal_tabled(
+        self, on: date, by: str, proposal_id: str, article: str, side: Side, round: int,  # noqa: A002
+        text: str, wage: WageTerms | None, counter_to: str,
+    ) -> None:
+        self.proposals[proposal_id] = Proposal(
+            id=proposal_id, article=article, side=side, round=round, on=on, text=text, wage=wage,
+            counter_to=counter_to or None,
+        )
+        if article not in self.article_order:
+            self.article_order.append(article)
+        self.agreements.pop(article, None)  # a new proposal reopens an agreed article
+
+    def withdraw_proposal(
+        self, *, by: str, proposal_id: str, reason: str = "", round_no: int | None = None
+    ) -> None:
+        self._require_stage("withdraw", Stage.NEGOTIATING, doing="withdraw a proposal")
+        proposal = self.proposals.get(proposal_id)
+        if proposal is None:
+            raise InvalidValueError("withdraw.proposal", f"{proposal_id} is not a proposal of this negotiation")
+        if proposal.withdrawn_round is not None:
+            raise RuleViolationError("withdraw.proposal", f"{proposal_id} was already withdrawn")
+        if proposal.article in self.agreements:
+            raise RuleViolationError(
+                "withdraw.proposal",
+                f"article {proposal.article!r} is agreed; table a new proposal to reopen it first",
+            )
+        number = round_no if round_no is not None else len(self.rounds)
+        on = self._round_date("withdraw.round", number)
+        self._require_article_order("withdraw.round", proposal.article, number)
+        self._proposal_withdrawn(on=on, by=by, proposal_id=proposal_id, round=number, reason=reason)
+
+    @event(ProposalWithdrawn)
+    def _proposal_withdrawn(self, on: date, by: str, proposal_id: str, round: int, reason: str) -> None:  # noqa: A002
+        old = self.proposals[proposal_id]
+        self.proposals[proposal_id] = Proposal(
+            id=old.id, article=old.article, side=old.side, round=old.round, on=old.on,
+            text=old.text, wage=old.wage, counter_to=old.counter_to, withdrawn_round=round,
+            withdrawn_on=on, withdrawn_reason=reason,
+        )
+
+    def agree_article(self, *, by: str, article: str, round_no: int | None = None) -> None:
+        self._require_stage("agree", Stage.NEGOTIATING, doing="agree an article")
+        if article not in self.article_order:
+            raise InvalidValueError("agree.article", f"no proposal has been tabled on article {article!r}")
+        if article in self.agreements:
+            raise RuleViolationError("agree.article", f"article {article!r} is already agreed")
+        number = round_no if round_no is not None else len(self.rounds)
+        on = self._round_date("agree.round", number)
+        self._require_article_order("agree.round", article, number)
+        current = current_proposal(self.article_proposals(article), number)
+        if current is None:
+            raise RuleViolationError(
+                "agree.article", f"every proposal on article {article!r} was withdrawn; nothing to agree"
+            )
+        self._article_agreed(on=on, by=by, article=article, round=number,
+                             proposal_id=current.id, text=current.text)
+
+    @event(ArticleAgreed)
+    def _article_agreed(self, on: date, by: str, article: str, round: int, proposal_id: str, text: str) -> None:  # noqa: A002
+        self.agreements[article] = Agreement(round=round, on=on, proposal_id=proposal_id, text=text)
+
+    def suspend(self, *, on: date, by: str, until: date, reason: str) -> None:
+        self._require_stage("suspend", Stage.NEGOTIATING, doing="suspend")
+        self._require_in_order("suspend.on", on)
+        if until <= on:
+            raise InvalidValueError("suspend.until", f"{until.isoformat()} is not after {on.isoformat()}")
+        profile = self.profile
+        if profile.suspension_max_days is not None and (until - on).days > profile.suspension_max_days:
+            raise RuleViolationError(
+                "suspend.until",
+                f"a suspension may last at most {profile.suspension_max_days} days"
+                f" ({profile.cite(profile.suspension_basis)})",
+            )
+        self._suspended(on=on, by=by, until=until, reason=reason)
+
+    @event(Suspended)
+    def _suspended(self, on: date, by: str, until: date, reason: str) -> None:
+        self.stage = Stage.SUSPENDED
+        self.progress_on = on
+        self.suspensions.append({"on": on, "until": until, "reason": reason, "resumed_on": None})
+
+    def resume(self, *, on: date, by: str) -> None:
+        self._require_stage("resume", Stage.SUSPENDED, doing="resume")
+        self._require_in_order("resume.on", on)
+        self._resumed(on=on, by=by)
+
+    @event(Resumed)
+    def _resumed(self, on: date, by: str) -> None:
+        self.stage = Stage.NEGOTIATING
+        self.progress_on = on
+        self.suspensions[-1]["resumed_on"] = on
+
+    def adopt_draft(self, *, on: date, by: str) -> None:
+        self._require_stage("draft", Stage.NEGOTIATING, doing="adopt the draft")
+        self._require_in_order("draft.on", on)
+        if not self.article_order:
+            raise RuleViolationError("draft", "no article has been negotiated; table and agree articles first")
+        open_articles = [a for a in self.article_order if a not in self.agreements]
+        if open_articles:
+            raise RuleViolationError(
+                "draft", f"{len(open_articles)} article(s) not yet agreed: {', '.join(open_articles)}"
+            )
+        chiefs = [self.chief(s) for s in Side]
+        signed_by = [c.name for c in chiefs if c is not None]
+        if len(signed_by) != 2:
+            raise RuleViolationError("draft", "both chief representatives must sign the draft (S1 Art 34)")
+        self._draft_adopted(on=on, by=by, articles=list(self.article_order), signed_by=signed_by)
+
+    @event(DraftAdopted)
+    def _draft_adopted(self, on: date, by: str, articles: list[str], signed_by: list[str]) -> None:
+        self.stage = Stage.DRAFT
+        self.progress_on = on
+        self.draft_on = on
+        self.draft_signed_by = list(signed_by)
+
+    def record_vote(
+        self, *, on: date, by: str, body: RatificationBody, session: str,
+        tally: VoteTally | None, reported: VoteOutcome | None = None,
+    ) -> VoteOutcome:
+        self._require_stage("vote", Stage.DRAFT, doing="record a ratification vote")
+        self._require_in_order("vote.on", on)
+        profile = self.profile
+        if tally is not None:
+            if reported is not None:
+                raise InvalidValueError("vote.outcome", "give either the tally or the reported outcome, not both")
+            result = evaluate(tally, profile)
+            outcome, rule = result.outcome, result.rule
+        else:
+            if reported is None:
+                raise InvalidValueError(
+                    "vote", "give the tally (--roll --present --yes --no) or the reported --outcome"
+                )
+            if reported is VoteOutcome.TIED:
+                raise InvalidValueError("vote.outcome", "a reported outcome is passed or rejected")
+            outcome = reported
+            rule = (
+                f"outcome reported, tally not recorded — quorum and threshold unverifiable"
+                f" ({profile.cite(profile.ratify_basis)})"
+            )
+        self._vote_recorded(on=on, by=by, body=body, session=session, tally=tally,
+                            outcome=outcome, rule=rule)
+        return outcome
+
+    @event(RatificationVoteRecorded)
+    def _vote_recorded(
+        self, on: date, by: str, body: RatificationBody, session: str, tally: VoteTally | None,
+        outcome: VoteOutcome, rule: str,
+    ) -> None:
+        self.progress_on = on
+        self.votes.append({
+            "on": on, "body": body, "session": session, "tally": tally, "outcome": outcome,
+            "rule": rule, "decided": None,
+        })
+        self.stage = {
+            VoteOutcome.PASSED: Stage.RATIFIED,
+            VoteOutcome.REJECTED: Stage.NEGOTIATING,
+            VoteOutcome.TIED: Stage.TIED,
+        }[outcome]
+        if outcome is VoteOutcome.REJECTED:
+            self.draft_on = None
+
+    def decide_tie(self, *, on: date, by: str, outcome: VoteOutcome, reason: str) -> None:
+        self._require_stage("vote.decide", Stage.TIED, doing="decide a tied vote")
+        self._require_in_order("vote.on", on)
+        if outcome is VoteOutcome.TIED:
+            raise InvalidValueError("vote.decide", "decide the tie as passed or rejected")
+        self._tie_decided(on=on, by=by, outcome=outcome, reason=reason)
+
+    @event(TieDecided)
+    def _tie_decided(self, on: date, by: str, outcome: VoteOutcome, reason: str) -> None:
+        self.progress_on = on
+        self.votes[-1]["decided"] = {"on": on, "by": by, "outcome": outcome, "reason": reason}
+        self.stage = Stage.RATIFIED if outcome is VoteOutcome.PASSED else Stage.NEGOTIATING
+        if outcome is VoteOutcome.REJECTED:
+            self.draft_on = None
+
+    def sign(
+        self, *, on: date, by: str, term: Term, union_signatory: str = "",
+        employer_signatory: str = "", witnesses: list[str] | None = None,
+    ) -> list[str]:
+        """Sign after a passing vote; returns warnings (a term outside the usual 1-3 years)."""
+        profile = self.profile
+        if self.stage is not Stage.RATIFIED:
+            raise StageError(
+                "sign",
+                f"the draft has no passing ratification vote (the negotiation is {self.stage.value});"
+                f" signing comes after it ({profile.cite(profile.signing_basis)})",
+            )
+        self._require_in_order("sign.on", on)
+        names = {}
+        for side, given in ((Side.UNION, union_signatory), (Side.EMPLOYER, employer_signatory)):
+            chief = self.chief(side)
+            assert chief is not None  # a draft cannot be adopted without both chiefs
+            if given and given != chief.name:
+                raise RuleViolationError(
+                    f"sign.{side.value}",
+                    f"{given} is not the {side.value} side's chief representative ({chief.name});"
+                    f" both chiefs sign ({profile.cite(profile.signing_basis)})",
+                )
+            names[side] = chief.name
+        warnings = term_warnings(term, profile)
+        self._signed(on=on, by=by, union_signatory=names[Side.UNION],
+                     employer_signatory=names[Side.EMPLOYER], witnesses=list(witnesses or []), term=term)
+        return warnings
+
+    @event(Signed)
+    def _signed(
+        self, on: date, by: str, union_signatory: str, employer_signatory: str,
+        witnesses: list[str], term: Term,
+    ) -> None:
+        self.stage = Stage.SIGNED
+        self.progress_on = on
+        self.signed_on = on
+        self.signatories = (union_signatory, employer_signatory)
+        self.witnesses = list(witnesses)
+        self.term = term
+        self.signings += 1
+
+    def reopen(self, *, on: date, by: str, reason: str) -> None:
+        """After the authority's objection the parties renegotiate (S1 Art 46)."""
+        self._require_stage("objection", Stage.SIGNED, doing="reopen")
+        self._reopened(on=on, by=by, reason=reason)
+
+    @event(Reopened)
+    def _reopened(self, on: date, by: str, reason: str) -> None:
+        self.stage = Stage.NEGOTIATING
+        self.progress_on = max(self.progress_on or on, on)
+        self.draft_on = None
+        self.reopenings.append((on, reason))
+
+
+def term_warnings(term: Term, profile: JurisdictionProfile) -> list[str]:
+    """The term is "generally 1 to 3 years" (S1 Art 38): outside it, warn, do not refuse."""
+    warnings = []
+    lo, hi = profile.term_min_months, profile.term_max_months
+    shortest = add_months(term.start, lo) if lo else None
+    longest = add_months(term.start, hi) if hi else None
+    outside = (shortest is not None and term.end < shortest - _ONE_DAY) or (
+        longest is not None and term.end >= longest
+    )
+    if outside:
+        message = (
+            f"term {term.start.isoformat()} to {term.end.isoformat()} is outside the usual"
+            f" {lo // 12 if lo else 0}-{hi // 12 if hi else '?'} years ({profile.cite(profile.term_basis)})"
+        )
+        if profile.term_is_hard_limit:
+            raise RuleViolationError("sign.term", message)
+        warnings.append("term: " + message)
+    return warnings
+
+
+_ONE_DAY = timedelta(days=1)

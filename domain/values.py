@@ -1,0 +1,213 @@
+"""Value objects and vocabularies shared by the negotiation and contract aggregates."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+import attrs
+
+from domain.errors import InvalidValueError
+
+
+def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
+    """NFC-normalise and strip user text; Chinese text keeps every character it had."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if required and not text:
+        raise InvalidValueError(field, "must not be empty")
+    if len(text) > max_len:
+        raise InvalidValueError(field, f"is {len(text)} characters long; the limit is {max_len}")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
+        raise InvalidValueError(field, "contains control characters; remove them and retry")
+    return text
+
+
+class Side(Enum):
+    """The two parties at the table."""
+
+    UNION = "union"
+    EMPLOYER = "employer"
+
+    @property
+    def other(self) -> Side:
+        return Side.EMPLOYER if self is Side.UNION else Side.UNION
+
+    @property
+    def zh(self) -> str:
+        return "职工方" if self is Side.UNION else "企业方"
+
+
+class AgreementKind(Enum):
+    """What the negotiation produces (DOMAIN A2)."""
+
+    COMPREHENSIVE = "comprehensive"  # 集体合同, S1 Art 3
+    WAGE = "wage"  # 工资专项集体合同, S2 Art 3
+    SPECIAL = "special"  # 专项集体合同 (women workers' rights, safety), LCL Art 52
+    REGIONAL = "regional"  # 区域性集体合同, LCL Art 53
+    INDUSTRY = "industry"  # 行业性集体合同, LCL Art 53
+
+    @property
+    def zh(self) -> str:
+        return _KIND_ZH[self]
+
+
+_KIND_ZH = {
+    AgreementKind.COMPREHENSIVE: "集体合同",
+    AgreementKind.WAGE: "工资专项集体合同",
+    AgreementKind.SPECIAL: "专项集体合同",
+    AgreementKind.REGIONAL: "区域性集体合同",
+    AgreementKind.INDUSTRY: "行业性集体合同",
+}
+
+
+class Role(Enum):
+    """A representative's place in a side's team (DOMAIN A3)."""
+
+    CHIEF = "chief"  # 首席代表
+    MEMBER = "member"
+    EXPERT = "expert"  # outside professional, S1 Art 23
+
+
+class RatificationBody(Enum):
+    """Who ratifies the draft (S1 Art 36; LCL Art 51)."""
+
+    CONGRESS = "congress"  # 职工代表大会
+    ASSEMBLY = "assembly"  # 全体职工大会
+
+
+class VoteOutcome(Enum):
+    PASSED = "passed"
+    REJECTED = "rejected"
+    TIED = "tied"  # exactly the threshold under a strict ">" rule: a person decides
+
+
+class Purpose(Enum):
+    """Why the negotiation was opened: a first contract, or a change to an existing one."""
+
+    NEW = "new"
+    RENEWAL = "renewal"  # 续订/重新签订, S1 Art 38
+    AMENDMENT = "amendment"  # 变更, S1 Arts 39-41
+
+
+class TerminationGround(Enum):
+    """S1 Arts 39-41: why a contract ends before its term."""
+
+    CONSENSUS = "consensus"
+    MERGER = "merger"
+    DISSOLUTION = "dissolution"
+    BANKRUPTCY = "bankruptcy"
+    FORCE_MAJEURE = "force-majeure"
+    CONDITION = "condition"
+    LAW = "law"
+
+
+def _nonnegative(field: str) -> object:
+    def check(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < 0:
+            raise InvalidValueError(field + "." + attribute.name, f"must be 0 or more, got {value}")
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class VoteTally:
+    """The counts of one ratification vote. Counts that cannot be true are refused."""
+
+    roll: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    present: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    yes: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    no: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    abstain: int = attrs.field(default=0, validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    invalid: int = attrs.field(default=0, validator=_nonnegative("vote"))  # type: ignore[arg-type]
+
+    def __attrs_post_init__(self) -> None:
+        if self.roll == 0:
+            raise InvalidValueError("vote.roll", "must be at least 1 (the whole body entitled to vote)")
+        if self.present > self.roll:
+            raise InvalidValueError(
+                "vote.present", f"{self.present} present is more than the roll of {self.roll}"
+            )
+        if self.cast > self.present:
+            raise InvalidValueError(
+                "vote.yes",
+                f"yes {self.yes} + no {self.no} + abstain {self.abstain} + invalid {self.invalid}"
+                f" = {self.cast} is more than the {self.present} present",
+            )
+
+    @property
+    def cast(self) -> int:
+        return self.yes + self.no + self.abstain + self.invalid
+
+
+@attrs.frozen
+class Term:
+    """A contract's term: first and last day in force, both inclusive."""
+
+    start: date
+    end: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValueError(
+                "term.end", f"{self.end.isoformat()} is not after the start {self.start.isoformat()}"
+            )
+
+    @property
+    def expires_on(self) -> date:
+        return self.end
+
+
+def parse_money(value: str | Decimal | int, field: str) -> Decimal:
+    """Exact money: a Decimal with two places, never a float."""
+    if isinstance(value, float):
+        raise InvalidValueError(field, "money must be given as text or Decimal, never a float")
+    try:
+        amount = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        raise InvalidValueError(field, f"{value!r} is not an amount of money") from None
+    if not amount.is_finite() or amount < 0:
+        raise InvalidValueError(field, f"{value!r} must be a finite amount of 0 or more")
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise InvalidValueError(field, f"{value!r} has more than 2 decimal places")
+    if amount >= Decimal("1e15"):
+        raise InvalidValueError(field, f"{value!r} is larger than any real amount")
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_percent(value: str | Decimal, field: str) -> Decimal:
+    try:
+        pct = Decimal(str(value).strip().rstrip("%"))
+    except InvalidOperation:
+        raise InvalidValueError(field, f"{value!r} is not a percentage") from None
+    if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
+        raise InvalidValueError(field, f"{value!r} must be a percentage between -100 and 1000")
+    return pct
+
+
+@attrs.frozen(kw_only=True)
+class WageTerms:
+    """Structured terms of a wage article (S2 Art 7): average increase, minimum wage, start."""
+
+    increase_pct: Decimal | None = None
+    minimum_wage: Decimal | None = None
+    currency: str = "CNY"
+    effective_on: date | None = None
+    factors: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return self.increase_pct is None and self.minimum_wage is None and self.effective_on is None
+
+
+# S2 Art 8: the factors a wage proposal may cite, by the article's own numbering.
+WAGE_FACTORS: dict[str, str] = {
+    "labour-cost": "(1) labour-cost level of the region, industry and enterprise",
+    "regional-wage": "(2) average wage in the region and industry (地区工资水平)",
+    "guideline": "(3) the local government's wage guideline (工资指导线)",
+    "cpi": "(4) the local urban consumer price index (物价消费指数)",
+    "performance": "(5) productivity and economic performance (企业经营状况)",
+    "state-assets": "(6) preservation and growth of state assets",
+    "last-payroll": "(7) last year's total payroll and average wage",
+    "other": "(8) other",
+}

@@ -1,0 +1,1 @@
+"""Read models rebuilt from the event log (status board, deadlines, statistics, timelines)."""
