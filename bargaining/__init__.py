@@ -15,7 +15,7 @@ import os
 from datetime import date
 from types import TracebackType
 
-
+from bargaining import demo
 from bargaining.application import NegotiationsApp, translate_store_errors
 from bargaining.contracts import ContractService
 from bargaining.errors import (
@@ -33,8 +33,13 @@ from bargaining.store import STORE_ENV, Store
 
 ACTOR_ENV = "BARGAINING_ACTOR"
 
+DEMO_REFERENCE = demo.WAGE_REF
+DEMO_ARTICLE = demo.WAGE
+
 __all__ = [
     "ACTOR_ENV",
+    "DEMO_ARTICLE",
+    "DEMO_REFERENCE",
     "STORE_ENV",
     "AlreadyExistsError",
     "BargainingError",
@@ -65,7 +70,10 @@ class Tracker:
     """One open store, the person recording, and today's date (injectable for tests)."""
 
     def __init__(
-        self, store: str | os.PathLike[str] | None = None, *, actor: str | None = None,
+        self,
+        store: str | os.PathLike[str] | None = None,
+        *,
+        actor: str | None = None,
         today: date | None = None,
     ) -> None:
         self.store = Store.resolve(store)
@@ -75,6 +83,10 @@ class Tracker:
             self._app = NegotiationsApp(env=self.store.env_for(NegotiationsApp.name))
         self.negotiations = NegotiationService(self._app, self.actor, self.today)
         self.contracts = ContractService(self._app, self.actor, self.today)
+
+    def log_demo(self) -> str:
+        """Log the seed's 篇1 wage negotiation (once) and return its reference."""
+        return demo.log_wage_negotiation(self.negotiations, self.contracts)
 
     def event_count(self) -> int:
         """How many events the store holds (the last notification position)."""
@@ -87,12 +99,12 @@ class Tracker:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.close()
 
     def __repr__(self) -> str:
         return f"Tracker({self.store.describe()}, actor={self.actor!r})"
-
-

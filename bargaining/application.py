@@ -15,11 +15,12 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, OperationalError, Transcoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, OperationalError
 
 from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
+from domain.negotiation import Negotiation
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
@@ -30,12 +31,12 @@ class NegotiationsApp(Application[UUID]):
 
     name = "Negotiations"
 
-    def register_transcodings(self, transcoder: Transcoder) -> None:
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_transcodings(transcoder)
 
     def load(self, cls: type[A], reference: str, what: str, *, day: date | None = None) -> A:
-        aggregate_id = cls.create_id(reference)  # type: ignore[attr-defined]
+        aggregate_id: UUID = cls.create_id(reference)
         if day is not None:
             found = as_of(self.events.get(aggregate_id), day)
             if found is None:
@@ -43,14 +44,18 @@ class NegotiationsApp(Application[UUID]):
             assert isinstance(found, cls)
             return found
         try:
-            aggregate = self.repository.get(aggregate_id)
+            aggregate: Aggregate = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             raise NotFoundError(reference, f"no such {what}") from None
         assert isinstance(aggregate, cls)
         return aggregate
 
     def exists(self, cls: type[Aggregate], reference: str) -> bool:
-        return cls.create_id(reference) in self.repository  # type: ignore[attr-defined]
+        aggregate_id: UUID = cls.create_id(reference)
+        return aggregate_id in self.repository
+
+    def exists_reference(self, reference: str) -> bool:
+        return self.exists(Negotiation, reference)
 
     def count_events(self) -> int:
         return self.recorder.max_notification_id() or 0

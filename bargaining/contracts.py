@@ -58,16 +58,35 @@ class ContractService(Service):
         cause = parse_enum(TerminationGround, ground, "terminate.ground")
         self._change(reference, "terminate", on, ground=cause, reason=why)
 
-    def renew(self, reference: str, *, new_reference: str, on: date, reason: str = "",
-              requested_by: str | Side = Side.UNION) -> dict[str, Any]:
+    def renew(
+        self,
+        reference: str,
+        *,
+        new_reference: str,
+        on: date,
+        reason: str = "",
+        requested_by: str | Side = Side.UNION,
+    ) -> dict[str, Any]:
         return self._successor(reference, new_reference, on, Purpose.RENEWAL, reason, requested_by)
 
-    def amend(self, reference: str, *, new_reference: str, on: date, reason: str,
-              requested_by: str | Side = Side.UNION) -> dict[str, Any]:
+    def amend(
+        self,
+        reference: str,
+        *,
+        new_reference: str,
+        on: date,
+        reason: str,
+        requested_by: str | Side = Side.UNION,
+    ) -> dict[str, Any]:
         return self._successor(reference, new_reference, on, Purpose.AMENDMENT, reason, requested_by)
 
     def _successor(
-        self, reference: str, new_reference: str, on: date, purpose: Purpose, reason: str,
+        self,
+        reference: str,
+        new_reference: str,
+        on: date,
+        purpose: Purpose,
+        reason: str,
         requested_by: str | Side,
     ) -> dict[str, Any]:
         """Open the negotiation that renews or amends a contract: the same procedure again."""
@@ -75,14 +94,23 @@ class ContractService(Service):
         ref = clean_reference(new_reference, f"{purpose.value}.ref")
         why = clean_text(reason, f"{purpose.value}.reason", required=purpose is Purpose.AMENDMENT)
         if self.app.exists(Negotiation, ref):
-            raise AlreadyExistsError(f"{purpose.value}.ref", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                f"{purpose.value}.ref", f"{ref} already exists; choose another reference"
+            )
         contract = self._contract(reference)
         contract.open_successor(on=day, by=self.actor, reference=ref, purpose=purpose, reason=why)
         successor = Negotiation(
-            reference=ref, employer=contract.employer, union=contract.union, kind=contract.kind,
-            topic=contract.topic, profile_id=contract.profile_id,
+            reference=ref,
+            employer=contract.employer,
+            union=contract.union,
+            kind=contract.kind,
+            topic=contract.topic,
+            profile_id=contract.profile_id,
             requested_by=parse_enum(Side, requested_by, f"{purpose.value}.requested-by"),
-            purpose=purpose, predecessor=contract.reference, on=day, by=self.actor,
+            purpose=purpose,
+            predecessor=contract.reference,
+            on=day,
+            by=self.actor,
         )
         self.app.commit(contract, successor)
         return NegotiationService(self.app, self.actor, self.today).show(ref)
@@ -90,5 +118,3 @@ class ContractService(Service):
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
         return contract_view(self._contract(reference, day=as_of), day)
-
-

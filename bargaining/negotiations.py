@@ -9,7 +9,7 @@ from typing import Any
 
 from bargaining.application import NegotiationsApp, parse_enum
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
-from bargaining.views import article_history, negotiation_view
+from bargaining.views import article_history, event_rows, negotiation_view
 from domain.contract import CollectiveContract
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
@@ -67,9 +67,18 @@ class Service:
 
 class NegotiationService(Service):
     def open(
-        self, reference: str, *, employer: str, union: str, kind: str | AgreementKind,
-        requested_by: str | Side = Side.UNION, topic: str = "", profile: str = "PRC",
-        on: date | None = None, purpose: Purpose = Purpose.NEW, predecessor: str = "",
+        self,
+        reference: str,
+        *,
+        employer: str,
+        union: str,
+        kind: str | AgreementKind,
+        requested_by: str | Side = Side.UNION,
+        topic: str = "",
+        profile: str = "PRC",
+        on: date | None = None,
+        purpose: Purpose = Purpose.NEW,
+        predecessor: str = "",
     ) -> dict[str, Any]:
         ref = clean_reference(reference)
         negotiation = Negotiation(
@@ -99,12 +108,20 @@ class NegotiationService(Service):
         day = self._date(on, "reply.on")
         text = clean_text(reason, "reply.reason", required=False)
         self._update(
-            reference, lambda n: n.answer_request(on=day, by=self.actor, accepted=accepted, reason=text)
+            reference,
+            lambda n: n.answer_request(on=day, by=self.actor, accepted=accepted, reason=text),
         )
 
     def appoint(
-        self, reference: str, *, side: str | Side, on: date | None = None, chief: str = "",
-        members: Sequence[str] = (), experts: Sequence[str] = (), replaces: str = "",
+        self,
+        reference: str,
+        *,
+        side: str | Side,
+        on: date | None = None,
+        chief: str = "",
+        members: Sequence[str] = (),
+        experts: Sequence[str] = (),
+        replaces: str = "",
         title: str = "",
     ) -> None:
         day = self._date(on, "appoint.on")
@@ -121,14 +138,28 @@ class NegotiationService(Service):
 
         def command(n: Negotiation) -> None:
             for name, role in people:
-                n.appoint(on=day, by=self.actor, name=name, side=team, role=role, title=label,
-                          replaces=old)
+                n.appoint(
+                    on=day,
+                    by=self.actor,
+                    name=name,
+                    side=team,
+                    role=role,
+                    title=label,
+                    replaces=old,
+                )
 
         self._update(reference, command)
 
     def round(
-        self, reference: str, *, on: date, place: str, chair: str, recorder: str,
-        present: Sequence[str] = (), minutes: str = "",
+        self,
+        reference: str,
+        *,
+        on: date,
+        place: str,
+        chair: str,
+        recorder: str,
+        present: Sequence[str] = (),
+        minutes: str = "",
     ) -> int:
         day = self._date(on, "round.on")
         where = clean_text(place, "round.place", max_len=200)
@@ -136,16 +167,31 @@ class NegotiationService(Service):
         rec = clean_text(recorder, "round.recorder", max_len=100)
         attendance = [clean_text(p, "round.present", max_len=100) for p in present]
         notes = clean_text(minutes, "round.minutes", required=False, max_len=1_000_000)
-        number: int = self._update(reference, lambda n: n.hold_round(
-            on=day, by=self.actor, place=where, chair=who, recorder=rec, present=attendance,
-            minutes=notes,
-        ))
+        number: int = self._update(
+            reference,
+            lambda n: n.hold_round(
+                on=day,
+                by=self.actor,
+                place=where,
+                chair=who,
+                recorder=rec,
+                present=attendance,
+                minutes=notes,
+            ),
+        )
         return number
 
     def propose(
-        self, reference: str, *, article: str, side: str | Side, text: str,
-        round_no: int | None = None, increase: str | Decimal | None = None,
-        minimum_wage: str | Decimal | None = None, effective: date | None = None,
+        self,
+        reference: str,
+        *,
+        article: str,
+        side: str | Side,
+        text: str,
+        round_no: int | None = None,
+        increase: str | Decimal | None = None,
+        minimum_wage: str | Decimal | None = None,
+        effective: date | None = None,
         factors: Sequence[str] = (),
     ) -> str:
         name = clean_text(article, "propose.article", max_len=200)
@@ -163,22 +209,36 @@ class NegotiationService(Service):
             factors=tuple(factors),
         )
         terms = None if wage.is_empty() and not wage.factors else wage
-        proposal_id: str = self._update(reference, lambda n: n.table_proposal(
-            by=self.actor, article=name, side=team, text=body, round_no=round_no, wage=terms,
-        ))
+        proposal_id: str = self._update(
+            reference,
+            lambda n: n.table_proposal(
+                by=self.actor,
+                article=name,
+                side=team,
+                text=body,
+                round_no=round_no,
+                wage=terms,
+            ),
+        )
         return proposal_id
 
-    def withdraw(self, reference: str, *, proposal: str, reason: str = "", round_no: int | None = None) -> None:
+    def withdraw(
+        self, reference: str, *, proposal: str, reason: str = "", round_no: int | None = None
+    ) -> None:
         pid = clean_text(proposal, "withdraw.proposal", max_len=20).upper()
         why = clean_text(reason, "withdraw.reason", required=False)
-        self._update(reference, lambda n: n.withdraw_proposal(
-            by=self.actor, proposal_id=pid, reason=why, round_no=round_no))
+        self._update(
+            reference,
+            lambda n: n.withdraw_proposal(by=self.actor, proposal_id=pid, reason=why, round_no=round_no),
+        )
 
     def agree(self, reference: str, *, article: str, round_no: int | None = None) -> None:
         name = clean_text(article, "agree.article", max_len=200)
         self._update(reference, lambda n: n.agree_article(by=self.actor, article=name, round_no=round_no))
 
-    def article(self, reference: str, article: str, *, rounds: tuple[int, int] | None = None) -> dict[str, Any]:
+    def article(
+        self, reference: str, article: str, *, rounds: tuple[int, int] | None = None
+    ) -> dict[str, Any]:
         name = clean_text(article, "article", max_len=200)
         return article_history(self._negotiation(reference), name, rounds)
 
@@ -196,9 +256,18 @@ class NegotiationService(Service):
         self._update(reference, lambda n: n.adopt_draft(on=day, by=self.actor))
 
     def vote(
-        self, reference: str, *, on: date, body: str | RatificationBody = RatificationBody.CONGRESS,
-        session: str = "", roll: int | None = None, present: int | None = None,
-        yes: int | None = None, no: int | None = None, abstain: int = 0, invalid: int = 0,
+        self,
+        reference: str,
+        *,
+        on: date,
+        body: str | RatificationBody = RatificationBody.CONGRESS,
+        session: str = "",
+        roll: int | None = None,
+        present: int | None = None,
+        yes: int | None = None,
+        no: int | None = None,
+        abstain: int = 0,
+        invalid: int = 0,
         outcome: str | None = None,
     ) -> dict[str, Any]:
         day = self._date(on, "vote.on")
@@ -209,13 +278,25 @@ class NegotiationService(Service):
         if given:
             missing = [k for k, v in counts.items() if v is None]
             if missing:
-                raise InvalidValueError(f"vote.{missing[0]}", "a tally needs --roll, --present, --yes and --no")
-            tally = VoteTally(roll=roll or 0, present=present or 0, yes=yes or 0, no=no or 0,
-                              abstain=abstain, invalid=invalid)
+                raise InvalidValueError(
+                    f"vote.{missing[0]}", "a tally needs --roll, --present, --yes and --no"
+                )
+            tally = VoteTally(
+                roll=roll or 0,
+                present=present or 0,
+                yes=yes or 0,
+                no=no or 0,
+                abstain=abstain,
+                invalid=invalid,
+            )
         reported = None if outcome is None else parse_enum(VoteOutcome, outcome, "vote.outcome")
         label = clean_text(session, "vote.session", required=False, max_len=100)
-        self._update(reference, lambda n: n.record_vote(
-            on=day, by=self.actor, body=who, session=label, tally=tally, reported=reported))
+        self._update(
+            reference,
+            lambda n: n.record_vote(
+                on=day, by=self.actor, body=who, session=label, tally=tally, reported=reported
+            ),
+        )
         vote: dict[str, Any] = self.show(reference)["vote"]
         return vote
 
@@ -226,15 +307,24 @@ class NegotiationService(Service):
         self._update(reference, lambda n: n.decide_tie(on=day, by=self.actor, outcome=decided, reason=why))
 
     def sign(
-        self, reference: str, *, on: date, term_start: date, term_end: date,
-        union_signatory: str = "", employer_signatory: str = "", witnesses: Sequence[str] = (),
+        self,
+        reference: str,
+        *,
+        on: date,
+        term_start: date,
+        term_end: date,
+        union_signatory: str = "",
+        employer_signatory: str = "",
+        witnesses: Sequence[str] = (),
     ) -> list[str]:
         """Sign; creates (or re-signs) the contract in the same atomic write. Returns warnings."""
         day = self._date(on, "sign.on")
         term = Term(term_start, term_end)
         negotiation = self._negotiation(reference)
         warnings: list[str] = negotiation.sign(
-            on=day, by=self.actor, term=term,
+            on=day,
+            by=self.actor,
+            term=term,
             union_signatory=clean_text(union_signatory, "sign.union", required=False, max_len=100),
             employer_signatory=clean_text(employer_signatory, "sign.employer", required=False, max_len=100),
             witnesses=[clean_text(w, "sign.witness", max_len=100) for w in witnesses],
@@ -246,11 +336,18 @@ class NegotiationService(Service):
         else:
             assert negotiation.signatories is not None
             contract = CollectiveContract(
-                reference=negotiation.reference, employer=negotiation.employer,
-                union=negotiation.union, kind=negotiation.kind, topic=negotiation.topic,
-                profile_id=negotiation.profile_id, term=term,
-                signatories=list(negotiation.signatories), purpose=negotiation.purpose,
-                predecessor=negotiation.predecessor, on=day, by=self.actor,
+                reference=negotiation.reference,
+                employer=negotiation.employer,
+                union=negotiation.union,
+                kind=negotiation.kind,
+                topic=negotiation.topic,
+                profile_id=negotiation.profile_id,
+                term=term,
+                signatories=list(negotiation.signatories),
+                purpose=negotiation.purpose,
+                predecessor=negotiation.predecessor,
+                on=day,
+                by=self.actor,
             )
         touched.append(contract)
         if negotiation.predecessor:
@@ -261,6 +358,11 @@ class NegotiationService(Service):
             touched.append(predecessor)
         self.app.commit(*touched)
         return warnings
+
+    def history(self, reference: str) -> list[dict[str, Any]]:
+        """Every recorded step in order: business date, when it was recorded, by whom."""
+        negotiation = self._negotiation(reference)
+        return event_rows(self.app.events.get(negotiation.id))
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today

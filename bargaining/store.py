@@ -34,10 +34,14 @@ class Store:
         raw = str(given) if given else os.environ.get(STORE_ENV, "")
         if raw.startswith(("postgresql://", "postgres://")):
             raise StoreError(
-                "store", "PostgreSQL stores are not available in this version; give a directory path"
+                "store",
+                "PostgreSQL stores are not available in this version; give a directory path",
             )
         if "://" in raw:
-            raise StoreError("store", f"{raw.split('://')[0]}:// is not a store this tool knows; give a directory path")
+            raise StoreError(
+                "store",
+                f"{raw.split('://')[0]}:// is not a store this tool knows; give a directory path",
+            )
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
@@ -54,7 +58,8 @@ class Store:
                 os.close(fd)
         except OSError as error:
             raise StoreError(
-                "store", f"cannot create the store at {self.location}: {error.strerror}; pass --store DIR"
+                "store",
+                f"cannot create the store at {self.location}: {error.strerror}; pass --store DIR",
             ) from None
         return path
 

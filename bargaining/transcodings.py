@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from eventsourcing.persistence import Transcoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.contract import ContractStatus
 from domain.negotiation import Stage
@@ -60,8 +60,12 @@ class VoteTallyAsDict(Transcoding):
 
     def encode(self, obj: VoteTally) -> dict[str, int]:
         return {
-            "roll": obj.roll, "present": obj.present, "yes": obj.yes, "no": obj.no,
-            "abstain": obj.abstain, "invalid": obj.invalid,
+            "roll": obj.roll,
+            "present": obj.present,
+            "yes": obj.yes,
+            "no": obj.no,
+            "abstain": obj.abstain,
+            "invalid": obj.invalid,
         }
 
     def decode(self, data: dict[str, int]) -> VoteTally:
@@ -85,26 +89,37 @@ class WageTermsAsDict(Transcoding):
 
     def encode(self, obj: WageTerms) -> dict[str, Any]:
         return {
-            "increase_pct": obj.increase_pct, "minimum_wage": obj.minimum_wage,
-            "currency": obj.currency, "effective_on": obj.effective_on, "factors": list(obj.factors),
+            "increase_pct": obj.increase_pct,
+            "minimum_wage": obj.minimum_wage,
+            "currency": obj.currency,
+            "effective_on": obj.effective_on,
+            "factors": list(obj.factors),
         }
 
     def decode(self, data: dict[str, Any]) -> WageTerms:
         increase, minimum = data["increase_pct"], data["minimum_wage"]
         assert increase is None or isinstance(increase, Decimal)
         return WageTerms(
-            increase_pct=increase, minimum_wage=minimum, currency=data["currency"],
-            effective_on=data["effective_on"], factors=tuple(data["factors"]),
+            increase_pct=increase,
+            minimum_wage=minimum,
+            currency=data["currency"],
+            effective_on=data["effective_on"],
+            factors=tuple(data["factors"]),
         )
 
 
-def register_transcodings(transcoder: Transcoder) -> None:
+def register_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(DateAsISO())
     for enum_type, name in (
-        (Side, "side"), (AgreementKind, "agreement_kind"), (Role, "role"),
-        (RatificationBody, "ratification_body"), (VoteOutcome, "vote_outcome"),
-        (Purpose, "purpose"), (TerminationGround, "termination_ground"),
-        (Stage, "negotiation_stage"), (ContractStatus, "contract_status"),
+        (Side, "side"),
+        (AgreementKind, "agreement_kind"),
+        (Role, "role"),
+        (RatificationBody, "ratification_body"),
+        (VoteOutcome, "vote_outcome"),
+        (Purpose, "purpose"),
+        (TerminationGround, "termination_ground"),
+        (Stage, "negotiation_stage"),
+        (ContractStatus, "contract_status"),
     ):
         transcoder.register(enum_transcoding(enum_type, name))
     transcoder.register(VoteTallyAsDict())

@@ -26,8 +26,12 @@ def _money(amount: Decimal | None) -> str | None:
 
 def due_row(due: Due, day: date) -> dict[str, Any]:
     return {
-        "key": due.key, "label": due.label, "due": due.due.isoformat(), "rule": due.rule,
-        "state": due.state(day), "done_on": _iso(due.done_on),
+        "key": due.key,
+        "label": due.label,
+        "due": due.due.isoformat(),
+        "rule": due.rule,
+        "state": due.state(day),
+        "done_on": _iso(due.done_on),
         "days_left": (due.due - day).days,
     }
 
@@ -37,8 +41,10 @@ def wage_row(wage: WageTerms | None) -> dict[str, Any] | None:
         return None
     return {
         "increase_pct": None if wage.increase_pct is None else str(wage.increase_pct),
-        "minimum_wage": _money(wage.minimum_wage), "currency": wage.currency,
-        "effective_on": _iso(wage.effective_on), "factors": list(wage.factors),
+        "minimum_wage": _money(wage.minimum_wage),
+        "currency": wage.currency,
+        "effective_on": _iso(wage.effective_on),
+        "factors": list(wage.factors),
     }
 
 
@@ -46,20 +52,17 @@ def vote_row(n: Negotiation) -> dict[str, Any] | None:
     vote = n.last_vote
     if vote is None:
         return None
-    tally = vote["tally"]
-    outcome = vote["outcome"]
-    assert isinstance(outcome, VoteOutcome)
-    decided = vote["decided"]
-    final = decided["outcome"] if isinstance(decided, dict) else outcome
+    tally = vote.tally
+    decided = vote.decided
     row: dict[str, Any] = {
-        "on": _iso(vote["on"]),  # type: ignore[arg-type]
-        "body": vote["body"].value,  # type: ignore[attr-defined]
-        "session": vote["session"],
-        "outcome": outcome.value,
-        "passed": final is VoteOutcome.PASSED,
+        "on": _iso(vote.on),
+        "body": vote.body.value,
+        "session": vote.session,
+        "outcome": vote.outcome.value,
+        "passed": vote.final is VoteOutcome.PASSED,
         "quorum_met": None,
         "verified": tally is not None,
-        "rule": vote["rule"],
+        "rule": vote.rule,
         "tally": None,
         "decided": None,
     }
@@ -67,17 +70,23 @@ def vote_row(n: Negotiation) -> dict[str, Any] | None:
         profile = n.profile
         row["quorum_met"] = True  # a vote without quorum is refused, never recorded
         row["tally"] = {
-            "roll": tally.roll, "present": tally.present, "yes": tally.yes, "no": tally.no,
-            "abstain": tally.abstain, "invalid": tally.invalid,
+            "roll": tally.roll,
+            "present": tally.present,
+            "yes": tally.yes,
+            "no": tally.no,
+            "abstain": tally.abstain,
+            "invalid": tally.invalid,
             "quorum_needed": quorum_needed(tally.roll, profile.ratify_quorum),
             "yes_needed": yes_needed(tally, profile),
         }
     else:
         row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
-    if isinstance(decided, dict):
+    if decided is not None:
         row["decided"] = {
-            "on": _iso(decided["on"]), "by": decided["by"],
-            "outcome": decided["outcome"].value, "reason": decided["reason"],
+            "on": _iso(decided.on),
+            "by": decided.by,
+            "outcome": decided.outcome.value,
+            "reason": decided.reason,
         }
     return row
 
@@ -88,14 +97,16 @@ def article_rows(n: Negotiation) -> list[dict[str, Any]]:
         proposals = n.article_proposals(article)
         agreed = n.agreements.get(article)
         current = text_at(proposals, n.last_round())
-        rows.append({
-            "article": article,
-            "status": n.article_status(article),
-            "proposals": len(proposals),
-            "agreed_round": agreed.round if agreed else None,
-            "agreed_on": _iso(agreed.on) if agreed else None,
-            "text": agreed.text if agreed else current,
-        })
+        rows.append(
+            {
+                "article": article,
+                "status": n.article_status(article),
+                "proposals": len(proposals),
+                "agreed_round": agreed.round if agreed else None,
+                "agreed_on": _iso(agreed.on) if agreed else None,
+                "text": agreed.text if agreed else current,
+            }
+        )
     return rows
 
 
@@ -145,13 +156,20 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
         "reply_accepted": n.reply_accepted,
         "representatives": representative_rows(n),
         "rounds": [
-            {**r, "on": _iso(r["on"]), "present": list(r["present"])}  # type: ignore[arg-type, call-overload]
+            {
+                "number": r.number,
+                "on": _iso(r.on),
+                "place": r.place,
+                "chair": r.chair,
+                "recorder": r.recorder,
+                "present": list(r.present),
+                "minutes": r.minutes,
+            }
             for r in n.rounds
         ],
         "articles": article_rows(n),
         "suspensions": [
-            {"on": _iso(s["on"]), "until": _iso(s["until"]), "reason": s["reason"],  # type: ignore[arg-type]
-             "resumed_on": _iso(s["resumed_on"])}  # type: ignore[arg-type]
+            {"on": _iso(s.on), "until": _iso(s.until), "reason": s.reason, "resumed_on": _iso(s.resumed_on)}
             for s in n.suspensions
         ],
         "draft_on": _iso(n.draft_on),
@@ -206,8 +224,12 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
         "published_on": _iso(c.published_on),
         "renewal_window_opens": _iso(c.renewal_window_opens()),
         "successors": [
-            {"reference": s["reference"], "purpose": s["purpose"].value,  # type: ignore[attr-defined]
-             "opened_on": _iso(s["opened_on"]), "signed_on": _iso(s["signed_on"])}  # type: ignore[arg-type]
+            {
+                "reference": s.reference,
+                "purpose": s.purpose.value,
+                "opened_on": _iso(s.opened_on),
+                "signed_on": _iso(s.signed_on),
+            }
             for s in c.successors
         ],
         "terminated_on": _iso(c.terminated_on),
@@ -228,29 +250,85 @@ def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None
         raise NotFoundError(article, f"no such article in {n.reference}")
     history = []
     for p in sorted(proposals, key=lambda p: (p.round, int(p.id[1:]))):
-        history.append({
-            "proposal": p.id, "round": p.round, "on": _iso(p.on), "side": p.side.value,
-            "side_zh": Side(p.side).zh, "counter_to": p.counter_to, "text": p.text,
-            "wage": wage_row(p.wage), "withdrawn_round": p.withdrawn_round,
-            "withdrawn_reason": p.withdrawn_reason or None,
-        })
+        history.append(
+            {
+                "proposal": p.id,
+                "round": p.round,
+                "on": _iso(p.on),
+                "side": p.side.value,
+                "side_zh": Side(p.side).zh,
+                "counter_to": p.counter_to,
+                "text": p.text,
+                "wage": wage_row(p.wage),
+                "withdrawn_round": p.withdrawn_round,
+                "withdrawn_reason": p.withdrawn_reason or None,
+            }
+        )
     agreed = n.agreements.get(article)
     row: dict[str, Any] = {
-        "reference": n.reference, "article": article, "status": n.article_status(article),
+        "reference": n.reference,
+        "article": article,
+        "status": n.article_status(article),
         "agreed": (
-            {"round": agreed.round, "on": _iso(agreed.on), "proposal": agreed.proposal_id, "text": agreed.text}
-            if agreed else None
+            {
+                "round": agreed.round,
+                "on": _iso(agreed.on),
+                "proposal": agreed.proposal_id,
+                "text": agreed.text,
+            }
+            if agreed
+            else None
         ),
-        "history": history, "diff": None,
+        "history": history,
+        "diff": None,
     }
     if rounds is not None:
         first, second = rounds
         for r in (first, second):
             if not 1 <= r <= n.last_round():
-                raise InvalidValueError("article.diff", f"round {r} does not exist (rounds 1-{n.last_round()})")
+                raise InvalidValueError(
+                    "article.diff", f"round {r} does not exist (rounds 1-{n.last_round()})"
+                )
         row["diff"] = {
-            "from_round": first, "to_round": second,
-            "lines": line_diff(text_at(proposals, first), text_at(proposals, second),
-                               f"round {first}", f"round {second}"),
+            "from_round": first,
+            "to_round": second,
+            "lines": line_diff(
+                text_at(proposals, first),
+                text_at(proposals, second),
+                f"round {first}",
+                f"round {second}",
+            ),
         }
     return row
+
+
+_SKIP = {"originator_id", "originator_version", "timestamp", "originator_topic", "on", "by"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "value") and not isinstance(value, (str, int)):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__attrs_attrs__"):
+        return {a.name: _plain(getattr(value, a.name)) for a in value.__attrs_attrs__}
+    return value
+
+
+def event_rows(events: Any) -> list[dict[str, Any]]:
+    """The recorded steps of one aggregate, oldest first, as plain rows."""
+    return [
+        {
+            "version": e.originator_version,
+            "step": type(e).__name__,
+            "on": e.on.isoformat(),
+            "by": e.by,
+            "recorded_at": e.timestamp.isoformat(),
+            "detail": {k: _plain(v) for k, v in vars(e).items() if k not in _SKIP},
+        }
+        for e in events
+    ]

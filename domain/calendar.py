@@ -67,10 +67,7 @@ def add_period(
             if holidays.is_working_day(day):
                 left -= 1
         return day
-    if unit is DayUnit.MONTHS:
-        end = add_months(start, amount)
-    else:
-        end = start + timedelta(days=amount)
+    end = add_months(start, amount) if unit is DayUnit.MONTHS else start + timedelta(days=amount)
     if roll_forward and amount > 0:
         end = holidays.roll_forward(end)
     return end

@@ -11,10 +11,12 @@ from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+import attrs
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.jurisdiction import JurisdictionProfile, get_profile
+from domain.records import Successor
 from domain.values import AgreementKind, Purpose, Term, TerminationGround
 
 
@@ -82,9 +84,19 @@ class CollectiveContract(Aggregate):
 
     @event(Concluded)
     def __init__(
-        self, reference: str, employer: str, union: str, kind: AgreementKind, topic: str,
-        profile_id: str, term: Term, signatories: list[str], purpose: Purpose,
-        predecessor: str, on: date, by: str,
+        self,
+        reference: str,
+        employer: str,
+        union: str,
+        kind: AgreementKind,
+        topic: str,
+        profile_id: str,
+        term: Term,
+        signatories: list[str],
+        purpose: Purpose,
+        predecessor: str,
+        on: date,
+        by: str,
     ) -> None:
         self.reference = reference
         self.employer = employer
@@ -98,7 +110,7 @@ class CollectiveContract(Aggregate):
         self._start_cycle(on, term)
         self.objections: list[tuple[date, str]] = []
         self.published_on: date | None = None
-        self.successors: list[dict[str, object]] = []
+        self.successors: list[Successor] = []
         self.terminated_on: date | None = None
         self.termination: tuple[TerminationGround, str] | None = None
 
@@ -161,7 +173,8 @@ class CollectiveContract(Aggregate):
             raise StageError("submit", f"already submitted on {self.submitted_on.isoformat()}")
         if on < self.signed_on:
             raise RuleViolationError(
-                "submit.on", f"{on.isoformat()} is before the signing on {self.signed_on.isoformat()}"
+                "submit.on",
+                f"{on.isoformat()} is before the signing on {self.signed_on.isoformat()}",
             )
         if copies < 1:
             raise InvalidValueError("submit.copies", f"must be at least 1, got {copies}")
@@ -180,7 +193,8 @@ class CollectiveContract(Aggregate):
             raise StageError("receipt", f"receipt already recorded on {self.received_on.isoformat()}")
         if on < self.submitted_on:
             raise RuleViolationError(
-                "receipt.on", f"{on.isoformat()} is before the submission on {self.submitted_on.isoformat()}"
+                "receipt.on",
+                f"{on.isoformat()} is before the submission on {self.submitted_on.isoformat()}",
             )
         self._received(on=on, by=by)
 
@@ -190,9 +204,14 @@ class CollectiveContract(Aggregate):
 
     def object(self, *, on: date, by: str, opinion: str) -> None:
         if self.received_on is None:
-            raise StageError("objection", "the authority's receipt is not recorded; record 'contract receipt' first")
+            raise StageError(
+                "objection",
+                "the authority's receipt is not recorded; record 'contract receipt' first",
+            )
         if self.objected_on is not None:
-            raise StageError("objection", f"an objection is already recorded on {self.objected_on.isoformat()}")
+            raise StageError(
+                "objection", f"an objection is already recorded on {self.objected_on.isoformat()}"
+            )
         ends = self.review_ends()
         assert ends is not None
         rule = self.profile.deadline("review", self.kind)
@@ -245,24 +264,22 @@ class CollectiveContract(Aggregate):
                 )
         elif status is not ContractStatus.EFFECTIVE:
             raise StageError("amend", f"only a contract in effect can be amended (it is {status.value})")
-        if any(s["reference"] == reference for s in self.successors):
+        if any(s.reference == reference for s in self.successors):
             raise RuleViolationError(f"{purpose.value}.ref", f"{reference} is already linked")
         self._successor_opened(on=on, by=by, reference=reference, purpose=purpose, reason=reason)
 
     @event(SuccessorOpened)
     def _successor_opened(self, on: date, by: str, reference: str, purpose: Purpose, reason: str) -> None:
-        self.successors.append(
-            {"reference": reference, "purpose": purpose, "opened_on": on, "reason": reason, "signed_on": None}
-        )
+        self.successors.append(Successor(reference=reference, purpose=purpose, opened_on=on, reason=reason))
 
     def record_successor_signed(self, *, on: date, by: str, reference: str, purpose: Purpose) -> None:
         self._succeeded_by(on=on, by=by, reference=reference, purpose=purpose)
 
     @event(SucceededBy)
     def _succeeded_by(self, on: date, by: str, reference: str, purpose: Purpose) -> None:
-        for successor in self.successors:
-            if successor["reference"] == reference:
-                successor["signed_on"] = on
+        self.successors = [
+            attrs.evolve(s, signed_on=on) if s.reference == reference else s for s in self.successors
+        ]
 
     def terminate(self, *, on: date, by: str, ground: TerminationGround, reason: str) -> None:
         if self.terminated_on is not None:

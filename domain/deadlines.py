@@ -12,6 +12,7 @@ import attrs
 from domain.contract import CollectiveContract, ContractStatus
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile
 from domain.negotiation import Negotiation, Stage
+from domain.values import Purpose
 
 
 @attrs.frozen(kw_only=True)
@@ -22,15 +23,24 @@ class Due:
     rule: str
     done_on: date | None = None
     governing: bool = True
+    milestone: bool = False  # a date that matters (window opens, term ends), not a duty
 
     def state(self, day: date) -> str:
+        if self.milestone:
+            return "passed" if day > self.due else "upcoming"
         if self.done_on is not None:
             return "late" if self.done_on > self.due else "met"
         return "overdue" if day > self.due else "open"
 
 
-def _due(rule: DeadlineRule, start: date, profile: JurisdictionProfile, *,
-         done_on: date | None = None, governing: bool = True) -> Due:
+def _due(
+    rule: DeadlineRule,
+    start: date,
+    profile: JurisdictionProfile,
+    *,
+    done_on: date | None = None,
+    governing: bool = True,
+) -> Due:
     return Due(
         key=rule.key,
         label=rule.label,
@@ -48,13 +58,15 @@ def negotiation_deadlines(n: Negotiation, profile: JurisdictionProfile) -> list[
         if rule is not None:
             found.append(_due(rule, n.request_received_on, profile, done_on=n.reply_on))
     if n.stage is Stage.SUSPENDED and n.suspensions:
-        last = n.suspensions[-1]
-        until = last["until"]
-        assert isinstance(until, date)
-        found.append(Due(
-            key="resume", label="resume negotiations (agreed date)", due=until,
-            rule=f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
-        ))
+        until = n.suspensions[-1].until
+        found.append(
+            Due(
+                key="resume",
+                label="resume negotiations (agreed date)",
+                due=until,
+                rule=f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
+            )
+        )
     return found
 
 
@@ -67,11 +79,15 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
         assert review is not None
         ends = c.review_ends()
         assert ends is not None
-        found.append(Due(
-            key="review", label="review window ends; deemed effective without objection",
-            due=ends, rule=f"{review.describe()} — {profile.cite(review.basis)}",
-            done_on=c.objected_on,
-        ))
+        found.append(
+            Due(
+                key="review",
+                label="review window ends; deemed effective without objection",
+                due=ends,
+                rule=f"{review.describe()} — {profile.cite(review.basis)}",
+                done_on=c.objected_on,
+            )
+        )
     effective = c.effective_on()
     if effective is not None:
         publish = profile.deadline("publish", c.kind)
@@ -79,16 +95,26 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
             found.append(_due(publish, effective, profile, done_on=c.published_on))
         renewal = profile.deadline("renewal", c.kind)
         if renewal is not None:
-            opened = next((s["opened_on"] for s in c.successors if s["purpose"].value == "renewal"), None)
-            assert opened is None or isinstance(opened, date)
-            found.append(Due(
-                key="renewal", label="renewal window opens", due=renewal.due(c.term.end),
-                rule=f"{renewal.describe()} — {profile.cite(renewal.basis)}", done_on=opened,
-            ))
-        found.append(Due(
-            key="expiry", label="term ends (contract expires)", due=c.term.end,
-            rule=f"term agreed at signing — {profile.cite(profile.term_basis)}",
-        ))
+            opened = next((s.opened_on for s in c.successors if s.purpose is Purpose.RENEWAL), None)
+            found.append(
+                Due(
+                    key="renewal",
+                    label="renewal window opens",
+                    due=renewal.due(c.term.end),
+                    rule=f"{renewal.describe()} — {profile.cite(renewal.basis)}",
+                    done_on=opened,
+                    milestone=True,
+                )
+            )
+        found.append(
+            Due(
+                key="expiry",
+                label="term ends (contract expires)",
+                due=c.term.end,
+                rule=f"term agreed at signing — {profile.cite(profile.term_basis)}",
+                milestone=True,
+            )
+        )
     return found
 
 

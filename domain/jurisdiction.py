@@ -62,7 +62,8 @@ class DeadlineRule:
         return add_period(start, self.amount, self.unit, holidays, roll_forward=self.roll_forward)
 
     def describe(self) -> str:
-        return f"{abs(self.amount)} {self.unit.value} {'after' if self.amount >= 0 else 'before'} {self.start_event}"
+        direction = "after" if self.amount >= 0 else "before"
+        return f"{abs(self.amount)} {self.unit.value} {direction} {self.start_event}"
 
 
 ThresholdOp = Literal[">", ">="]
@@ -75,7 +76,7 @@ class JurisdictionProfile:
 
     id: str
     name: str
-    # Representatives (R1, R5, R6)
+    # -- representatives: R1, R5, R6
     reps_min_per_side: int | None
     reps_equal: bool
     reps_basis: LegalBasis
@@ -86,7 +87,7 @@ class JurisdictionProfile:
     recorder_basis: LegalBasis
     chairs_rotate: bool
     chair_basis: LegalBasis
-    # Ratification (R14-R16)
+    # -- ratification: R14 to R16
     ratify_required: bool
     ratify_quorum: Fraction
     ratify_threshold: Fraction
@@ -94,7 +95,7 @@ class JurisdictionProfile:
     ratify_base: ThresholdBase
     ratify_basis: LegalBasis
     signing_basis: LegalBasis
-    # Term (R18)
+    # -- term: R18
     term_min_months: int | None
     term_max_months: int | None
     term_is_hard_limit: bool
@@ -139,9 +140,7 @@ class JurisdictionProfile:
         return f"{self.id}, {basis}"
 
 
-def _dl(
-    key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis
-) -> DeadlineRule:
+def _dl(key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis) -> DeadlineRule:
     return DeadlineRule(key=key, label=label, amount=amount, unit=unit, start_event=start, basis=basis)
 
 
@@ -176,18 +175,62 @@ PRC = JurisdictionProfile(
     deemed_effective_on_silence=True,
     filing_copies=3,
     deadlines=(
-        (None, _dl("reply", "written reply to the request", 20, _CAL, "receipt of the request", s1("32"))),
-        (_WAGE, _dl("reply", "written reply to the request", 20, _CAL, "receipt of the request", s2("17"))),
+        (
+            None,
+            _dl(
+                "reply",
+                "written reply to the request",
+                20,
+                _CAL,
+                "receipt of the request",
+                s1("32"),
+            ),
+        ),
+        (
+            _WAGE,
+            _dl(
+                "reply",
+                "written reply to the request",
+                20,
+                _CAL,
+                "receipt of the request",
+                s2("17"),
+            ),
+        ),
         (None, _dl("filing", "submit for filing (3 copies)", 10, _CAL, "signing", s1("42"))),
-        (_WAGE, _dl("filing", "submit for filing (3 copies + explanation)", 7, _CAL, "signing", s2("21"))),
-        (None, _dl("review", "authority's review; deemed effective without objection", 15, _CAL,
-                   "receipt by the authority", s1("47"))),
-        (_WAGE, _dl("review", "authority's review; deemed effective without objection", 15, _CAL,
-                    "receipt by the authority", s2("22"))),
+        (
+            _WAGE,
+            _dl("filing", "submit for filing (3 copies + explanation)", 7, _CAL, "signing", s2("21")),
+        ),
+        (
+            None,
+            _dl(
+                "review",
+                "authority's review; deemed effective without objection",
+                15,
+                _CAL,
+                "receipt by the authority",
+                s1("47"),
+            ),
+        ),
+        (
+            _WAGE,
+            _dl(
+                "review",
+                "authority's review; deemed effective without objection",
+                15,
+                _CAL,
+                "receipt by the authority",
+                s2("22"),
+            ),
+        ),
         (_WAGE, _dl("publish", "publish to all workers", 5, _CAL, "taking effect", s2("23"))),
         (None, _dl("renewal", "renewal window opens", -3, DayUnit.MONTHS, "expiry", s1("38"))),
         (_WAGE, _dl("renewal", "renewal window opens", -60, _CAL, "expiry", s2("24"))),
-        (None, _dl("vacancy", "fill a vacant representative's seat", 15, _CAL, "the vacancy", s1("31"))),
+        (
+            None,
+            _dl("vacancy", "fill a vacant representative's seat", 15, _CAL, "the vacancy", s1("31")),
+        ),
     ),
 )
 
@@ -199,4 +242,6 @@ def get_profile(profile_id: str) -> JurisdictionProfile:
         return PROFILES[profile_id.upper()]
     except KeyError:
         known = ", ".join(sorted(PROFILES))
-        raise InvalidValueError("profile", f"{profile_id!r} is not a known profile (known: {known})") from None
+        raise InvalidValueError(
+            "profile", f"{profile_id!r} is not a known profile (known: {known})"
+        ) from None

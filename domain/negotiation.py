@@ -11,13 +11,15 @@ from datetime import date, timedelta
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+import attrs
 from eventsourcing.domain import Aggregate, event
 
-from domain.calendar import add_months
 from domain.articles import Agreement, Proposal, current_proposal
+from domain.calendar import add_months
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from domain.ratification import evaluate
+from domain.records import Round, Suspension, TieDecision, Vote
 from domain.representatives import Representative, check_appointment, check_teams
 from domain.values import (
     AgreementKind,
@@ -173,14 +175,14 @@ class Negotiation(Aggregate):
         self.reply_reason = ""
         self.representatives: dict[str, Representative] = {}
         self.replaced: list[tuple[date, str, str]] = []  # (on, old, new)
-        self.rounds: list[dict[str, object]] = []
+        self.rounds: list[Round] = []
         self.proposals: dict[str, Proposal] = {}
         self.agreements: dict[str, Agreement] = {}
         self.article_order: list[str] = []
-        self.suspensions: list[dict[str, object]] = []
+        self.suspensions: list[Suspension] = []
         self.draft_on: date | None = None
         self.draft_signed_by: list[str] = []
-        self.votes: list[dict[str, object]] = []
+        self.votes: list[Vote] = []
         self.signed_on: date | None = None
         self.signatories: tuple[str, str] | None = None
         self.witnesses: list[str] = []
@@ -218,7 +220,7 @@ class Negotiation(Aggregate):
         return len(self.rounds)
 
     @property
-    def last_vote(self) -> dict[str, object] | None:
+    def last_vote(self) -> Vote | None:
         return self.votes[-1] if self.votes else None
 
     # ---------------------------------------------------------------- commands
@@ -227,7 +229,8 @@ class Negotiation(Aggregate):
         if self.stage not in stages:
             allowed = " or ".join(s.value for s in stages)
             raise StageError(
-                field, f"cannot {doing} while the negotiation is {self.stage.value} (needs: {allowed})"
+                field,
+                f"cannot {doing} while the negotiation is {self.stage.value} (needs: {allowed})",
             )
 
     def _require_in_order(self, field: str, on: date) -> None:
@@ -325,7 +328,7 @@ class Negotiation(Aggregate):
                 f"{chair} is not a chief representative; the chiefs ({', '.join(sorted(chief_names))})"
                 f" chair the rounds ({profile.cite(profile.chair_basis)})",
             )
-        if profile.chairs_rotate and self.rounds and self.rounds[-1]["chair"] == chair:
+        if profile.chairs_rotate and self.rounds and self.rounds[-1].chair == chair:
             raise RuleViolationError(
                 "round.chair",
                 f"{chair} chaired round {len(self.rounds)}; the chief representatives chair in turn"
@@ -345,30 +348,48 @@ class Negotiation(Aggregate):
             )
         number = len(self.rounds) + 1
         self._round_held(
-            on=on, by=by, number=number, place=place, chair=chair, recorder=recorder,
-            present=list(present), minutes=minutes,
+            on=on,
+            by=by,
+            number=number,
+            place=place,
+            chair=chair,
+            recorder=recorder,
+            present=list(present),
+            minutes=minutes,
         )
         return number
 
     @event(RoundHeld)
     def _round_held(
-        self, on: date, by: str, number: int, place: str, chair: str, recorder: str,
-        present: list[str], minutes: str,
+        self,
+        on: date,
+        by: str,
+        number: int,
+        place: str,
+        chair: str,
+        recorder: str,
+        present: list[str],
+        minutes: str,
     ) -> None:
         self.progress_on = on
-        self.rounds.append({
-            "number": number, "on": on, "place": place, "chair": chair,
-            "recorder": recorder, "present": list(present), "minutes": minutes,
-        })
+        self.rounds.append(
+            Round(
+                number=number,
+                on=on,
+                place=place,
+                chair=chair,
+                recorder=recorder,
+                present=tuple(present),
+                minutes=minutes,
+            )
+        )
 
     def _round_date(self, field: str, round_no: int) -> date:
         if not self.rounds:
             raise StageError(field, "no round has been held yet; record one with 'negotiation round'")
         if not 1 <= round_no <= len(self.rounds):
             raise InvalidValueError(field, f"round {round_no} does not exist (rounds 1-{len(self.rounds)})")
-        on = self.rounds[round_no - 1]["on"]
-        assert isinstance(on, date)
-        return on
+        return self.rounds[round_no - 1].on
 
     def _require_article_order(self, field: str, article: str, round_no: int) -> None:
         activity = [p.round for p in self.article_proposals(article)]
@@ -383,34 +404,68 @@ class Negotiation(Aggregate):
             )
 
     def table_proposal(
-        self, *, by: str, article: str, side: Side, text: str, round_no: int | None = None,
+        self,
+        *,
+        by: str,
+        article: str,
+        side: Side,
+        text: str,
+        round_no: int | None = None,
         wage: WageTerms | None = None,
     ) -> str:
         self._require_stage("propose", Stage.NEGOTIATING, doing="table a proposal")
         number = round_no if round_no is not None else len(self.rounds)
         on = self._round_date("propose.round", number)
         self._require_article_order("propose.round", article, number)
-        if wage is not None and not wage.is_empty() and self.kind not in (
-            AgreementKind.WAGE, AgreementKind.COMPREHENSIVE, AgreementKind.REGIONAL,
-            AgreementKind.INDUSTRY,
+        if (
+            wage is not None
+            and not wage.is_empty()
+            and self.kind
+            not in (
+                AgreementKind.WAGE,
+                AgreementKind.COMPREHENSIVE,
+                AgreementKind.REGIONAL,
+                AgreementKind.INDUSTRY,
+            )
         ):
             raise RuleViolationError("propose.wage", f"a {self.kind.value} contract has no wage terms")
         current = current_proposal(self.article_proposals(article), number)
         counter_to = current.id if current and current.side is not side else ""
         proposal_id = f"P{len(self.proposals) + 1}"
         self._proposal_tabled(
-            on=on, by=by, proposal_id=proposal_id, article=article, side=side, round=number,
-            text=text, wage=wage, counter_to=counter_to,
+            on=on,
+            by=by,
+            proposal_id=proposal_id,
+            article=article,
+            side=side,
+            round=number,
+            text=text,
+            wage=wage,
+            counter_to=counter_to,
         )
         return proposal_id
 
     @event(ProposalTabled)
     def _proposal_tabled(
-        self, on: date, by: str, proposal_id: str, article: str, side: Side, round: int,  # noqa: A002
-        text: str, wage: WageTerms | None, counter_to: str,
+        self,
+        on: date,
+        by: str,
+        proposal_id: str,
+        article: str,
+        side: Side,
+        round: int,
+        text: str,
+        wage: WageTerms | None,
+        counter_to: str,
     ) -> None:
         self.proposals[proposal_id] = Proposal(
-            id=proposal_id, article=article, side=side, round=round, on=on, text=text, wage=wage,
+            id=proposal_id,
+            article=article,
+            side=side,
+            round=round,
+            on=on,
+            text=text,
+            wage=wage,
             counter_to=counter_to or None,
         )
         if article not in self.article_order:
@@ -423,7 +478,9 @@ class Negotiation(Aggregate):
         self._require_stage("withdraw", Stage.NEGOTIATING, doing="withdraw a proposal")
         proposal = self.proposals.get(proposal_id)
         if proposal is None:
-            raise InvalidValueError("withdraw.proposal", f"{proposal_id} is not a proposal of this negotiation")
+            raise InvalidValueError(
+                "withdraw.proposal", f"{proposal_id} is not a proposal of this negotiation"
+            )
         if proposal.withdrawn_round is not None:
             raise RuleViolationError("withdraw.proposal", f"{proposal_id} was already withdrawn")
         if proposal.article in self.agreements:
@@ -437,12 +494,20 @@ class Negotiation(Aggregate):
         self._proposal_withdrawn(on=on, by=by, proposal_id=proposal_id, round=number, reason=reason)
 
     @event(ProposalWithdrawn)
-    def _proposal_withdrawn(self, on: date, by: str, proposal_id: str, round: int, reason: str) -> None:  # noqa: A002
+    def _proposal_withdrawn(self, on: date, by: str, proposal_id: str, round: int, reason: str) -> None:
         old = self.proposals[proposal_id]
         self.proposals[proposal_id] = Proposal(
-            id=old.id, article=old.article, side=old.side, round=old.round, on=old.on,
-            text=old.text, wage=old.wage, counter_to=old.counter_to, withdrawn_round=round,
-            withdrawn_on=on, withdrawn_reason=reason,
+            id=old.id,
+            article=old.article,
+            side=old.side,
+            round=old.round,
+            on=old.on,
+            text=old.text,
+            wage=old.wage,
+            counter_to=old.counter_to,
+            withdrawn_round=round,
+            withdrawn_on=on,
+            withdrawn_reason=reason,
         )
 
     def agree_article(self, *, by: str, article: str, round_no: int | None = None) -> None:
@@ -457,13 +522,17 @@ class Negotiation(Aggregate):
         current = current_proposal(self.article_proposals(article), number)
         if current is None:
             raise RuleViolationError(
-                "agree.article", f"every proposal on article {article!r} was withdrawn; nothing to agree"
+                "agree.article",
+                f"every proposal on article {article!r} was withdrawn; nothing to agree",
             )
-        self._article_agreed(on=on, by=by, article=article, round=number,
-                             proposal_id=current.id, text=current.text)
+        self._article_agreed(
+            on=on, by=by, article=article, round=number, proposal_id=current.id, text=current.text
+        )
 
     @event(ArticleAgreed)
-    def _article_agreed(self, on: date, by: str, article: str, round: int, proposal_id: str, text: str) -> None:  # noqa: A002
+    def _article_agreed(
+        self, on: date, by: str, article: str, round: int, proposal_id: str, text: str
+    ) -> None:
         self.agreements[article] = Agreement(round=round, on=on, proposal_id=proposal_id, text=text)
 
     def suspend(self, *, on: date, by: str, until: date, reason: str) -> None:
@@ -484,7 +553,7 @@ class Negotiation(Aggregate):
     def _suspended(self, on: date, by: str, until: date, reason: str) -> None:
         self.stage = Stage.SUSPENDED
         self.progress_on = on
-        self.suspensions.append({"on": on, "until": until, "reason": reason, "resumed_on": None})
+        self.suspensions.append(Suspension(on=on, until=until, reason=reason))
 
     def resume(self, *, on: date, by: str) -> None:
         self._require_stage("resume", Stage.SUSPENDED, doing="resume")
@@ -495,17 +564,20 @@ class Negotiation(Aggregate):
     def _resumed(self, on: date, by: str) -> None:
         self.stage = Stage.NEGOTIATING
         self.progress_on = on
-        self.suspensions[-1]["resumed_on"] = on
+        self.suspensions[-1] = attrs.evolve(self.suspensions[-1], resumed_on=on)
 
     def adopt_draft(self, *, on: date, by: str) -> None:
         self._require_stage("draft", Stage.NEGOTIATING, doing="adopt the draft")
         self._require_in_order("draft.on", on)
         if not self.article_order:
-            raise RuleViolationError("draft", "no article has been negotiated; table and agree articles first")
+            raise RuleViolationError(
+                "draft", "no article has been negotiated; table and agree articles first"
+            )
         open_articles = [a for a in self.article_order if a not in self.agreements]
         if open_articles:
             raise RuleViolationError(
-                "draft", f"{len(open_articles)} article(s) not yet agreed: {', '.join(open_articles)}"
+                "draft",
+                f"{len(open_articles)} article(s) not yet agreed: {', '.join(open_articles)}",
             )
         chiefs = [self.chief(s) for s in Side]
         signed_by = [c.name for c in chiefs if c is not None]
@@ -521,15 +593,23 @@ class Negotiation(Aggregate):
         self.draft_signed_by = list(signed_by)
 
     def record_vote(
-        self, *, on: date, by: str, body: RatificationBody, session: str,
-        tally: VoteTally | None, reported: VoteOutcome | None = None,
+        self,
+        *,
+        on: date,
+        by: str,
+        body: RatificationBody,
+        session: str,
+        tally: VoteTally | None,
+        reported: VoteOutcome | None = None,
     ) -> VoteOutcome:
         self._require_stage("vote", Stage.DRAFT, doing="record a ratification vote")
         self._require_in_order("vote.on", on)
         profile = self.profile
         if tally is not None:
             if reported is not None:
-                raise InvalidValueError("vote.outcome", "give either the tally or the reported outcome, not both")
+                raise InvalidValueError(
+                    "vote.outcome", "give either the tally or the reported outcome, not both"
+                )
             result = evaluate(tally, profile)
             outcome, rule = result.outcome, result.rule
         else:
@@ -544,20 +624,22 @@ class Negotiation(Aggregate):
                 f"outcome reported, tally not recorded — quorum and threshold unverifiable"
                 f" ({profile.cite(profile.ratify_basis)})"
             )
-        self._vote_recorded(on=on, by=by, body=body, session=session, tally=tally,
-                            outcome=outcome, rule=rule)
+        self._vote_recorded(on=on, by=by, body=body, session=session, tally=tally, outcome=outcome, rule=rule)
         return outcome
 
     @event(RatificationVoteRecorded)
     def _vote_recorded(
-        self, on: date, by: str, body: RatificationBody, session: str, tally: VoteTally | None,
-        outcome: VoteOutcome, rule: str,
+        self,
+        on: date,
+        by: str,
+        body: RatificationBody,
+        session: str,
+        tally: VoteTally | None,
+        outcome: VoteOutcome,
+        rule: str,
     ) -> None:
         self.progress_on = on
-        self.votes.append({
-            "on": on, "body": body, "session": session, "tally": tally, "outcome": outcome,
-            "rule": rule, "decided": None,
-        })
+        self.votes.append(Vote(on=on, body=body, session=session, tally=tally, outcome=outcome, rule=rule))
         self.stage = {
             VoteOutcome.PASSED: Stage.RATIFIED,
             VoteOutcome.REJECTED: Stage.NEGOTIATING,
@@ -576,14 +658,21 @@ class Negotiation(Aggregate):
     @event(TieDecided)
     def _tie_decided(self, on: date, by: str, outcome: VoteOutcome, reason: str) -> None:
         self.progress_on = on
-        self.votes[-1]["decided"] = {"on": on, "by": by, "outcome": outcome, "reason": reason}
+        decision = TieDecision(on=on, by=by, outcome=outcome, reason=reason)
+        self.votes[-1] = attrs.evolve(self.votes[-1], decided=decision)
         self.stage = Stage.RATIFIED if outcome is VoteOutcome.PASSED else Stage.NEGOTIATING
         if outcome is VoteOutcome.REJECTED:
             self.draft_on = None
 
     def sign(
-        self, *, on: date, by: str, term: Term, union_signatory: str = "",
-        employer_signatory: str = "", witnesses: list[str] | None = None,
+        self,
+        *,
+        on: date,
+        by: str,
+        term: Term,
+        union_signatory: str = "",
+        employer_signatory: str = "",
+        witnesses: list[str] | None = None,
     ) -> list[str]:
         """Sign after a passing vote; returns warnings (a term outside the usual 1-3 years)."""
         profile = self.profile
@@ -606,14 +695,25 @@ class Negotiation(Aggregate):
                 )
             names[side] = chief.name
         warnings = term_warnings(term, profile)
-        self._signed(on=on, by=by, union_signatory=names[Side.UNION],
-                     employer_signatory=names[Side.EMPLOYER], witnesses=list(witnesses or []), term=term)
+        self._signed(
+            on=on,
+            by=by,
+            union_signatory=names[Side.UNION],
+            employer_signatory=names[Side.EMPLOYER],
+            witnesses=list(witnesses or []),
+            term=term,
+        )
         return warnings
 
     @event(Signed)
     def _signed(
-        self, on: date, by: str, union_signatory: str, employer_signatory: str,
-        witnesses: list[str], term: Term,
+        self,
+        on: date,
+        by: str,
+        union_signatory: str,
+        employer_signatory: str,
+        witnesses: list[str],
+        term: Term,
     ) -> None:
         self.stage = Stage.SIGNED
         self.progress_on = on

@@ -44,7 +44,8 @@ def check_appointment(
         old = by_name.get(replaces)
         if old is None or old.side is not new.side:
             raise RuleViolationError(
-                "appoint.replaces", f"{replaces} is not a representative of the {new.side.value} side"
+                "appoint.replaces",
+                f"{replaces} is not a representative of the {new.side.value} side",
             )
         del by_name[replaces]
     existing = by_name.get(new.name)
@@ -76,39 +77,50 @@ def team_problems(reps: Iterable[Representative], profile: JurisdictionProfile) 
     for side in Side:
         members = active_on(side, team)
         if not any(r.role is Role.CHIEF for r in members):
-            problems.append((
-                f"representatives.{side.value}",
-                f"the {side.value} side has no chief representative ({profile.cite(profile.reps_basis)})",
-            ))
+            problems.append(
+                (
+                    f"representatives.{side.value}",
+                    f"the {side.value} side has no chief representative ({profile.cite(profile.reps_basis)})",
+                )
+            )
         minimum = profile.reps_min_per_side
         if minimum is not None and counts[side] < minimum:
-            problems.append((
-                f"representatives.{side.value}",
-                f"the {side.value} side has {counts[side]}; at least {minimum} per side are required"
-                f" ({profile.cite(profile.reps_basis)})",
-            ))
+            problems.append(
+                (
+                    f"representatives.{side.value}",
+                    f"the {side.value} side has {counts[side]}; at least {minimum} per side are required"
+                    f" ({profile.cite(profile.reps_basis)})",
+                )
+            )
         maximum = profile.reps_max_per_side
         if maximum is not None and counts[side] > maximum:
-            problems.append((
-                f"representatives.{side.value}",
-                f"the {side.value} side has {counts[side]}; at most {maximum} per side are allowed"
-                f" ({profile.cite(profile.reps_basis)})",
-            ))
+            problems.append(
+                (
+                    f"representatives.{side.value}",
+                    f"the {side.value} side has {counts[side]}; at most {maximum} per side are allowed"
+                    f" ({profile.cite(profile.reps_basis)})",
+                )
+            )
         share = profile.expert_max_fraction
         experts = sum(1 for r in members if r.role is Role.EXPERT)
         if share is not None and members and Fraction(experts, len(members)) > share:
-            problems.append((
-                f"representatives.{side.value}",
-                f"{experts} of the {side.value} side's {len(members)} are outside experts; at most"
-                f" {share.numerator}/{share.denominator} of a side may be"
-                f" ({profile.cite(profile.expert_basis)})",
-            ))
+            problems.append(
+                (
+                    f"representatives.{side.value}",
+                    f"{experts} of the {side.value} side's {len(members)} are outside experts; at most"
+                    f" {share.numerator}/{share.denominator} of a side may be"
+                    f" ({profile.cite(profile.expert_basis)})",
+                )
+            )
     if profile.reps_equal and counts[Side.UNION] != counts[Side.EMPLOYER]:
-        problems.append((
-            "representatives",
-            f"the union side has {counts[Side.UNION]} and the employer side"
-            f" {counts[Side.EMPLOYER]}; both sides need equal numbers ({profile.cite(profile.reps_basis)})",
-        ))
+        problems.append(
+            (
+                "representatives",
+                f"the union side has {counts[Side.UNION]} and the employer side"
+                f" {counts[Side.EMPLOYER]}; both sides need equal numbers"
+                f" ({profile.cite(profile.reps_basis)})",
+            )
+        )
     return problems
 
 

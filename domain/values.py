@@ -103,26 +103,24 @@ class TerminationGround(Enum):
     LAW = "law"
 
 
-def _nonnegative(field: str) -> object:
-    def check(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < 0:
-            raise InvalidValueError(field + "." + attribute.name, f"must be 0 or more, got {value}")
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class VoteTally:
     """The counts of one ratification vote. Counts that cannot be true are refused."""
 
-    roll: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
-    present: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
-    yes: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
-    no: int = attrs.field(validator=_nonnegative("vote"))  # type: ignore[arg-type]
-    abstain: int = attrs.field(default=0, validator=_nonnegative("vote"))  # type: ignore[arg-type]
-    invalid: int = attrs.field(default=0, validator=_nonnegative("vote"))  # type: ignore[arg-type]
+    roll: int
+    present: int
+    yes: int
+    no: int
+    abstain: int = 0
+    invalid: int = 0
 
     def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(VoteTally):
+            value = getattr(self, field.name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InvalidValueError(
+                    f"vote.{field.name}", f"must be a whole number, 0 or more, got {value!r}"
+                )
         if self.roll == 0:
             raise InvalidValueError("vote.roll", "must be at least 1 (the whole body entitled to vote)")
         if self.present > self.roll:
@@ -151,7 +149,8 @@ class Term:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             raise InvalidValueError(
-                "term.end", f"{self.end.isoformat()} is not after the start {self.start.isoformat()}"
+                "term.end",
+                f"{self.end.isoformat()} is not after the start {self.start.isoformat()}",
             )
 
     @property

@@ -1,0 +1,250 @@
+"""``bargaining contract …``: filing, review, publication, amendment, renewal, termination."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from cli.main import Session
+from cli.negotiation import on_option, pass_session, ref_argument
+from cli.output import deadline_line, echo_json, kv, section, table
+from cli.types import COUNT, DATE, OneOf
+
+GROUND = OneOf("consensus", "merger", "dissolution", "bankruptcy", "force-majeure", "condition", "law")
+
+
+def report(session: Session, reference: str, what: str) -> None:
+    view = session.tracker().contracts.show(reference)
+    click.echo(f"{reference}: {what}. Status: {view['status']}.")
+    line = deadline_line(view["next_deadline"])
+    if line:
+        click.echo(f"Next: {line}")
+
+
+@click.group()
+def contract() -> None:
+    """Follow a signed contract: submission for filing, the authority's receipt and review,
+    objection, publication, amendment, renewal and termination."""
+
+
+@contract.command()
+@ref_argument
+@on_option(help_text="Date submitted to the labour administration.")
+@click.option("--to", "authority", default="", help="Authority it was submitted to.")
+@click.option("--copies", type=COUNT, default=None, help="Copies submitted (default: the profile's, 3).")
+@pass_session
+def submit(session: Session, reference: str, on: date, authority: str, copies: int | None) -> None:
+    """Record submission for filing (PRC: 10 days after signing; wage agreements 7).
+
+    \b
+    Example:
+      bargaining contract submit CB-2011-001 --on 2011-07-04 --to 广州市XX区人力资源和社会保障局
+    """
+    session.tracker().contracts.submit(reference, on=on, authority=authority, copies=copies)
+    report(session, reference, f"submitted {on.isoformat()}")
+
+
+@contract.command()
+@ref_argument
+@on_option(help_text="Date the authority received it.")
+@pass_session
+def receipt(session: Session, reference: str, on: date) -> None:
+    """Record the authority's receipt; without objection in 15 days it takes effect.
+
+    \b
+    Example:
+      bargaining contract receipt CB-2011-001 --on 2011-07-05
+    """
+    session.tracker().contracts.receipt(reference, on=on)
+    report(session, reference, f"received by the authority {on.isoformat()}")
+
+
+@contract.command()
+@ref_argument
+@on_option(help_text="Date of the Examination Opinion (审查意见书).")
+@click.option("--opinion", required=True, help="What the authority objects to.")
+@pass_session
+def objection(session: Session, reference: str, on: date, opinion: str) -> None:
+    """Record the authority's objection: the negotiation reopens for the disputed points.
+
+    After renegotiating: agree the articles, adopt the draft, vote and sign again; the filing
+    clock restarts at the new signature.
+
+    \b
+    Example:
+      bargaining contract objection CB-2011-001 --on 2011-07-12 --opinion 第五条低于当地最低工资标准
+    """
+    session.tracker().contracts.objection(reference, on=on, opinion=opinion)
+    report(session, reference, "objection recorded; the negotiation is reopened")
+
+
+@contract.command()
+@ref_argument
+@on_option(help_text="Date published to the workers.")
+@pass_session
+def publish(session: Session, reference: str, on: date) -> None:
+    """Record publication to the workers once in effect (wage agreements: within 5 days).
+
+    \b
+    Example:
+      bargaining contract publish CB-2011-001 --on 2011-07-22
+    """
+    session.tracker().contracts.publish(reference, on=on)
+    report(session, reference, f"published {on.isoformat()}")
+
+
+@contract.command()
+@ref_argument
+@click.option(
+    "--ref",
+    "new_reference",
+    required=True,
+    metavar="REF",
+    help="Reference of the amendment negotiation.",
+)
+@on_option(help_text="Date the amendment was requested.")
+@click.option("--reason", required=True, help="What is to change and why.")
+@click.option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@pass_session
+def amend(
+    session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
+) -> None:
+    """Open an amendment: a new negotiation linked to the contract (same procedure).
+
+    \b
+    Example:
+      bargaining contract amend CB-2011-001 --ref CB-2011-001-A1 --on 2011-12-01 --reason 调整加班费标准
+    """
+    session.tracker().contracts.amend(
+        reference, new_reference=new_reference, on=on, reason=reason, requested_by=requested_by
+    )
+    click.echo(
+        f"{new_reference}: amendment negotiation opened for {reference}. "
+        f"Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+    )
+
+
+@contract.command()
+@ref_argument
+@click.option(
+    "--ref",
+    "new_reference",
+    required=True,
+    metavar="REF",
+    help="Reference of the renewal negotiation.",
+)
+@on_option(help_text="Date renewal was requested (within the renewal window).")
+@click.option("--reason", default="", help="Note on the renewal.")
+@click.option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@pass_session
+def renew(
+    session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
+) -> None:
+    """Open the renewal negotiation, linked to the contract it renews.
+
+    PRC: within 3 months before expiry (wage agreements: 60 days).
+
+    \b
+    Example:
+      bargaining contract renew CB-2011-001 --ref CB-2012-001 --on 2012-05-15
+    """
+    session.tracker().contracts.renew(
+        reference, new_reference=new_reference, on=on, reason=reason, requested_by=requested_by
+    )
+    click.echo(
+        f"{new_reference}: renewal negotiation opened for {reference}. "
+        f"Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+    )
+
+
+@contract.command()
+@ref_argument
+@on_option(help_text="Date it ends.")
+@click.option("--ground", type=GROUND, required=True, help="Legal ground (S1 Arts 39-41).")
+@click.option("--reason", required=True, help="Details.")
+@pass_session
+def terminate(session: Session, reference: str, on: date, ground: str, reason: str) -> None:
+    """Record termination before the end of the term.
+
+    \b
+    Example:
+      bargaining contract terminate CB-2011-001 --on 2012-01-31 --ground merger --reason 企业合并
+    """
+    session.tracker().contracts.terminate(reference, on=on, ground=ground, reason=reason)
+    report(session, reference, f"terminated {on.isoformat()}")
+
+
+@contract.command()
+@ref_argument
+@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
+    """Show a contract: status, filing and review dates, and every deadline with its rule.
+
+    \b
+    Example:
+      bargaining contract show CB-2011-001 --as-of 2011-07-10
+    """
+    view = session.tracker().contracts.show(reference, as_of=as_of)
+    if as_json:
+        echo_json(view)
+        return
+    render_contract(view)
+
+
+def render_contract(v: dict[str, Any]) -> None:
+    click.echo(
+        click.style(f"{v['reference']}  {v['kind']} contract — {v['status']}", bold=True)
+        + f"   (as of {v['as_of']})"
+    )
+    kv(
+        [
+            ("Employer", v["employer"]),
+            ("Union", v["union"]),
+            ("Topic", v["topic"]),
+            ("Signed", f"{v['signed_on']} by {' and '.join(v['signatories'])}"),
+            ("Term", f"{v['term_start']} to {v['term_end']}"),
+            (
+                "Submitted",
+                v["submitted_on"]
+                and f"{v['submitted_on']} to {v['authority'] or 'the authority'}, {v['copies']} copies",
+            ),
+            ("Received", v["received_on"]),
+            ("Review ends", v["review_ends"]),
+            (
+                "Effective",
+                v["effective_on"]
+                and (
+                    v["effective_on"]
+                    if v["status"] in ("effective", "expired", "terminated")
+                    else f"{v['effective_on']} if no objection by then"
+                ),
+            ),
+            ("Published", v["published_on"]),
+            ("Renewal window", f"opens {v['renewal_window_opens']}"),
+            (
+                "Terminated",
+                v["terminated_on"]
+                and f"{v['terminated_on']} ({v['termination']['ground']}: {v['termination']['reason']})",
+            ),
+        ]
+    )
+    for o in v["objections"]:
+        click.echo(f"Objection {o['on']}: {o['opinion']}")
+    for s in v["successors"]:
+        click.echo(
+            f"{s['purpose'].capitalize()}: {s['reference']} opened {s['opened_on']}"
+            + (f", signed {s['signed_on']}" if s["signed_on"] else "")
+        )
+    section("Deadlines")
+    click.echo(
+        table(
+            [[d["label"], d["due"], d["state"], d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
+            ["deadline", "due", "state", "done", "rule"],
+        )
+    )
+    section("Next deadline")
+    click.echo(deadline_line(v["next_deadline"]) or "none")

@@ -1,0 +1,42 @@
+"""``bargaining demo``: log the seed's 篇1 wage negotiation and show what the tracker knows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+import bargaining
+from cli.contract import render_contract
+from cli.main import Session
+from cli.negotiation import pass_session, render_negotiation
+from cli.output import section
+
+
+@click.command()
+@pass_session
+def demo(session: Session) -> None:
+    """Log a real negotiation (the seed's 2011 wage agreement) and show its status.
+
+    Runs on the store in use (--store or the default); a second run only shows it again.
+
+    \b
+    Example:
+      bargaining demo
+      bargaining --store ./demo-store demo
+    """
+    tracker = session.tracker()
+    before = tracker.event_count()
+    ref = tracker.log_demo()
+    logged = tracker.event_count() - before
+    click.echo(
+        f"{tracker.store.describe()}: "
+        + (f"logged {ref} ({logged} events)." if logged else f"{ref} is already logged.")
+    )
+    section("The negotiation today")
+    render_negotiation(tracker.negotiations.show(ref))
+    click.echo("")
+    section("The contract on 10 July 2011, while the authority reviewed it")
+    render_contract(tracker.contracts.show(ref, as_of=date(2011, 7, 10)))
+    click.echo("")
+    click.echo(f"Explore: bargaining negotiation article {ref} '{bargaining.DEMO_ARTICLE}' --diff 1 4")

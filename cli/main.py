@@ -1,0 +1,94 @@
+"""The ``bargaining`` command: global options, the store, and the error edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+import bargaining
+from cli.errors import CommandError, RetryLaterError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Session:
+    """The options every command shares; the store is opened on first use, closed at exit."""
+
+    def __init__(self, ctx: click.Context, store: str | None, actor: str | None) -> None:
+        self.ctx = ctx
+        self.store = store
+        self.actor = actor
+        self._tracker: bargaining.Tracker | None = None
+
+    def tracker(self) -> bargaining.Tracker:
+        if self._tracker is None:
+            self._tracker = bargaining.Tracker(self.store, actor=self.actor)
+            self.ctx.call_on_close(self._tracker.close)
+        return self._tracker
+
+
+class ErrorTranslatingGroup(click.Group):
+    """Turns every BargainingError into one line: exit 1, or 75 for conflicts and a busy store."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (bargaining.ConflictError, bargaining.StoreBusyError) as error:
+            raise RetryLaterError(str(error)) from None
+        except bargaining.BargainingError as error:
+            raise CommandError(str(error)) from None
+
+
+@click.group(cls=ErrorTranslatingGroup, context_settings=CONTEXT)
+@click.option(
+    "--store",
+    metavar="PATH",
+    envvar=bargaining.STORE_ENV,
+    show_envvar=True,
+    help="Directory of the event store (default: your user data directory).",
+)
+@click.option(
+    "--as",
+    "actor",
+    metavar="NAME",
+    envvar=bargaining.ACTOR_ENV,
+    show_envvar=True,
+    help="Who is recording (default: your login name). Stored on every event.",
+)
+@click.version_option(package_name="bargaining")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None, actor: str | None) -> None:
+    """Log collective negotiations and the contracts they produce, step by step.
+
+    Every step is stored as an event with the date you give (--on), the time it was
+    recorded and who recorded it (--as). Deadlines are computed from those dates by the
+    jurisdiction's rules (PRC by default) and always shown with their legal source.
+
+    \b
+    Start here:
+      bargaining demo                        log a real wage negotiation and show it
+      bargaining negotiation open --help     open your own
+    """
+    ctx.obj = Session(ctx, store, actor)
+
+
+def _register() -> None:
+    from cli.contract import contract
+    from cli.demo import demo
+    from cli.negotiation import negotiation
+
+    cli.add_command(negotiation)
+    cli.add_command(contract)
+    cli.add_command(demo)
+
+
+_register()
+
+
+def main() -> None:
+    cli.main(prog_name="bargaining", windows_expand_args=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

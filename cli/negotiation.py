@@ -1,0 +1,744 @@
+"""``bargaining negotiation …``: log each step of a collective negotiation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import click
+
+from cli.errors import CommandError
+from cli.main import Session
+from cli.output import clip, deadline_line, echo_json, kv, section, table
+from cli.types import COUNT, DATE, Count, OneOf, read_text_file
+
+SIDE = OneOf("union", "employer")
+KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
+BODY = OneOf("congress", "assembly")
+OUTCOME = OneOf("passed", "rejected")
+FACTORS = OneOf(
+    "labour-cost",
+    "regional-wage",
+    "guideline",
+    "cpi",
+    "performance",
+    "state-assets",
+    "last-payroll",
+    "other",
+)
+
+pass_session = click.make_pass_decorator(Session)
+ref_argument = click.argument("reference", metavar="REF")
+
+
+FC = TypeVar("FC", bound=Callable[..., Any])
+
+
+def on_option(required: bool = True, help_text: str = "Date it happened (YYYY-MM-DD).") -> Callable[[FC], FC]:
+    return click.option("--on", "on", type=DATE, required=required, metavar="DATE", help=help_text)
+
+
+def names(values: tuple[str, ...]) -> list[str]:
+    """Repeatable name options also accept comma lists: --present 张三,李四 (或 、 ，)."""
+    found: list[str] = []
+    for value in values:
+        text = value.replace("，", ",").replace("、", ",")
+        found += [v.strip() for v in text.split(",") if v.strip()]
+    return found
+
+
+def report(session: Session, reference: str, what: str) -> None:
+    """After a write: one line saying what was recorded, the stage and the next deadline."""
+    view = session.tracker().negotiations.show(reference)
+    click.echo(f"{reference}: {what}. Stage: {view['stage']}.")
+    line = deadline_line(view["next_deadline"])
+    if line:
+        click.echo(f"Next: {line}")
+
+
+@click.group()
+def negotiation() -> None:
+    """Open a negotiation and record each step: request, reply, representatives, rounds,
+    proposals per article, suspension, draft, ratification vote and signing."""
+
+
+@negotiation.command("open")
+@ref_argument
+@click.option("-e", "--employer", required=True, help="Employer (企业) or employers' organisation.")
+@click.option("-u", "--union", required=True, help="Trade union (工会) negotiating for the workers.")
+@click.option("-k", "--kind", type=KIND, required=True, help="What the negotiation produces.")
+@click.option("--topic", default="", help="Subject of a special contract, e.g. 女职工权益保护.")
+@click.option(
+    "--requested-by",
+    type=SIDE,
+    default="union",
+    show_default=True,
+    help="Side that sent the written request.",
+)
+@click.option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
+@on_option(required=False, help_text="Date the file is opened (default: today).")
+@pass_session
+def open_(
+    session: Session,
+    reference: str,
+    employer: str,
+    union: str,
+    kind: str,
+    topic: str,
+    requested_by: str,
+    profile: str,
+    on: date | None,
+) -> None:
+    """Open a negotiation under a reference of your choice.
+
+    \b
+    Example:
+      bargaining negotiation open CB-2011-001 -k wage \\
+        -e 广州某某有限公司 -u 广州某某有限公司工会 --requested-by union
+    """
+    session.tracker().negotiations.open(
+        reference,
+        employer=employer,
+        union=union,
+        kind=kind,
+        topic=topic,
+        requested_by=requested_by,
+        profile=profile,
+        on=on,
+    )
+    report(session, reference, "opened")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date the other side received the written request.")
+@click.option("--topics", default="", help="Topics, time and place the request proposes.")
+@pass_session
+def request(session: Session, reference: str, on: date, topics: str) -> None:
+    """Record receipt of the written request to negotiate (reply due in 20 days).
+
+    \b
+    Example:
+      bargaining negotiation request CB-2011-001 --on 2011-04-06 --topics 2011年度工资调整
+    """
+    session.tracker().negotiations.request(reference, on=on, topics=topics)
+    report(session, reference, f"request received {on.isoformat()}")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date of the written reply.")
+@click.option("--refuse", is_flag=True, help="The other side declined to negotiate.")
+@click.option("--reason", default="", help="Reason given (a refusal needs a good reason).")
+@pass_session
+def reply(session: Session, reference: str, on: date, refuse: bool, reason: str) -> None:
+    """Record the written reply to the request (accepts unless --refuse).
+
+    \b
+    Example:
+      bargaining negotiation reply CB-2011-001 --on 2011-04-15
+    """
+    session.tracker().negotiations.reply(reference, on=on, accepted=not refuse, reason=reason)
+    report(session, reference, "refusal recorded" if refuse else "reply recorded: talks accepted")
+
+
+@negotiation.command()
+@ref_argument
+@click.option("-s", "--side", type=SIDE, required=True, help="Which side they represent.")
+@click.option("--chief", default="", metavar="NAME", help="Chief representative (首席代表).")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    metavar="NAME",
+    help="Representative; repeat or separate with commas.",
+)
+@click.option(
+    "--expert",
+    "experts",
+    multiple=True,
+    metavar="NAME",
+    help="Outside expert (at most 1/3 of a side, never the chief).",
+)
+@click.option("--replaces", default="", metavar="NAME", help="Representative being replaced.")
+@click.option("--title", default="", help="Post or title, e.g. 工会主席, 总经理.")
+@on_option(required=False, help_text="Date of appointment (default: today).")
+@pass_session
+def appoint(
+    session: Session,
+    reference: str,
+    side: str,
+    chief: str,
+    members: tuple[str, ...],
+    experts: tuple[str, ...],
+    replaces: str,
+    title: str,
+    on: date | None,
+) -> None:
+    """Appoint representatives of one side (equal numbers, at least 3 each).
+
+    \b
+    Examples:
+      bargaining negotiation appoint CB-2011-001 -s union --chief 陈志明 \\
+        --member 李红,王强 --on 2011-04-16
+      bargaining negotiation appoint CB-2011-001 -s union --member 周敏 --replaces 王强
+    """
+    session.tracker().negotiations.appoint(
+        reference,
+        side=side,
+        on=on,
+        chief=chief,
+        members=names(members),
+        experts=names(experts),
+        replaces=replaces,
+        title=title,
+    )
+    count = len(names(members)) + len(names(experts)) + (1 if chief else 0)
+    report(session, reference, f"{count} {side} representative(s) appointed")
+
+
+@negotiation.command("round")
+@ref_argument
+@on_option(help_text="Date of the meeting.")
+@click.option("--place", required=True, help="Where it was held.")
+@click.option("--chair", required=True, metavar="NAME", help="Chief representative chairing (in turn).")
+@click.option("--recorder", required=True, metavar="NAME", help="Recorder (记录员), not a representative.")
+@click.option("--present", multiple=True, metavar="NAME", help="Representatives present; commas allowed.")
+@click.option("--minutes", default=None, help="Minutes (会议纪要) as text.")
+@click.option("--minutes-file", default=None, metavar="FILE", help="Minutes from a UTF-8 file ('-' = stdin).")
+@pass_session
+def round_(
+    session: Session,
+    reference: str,
+    on: date,
+    place: str,
+    chair: str,
+    recorder: str,
+    present: tuple[str, ...],
+    minutes: str | None,
+    minutes_file: str | None,
+) -> None:
+    """Record a negotiation meeting (round) with its minutes.
+
+    \b
+    Example:
+      bargaining negotiation round CB-2011-001 --on 2011-04-20 --place 公司三楼会议室 \\
+        --chair 陈志明 --recorder 刘洋 --present 陈志明,李红,王强,张伟,赵敏,钱进 \\
+        --minutes-file round1.txt
+    """
+    if minutes is not None and minutes_file is not None:
+        raise CommandError("round.minutes: give --minutes or --minutes-file, not both")
+    text = read_text_file(minutes_file, "round.minutes-file") if minutes_file else (minutes or "")
+    number = session.tracker().negotiations.round(
+        reference,
+        on=on,
+        place=place,
+        chair=chair,
+        recorder=recorder,
+        present=names(present),
+        minutes=text or "",
+    )
+    report(session, reference, f"round {number} recorded ({on.isoformat()}, chaired by {chair})")
+
+
+@negotiation.command()
+@ref_argument
+@click.option("-a", "--article", required=True, help="Article heading, e.g. '第三条 工资调整'.")
+@click.option("-s", "--side", type=SIDE, required=True, help="Side tabling the proposal.")
+@click.option("--text", default=None, help="Proposed text of the article.")
+@click.option("--text-file", default=None, metavar="FILE", help="Proposed text from a UTF-8 file.")
+@click.option(
+    "--round",
+    "round_no",
+    type=COUNT,
+    default=None,
+    help="Round it was tabled in (default: latest).",
+)
+@click.option("--increase", default=None, metavar="PCT", help="Wage: average wage increase in %.")
+@click.option("--min-wage", default=None, metavar="AMOUNT", help="Wage: monthly minimum wage (CNY).")
+@click.option("--effective", type=DATE, default=None, metavar="DATE", help="Wage: date the terms apply from.")
+@click.option(
+    "--factor",
+    "factors",
+    type=FACTORS,
+    multiple=True,
+    help="Wage factor cited (S2 Art 8); repeatable.",
+)
+@pass_session
+def propose(
+    session: Session,
+    reference: str,
+    article: str,
+    side: str,
+    text: str | None,
+    text_file: str | None,
+    round_no: int | None,
+    increase: str | None,
+    min_wage: str | None,
+    effective: date | None,
+    factors: tuple[str, ...],
+) -> None:
+    """Table a proposal or counter-proposal on one article.
+
+    \b
+    Example:
+      bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s union \\
+        --text '职工月平均工资增长8%' --increase 8 --factor cpi --factor performance
+    """
+    if (text is None) == (text_file is None):
+        raise CommandError("propose.text: give the article's text with --text or --text-file")
+    body = text if text is not None else read_text_file(text_file, "propose.text-file")
+    proposal = session.tracker().negotiations.propose(
+        reference,
+        article=article,
+        side=side,
+        text=body or "",
+        round_no=round_no,
+        increase=increase,
+        minimum_wage=min_wage,
+        effective=effective,
+        factors=list(factors),
+    )
+    report(session, reference, f"proposal {proposal} tabled on {article}")
+
+
+@negotiation.command()
+@ref_argument
+@click.option("-p", "--proposal", required=True, metavar="ID", help="Proposal to withdraw, e.g. P3.")
+@click.option("--reason", default="", help="Why it is withdrawn.")
+@click.option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
+@pass_session
+def withdraw(session: Session, reference: str, proposal: str, reason: str, round_no: int | None) -> None:
+    """Withdraw a proposal; the article falls back to the text before it.
+
+    \b
+    Example:
+      bargaining negotiation withdraw CB-2011-001 -p P3 --reason 以对方方案为基础
+    """
+    session.tracker().negotiations.withdraw(reference, proposal=proposal, reason=reason, round_no=round_no)
+    report(session, reference, f"proposal {proposal.upper()} withdrawn")
+
+
+@negotiation.command()
+@ref_argument
+@click.option("-a", "--article", required=True, help="Article to mark as tentatively agreed.")
+@click.option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
+@pass_session
+def agree(session: Session, reference: str, article: str, round_no: int | None) -> None:
+    """Mark an article tentatively agreed on the text now on the table.
+
+    \b
+    Example:
+      bargaining negotiation agree CB-2011-001 -a '第三条 工资调整'
+    """
+    session.tracker().negotiations.agree(reference, article=article, round_no=round_no)
+    report(session, reference, f"article {article} agreed")
+
+
+@negotiation.command()
+@ref_argument
+@click.argument("article")
+@click.option(
+    "--diff",
+    nargs=2,
+    type=COUNT,
+    default=None,
+    metavar="R1 R2",
+    help="Line diff of the article's text between two rounds.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def article(
+    session: Session, reference: str, article: str, diff: tuple[int, int] | None, as_json: bool
+) -> None:
+    """Show one article's proposals round by round, and optionally a diff.
+
+    \b
+    Example:
+      bargaining negotiation article CB-2011-001 '第三条 工资调整' --diff 1 4
+    """
+    data = session.tracker().negotiations.article(reference, article, rounds=diff)
+    if as_json:
+        echo_json(data)
+        return
+    click.echo(f"{reference} — {article}: {data['status']}")
+    rows = [
+        [
+            h["proposal"],
+            h["round"],
+            h["on"],
+            h["side"],
+            h["counter_to"] or "",
+            f"withdrawn (round {h['withdrawn_round']})" if h["withdrawn_round"] else "",
+            clip(h["text"], 50),
+        ]
+        for h in data["history"]
+    ]
+    click.echo(table(rows, ["id", "round", "date", "side", "counters", "withdrawn", "text"]))
+    if data["agreed"]:
+        agreed = data["agreed"]
+        click.echo(f"\nAgreed in round {agreed['round']} ({agreed['on']}) on {agreed['proposal']}.")
+    if data["diff"] is not None:
+        section(f"Changes from round {diff[0]} to round {diff[1]}" if diff else "Changes")
+        click.echo("\n".join(data["diff"]["lines"]) or "(no change)")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date both sides agreed to suspend.")
+@click.option("--until", type=DATE, required=True, metavar="DATE", help="Agreed date to resume.")
+@click.option("--reason", required=True, help="Why talks are suspended (中止).")
+@pass_session
+def suspend(session: Session, reference: str, on: date, until: date, reason: str) -> None:
+    """Suspend talks by agreement, with the date to resume.
+
+    \b
+    Example:
+      bargaining negotiation suspend CB-2011-001 --on 2011-05-12 --until 2011-05-26 \\
+        --reason 等待一季度经营数据
+    """
+    session.tracker().negotiations.suspend(reference, on=on, until=until, reason=reason)
+    report(session, reference, f"suspended until {until.isoformat()}")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date talks resumed.")
+@pass_session
+def resume(session: Session, reference: str, on: date) -> None:
+    """Resume suspended talks.
+
+    \b
+    Example:
+      bargaining negotiation resume CB-2011-001 --on 2011-05-26
+    """
+    session.tracker().negotiations.resume(reference, on=on)
+    report(session, reference, "resumed")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date the chiefs signed the draft.")
+@pass_session
+def draft(session: Session, reference: str, on: date) -> None:
+    """Adopt the draft (草案) once every article is agreed.
+
+    \b
+    Example:
+      bargaining negotiation draft CB-2011-001 --on 2011-06-10
+    """
+    session.tracker().negotiations.draft(reference, on=on)
+    report(session, reference, "draft adopted")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date of the vote.")
+@click.option(
+    "--body",
+    type=BODY,
+    default="congress",
+    show_default=True,
+    help="Workers' congress (职工代表大会) or all workers (职工大会).",
+)
+@click.option("--session", "session_label", default="", help="Which congress, e.g. 第三届.")
+@click.option("--roll", type=COUNT, default=None, help="Everyone entitled to vote (whole roll).")
+@click.option("--present", type=COUNT, default=None, help="How many attended.")
+@click.option("--yes", type=COUNT, default=None, help="Votes in favour.")
+@click.option("--no", type=COUNT, default=None, help="Votes against.")
+@click.option("--abstain", type=COUNT, default=0, help="Abstentions.")
+@click.option("--invalid", type=COUNT, default=0, help="Invalid ballots.")
+@click.option(
+    "--outcome",
+    type=OUTCOME,
+    default=None,
+    help="Only the reported outcome, when no tally was kept (flagged unverifiable).",
+)
+@click.option("--decide", type=OUTCOME, default=None, help="Decide a tied vote (needs --reason).")
+@click.option("--reason", default="", help="Reason for the decision on a tie.")
+@pass_session
+def vote(
+    session: Session,
+    reference: str,
+    on: date,
+    body: str,
+    session_label: str,
+    roll: int | None,
+    present: int | None,
+    yes: int | None,
+    no: int | None,
+    abstain: int,
+    invalid: int,
+    outcome: str | None,
+    decide: str | None,
+    reason: str,
+) -> None:
+    """Record the ratification vote; quorum and threshold come from the profile.
+
+    PRC: at least 2/3 of the roll present; more than half of the WHOLE roll in favour.
+    Exactly half is a tie that a person decides with --decide.
+
+    \b
+    Examples:
+      bargaining negotiation vote CB-2011-001 --on 2011-06-24 --session 第三届 \\
+        --roll 60 --present 45 --yes 38 --no 5 --abstain 2
+      bargaining negotiation vote CB-2011-001 --on 2011-06-24 --outcome passed
+      bargaining negotiation vote CB-2011-001 --on 2011-06-25 --decide passed --reason ...
+    """
+    service = session.tracker().negotiations
+    if decide is not None:
+        service.decide_tie(reference, on=on, outcome=decide, reason=reason)
+        report(session, reference, f"tie decided: {decide}")
+        return
+    result = service.vote(
+        reference,
+        on=on,
+        body=body,
+        session=session_label,
+        roll=roll,
+        present=present,
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        invalid=invalid,
+        outcome=outcome,
+    )
+    click.echo(f"Vote: {result['outcome']} — {result['rule']}")
+    if result["outcome"] == "tied":
+        click.echo("The yes votes are exactly the threshold: decide with --decide passed|rejected --reason …")
+    report(session, reference, "vote recorded")
+
+
+@negotiation.command()
+@ref_argument
+@on_option(help_text="Date both chiefs signed.")
+@click.option("--term-start", type=DATE, required=True, metavar="DATE", help="First day in force.")
+@click.option("--term-end", type=DATE, default=None, metavar="DATE", help="Last day in force.")
+@click.option("--years", type=Count(1, 10), default=None, help="Or: term length in years.")
+@click.option("--union-signatory", default="", metavar="NAME", help="Must be the union's chief.")
+@click.option("--employer-signatory", default="", metavar="NAME", help="Must be the employer's chief.")
+@click.option("--witness", "witnesses", multiple=True, metavar="NAME", help="Witnesses; commas allowed.")
+@pass_session
+def sign(
+    session: Session,
+    reference: str,
+    on: date,
+    term_start: date,
+    term_end: date | None,
+    years: int | None,
+    union_signatory: str,
+    employer_signatory: str,
+    witnesses: tuple[str, ...],
+) -> None:
+    """Sign the ratified contract (both chiefs); filing falls due from this date.
+
+    \b
+    Example:
+      bargaining negotiation sign CB-2011-001 --on 2011-06-29 --term-start 2011-07-01 --years 1
+    """
+    if (term_end is None) == (years is None):
+        raise CommandError("sign.term-end: give --term-end DATE or --years N")
+    if term_end is None:
+        assert years is not None
+        try:
+            term_end = term_start.replace(year=term_start.year + years) - timedelta(days=1)
+        except ValueError:  # 29 February
+            term_end = term_start.replace(year=term_start.year + years, day=28)
+    warnings = session.tracker().negotiations.sign(
+        reference,
+        on=on,
+        term_start=term_start,
+        term_end=term_end,
+        union_signatory=union_signatory,
+        employer_signatory=employer_signatory,
+        witnesses=names(witnesses),
+    )
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    report(
+        session,
+        reference,
+        f"signed {on.isoformat()}, term {term_start.isoformat()} to {term_end.isoformat()}",
+    )
+
+
+@negotiation.command()
+@ref_argument
+@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="Show it as it stood on this date.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
+    """Show a negotiation (and its contract): stage, steps, next deadline and its rule.
+
+    \b
+    Examples:
+      bargaining negotiation show CB-2011-001
+      bargaining negotiation show CB-2011-001 --as-of 2011-06-25 --json
+    """
+    view = session.tracker().negotiations.show(reference, as_of=as_of)
+    if as_json:
+        echo_json(view)
+        return
+    render_negotiation(view)
+
+
+@negotiation.command()
+@ref_argument
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def history(session: Session, reference: str, as_json: bool) -> None:
+    """List every recorded step: business date, step, who recorded it and when.
+
+    \b
+    Example:
+      bargaining negotiation history CB-2011-001
+    """
+    rows = session.tracker().negotiations.history(reference)
+    if as_json:
+        echo_json(rows)
+        return
+    click.echo(
+        table(
+            [
+                [
+                    r["version"],
+                    r["on"],
+                    r["step"],
+                    r["by"],
+                    r["recorded_at"][:19].replace("T", " "),
+                    clip(
+                        ", ".join(f"{k}={v}" for k, v in r["detail"].items() if v not in ("", None, [])),
+                        50,
+                    ),
+                ]
+                for r in rows
+            ],
+            ["#", "date", "step", "recorded by", "recorded at (UTC)", "detail"],
+        )
+    )
+
+
+def render_negotiation(v: dict[str, Any]) -> None:
+    click.echo(
+        click.style(f"{v['reference']}  {v['kind']} — stage: {v['stage']}", bold=True)
+        + f"   (as of {v['as_of']})"
+    )
+    kv(
+        [
+            ("Employer", v["employer"]),
+            ("Union", v["union"]),
+            ("Topic", v["topic"]),
+            ("Purpose", None if v["purpose"] == "new" else f"{v['purpose']} of {v['predecessor']}"),
+            ("Requested by", v["requested_by"]),
+            ("Request received", v["request_received_on"]),
+            (
+                "Reply",
+                v["reply_on"] and f"{v['reply_on']} ({'accepted' if v['reply_accepted'] else 'refused'})",
+            ),
+        ]
+    )
+    if v["representatives"]:
+        section("Representatives")
+        click.echo(
+            table(
+                [[r["side"], r["role"], r["name"], r["title"]] for r in v["representatives"]],
+                ["side", "role", "name", "title"],
+            )
+        )
+    if v["rounds"]:
+        section("Rounds")
+        click.echo(
+            table(
+                [
+                    [
+                        r["number"],
+                        r["on"],
+                        clip(r["place"], 20),
+                        r["chair"],
+                        r["recorder"],
+                        len(r["present"]),
+                        clip(r["minutes"], 36),
+                    ]
+                    for r in v["rounds"]
+                ],
+                ["#", "date", "place", "chair", "recorder", "present", "minutes"],
+            )
+        )
+    if v["articles"]:
+        section("Articles")
+        click.echo(
+            table(
+                [
+                    [
+                        a["article"],
+                        a["status"],
+                        a["proposals"],
+                        a["agreed_round"] or "",
+                        clip(a["text"], 40),
+                    ]
+                    for a in v["articles"]
+                ],
+                ["article", "status", "proposals", "agreed in round", "text"],
+            )
+        )
+    for s in v["suspensions"]:
+        click.echo(
+            f"Suspended {s['on']} until {s['until']}: {s['reason']}"
+            + (f" (resumed {s['resumed_on']})" if s["resumed_on"] else "")
+        )
+    vote = v["vote"]
+    if vote:
+        section("Ratification vote")
+        tally = vote["tally"]
+        counts = (
+            (
+                f"roll {tally['roll']}, present {tally['present']} (quorum {tally['quorum_needed']}),"
+                f" yes {tally['yes']} (needed {tally['yes_needed']}), no {tally['no']},"
+                f" abstain {tally['abstain']}, invalid {tally['invalid']}"
+            )
+            if tally
+            else "tally not recorded"
+        )
+        kv(
+            [
+                ("Date", vote["on"]),
+                ("Body", f"{vote['body']} {vote['session']}".strip()),
+                (
+                    "Outcome",
+                    vote["outcome"] + (f" → decided {vote['decided']['outcome']}" if vote["decided"] else ""),
+                ),
+                ("Counts", counts),
+                ("Rule", vote["rule"]),
+            ]
+        )
+    if v["signed_on"]:
+        section("Contract")
+        kv(
+            [
+                ("Signed", f"{v['signed_on']} by {' and '.join(v['signatories'] or [])}"),
+                ("Term", f"{v['term_start']} to {v['term_end']}"),
+                *[
+                    (
+                        ("Filing due" if d["key"] == "filing" and i == 0 else "also due"),
+                        f"{d['due']} [{d['state']}] — {d['rule']}",
+                    )
+                    for i, d in enumerate(v["filing_deadlines"])
+                ],
+                ("Submitted", v["submitted_on"]),
+                ("Received", v["received_on"]),
+                (
+                    "Effective",
+                    v["effective_on"]
+                    and (
+                        f"{v['effective_on']} (deemed: no objection within the review window)"
+                        if v["stage"] in ("effective", "expired", "terminated")
+                        else f"{v['effective_on']} if no objection by then"
+                    ),
+                ),
+            ]
+        )
+    section("Next deadline")
+    click.echo(deadline_line(v["next_deadline"]) or "none")
+    for warning in v["warnings"]:
+        click.echo(click.style(f"Warning: {warning}", fg="yellow"))

@@ -1,0 +1,45 @@
+"""One renderer: tables by default, the same rows as JSON with --json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    from tabulate import tabulate  # imported lazily: it costs ~50 ms of start-up
+
+    return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
+
+
+def clip(text: Any, width: int = 40) -> str:
+    value = "" if text is None else str(text).replace("\n", " ")
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def section(title: str) -> None:
+    click.echo("")
+    click.echo(click.style(title, bold=True))
+
+
+def kv(pairs: Sequence[tuple[str, Any]]) -> None:
+    width = max((len(k) for k, v in pairs if v not in (None, "", [])), default=0)
+    for key, value in pairs:
+        if value in (None, "", []):
+            continue
+        click.echo(f"{key.ljust(width)}  {value}")
+
+
+def deadline_line(due: dict[str, Any] | None) -> str | None:
+    if not due:
+        return None
+    days = due["days_left"]
+    when = f"in {days} days" if days > 0 else ("today" if days == 0 else f"{-days} days overdue")
+    return f"{due['label']}: {due['due']} ({when}) — {due['rule']}"

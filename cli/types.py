@@ -1,0 +1,97 @@
+"""Option types that fail with one line naming the field, exit 1 (not click's usage exit 2)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cli.errors import CommandError
+
+
+def field_name(ctx: click.Context | None, param: click.Parameter | None) -> str:
+    command = ctx.info_name if ctx is not None and ctx.info_name else ""
+    name = (param.name or "value").replace("_", "-") if param is not None else "value"
+    return f"{command}.{name}" if command else name
+
+
+class ISODate(click.ParamType[date, Any]):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise CommandError(
+                f"{field_name(ctx, param)}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
+            ) from None
+
+
+class Count(click.ParamType[int, Any]):
+    """A whole number of people or copies: 0 or more, and not absurdly large."""
+
+    name = "N"
+
+    def __init__(self, minimum: int = 0, maximum: int = 10_000_000) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.lstrip("-").isdigit():
+                raise CommandError(f"{field_name(ctx, param)}: {text!r} is not a whole number")
+            number = int(text)
+        if not self.minimum <= number <= self.maximum:
+            raise CommandError(
+                f"{field_name(ctx, param)}: {number} must be between {self.minimum} and {self.maximum}"
+            )
+        return number
+
+
+class OneOf(click.ParamType[str, Any]):
+    """A choice among fixed words; a wrong word is an input error naming the choices."""
+
+    name = "CHOICE"
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.choices) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip().lower()
+        if text not in self.choices:
+            raise CommandError(
+                f"{field_name(ctx, param)}: {value!r} is not one of: {', '.join(self.choices)}"
+            )
+        return text
+
+
+def read_text_file(path: str | None, field: str) -> str | None:
+    """Text from a UTF-8 file (minutes, article text); '-' reads standard input."""
+    if path is None:
+        return None
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise CommandError(f"{field}: cannot read {path}: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(
+            f"{field}: {path} is not UTF-8 text; save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)"
+        ) from None
+
+
+DATE = ISODate()
+COUNT = Count()

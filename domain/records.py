@@ -1,0 +1,63 @@
+"""What the aggregates remember of each step: small frozen records, typed and comparable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from domain.values import Purpose, RatificationBody, VoteOutcome, VoteTally
+
+
+@attrs.frozen(kw_only=True)
+class Round:
+    number: int
+    on: date
+    place: str
+    chair: str
+    recorder: str
+    present: tuple[str, ...]
+    minutes: str
+
+
+@attrs.frozen(kw_only=True)
+class Suspension:
+    on: date
+    until: date
+    reason: str
+    resumed_on: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TieDecision:
+    on: date
+    by: str
+    outcome: VoteOutcome
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Vote:
+    on: date
+    body: RatificationBody
+    session: str
+    tally: VoteTally | None
+    outcome: VoteOutcome
+    rule: str
+    decided: TieDecision | None = None
+
+    @property
+    def final(self) -> VoteOutcome:
+        """The outcome that counts: a tie's decision, else the vote's own."""
+        return self.decided.outcome if self.decided else self.outcome
+
+
+@attrs.frozen(kw_only=True)
+class Successor:
+    """A renewal or amendment negotiation opened for a contract."""
+
+    reference: str
+    purpose: Purpose
+    opened_on: date
+    reason: str
+    signed_on: date | None = None

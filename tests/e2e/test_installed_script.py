@@ -1,0 +1,81 @@
+"""The installed ``bargaining`` script, run as a separate process the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).parent / "bargaining"
+
+
+def bargaining(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("demo")
+    result = bargaining("--store", str(store), "--as", "演示", "demo")
+    assert result.returncode == 0, result.stderr
+    assert "logged DEMO-2011-WAGE" in result.stdout
+    return store
+
+
+def test_the_demo_logs_the_seed_wage_negotiation_and_prints_its_status(demo_store: Path) -> None:
+    view = json.loads(
+        bargaining(
+            "--store",
+            str(demo_store),
+            "negotiation",
+            "show",
+            "DEMO-2011-WAGE",
+            "--as-of",
+            "2011-06-30",
+            "--json",
+        ).stdout
+    )
+    assert (view["stage"], view["kind"], len(view["rounds"])) == ("signed", "wage", 4)
+    assert view["vote"]["on"] == "2011-06-24"
+    assert view["vote"]["verified"] is False  # the seed reports the outcome without a tally
+    assert view["signed_on"] == "2011-06-29"
+    assert view["signatories"] == ["陈志明", "张伟"]
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-09"]
+    assert all(a["status"] == "agreed" for a in view["articles"])
+
+
+def test_a_second_demo_run_only_shows_it_again(demo_store: Path) -> None:
+    result = bargaining("--store", str(demo_store), "demo")
+    assert result.returncode == 0
+    assert "DEMO-2011-WAGE is already logged" in result.stdout
+    history = json.loads(
+        bargaining("--store", str(demo_store), "negotiation", "history", "DEMO-2011-WAGE", "--json").stdout
+    )
+    assert {h["by"] for h in history} == {"演示"}
+
+
+def test_errors_reach_stderr_with_exit_codes_as_a_process(tmp_path: Path) -> None:
+    result = bargaining("--store", str(tmp_path), "negotiation", "show", "CB-404")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "Error: CB-404: no such negotiation\n"
+    usage = bargaining("--store", str(tmp_path), "negotiation", "open")
+    assert usage.returncode == 2
+
+
+def test_store_files_are_readable_by_their_owner_only(demo_store: Path) -> None:
+    files = list(demo_store.glob("*.sqlite"))
+    assert files
+    assert all(f.stat().st_mode & 0o077 == 0 for f in files)
+    assert demo_store.stat().st_mode & 0o077 == 0

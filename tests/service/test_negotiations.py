@@ -1,0 +1,259 @@
+"""The negotiation services against a real SQLite store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bargaining import (
+    AlreadyExistsError,
+    InvalidValueError,
+    NotFoundError,
+    RuleViolationError,
+    Tracker,
+)
+from tests import builders as b
+from tests.conftest import TODAY
+
+
+def test_open_round_trips_chinese_names_and_starts_opened(tracker: Tracker) -> None:
+    view = tracker.negotiations.open(
+        "CB-2011-001",
+        employer="广州XX有限公司",
+        union="广州XX有限公司工会",
+        kind="wage",
+        topic="工资调整",
+        on=date(2011, 4, 1),
+    )
+    assert (view["employer"], view["union"], view["topic"]) == (
+        "广州XX有限公司",
+        "广州XX有限公司工会",
+        "工资调整",
+    )
+    assert (view["stage"], view["kind"], view["next_deadline"]) == ("opened", "wage", None)
+
+
+def test_a_reference_is_an_identity_and_cannot_be_opened_twice(tracker: Tracker) -> None:
+    b.opened(tracker)
+    with pytest.raises(AlreadyExistsError, match="CB-2011-001 already exists"):
+        b.opened(tracker)
+    assert tracker.event_count() == 1
+
+
+def test_reply_is_due_twenty_days_after_the_request_is_received(tracker: Tracker) -> None:
+    ref = b.opened(tracker, kind="comprehensive")
+    tracker.negotiations.request(ref, on=date(2011, 4, 8))
+    due = tracker.negotiations.show(ref)["next_deadline"]
+    assert due["due"] == "2011-04-28"
+    assert due["rule"].endswith("Provisions on Collective Contracts art. 32")
+
+
+def test_rounds_need_equal_teams_of_at_least_three(tracker: Tracker) -> None:
+    ref = b.opened(tracker)
+    tracker.negotiations.request(ref, on=date(2011, 4, 8))
+    tracker.negotiations.reply(ref, on=date(2011, 4, 18))
+    tracker.negotiations.appoint(
+        ref, side="union", chief="陈志明", members=["李红", "王强"], on=date(2011, 4, 20)
+    )
+    tracker.negotiations.appoint(ref, side="employer", chief="张伟", members=["赵敏"], on=date(2011, 4, 20))
+    with pytest.raises(RuleViolationError, match=r"employer side has 2; at least 3 per side .*art\. 19"):
+        b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+
+
+def test_chiefs_chair_in_turn_and_the_recorder_is_not_a_representative(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    with pytest.raises(RuleViolationError, match=r"round\.chair: 陈志明 chaired round 1; .* in turn"):
+        b.with_round(tracker, ref, date(2011, 5, 10), "陈志明")
+    with pytest.raises(RuleViolationError, match=r"round\.recorder: 李红 is a representative"):
+        tracker.negotiations.round(ref, on=date(2011, 5, 10), place="室", chair="张伟", recorder="李红")
+
+
+def test_counter_proposals_withdrawal_and_agreement_on_the_current_text(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    n = tracker.negotiations
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    first = n.propose(ref, article="第一条", side="union", text="增长8%\n一线增长9%", increase="8")
+    b.with_round(tracker, ref, date(2011, 5, 10), "张伟")
+    counter = n.propose(ref, article="第一条", side="employer", text="增长5%\n一线增长9%")
+    n.withdraw(ref, proposal=counter, reason="改提新方案")
+    history = n.article(ref, "第一条", rounds=(1, 2))
+    assert [h["proposal"] for h in history["history"]] == [first, counter]
+    assert history["history"][1]["counter_to"] == first
+    assert history["diff"]["lines"] == []  # the withdrawn counter leaves round 1's text on the table
+    n.propose(ref, article="第一条", side="employer", text="增长6%\n一线增长9%")
+    diff = n.article(ref, "第一条", rounds=(1, 2))["diff"]["lines"]
+    assert "-增长8%" in diff
+    assert "+增长6%" in diff
+    n.agree(ref, article="第一条")
+    assert tracker.negotiations.show(ref)["articles"][0]["status"] == "agreed"
+
+
+def test_draft_needs_every_article_agreed(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    tracker.negotiations.propose(ref, article="第一条", side="union", text="甲")
+    with pytest.raises(RuleViolationError, match=r"1 article\(s\) not yet agreed: 第一条"):
+        tracker.negotiations.draft(ref, on=date(2011, 5, 1))
+
+
+def test_a_vote_without_quorum_is_refused_and_records_nothing(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    before = tracker.event_count()
+    with pytest.raises(RuleViolationError, match=r"^vote\.present: 58 of 90 is below the quorum of 2/3"):
+        tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=90, present=58, yes=50, no=8)
+    assert tracker.event_count() == before
+
+
+def test_a_tied_vote_waits_for_a_person_to_decide(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    vote = tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=60, yes=30, no=30)
+    assert (vote["outcome"], vote["passed"]) == ("tied", False)
+    with pytest.raises(RuleViolationError, match="no passing ratification vote"):
+        tracker.negotiations.sign(
+            ref, on=date(2011, 6, 29), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+        )
+    tracker.negotiations.decide_tie(ref, on=date(2011, 6, 25), outcome="passed", reason="主席团裁定")
+    assert tracker.negotiations.show(ref)["vote"]["passed"] is True
+
+
+def test_a_rejected_draft_goes_back_to_negotiation(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    vote = tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=50, yes=20, no=30)
+    assert vote["outcome"] == "rejected"
+    assert tracker.negotiations.show(ref)["stage"] == "negotiating"
+
+
+def test_signing_is_refused_before_a_passing_vote(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    with pytest.raises(RuleViolationError, match=r"^sign: the draft has no passing ratification vote"):
+        tracker.negotiations.sign(
+            ref, on=date(2011, 6, 29), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+        )
+
+
+def test_wage_agreement_shows_both_filing_dates_with_the_stricter_first(tracker: Tracker) -> None:
+    ref = b.signed(tracker)
+    view = tracker.negotiations.show(ref, as_of=date(2011, 6, 30))
+    assert view["filing_due"] == "2011-07-06"
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-09"]
+    assert view["next_deadline"]["due"] == "2011-07-06"
+    assert "Trial Measures for Wage Collective Negotiation art. 21" in view["next_deadline"]["rule"]
+
+
+def test_comprehensive_contract_files_within_ten_days(tracker: Tracker) -> None:
+    ref = b.signed(tracker, kind="comprehensive")
+    view = tracker.negotiations.show(ref, as_of=date(2011, 6, 30))
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-09"]
+
+
+def test_contract_is_deemed_effective_fifteen_days_after_receipt(tracker: Tracker) -> None:
+    ref = b.in_force(tracker)
+    during = tracker.negotiations.show(ref, as_of=date(2011, 7, 10))
+    assert (during["stage"], during["effective_on"]) == ("under review", "2011-07-20")
+    assert during["next_deadline"]["key"] == "review"
+    after = tracker.negotiations.show(ref, as_of=date(2011, 7, 20))
+    assert after["stage"] == "effective"
+    assert tracker.negotiations.show(ref, as_of=date(2012, 7, 1))["stage"] == "expired"
+
+
+def test_an_objection_reopens_talks_and_the_filing_clock_restarts_at_the_new_signature(
+    tracker: Tracker,
+) -> None:
+    ref = b.in_force(tracker)
+    tracker.contracts.objection(ref, on=date(2011, 7, 12), opinion="第一条低于最低工资标准")
+    assert tracker.negotiations.show(ref)["stage"] == "negotiating"
+    n = tracker.negotiations
+    b.with_round(tracker, ref, date(2011, 7, 14), "陈志明")
+    n.propose(ref, article=b.ARTICLE, side="employer", text="增长7%")
+    n.agree(ref, article=b.ARTICLE)
+    n.draft(ref, on=date(2011, 7, 15))
+    n.vote(ref, on=date(2011, 7, 18), roll=60, present=50, yes=40, no=10)
+    n.sign(ref, on=date(2011, 7, 19), term_start=date(2011, 8, 1), term_end=date(2012, 7, 31))
+    view = n.show(ref, as_of=date(2011, 7, 20))
+    assert (view["stage"], view["filing_due"], view["submitted_on"]) == (
+        "signed",
+        "2011-07-26",
+        None,
+    )
+    assert tracker.contracts.show(ref)["objections"][0]["opinion"] == "第一条低于最低工资标准"
+
+
+def test_an_objection_after_the_review_window_is_refused(tracker: Tracker) -> None:
+    ref = b.in_force(tracker)
+    with pytest.raises(RuleViolationError, match=r"objection\.on: 2011-07-21 is outside the review window"):
+        tracker.contracts.objection(ref, on=date(2011, 7, 21), opinion="逾期")
+
+
+def test_renewal_opens_a_linked_negotiation_within_the_window(tracker: Tracker) -> None:
+    ref = b.in_force(tracker)
+    with pytest.raises(RuleViolationError, match="renewal window opens on 2012-05-01"):
+        tracker.contracts.renew(ref, new_reference="CB-2012-001", on=date(2012, 4, 30))
+    view = tracker.contracts.renew(ref, new_reference="CB-2012-001", on=date(2012, 5, 2))
+    assert (view["purpose"], view["predecessor"], view["kind"]) == ("renewal", ref, "wage")
+    n = tracker.negotiations
+    n.request("CB-2012-001", on=date(2012, 5, 3))
+    n.reply("CB-2012-001", on=date(2012, 5, 10))
+    n.appoint("CB-2012-001", side="union", chief="陈志明", members=["李红", "王强"], on=date(2012, 5, 10))
+    n.appoint("CB-2012-001", side="employer", chief="张伟", members=["赵敏", "钱进"], on=date(2012, 5, 10))
+    b.with_round(tracker, "CB-2012-001", date(2012, 5, 20), "张伟")
+    n.propose("CB-2012-001", article=b.ARTICLE, side="union", text="增长7%")
+    n.agree("CB-2012-001", article=b.ARTICLE)
+    n.draft("CB-2012-001", on=date(2012, 6, 1))
+    n.vote("CB-2012-001", on=date(2012, 6, 5), roll=60, present=50, yes=40, no=10)
+    n.sign("CB-2012-001", on=date(2012, 6, 10), term_start=date(2012, 7, 1), term_end=date(2013, 6, 30))
+    successors = tracker.contracts.show(ref)["successors"]
+    assert successors == [
+        {
+            "reference": "CB-2012-001",
+            "purpose": "renewal",
+            "opened_on": "2012-05-02",
+            "signed_on": "2012-06-10",
+        }
+    ]
+
+
+def test_show_as_of_a_past_date_replays_only_what_had_happened(tracker: Tracker) -> None:
+    ref = b.signed(tracker)
+    before_vote = tracker.negotiations.show(ref, as_of=date(2011, 6, 20))
+    assert (before_vote["stage"], before_vote["vote"], before_vote["signed_on"]) == (
+        "draft",
+        None,
+        None,
+    )
+    assert len(before_vote["rounds"]) == 2
+    with pytest.raises(NotFoundError, match="no such negotiation on 2011-03-01"):
+        tracker.negotiations.show(ref, as_of=date(2011, 3, 1))
+
+
+def test_every_event_records_the_business_date_when_and_who(store: Path) -> None:
+    with Tracker(store, actor="王芳", today=TODAY) as t:
+        b.opened(t)
+    with Tracker(store, actor="李明", today=TODAY) as t:
+        t.negotiations.request("CB-2011-001", on=date(2011, 4, 8))
+        history = t.negotiations.history("CB-2011-001")
+    assert [(h["step"], h["on"], h["by"]) for h in history] == [
+        ("Opened", "2011-04-01", "王芳"),
+        ("RequestReceived", "2011-04-08", "李明"),
+    ]
+    assert all(h["recorded_at"].endswith("+00:00") for h in history)
+
+
+def test_future_dates_are_refused(tracker: Tracker) -> None:
+    ref = b.opened(tracker)
+    with pytest.raises(InvalidValueError, match=r"request\.on: 2027-01-01 is in the future"):
+        tracker.negotiations.request(ref, on=date(2027, 1, 1))
+
+
+def test_steps_must_be_recorded_in_the_order_they_happened(tracker: Tracker) -> None:
+    ref = b.opened(tracker)
+    tracker.negotiations.request(ref, on=date(2011, 4, 8))
+    with pytest.raises(RuleViolationError, match=r"reply\.on: 2011-04-01 is before the last recorded step"):
+        tracker.negotiations.reply(ref, on=date(2011, 4, 1))
+
+
+def test_unknown_reference_says_no_such_negotiation(tracker: Tracker) -> None:
+    with pytest.raises(NotFoundError, match=r"^CB-404: no such negotiation$"):
+        tracker.negotiations.show("CB-404")

@@ -1,0 +1,75 @@
+"""Day counting (DOMAIN A16): start day not counted, holidays roll forward, working days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from domain.calendar import DayUnit, HolidayCalendar, add_months, add_period
+from domain.jurisdiction import PRC
+from domain.values import AgreementKind
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
+holiday_sets = st.frozensets(days, max_size=30).map(HolidayCalendar)
+
+
+@given(days, st.integers(0, 400))
+def test_calendar_days_do_not_count_the_start_day(start: date, n: int) -> None:
+    assert add_period(start, n, DayUnit.CALENDAR) == start + timedelta(days=n)
+
+
+@given(days, st.integers(1, 60), holiday_sets)
+def test_a_period_ending_on_a_holiday_ends_on_the_next_ordinary_day(
+    start: date, n: int, holidays: HolidayCalendar
+) -> None:
+    end = add_period(start, n, DayUnit.CALENDAR, holidays)
+    plain = start + timedelta(days=n)
+    assert end >= plain
+    assert end not in holidays.holidays
+    assert all(plain + timedelta(days=k) in holidays.holidays for k in range((end - plain).days))
+
+
+@given(days, st.integers(1, 30), holiday_sets)
+def test_working_days_skip_weekends_and_holidays(start: date, n: int, holidays: HolidayCalendar) -> None:
+    end = add_period(start, n, DayUnit.WORKING, holidays)
+    assert holidays.is_working_day(end)
+    between = [start + timedelta(days=k) for k in range(1, (end - start).days + 1)]
+    assert sum(holidays.is_working_day(d) for d in between) == n
+
+
+@given(days, st.integers(-36, 36))
+def test_months_clamp_to_the_last_day_of_the_month(start: date, months: int) -> None:
+    moved = add_months(start, months)
+    assert (moved.year * 12 + moved.month) - (start.year * 12 + start.month) == months
+    assert moved.day == start.day or (moved.day < start.day and (moved + timedelta(days=1)).day == 1)
+
+
+def test_seed_filing_dates_for_the_1_signing_on_29_june_2011() -> None:
+    signed = date(2011, 6, 29)
+    general, wage = (PRC.deadline("filing", k) for k in (AgreementKind.COMPREHENSIVE, AgreementKind.WAGE))
+    assert general is not None
+    assert wage is not None
+    assert general.due(signed) == date(2011, 7, 9)  # S1 Art 42
+    assert wage.due(signed) == date(2011, 7, 6)  # S2 Art 21
+    assert [r.basis.article for r in PRC.deadlines_for("filing", AgreementKind.WAGE)] == [
+        "21",
+        "42",
+    ]
+
+
+def test_renewal_window_opens_three_months_or_sixty_days_before_expiry() -> None:
+    expiry = date(2012, 6, 30)
+    general = PRC.deadline("renewal", AgreementKind.COMPREHENSIVE)
+    wage = PRC.deadline("renewal", AgreementKind.WAGE)
+    assert general is not None
+    assert wage is not None
+    assert general.due(expiry) == date(2012, 3, 30)
+    assert wage.due(expiry) == date(2012, 5, 1)
+
+
+def test_every_profile_deadline_cites_an_article() -> None:
+    for _, rule in PRC.deadlines:
+        assert rule.basis.instrument
+        assert rule.basis.article
