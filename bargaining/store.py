@@ -16,7 +16,17 @@ import platformdirs
 from bargaining.errors import StoreError
 
 STORE_ENV = "BARGAINING_STORE"
-LOCK_TIMEOUT_SECONDS = 5
+LOCK_TIMEOUT_ENV = "BARGAINING_LOCK_TIMEOUT"
+LOCK_TIMEOUT_SECONDS = 5  # how long a write waits for another writer before giving up (exit 75)
+
+
+def lock_timeout() -> int:
+    raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return LOCK_TIMEOUT_SECONDS
+    if not raw.isdigit() or not 0 < int(raw) <= 600:
+        raise StoreError(LOCK_TIMEOUT_ENV, f"{raw!r} must be a whole number of seconds from 1 to 600")
+    return int(raw)
 
 
 def default_location() -> Path:
@@ -67,5 +77,5 @@ class Store:
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(self.sqlite_path(app_name, create=True)),
-            "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
+            "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
         }

@@ -58,7 +58,7 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
         raise RuleViolationError(
             "vote.present",
             f"{tally.present} of {tally.roll} is below the quorum of {profile.quorum_text()}"
-            f" ({needed} needed; {profile.cite(profile.ratify_basis)})",
+            f" ({profile.cite(profile.ratify_basis)})",
         )
     base = threshold_base(tally, profile) * profile.ratify_threshold
     if tally.yes > base or (profile.ratify_op == ">=" and tally.yes == base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -34,11 +35,10 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, actor: str = "王芳", stdin: str | None = None) -> Result:
+        """``run("negotiation show CB-1 --json")`` splits like a shell; several args pass as given."""
+        argv = shlex.split(args[0]) if len(args) == 1 else list(args)
         return self.runner.invoke(
-            cli,
-            ["--store", str(self.store), "--as", actor, *args],
-            input=stdin,
-            catch_exceptions=False,
+            cli, ["--store", str(self.store), "--as", actor, *argv], input=stdin, catch_exceptions=False
         )
 
     def ok(self, *args: str, **kwargs: str) -> Result:
