@@ -13,10 +13,12 @@ from __future__ import annotations
 import getpass
 import os
 from datetime import date
+from functools import cached_property
 from types import TracebackType
+from typing import TypeVar
 
 from bargaining import demo
-from bargaining.application import NegotiationsApp, translate_store_errors
+from bargaining.application import NegotiationsApp, StoreApplication, translate_store_errors
 from bargaining.contracts import ContractService
 from bargaining.errors import (
     AlreadyExistsError,
@@ -28,17 +30,21 @@ from bargaining.errors import (
     StoreBusyError,
     StoreError,
 )
+from bargaining.mediation import BodyService, CaseService, MediationApp
 from bargaining.negotiations import NegotiationService
 from bargaining.store import STORE_ENV, Store
 
 ACTOR_ENV = "BARGAINING_ACTOR"
+A = TypeVar("A", bound=StoreApplication)
 
 DEMO_REFERENCE = demo.WAGE_REF
 DEMO_ARTICLE = demo.WAGE
+DEMO_CASE = demo.CASE_REF
 
 __all__ = [
     "ACTOR_ENV",
     "DEMO_ARTICLE",
+    "DEMO_CASE",
     "DEMO_REFERENCE",
     "STORE_ENV",
     "AlreadyExistsError",
@@ -67,7 +73,11 @@ def default_actor() -> str:
 
 
 class Tracker:
-    """One open store, the person recording, and today's date (injectable for tests)."""
+    """One open store, the person recording, and today's date (injectable for tests).
+
+    Each bounded context's application is opened on first use, so a command pays only for the
+    store files it touches.
+    """
 
     def __init__(
         self,
@@ -78,31 +88,54 @@ class Tracker:
     ) -> None:
         self.store = Store.resolve(store)
         self.actor = (actor or "").strip() or default_actor()
-        self.today = today or date.today()  # noqa: DTZ011 - the business date is local
-        with translate_store_errors():
-            self._app = NegotiationsApp(env=self.store.env_for(NegotiationsApp.name))
-        self.negotiations = NegotiationService(self._app, self.actor, self.today)
-        self.contracts = ContractService(self._app, self.actor, self.today)
+        self.today = today or date.today()  # noqa: DTZ011 - business dates are the user's local dates
+        self._apps: dict[str, StoreApplication] = {}
 
-    def log_demo(self) -> str:
-        """Log the seed's 篇1 wage negotiation (once) and return its reference."""
-        return demo.log_wage_negotiation(self.negotiations, self.contracts)
+    def _app(self, cls: type[A]) -> A:
+        if cls.name not in self._apps:
+            with translate_store_errors():
+                self._apps[cls.name] = cls(env=self.store.env_for(cls.name))
+        app = self._apps[cls.name]
+        assert isinstance(app, cls)
+        return app
+
+    @cached_property
+    def negotiations(self) -> NegotiationService:
+        return NegotiationService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def contracts(self) -> ContractService:
+        return ContractService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def bodies(self) -> BodyService:
+        return BodyService(self._app(MediationApp), self.actor, self.today)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        return CaseService(self._app(MediationApp), self.actor, self.today)
+
+    def log_demo(self) -> list[str]:
+        """Log the seed's 篇1 wage negotiation and 篇7 work-injury case (once); return their references."""
+        return [
+            demo.log_wage_negotiation(self.negotiations, self.contracts),
+            demo.log_injury_case(self.bodies, self.cases),
+        ]
 
     def event_count(self) -> int:
-        """How many events the store holds (the last notification position)."""
-        return self._app.count_events()
+        """How many events the store holds, across both contexts."""
+        return sum(self._app(cls).count_events() for cls in (NegotiationsApp, MediationApp))
 
     def close(self) -> None:
-        self._app.close()
+        for app in self._apps.values():
+            app.close()
+        self._apps.clear()
 
     def __enter__(self) -> Tracker:
         return self
 
     def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
 

@@ -26,10 +26,8 @@ A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
 
 
-class NegotiationsApp(Application[UUID]):
-    """Negotiations (interest disputes) and the collective contracts they produce."""
-
-    name = "Negotiations"
+class StoreApplication(Application[UUID]):
+    """What both bounded contexts' applications share: loading by reference, atomic commits."""
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -54,9 +52,6 @@ class NegotiationsApp(Application[UUID]):
         aggregate_id: UUID = cls.create_id(reference)
         return aggregate_id in self.repository
 
-    def exists_reference(self, reference: str) -> bool:
-        return self.exists(Negotiation, reference)
-
     def count_events(self) -> int:
         return self.recorder.max_notification_id() or 0
 
@@ -65,6 +60,15 @@ class NegotiationsApp(Application[UUID]):
         with translate_store_errors():
             recordings = self.save(*aggregates)
         return recordings[-1].notification.id if recordings else 0
+
+
+class NegotiationsApp(StoreApplication):
+    """Negotiations (interest disputes) and the collective contracts they produce."""
+
+    name = "Negotiations"
+
+    def exists_reference(self, reference: str) -> bool:
+        return self.exists(Negotiation, reference)
 
 
 @contextmanager

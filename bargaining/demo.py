@@ -1,4 +1,5 @@
-"""The demo: the seed's 篇1 wage negotiation (2011), logged through the public services.
+"""The demo: the seed's 篇1 wage negotiation (2011) and 篇7 work-injury dispute, logged through
+the public services.
 
 From the seed: preparation from April 2011; four negotiation rounds; agreement on the basis
 of the enterprise's business condition, the regional wage level and the consumer price
@@ -14,9 +15,12 @@ from __future__ import annotations
 from datetime import date
 
 from bargaining.contracts import ContractService
+from bargaining.mediation import BodyService, CaseService
 from bargaining.negotiations import NegotiationService
 
 WAGE_REF = "DEMO-2011-WAGE"
+CASE_REF = "DEMO-CASE-0007"
+BODY_REF = "DEMO-LQ-TJWYH"
 
 # Illustrative (the seed redacts them): names, dates of rounds, places, texts, figures.
 UNION_CHIEF, EMPLOYER_CHIEF, RECORDER = "陈志明", "张伟", "刘洋"
@@ -130,4 +134,85 @@ def log_wage_negotiation(negotiations: NegotiationService, contracts: ContractSe
     contracts.submit(ref, on=date(2011, 7, 4), authority="XX区社会劳动保障部门")
     contracts.receipt(ref, on=date(2011, 7, 5))
     contracts.publish(ref, on=date(2011, 7, 22))
+    return ref
+
+
+def log_injury_case(bodies: BodyService, cases: CaseService) -> str:
+    """Log 篇7 under ``CASE_REF`` unless it is already in the store. Returns the reference.
+
+    From the seed: in the first half of the year a worker on the 绥宁绿洲大桥 project was injured
+    in a site accident and assessed at disability grade 8; no agreement with the project
+    department on injury compensation and wage payment; repeated complaints and petitions;
+    the union led, with the labour-and-wages department and the project department, several
+    mediation and negotiation sessions until an agreement was reached. Names, dates and
+    amounts below are illustrative (the seed gives none).
+    """
+    if cases.exists(CASE_REF):
+        return CASE_REF
+    if not bodies.app.exists_body(BODY_REF):
+        bodies.register(
+            BODY_REF,
+            name="XX路桥公司劳动争议调解委员会",
+            body_type="enterprise",
+            enterprise="XX路桥公司",
+            on=date(2011, 1, 10),
+        )
+        bodies.roster(
+            BODY_REF,
+            workers=["周建华", "李卫东"],
+            employers=["王立新", "孙红"],
+            chair="周建华",
+            officers=["陈明"],
+            on=date(2011, 1, 10),
+        )
+    ref = CASE_REF
+    cases.open(
+        ref,
+        channel="visit",
+        received=date(2011, 3, 7),
+        applicants=["刘某"],
+        respondent="绥宁绿洲大桥项目部",
+        category="work-injury",
+        tags=["remuneration"],
+        amount_claimed="180000",
+        request="工伤赔偿（八级伤残）及拖欠工资支付",
+        facts="在绥宁绿洲大桥项目施工中因工地事故受伤，经工伤鉴定为八级伤残；与项目部就工伤赔偿和工资支付未能达成协议，多次上访。",
+        body=BODY_REF,
+    )
+    cases.flag(ref, on=date(2011, 3, 7), officer="陈明", risk="伤者多次吵闹、上访", workers_at_risk=1)
+    cases.accept(ref, on=date(2011, 3, 8), both_agree=True)
+    cases.assign(ref, on=date(2011, 3, 8), body=BODY_REF, mediators=["周建华", "王立新"])
+    cases.session(
+        ref,
+        on=date(2011, 3, 10),
+        attendees=["刘某", "项目部", "周建华", "王立新"],
+        offered="项目部：按工伤保险待遇支付，工资按实际出勤结算",
+        notes="双方分歧较大",
+    )
+    cases.session(
+        ref,
+        on=date(2011, 3, 15),
+        attendees=["刘某", "项目部", "劳资科", "周建华"],
+        offered="项目部：一次性支付10万元",
+        notes="伤者要求18万元",
+    )
+    cases.session(
+        ref,
+        on=date(2011, 3, 21),
+        attendees=["刘某", "项目部", "劳资科", "周建华", "王立新"],
+        offered="一次性支付12.6万元，含所欠工资",
+        notes="双方基本达成一致",
+    )
+    cases.settle(
+        ref,
+        on=date(2011, 3, 22),
+        terms="项目部一次性支付工伤赔偿及所欠工资共计126,000元",
+        amount_agreed="126000",
+        performance_due=date(2011, 4, 5),
+        method="银行转账",
+        mediator="周建华",
+        parties_signed=True,
+        sealed=True,
+    )
+    cases.perform(ref, on=date(2011, 4, 1), performed=True, note="已全额支付")
     return ref

@@ -14,6 +14,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.contract import ContractStatus
+from domain.disputes import BodyType, CaseStatus, Category, Channel, Outcome, ReferralTarget, RosterRole
 from domain.negotiation import Stage
 from domain.values import (
     AgreementKind,
@@ -119,6 +120,13 @@ def register_transcodings(transcoder: JSONTranscoder) -> None:
         (Purpose, "purpose"),
         (TerminationGround, "termination_ground"),
         (Stage, "negotiation_stage"),
+        (BodyType, "body_type"),
+        (RosterRole, "roster_role"),
+        (Channel, "channel"),
+        (Category, "dispute_category"),
+        (Outcome, "case_outcome"),
+        (CaseStatus, "case_status"),
+        (ReferralTarget, "referral_target"),
         (ContractStatus, "contract_status"),
     ):
         transcoder.register(enum_transcoding(enum_type, name))

@@ -9,6 +9,7 @@ import click
 import bargaining
 from cli.contract import render_contract
 from cli.main import Session
+from cli.mediation import render_case
 from cli.negotiation import pass_session, render_negotiation
 from cli.output import section
 
@@ -16,9 +17,10 @@ from cli.output import section
 @click.command()
 @pass_session
 def demo(session: Session) -> None:
-    """Log a real negotiation (the seed's 2011 wage agreement) and show its status.
+    """Log a real negotiation (the seed's 2011 wage agreement) and a real mediation case (the
+    seed's grade-8 work-injury dispute), and show their status.
 
-    Runs on the store in use (--store or the default); a second run only shows it again.
+    Runs on the store in use (--store or the default); a second run only shows them again.
 
     \b
     Example:
@@ -27,16 +29,24 @@ def demo(session: Session) -> None:
     """
     tracker = session.tracker()
     before = tracker.event_count()
-    ref = tracker.log_demo()
+    wage, injury = tracker.log_demo()
     logged = tracker.event_count() - before
     click.echo(
         f"{tracker.store.describe()}: "
-        + (f"logged {ref} ({logged} events)." if logged else f"{ref} is already logged.")
+        + (
+            f"logged {wage} and {injury} ({logged} events)."
+            if logged
+            else f"{wage} and {injury} are already logged."
+        )
     )
     section("The negotiation today")
-    render_negotiation(tracker.negotiations.show(ref))
+    render_negotiation(tracker.negotiations.show(wage))
     click.echo("")
     section("The contract on 10 July 2011, while the authority reviewed it")
-    render_contract(tracker.contracts.show(ref, as_of=date(2011, 7, 10)))
+    render_contract(tracker.contracts.show(wage, as_of=date(2011, 7, 10)))
     click.echo("")
-    click.echo(f"Explore: bargaining negotiation article {ref} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
+    section("The work-injury mediation case")
+    render_case(tracker.cases.show(injury))
+    click.echo("")
+    click.echo(f"Explore: bargaining negotiation article {wage} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
+    click.echo(f"         bargaining case show {injury} --as-of 2011-03-16")

@@ -59,7 +59,7 @@ class ErrorTranslatingGroup(click.Group):
 @click.version_option(package_name="bargaining")
 @click.pass_context
 def cli(ctx: click.Context, store: str | None, actor: str | None) -> None:
-    """Log collective negotiations and the contracts they produce, step by step.
+    """Log collective negotiations, the contracts they produce and labour-dispute mediation cases.
 
     Every step is stored as an event with the date you give (--on), the time it was
     recorded and who recorded it (--as). Deadlines are computed from those dates by the
@@ -67,8 +67,9 @@ def cli(ctx: click.Context, store: str | None, actor: str | None) -> None:
 
     \b
     Start here:
-      bargaining demo                        log a real wage negotiation and show it
-      bargaining negotiation open --help     open your own
+      bargaining demo                        log a real negotiation and mediation case, show them
+      bargaining negotiation open --help     open your own negotiation
+      bargaining case open --help            open a mediation case
     """
     ctx.obj = Session(ctx, store, actor)
 
@@ -76,10 +77,13 @@ def cli(ctx: click.Context, store: str | None, actor: str | None) -> None:
 def _register() -> None:
     from cli.contract import contract
     from cli.demo import demo
+    from cli.mediation import body, case
     from cli.negotiation import negotiation
 
     cli.add_command(negotiation)
     cli.add_command(contract)
+    cli.add_command(body)
+    cli.add_command(case)
     cli.add_command(demo)
 
 

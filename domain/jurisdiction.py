@@ -33,6 +33,10 @@ class LegalBasis:
 
 S1 = "Provisions on Collective Contracts"
 S1_ZH = "集体合同规定"
+S3 = "Labour Dispute Mediation and Arbitration Law"
+S3_ZH = "劳动争议调解仲裁法"
+S4 = "Provisions on Negotiation and Mediation of Enterprise Labour Disputes"
+S4_ZH = "企业劳动争议协商调解规定"
 S2 = "Trial Measures for Wage Collective Negotiation"
 S2_ZH = "工资集体协商试行办法"
 LCL = "Labour Contract Law"
@@ -40,6 +44,14 @@ LCL = "Labour Contract Law"
 
 def s1(article: str) -> LegalBasis:
     return LegalBasis(S1, article, f"《{S1_ZH}》第{article}条")
+
+
+def s3(article: str) -> LegalBasis:
+    return LegalBasis(S3, article, f"《{S3_ZH}》第{article}条")
+
+
+def s4(article: str) -> LegalBasis:
+    return LegalBasis(S4, article, f"《{S4_ZH}》第{article}条")
 
 
 def s2(article: str) -> LegalBasis:
@@ -104,10 +116,20 @@ class JurisdictionProfile:
     suspension_basis: LegalBasis
     deemed_effective_on_silence: bool
     filing_copies: int
+    # -- mediation: M3 to M12
+    committee_equal_sides: bool
+    committee_basis: LegalBasis
+    mediation_consent_basis: LegalBasis
+    agreement_basis: LegalBasis
+    payment_order_basis: LegalBasis
+    limitation_months: int
+    limitation_basis: LegalBasis
+    collective_dispute_min_workers: int
+    collective_basis: LegalBasis
     deadlines: tuple[tuple[AgreementKind | None, DeadlineRule], ...]
     holidays: HolidayCalendar = NO_HOLIDAYS
 
-    def deadline(self, key: str, kind: AgreementKind) -> DeadlineRule | None:
+    def deadline(self, key: str, kind: AgreementKind | None = None) -> DeadlineRule | None:
         """The rule for ``key`` that governs ``kind``: a kind-specific rule beats the general."""
         general = None
         for rule_kind, rule in self.deadlines:
@@ -174,6 +196,15 @@ PRC = JurisdictionProfile(
     suspension_basis=s1("35"),
     deemed_effective_on_silence=True,
     filing_copies=3,
+    committee_equal_sides=True,
+    committee_basis=s4("15"),
+    mediation_consent_basis=s4("22"),
+    agreement_basis=s4("26"),
+    payment_order_basis=s3("16"),
+    limitation_months=12,
+    limitation_basis=s3("27"),
+    collective_dispute_min_workers=10,
+    collective_basis=s3("7"),
     deadlines=(
         (
             None,
@@ -230,6 +261,50 @@ PRC = JurisdictionProfile(
         (
             None,
             _dl("vacancy", "fill a vacant representative's seat", 15, _CAL, "the vacancy", s1("31")),
+        ),
+        (
+            None,
+            _dl(
+                "acceptance",
+                "accept or decline the application",
+                3,
+                DayUnit.WORKING,
+                "receipt of the application",
+                s4("22"),
+            ),
+        ),
+        (
+            None,
+            _dl(
+                "arbitration_right",
+                "a party may apply for arbitration if no agreement",
+                15,
+                _CAL,
+                "receipt of the application",
+                s3("14"),
+            ),
+        ),
+        (
+            None,
+            _dl(
+                "mediation",
+                "mediation ends; without agreement it is deemed failed",
+                15,
+                _CAL,
+                "acceptance",
+                s4("29"),
+            ),
+        ),
+        (
+            None,
+            _dl(
+                "arbitral_review",
+                "joint request for arbitral review of the agreement",
+                15,
+                _CAL,
+                "the agreement taking effect",
+                s4("27"),
+            ),
         ),
     ),
 )

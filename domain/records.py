@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -61,3 +62,24 @@ class Successor:
     opened_on: date
     reason: str
     signed_on: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MediationSession:
+    number: int
+    on: date
+    attendees: tuple[str, ...]
+    offered: str
+    notes: str
+
+
+@attrs.frozen(kw_only=True)
+class MediationAgreement:
+    """The mediation agreement (调解协议书), in effect once signed and sealed (S3 Art 14)."""
+
+    on: date
+    terms: str
+    amount_agreed: Decimal | None
+    performance_due: date | None
+    performance_method: str
+    mediator: str

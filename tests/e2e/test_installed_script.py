@@ -59,7 +59,7 @@ def test_the_demo_logs_the_seed_wage_negotiation_and_prints_its_status(demo_stor
 def test_a_second_demo_run_only_shows_it_again(demo_store: Path) -> None:
     result = bargaining("--store", str(demo_store), "demo")
     assert result.returncode == 0
-    assert "DEMO-2011-WAGE is already logged" in result.stdout
+    assert "DEMO-2011-WAGE and DEMO-CASE-0007 are already logged" in result.stdout
     history = json.loads(
         bargaining("--store", str(demo_store), "negotiation", "history", "DEMO-2011-WAGE", "--json").stdout
     )
@@ -79,3 +79,16 @@ def test_store_files_are_readable_by_their_owner_only(demo_store: Path) -> None:
     assert files
     assert all(f.stat().st_mode & 0o077 == 0 for f in files)
     assert demo_store.stat().st_mode & 0o077 == 0
+
+
+def test_the_demo_logs_the_seed_work_injury_case_with_its_timeline(demo_store: Path) -> None:
+    view = json.loads(
+        bargaining("--store", str(demo_store), "case", "show", "DEMO-CASE-0007", "--json").stdout
+    )
+    assert (view["category"], view["tags"], view["outcome"]) == ("work-injury", ["remuneration"], "settled")
+    assert view["sessions"] >= 2
+    assert (view["amount_claimed"], view["amount_agreed"]) == ("180000.00", "126000.00")
+    steps = [row["step"] for row in view["timeline"]]
+    assert steps[0] == "application received"
+    assert steps.count("mediation session") == 3
+    assert "mediation agreement signed" in steps

@@ -1,0 +1,309 @@
+"""Plain rows describing a mediation body, or a case on a date with its deadlines and timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from domain.body import MediationBody
+from domain.case import MediationCase
+from domain.disputes import CaseStatus, Outcome, RosterRole
+from domain.jurisdiction import s4 as s4_basis
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _money(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{amount:.2f}"
+
+
+def body_view(b: MediationBody) -> dict[str, Any]:
+    return {
+        "reference": b.reference,
+        "name": b.name,
+        "type": b.body_type.value,
+        "type_zh": b.body_type.zh,
+        "enterprise": b.enterprise or None,
+        "registered_on": _iso(b.registered_on),
+        "chair": b.chair or None,
+        "workers": b.members(RosterRole.WORKER),
+        "employers": b.members(RosterRole.EMPLOYER),
+        "mediators": b.mediators(),
+        "officers": b.members(RosterRole.OFFICER),
+        "events": b.version,
+    }
+
+
+def _deadline(
+    key: str,
+    label: str,
+    due: date,
+    rule: str,
+    day: date,
+    *,
+    done_on: date | None = None,
+    milestone: bool = False,
+    window: bool = False,
+) -> dict[str, Any]:
+    if milestone:
+        state = "passed" if day >= due else "upcoming"
+    elif window and done_on is None:
+        state = "open" if day <= due else "closed"
+    elif done_on is not None:
+        state = "late" if done_on > due else "met"
+    else:
+        state = "overdue" if day > due else "open"
+    return {
+        "key": key,
+        "label": label,
+        "due": due.isoformat(),
+        "rule": rule,
+        "state": state,
+        "done_on": _iso(done_on),
+        "days_left": (due - day).days,
+    }
+
+
+def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
+    profile = c.profile
+    status = c.status(day)
+
+    def cite(key: str) -> str:
+        rule = c.rule(key)
+        return f"{rule.describe()} — {profile.cite(rule.basis)}"
+
+    decided = c.accepted_on or (c.declined[0] if c.declined else None)
+    if c.closed and not decided:
+        decided = c.closed[1]
+    rows = [
+        _deadline(
+            "acceptance",
+            "accept or decline the application",
+            c.acceptance_due(),
+            cite("acceptance"),
+            day,
+            done_on=decided,
+        )
+    ]
+    agreed_on = c.agreement.on if c.agreement else None
+    if status is not CaseStatus.DECLINED:
+        rows.append(
+            _deadline(
+                "arbitration_right",
+                "no agreement yet: a party may apply for arbitration",
+                c.arbitration_right_on(),
+                cite("arbitration_right"),
+                day,
+                milestone=True,
+            )
+        )
+    deadline = c.mediation_deadline()
+    if deadline is not None:
+        extended = f"extended to {deadline} with both parties' consent — " if c.extended_until else ""
+        closed_on = c.closed[1] if c.closed else None
+        rows.append(
+            _deadline(
+                "mediation",
+                "reach agreement, or mediation is deemed failed",
+                deadline,
+                extended + cite("mediation"),
+                day,
+                done_on=agreed_on or closed_on or (deadline if status is CaseStatus.DEEMED_FAILED else None),
+            )
+        )
+    ends = c.review_window_ends()
+    if ends is not None:
+        done = c.review_requested[0] if c.review_requested else None
+        rows.append(
+            _deadline(
+                "arbitral_review",
+                "window for a joint request for arbitral review",
+                ends,
+                cite("arbitral_review"),
+                day,
+                done_on=done,
+                window=True,
+            )
+        )
+    if c.agreement is not None and c.agreement.performance_due is not None:
+        done = c.performance[0] if c.performance and c.performance[1] else None
+        rows.append(
+            _deadline(
+                "performance",
+                "perform the agreement",
+                c.agreement.performance_due,
+                "agreed in the mediation agreement",
+                day,
+                done_on=done,
+            )
+        )
+    rows.append(
+        _deadline(
+            "limitation",
+            "limitation period for arbitration ends",
+            c.limitation_expires(day),
+            f"{profile.limitation_months // 12} year from the last interruption"
+            f" — {profile.cite(profile.limitation_basis)};"
+            f" interruptions: {profile.cite(s4_basis('31'))}",
+            day,
+            milestone=True,
+        )
+    )
+    return rows
+
+
+STEP_LABELS = {
+    "Applied": "application received",
+    "Accepted": "accepted for mediation",
+    "Declined": "declined",
+    "Assigned": "mediators assigned",
+    "SessionHeld": "mediation session",
+    "RiskFlagged": "flagged as an early-warning risk",
+    "Extended": "mediation extended",
+    "Settled": "mediation agreement signed",
+    "Failed": "mediation failed",
+    "Withdrawn": "withdrawn",
+    "Referred": "referred",
+    "ReviewRequested": "arbitral review requested",
+    "PerformanceRecorded": "performance recorded",
+}
+
+
+def _applied(d: dict[str, Any]) -> str:
+    parts = [f"{d['channel']}: {'、'.join(d['applicants'])} v {d['respondent']}", d["category"]]
+    if d["amount_claimed"]:
+        parts.append(f"claims {d['amount_claimed']} {d['currency']}")
+    return "; ".join([*parts, d["request"]])
+
+
+def _joined(*parts: Any) -> str:
+    return "; ".join(str(p) for p in parts if p not in ("", None))
+
+
+DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "Applied": _applied,
+    "SessionHeld": lambda d: _joined(
+        f"session {d['number']}", "、".join(d["attendees"]), d["offered"], d["notes"]
+    ),
+    "Settled": lambda d: _joined(
+        d["amount_agreed"] and f"{d['amount_agreed']} agreed", d["terms"], f"mediator {d['mediator']}"
+    ),
+    "PerformanceRecorded": lambda d: _joined("performed" if d["performed"] else "NOT performed", d["note"]),
+    "Assigned": lambda d: f"{d['body']}: {'、'.join(d['mediators'])}",
+    "Referred": lambda d: _joined(f"to {d['to']}", d["new_reference"] and f"as {d['new_reference']}"),
+    "RiskFlagged": lambda d: _joined(d["risk"], d["officer"] and f"officer {d['officer']}"),
+    "Extended": lambda d: _joined(f"until {d['until']}", d["reason"]),
+}
+
+
+def _detail(step: str, d: dict[str, Any]) -> str:
+    formatter = DETAILS.get(step)
+    if formatter is not None:
+        return formatter(d)
+    return _joined(*(v for v in d.values() if not isinstance(v, bool | list)))
+
+
+def timeline(events: list[dict[str, Any]], c: MediationCase, day: date) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "on": e["on"],
+            "step": STEP_LABELS.get(e["step"], e["step"]),
+            "who": e["by"],
+            "detail": _detail(e["step"], e["detail"]),
+            "recorded_at": e["recorded_at"],
+        }
+        for e in events
+    ]
+    if c.status(day) is CaseStatus.DEEMED_FAILED:
+        rule = c.rule("mediation")
+        rows.append(
+            {
+                "on": _iso(c.mediation_deadline()),
+                "step": "deemed failed (computed)",
+                "who": "",
+                "detail": f"no agreement {rule.describe()} and no extension ({c.profile.cite(rule.basis)})",
+                "recorded_at": None,
+            }
+        )
+    return sorted(rows, key=lambda r: r["on"] or "")
+
+
+def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict[str, Any]:
+    status = c.status(day)
+    outcome = c.outcome(day)
+    agreement = c.agreement
+    deadlines = case_deadlines(c, day)
+    open_ones = [d for d in deadlines if d["state"] in ("open", "overdue")]
+    warnings = []
+    if c.accepted_on and c.accepted_on > c.acceptance_due():
+        warnings.append(f"accepted {c.accepted_on}, after the acceptance due date {c.acceptance_due()}")
+    if c.payment_order_available():
+        warnings.append(
+            "the agreement was not performed: the worker may apply to a court for a payment order"
+            f" (支付令) with it ({c.profile.cite(c.profile.payment_order_basis)})"
+        )
+    if outcome is Outcome.FAILED:
+        warnings.append("mediation failed: the parties may apply for arbitration")
+    return {
+        "reference": c.reference,
+        "category": c.category.value,
+        "category_zh": c.category.zh,
+        "tags": list(c.tags),
+        "status": status.value,
+        "channel": c.channel.value,
+        "applicants": list(c.applicants),
+        "respondent": c.respondent,
+        "request": c.request,
+        "facts": c.facts,
+        "applied_at": c.applied_at or None,
+        "body": c.body or None,
+        "mediators": list(c.mediators),
+        "received_on": _iso(c.received_on),
+        "accepted_on": _iso(c.accepted_on),
+        "declined": {"on": _iso(c.declined[0]), "reason": c.declined[1]} if c.declined else None,
+        "closed_on": _iso(c.closed_on(day)) if outcome else None,
+        "outcome": outcome.value if outcome else None,
+        "deemed": status is CaseStatus.DEEMED_FAILED,
+        "workers_involved": c.workers_involved,
+        "collective": c.collective,
+        "amount_claimed": _money(c.amount_claimed),
+        "amount_agreed": _money(agreement.amount_agreed) if agreement else None,
+        "currency": c.currency,
+        "sessions": len(c.sessions),
+        "extended_until": _iso(c.extended_until),
+        "agreement": {
+            "on": _iso(agreement.on),
+            "terms": agreement.terms,
+            "amount_agreed": _money(agreement.amount_agreed),
+            "performance_due": _iso(agreement.performance_due),
+            "method": agreement.performance_method,
+            "mediator": agreement.mediator,
+        }
+        if agreement
+        else None,
+        "review_requested_on": _iso(c.review_requested[0]) if c.review_requested else None,
+        "performed": None if c.performance is None else c.performance[1],
+        "payment_order_available": c.payment_order_available(),
+        "referred_from": c.referred_from or None,
+        "referral": {
+            "target": c.referral[0].value,
+            "to": c.referral[1],
+            "new_reference": c.referral[2] or None,
+        }
+        if c.referral
+        else None,
+        "risk_flags": [
+            {"on": _iso(f[0]), "officer": f[1], "risk": f[2], "workers_at_risk": f[3]} for f in c.flags
+        ],
+        "limitation_expires_on": _iso(c.limitation_expires(day)),
+        "deadlines": deadlines,
+        "next_deadline": min(open_ones, key=lambda d: d["due"]) if open_ones else None,
+        "timeline": timeline(events, c, day),
+        "warnings": warnings,
+        "as_of": day.isoformat(),
+        "events": c.version,
+    }

@@ -1,0 +1,373 @@
+"""Mediation commands: bodies and their rosters, and labour-dispute cases from application to outcome."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from bargaining.application import StoreApplication, parse_enum
+from bargaining.case_views import body_view, case_view
+from bargaining.errors import AlreadyExistsError, InvalidValueError
+from bargaining.negotiations import clean_reference
+from bargaining.views import event_rows
+from domain.body import MediationBody
+from domain.case import MediationCase
+from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole
+from domain.jurisdiction import get_profile
+from domain.values import clean_text, parse_money
+
+T = TypeVar("T")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+MAX_WORKERS = 1_000_000
+
+
+class MediationApp(StoreApplication):
+    """Labour-dispute mediation (rights disputes): bodies and cases."""
+
+    name = "Mediation"
+
+    def exists_body(self, reference: str) -> bool:
+        return self.exists(MediationBody, reference)
+
+
+def _names(values: Sequence[str], field: str) -> list[str]:
+    names = [clean_text(v, field, max_len=100) for v in values]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise InvalidValueError(field, f"{', '.join(sorted(duplicates))} is named twice")
+    return names
+
+
+class _Base:
+    def __init__(self, app: MediationApp, actor: str, today: date) -> None:
+        self.app = app
+        self.actor = actor
+        self.today = today
+
+    def _date(self, value: date | None, field: str) -> date:
+        day = self.today if value is None else value
+        if day > self.today:
+            raise InvalidValueError(
+                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
+            )
+        return day
+
+    def _body(self, reference: str) -> MediationBody:
+        return self.app.load(MediationBody, reference, "mediation body")
+
+    def _case(self, reference: str) -> MediationCase:
+        return self.app.load(MediationCase, reference, "case")
+
+
+class BodyService(_Base):
+    def register(
+        self,
+        reference: str,
+        *,
+        name: str,
+        body_type: str | BodyType,
+        enterprise: str = "",
+        profile: str = "PRC",
+        on: date | None = None,
+    ) -> dict[str, Any]:
+        ref = clean_reference(reference)
+        body = MediationBody(
+            reference=ref,
+            name=clean_text(name, "register.name", max_len=200),
+            body_type=parse_enum(BodyType, body_type, "register.type"),
+            enterprise=clean_text(enterprise, "register.enterprise", required=False, max_len=200),
+            profile_id=get_profile(profile).id,
+            on=self._date(on, "register.on"),
+            by=self.actor,
+        )
+        if self.app.exists(MediationBody, ref):
+            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+        self.app.commit(body)
+        return self.show(ref)
+
+    def roster(
+        self,
+        reference: str,
+        *,
+        on: date | None = None,
+        workers: Sequence[str] = (),
+        employers: Sequence[str] = (),
+        mediators: Sequence[str] = (),
+        officers: Sequence[str] = (),
+        remove: Sequence[str] = (),
+        chair: str = "",
+    ) -> dict[str, Any]:
+        day = self._date(on, "roster.on")
+        added = [(n, RosterRole.WORKER) for n in _names(workers, "roster.worker")]
+        added += [(n, RosterRole.EMPLOYER) for n in _names(employers, "roster.employer")]
+        added += [(n, RosterRole.MEDIATOR) for n in _names(mediators, "roster.mediator")]
+        added += [(n, RosterRole.OFFICER) for n in _names(officers, "roster.officer")]
+        _names([n for n, _ in added], "roster")
+        body = self._body(reference)
+        body.change_roster(
+            on=day,
+            by=self.actor,
+            added=added,
+            removed=_names(remove, "roster.remove"),
+            chair=clean_text(chair, "roster.chair", required=False, max_len=100),
+        )
+        self.app.commit(body)
+        return self.show(reference)
+
+    def show(self, reference: str) -> dict[str, Any]:
+        return body_view(self._body(reference))
+
+
+class CaseService(_Base):
+    def _update(self, reference: str, command: Callable[[MediationCase], T]) -> T:
+        case = self._case(reference)
+        result = command(case)
+        self.app.commit(case)
+        return result
+
+    def open(
+        self,
+        reference: str,
+        *,
+        channel: str | Channel,
+        received: date | None,
+        applicants: Sequence[str],
+        respondent: str,
+        category: str | Category,
+        request: str,
+        tags: Sequence[str] = (),
+        workers: int | None = None,
+        amount_claimed: str | Decimal | None = None,
+        currency: str = "CNY",
+        facts: str = "",
+        applied_at: str = "",
+        body: str = "",
+        known_on: date | None = None,
+        profile: str = "PRC",
+        referred_from: str = "",
+    ) -> dict[str, Any]:
+        ref = clean_reference(reference)
+        route = parse_enum(Channel, channel, "open.channel")
+        people = _names(applicants, "open.applicant")
+        if not people:
+            raise InvalidValueError("open.applicant", "name at least one applicant")
+        count = len(people) if workers is None else workers
+        if not 1 <= count <= MAX_WORKERS:
+            raise InvalidValueError("open.workers", f"{count} must be between 1 and {MAX_WORKERS}")
+        if count < len(people):
+            raise InvalidValueError(
+                "open.workers", f"{count} is fewer than the {len(people)} applicants named"
+            )
+        day = self._date(received, "open.received")
+        if known_on is not None and known_on > day:
+            raise InvalidValueError(
+                "open.known-on", f"{known_on} is after the application was received ({day})"
+            )
+        what = clean_text(request, "open.request", max_len=10_000)
+        why = clean_text(facts, "open.facts", required=False, max_len=100_000)
+        at = applied_at.strip()
+        if at and not TIME.match(at):
+            raise InvalidValueError("open.time", f"{at!r} is not a time of day; use HH:MM, e.g. 09:30")
+        if route is Channel.ORAL and (not why or not at):
+            raise InvalidValueError(
+                "open.facts" if not why else "open.time",
+                "an oral application is recorded on the spot with the applicant, the request, the facts"
+                " and reasons, and the time (--facts, --time) (S4 Art 21; S3 Art 12)",
+            )
+        body_ref = clean_text(body, "open.body", required=False, max_len=64)
+        if body_ref:
+            self._body(body_ref)
+        case = MediationCase(
+            reference=ref,
+            channel=route,
+            applicants=people,
+            respondent=clean_text(respondent, "open.respondent", max_len=200),
+            category=parse_enum(Category, category, "open.category"),
+            tags=[parse_enum(Category, t, "open.tag").value for t in tags],
+            workers_involved=count,
+            amount_claimed=None
+            if amount_claimed in (None, "")
+            else parse_money(amount_claimed, "open.amount"),
+            currency=clean_text(currency, "open.currency", max_len=3).upper(),
+            request=what,
+            facts=why,
+            applied_at=at,
+            body=body_ref,
+            referred_from=referred_from,
+            known_on=known_on,
+            profile_id=get_profile(profile).id,
+            on=day,
+            by=self.actor,
+        )
+        if self.app.exists(MediationCase, ref):
+            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+        self.app.commit(case)
+        return self.show(ref)
+
+    def accept(self, reference: str, *, on: date, both_agree: bool) -> list[str]:
+        day = self._date(on, "accept.on")
+        return self._update(reference, lambda c: c.accept(on=day, by=self.actor, both_agree=both_agree))
+
+    def decline(self, reference: str, *, on: date, reason: str) -> None:
+        day = self._date(on, "decline.on")
+        why = clean_text(reason, "decline.reason")
+        self._update(reference, lambda c: c.decline(on=day, by=self.actor, reason=why))
+
+    def assign(self, reference: str, *, on: date | None, body: str, mediators: Sequence[str]) -> None:
+        day = self._date(on, "assign.on")
+        names = _names(mediators, "assign.mediator")
+        target = self._body(clean_text(body, "assign.body", max_len=64))
+        allowed = target.mediators()
+        strangers = [n for n in names if n not in allowed]
+        if strangers:
+            raise InvalidValueError(
+                "assign.mediator",
+                f"{', '.join(strangers)} is not a mediator of {target.reference};"
+                " add them with 'bargaining body roster'",
+            )
+        self._update(
+            reference, lambda c: c.assign(on=day, by=self.actor, body=target.reference, mediators=names)
+        )
+
+    def session(
+        self, reference: str, *, on: date, attendees: Sequence[str] = (), offered: str = "", notes: str = ""
+    ) -> int:
+        day = self._date(on, "session.on")
+        who = _names(attendees, "session.attended")
+        offer = clean_text(offered, "session.offered", required=False, max_len=10_000)
+        text = clean_text(notes, "session.notes", required=False, max_len=1_000_000)
+        return self._update(
+            reference,
+            lambda c: c.hold_session(on=day, by=self.actor, attendees=who, offered=offer, notes=text),
+        )
+
+    def flag(
+        self, reference: str, *, on: date | None, risk: str, officer: str = "", workers_at_risk: int = 0
+    ) -> None:
+        day = self._date(on, "flag.on")
+        what = clean_text(risk, "flag.risk", max_len=10_000)
+        who = clean_text(officer, "flag.officer", required=False, max_len=100)
+        if not 0 <= workers_at_risk <= MAX_WORKERS:
+            raise InvalidValueError("flag.workers", f"{workers_at_risk} must be between 0 and {MAX_WORKERS}")
+        self._update(
+            reference,
+            lambda c: c.flag(on=day, by=self.actor, officer=who, risk=what, workers_at_risk=workers_at_risk),
+        )
+
+    def extend(self, reference: str, *, on: date, until: date, both_agree: bool, reason: str = "") -> None:
+        day = self._date(on, "extend.on")
+        why = clean_text(reason, "extend.reason", required=False)
+        self._update(
+            reference,
+            lambda c: c.extend(on=day, by=self.actor, until=until, both_agree=both_agree, reason=why),
+        )
+
+    def settle(
+        self,
+        reference: str,
+        *,
+        on: date,
+        terms: str,
+        mediator: str,
+        parties_signed: bool,
+        sealed: bool,
+        amount_agreed: str | Decimal | None = None,
+        performance_due: date | None = None,
+        method: str = "",
+    ) -> None:
+        day = self._date(on, "settle.on")
+        text = clean_text(terms, "settle.terms", max_len=100_000)
+        amount = None if amount_agreed in (None, "") else parse_money(amount_agreed, "settle.amount")
+        how = clean_text(method, "settle.method", required=False, max_len=1000)
+        who = clean_text(mediator, "settle.mediator", max_len=100)
+        self._update(
+            reference,
+            lambda c: c.settle(
+                on=day,
+                by=self.actor,
+                terms=text,
+                amount_agreed=amount,
+                performance_due=performance_due,
+                performance_method=how,
+                mediator=who,
+                parties_signed=parties_signed,
+                sealed=sealed,
+            ),
+        )
+
+    def fail(self, reference: str, *, on: date, reason: str) -> None:
+        day = self._date(on, "fail.on")
+        why = clean_text(reason, "fail.reason")
+        self._update(reference, lambda c: c.fail(on=day, by=self.actor, reason=why))
+
+    def withdraw(self, reference: str, *, on: date, reason: str) -> None:
+        day = self._date(on, "withdraw.on")
+        why = clean_text(reason, "withdraw.reason")
+        self._update(reference, lambda c: c.withdraw(on=day, by=self.actor, reason=why))
+
+    def refer(
+        self, reference: str, *, on: date, to_body: str = "", new_reference: str = "", arbitration: str = ""
+    ) -> dict[str, Any]:
+        """Refer to arbitration, or to another body, which opens its own case linked to this one."""
+        day = self._date(on, "refer.on")
+        if bool(to_body) == bool(arbitration):
+            raise InvalidValueError(
+                "refer", "give --to-body BODY with --new-ref REF, or --arbitration COMMISSION"
+            )
+        case = self._case(reference)
+        if arbitration:
+            to = clean_text(arbitration, "refer.arbitration", max_len=200)
+            case.refer(on=day, by=self.actor, target=ReferralTarget.ARBITRATION, to=to, new_reference="")
+            self.app.commit(case)
+            return self.show(reference)
+        target = self._body(clean_text(to_body, "refer.to-body", max_len=64))
+        ref = clean_reference(new_reference, "refer.new-ref")
+        if self.app.exists(MediationCase, ref):
+            raise AlreadyExistsError("refer.new-ref", f"{ref} already exists; choose another reference")
+        case.refer(on=day, by=self.actor, target=ReferralTarget.BODY, to=target.reference, new_reference=ref)
+        intake = MediationCase(
+            reference=ref,
+            channel=Channel.REFERRAL,
+            applicants=case.applicants,
+            respondent=case.respondent,
+            category=case.category,
+            tags=case.tags,
+            workers_involved=case.workers_involved,
+            amount_claimed=case.amount_claimed,
+            currency=case.currency,
+            request=case.request,
+            facts=case.facts,
+            applied_at="",
+            body=target.reference,
+            referred_from=case.reference,
+            known_on=case.known_on,
+            profile_id=case.profile_id,
+            on=day,
+            by=self.actor,
+        )
+        self.app.commit(case, intake)
+        return self.show(ref)
+
+    def review(self, reference: str, *, on: date, commission: str = "") -> None:
+        day = self._date(on, "review.on")
+        where = clean_text(commission, "review.commission", required=False, max_len=200)
+        self._update(reference, lambda c: c.request_review(on=day, by=self.actor, commission=where))
+
+    def perform(self, reference: str, *, on: date, performed: bool, note: str = "") -> None:
+        day = self._date(on, "perform.on")
+        text = clean_text(note, "perform.note", required=False)
+        self._update(
+            reference, lambda c: c.record_performance(on=day, by=self.actor, performed=performed, note=text)
+        )
+
+    def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
+        day = as_of or self.today
+        case = self.app.load(MediationCase, reference, "case", day=as_of)
+        events = [e for e in self.app.events.get(case.id) if getattr(e, "on", day) <= day]
+        return case_view(case, day, event_rows(events))
+
+    def exists(self, reference: str) -> bool:
+        return self.app.exists(MediationCase, reference)

@@ -1,0 +1,465 @@
+"""The MediationCase aggregate: one labour dispute from application to outcome (DOMAIN B3-B6).
+
+Deemed failure (15 days after acceptance without agreement or an agreed extension, S4 Art 29)
+is computed for a date, never typed in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.calendar import add_months
+from domain.disputes import PAYMENT_ORDER_CATEGORIES, CaseStatus, Category, Channel, Outcome, ReferralTarget
+from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
+from domain.records import MediationAgreement as Agreement
+from domain.records import MediationSession as Session
+
+
+class MediationCase(Aggregate):
+    class Event(Aggregate.Event):
+        on: date
+        by: str
+
+    class Applied(Event, Aggregate.Created):
+        reference: str
+        channel: Channel
+        applicants: list[str]
+        respondent: str
+        category: Category
+        tags: list[str]
+        workers_involved: int
+        amount_claimed: Decimal | None
+        currency: str
+        request: str
+        facts: str
+        applied_at: str
+        body: str
+        referred_from: str
+        known_on: date | None
+        profile_id: str
+
+    class Accepted(Event):
+        pass
+
+    class Declined(Event):
+        reason: str
+
+    class Assigned(Event):
+        body: str
+        mediators: list[str]
+
+    class SessionHeld(Event):
+        number: int
+        attendees: list[str]
+        offered: str
+        notes: str
+
+    class RiskFlagged(Event):
+        officer: str
+        risk: str
+        workers_at_risk: int
+
+    class Extended(Event):
+        until: date
+        reason: str
+
+    class Settled(Event):
+        terms: str
+        amount_agreed: Decimal | None
+        performance_due: date | None
+        performance_method: str
+        mediator: str
+
+    class Failed(Event):
+        reason: str
+
+    class Withdrawn(Event):
+        reason: str
+
+    class Referred(Event):
+        target: ReferralTarget
+        to: str
+        new_reference: str
+
+    class ReviewRequested(Event):
+        commission: str
+
+    class PerformanceRecorded(Event):
+        performed: bool
+        note: str
+
+    @staticmethod
+    def create_id(reference: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"/mediation-cases/{reference}")
+
+    @event(Applied)
+    def __init__(
+        self,
+        reference: str,
+        channel: Channel,
+        applicants: list[str],
+        respondent: str,
+        category: Category,
+        tags: list[str],
+        workers_involved: int,
+        amount_claimed: Decimal | None,
+        currency: str,
+        request: str,
+        facts: str,
+        applied_at: str,
+        body: str,
+        referred_from: str,
+        known_on: date | None,
+        profile_id: str,
+        on: date,
+        by: str,
+    ) -> None:
+        self.reference = reference
+        self.channel = channel
+        self.applicants = list(applicants)
+        self.respondent = respondent
+        self.category = category
+        self.tags = list(tags)
+        self.workers_involved = workers_involved
+        self.amount_claimed = amount_claimed
+        self.currency = currency
+        self.request = request
+        self.facts = facts
+        self.applied_at = applied_at
+        self.body = body
+        self.referred_from = referred_from
+        self.known_on = known_on
+        self.profile_id = profile_id
+        self.received_on = on
+        self.accepted_on: date | None = None
+        self.declined: tuple[date, str] | None = None
+        self.mediators: list[str] = []
+        self.sessions: list[Session] = []
+        self.flags: list[tuple[date, str, str, int]] = []
+        self.extended_until: date | None = None
+        self.extensions: list[tuple[date, date, str]] = []
+        self.agreement: Agreement | None = None
+        self.closed: tuple[Outcome, date, str] | None = None
+        self.referral: tuple[ReferralTarget, str, str] | None = None
+        self.review_requested: tuple[date, str] | None = None
+        self.performance: tuple[date, bool, str] | None = None
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def profile(self) -> JurisdictionProfile:
+        return get_profile(self.profile_id)
+
+    def rule(self, key: str) -> DeadlineRule:
+        rule = self.profile.deadline(key)
+        assert rule is not None, key
+        return rule
+
+    @property
+    def collective(self) -> bool:
+        return self.workers_involved >= self.profile.collective_dispute_min_workers
+
+    def acceptance_due(self) -> date:
+        return self.rule("acceptance").due(self.received_on, self.profile.holidays)
+
+    def arbitration_right_on(self) -> date:
+        """From this day a party may apply for arbitration if there is no agreement (S3 Art 14)."""
+        return self.rule("arbitration_right").due(self.received_on, self.profile.holidays)
+
+    def mediation_deadline(self) -> date | None:
+        """The last day to reach agreement: acceptance + 15 days, or the agreed extension."""
+        if self.accepted_on is None:
+            return None
+        if self.extended_until is not None:
+            return self.extended_until
+        return self.rule("mediation").due(self.accepted_on, self.profile.holidays)
+
+    def status(self, day: date) -> CaseStatus:
+        if self.closed is not None:
+            return CaseStatus(self.closed[0].value)
+        if self.declined is not None:
+            return CaseStatus.DECLINED
+        if self.accepted_on is None:
+            return CaseStatus.RECEIVED
+        deadline = self.mediation_deadline()
+        assert deadline is not None
+        return CaseStatus.DEEMED_FAILED if day > deadline else CaseStatus.ACCEPTED
+
+    def outcome(self, day: date) -> Outcome | None:
+        status = self.status(day)
+        if status is CaseStatus.DEEMED_FAILED:
+            return Outcome.FAILED
+        return self.closed[0] if self.closed else None
+
+    def closed_on(self, day: date) -> date | None:
+        if self.closed is not None:
+            return self.closed[1]
+        if self.status(day) is CaseStatus.DEEMED_FAILED:
+            return self.mediation_deadline()
+        if self.declined is not None:
+            return self.declined[0]
+        return None
+
+    def review_window_ends(self) -> date | None:
+        if self.agreement is None:
+            return None
+        return self.rule("arbitral_review").due(self.agreement.on, self.profile.holidays)
+
+    def payment_order_available(self) -> bool:
+        """An unperformed agreement on pay, injury costs or compensation (S3 Art 16)."""
+        if self.performance is None or self.performance[1]:
+            return False
+        issues = {self.category.value, *self.tags}
+        return any(c.value in issues for c in PAYMENT_ORDER_CATEGORIES)
+
+    def limitation_restarts(self, day: date) -> list[date]:
+        """Dates that (re)start the 1-year limitation clock (S3 Art 27; S4 Art 31)."""
+        starts = [self.received_on]  # applying for mediation is a request for a remedy
+        if self.declined is not None:
+            starts.append(self.declined[0])
+        closed_on = self.closed_on(day)
+        if closed_on is not None and self.outcome(day) is Outcome.FAILED:
+            starts.append(closed_on)
+        if self.performance is not None and not self.performance[1]:
+            starts.append(self.performance[0])
+        return [d for d in starts if d <= day]
+
+    def limitation_expires(self, day: date) -> date:
+        return add_months(max(self.limitation_restarts(day)), self.profile.limitation_months)
+
+    # ---------------------------------------------------------------- commands
+
+    def _require(self, field: str, day: date, *allowed: CaseStatus, doing: str) -> None:
+        status = self.status(day)
+        if status not in allowed:
+            hint = ""
+            if status is CaseStatus.DEEMED_FAILED:
+                hint = (
+                    f"; it was deemed failed after {self.mediation_deadline()} unless both parties agreed"
+                    f" to extend ({self.profile.cite(self.rule('mediation').basis)})"
+                )
+            raise StageError(field, f"cannot {doing}: case {self.reference} is {status.value} on {day}{hint}")
+
+    def _not_before(self, field: str, day: date, earlier: date | None, what: str) -> None:
+        if earlier is not None and day < earlier:
+            raise RuleViolationError(field, f"{day.isoformat()} is before {what} on {earlier.isoformat()}")
+
+    def accept(self, *, on: date, by: str, both_agree: bool) -> list[str]:
+        self._require("accept", on, CaseStatus.RECEIVED, doing="accept")
+        self._not_before("accept.on", on, self.received_on, "the receipt")
+        if not both_agree:
+            raise RuleViolationError(
+                "accept.both-agree",
+                "a case is accepted only if both parties agree to mediate; otherwise decline it"
+                f" ({self.profile.cite(self.profile.mediation_consent_basis)})",
+            )
+        warnings = []
+        if on > self.acceptance_due():
+            rule = self.rule("acceptance")
+            warnings.append(
+                f"accept.on: accepted after the due date {self.acceptance_due()}"
+                f" ({rule.describe()}; {self.profile.cite(rule.basis)})"
+            )
+        self._accepted(on=on, by=by)
+        return warnings
+
+    @event(Accepted)
+    def _accepted(self, on: date, by: str) -> None:
+        self.accepted_on = on
+
+    def decline(self, *, on: date, by: str, reason: str) -> None:
+        self._require("decline", on, CaseStatus.RECEIVED, doing="decline")
+        self._not_before("decline.on", on, self.received_on, "the receipt")
+        self._declined(on=on, by=by, reason=reason)
+
+    @event(Declined)
+    def _declined(self, on: date, by: str, reason: str) -> None:
+        self.declined = (on, reason)
+
+    def assign(self, *, on: date, by: str, body: str, mediators: list[str]) -> None:
+        self._require("assign", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="assign mediators")
+        self._not_before("assign.on", on, self.received_on, "the receipt")
+        if not mediators:
+            raise InvalidValueError("assign.mediator", "name at least one mediator")
+        self._assigned(on=on, by=by, body=body, mediators=list(mediators))
+
+    @event(Assigned)
+    def _assigned(self, on: date, by: str, body: str, mediators: list[str]) -> None:
+        self.body = body
+        self.mediators = list(mediators)
+
+    def hold_session(self, *, on: date, by: str, attendees: list[str], offered: str, notes: str) -> int:
+        self._require("session", on, CaseStatus.ACCEPTED, doing="record a session")
+        self._not_before("session.on", on, self.accepted_on, "the acceptance")
+        self._not_before(
+            "session.on", on, self.sessions[-1].on if self.sessions else None, "the last session"
+        )
+        number = len(self.sessions) + 1
+        self._session_held(
+            on=on, by=by, number=number, attendees=list(attendees), offered=offered, notes=notes
+        )
+        return number
+
+    @event(SessionHeld)
+    def _session_held(
+        self, on: date, by: str, number: int, attendees: list[str], offered: str, notes: str
+    ) -> None:
+        self.sessions.append(
+            Session(number=number, on=on, attendees=tuple(attendees), offered=offered, notes=notes)
+        )
+
+    def flag(self, *, on: date, by: str, officer: str, risk: str, workers_at_risk: int) -> None:
+        self._not_before("flag.on", on, self.received_on, "the receipt")
+        self._risk_flagged(on=on, by=by, officer=officer, risk=risk, workers_at_risk=workers_at_risk)
+
+    @event(RiskFlagged)
+    def _risk_flagged(self, on: date, by: str, officer: str, risk: str, workers_at_risk: int) -> None:
+        self.flags.append((on, officer, risk, workers_at_risk))
+
+    def extend(self, *, on: date, by: str, until: date, both_agree: bool, reason: str) -> None:
+        self._require("extend", on, CaseStatus.ACCEPTED, doing="extend mediation")
+        self._not_before("extend.on", on, self.accepted_on, "the acceptance")
+        basis = self.profile.cite(self.rule("mediation").basis)
+        if not both_agree:
+            raise RuleViolationError(
+                "extend.both-agree", f"mediation is extended only if both parties agree ({basis})"
+            )
+        deadline = self.mediation_deadline()
+        assert deadline is not None
+        if until <= deadline:
+            raise InvalidValueError(
+                "extend.until", f"{until.isoformat()} is not after the current deadline {deadline}"
+            )
+        self._extended(on=on, by=by, until=until, reason=reason)
+
+    @event(Extended)
+    def _extended(self, on: date, by: str, until: date, reason: str) -> None:
+        self.extended_until = until
+        self.extensions.append((on, until, reason))
+
+    def settle(
+        self,
+        *,
+        on: date,
+        by: str,
+        terms: str,
+        amount_agreed: Decimal | None,
+        performance_due: date | None,
+        performance_method: str,
+        mediator: str,
+        parties_signed: bool,
+        sealed: bool,
+    ) -> None:
+        self._require("settle", on, CaseStatus.ACCEPTED, doing="record an agreement")
+        self._not_before("settle.on", on, self.accepted_on, "the acceptance")
+        basis = self.profile.cite(self.profile.agreement_basis)
+        if not parties_signed or not sealed:
+            missing = "both parties' signatures" if not parties_signed else "the committee's seal"
+            raise RuleViolationError(
+                "settle",
+                f"a mediation agreement takes effect only when signed by both parties and the mediator"
+                f" and sealed by the committee; {missing} missing ({basis})",
+            )
+        if mediator not in self.mediators:
+            assigned = ", ".join(self.mediators) or "none yet: use 'case assign'"
+            raise RuleViolationError(
+                "settle.mediator",
+                f"{mediator} is not a mediator assigned to this case (assigned: {assigned})",
+            )
+        self._not_before("settle.performance-due", performance_due or on, on, "the agreement")
+        self._settled(
+            on=on,
+            by=by,
+            terms=terms,
+            amount_agreed=amount_agreed,
+            performance_due=performance_due,
+            performance_method=performance_method,
+            mediator=mediator,
+        )
+
+    @event(Settled)
+    def _settled(
+        self,
+        on: date,
+        by: str,
+        terms: str,
+        amount_agreed: Decimal | None,
+        performance_due: date | None,
+        performance_method: str,
+        mediator: str,
+    ) -> None:
+        self.agreement = Agreement(
+            on=on,
+            terms=terms,
+            amount_agreed=amount_agreed,
+            performance_due=performance_due,
+            performance_method=performance_method,
+            mediator=mediator,
+        )
+        self.closed = (Outcome.SETTLED, on, terms)
+
+    def fail(self, *, on: date, by: str, reason: str) -> None:
+        self._require("fail", on, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing="record failure")
+        self._not_before("fail.on", on, self.accepted_on, "the acceptance")
+        self._failed(on=on, by=by, reason=reason)
+
+    @event(Failed)
+    def _failed(self, on: date, by: str, reason: str) -> None:
+        self.closed = (Outcome.FAILED, on, reason)
+
+    def withdraw(self, *, on: date, by: str, reason: str) -> None:
+        self._require("withdraw", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="withdraw")
+        self._not_before("withdraw.on", on, self.received_on, "the receipt")
+        self._withdrawn(on=on, by=by, reason=reason)
+
+    @event(Withdrawn)
+    def _withdrawn(self, on: date, by: str, reason: str) -> None:
+        self.closed = (Outcome.WITHDRAWN, on, reason)
+
+    def refer(self, *, on: date, by: str, target: ReferralTarget, to: str, new_reference: str) -> None:
+        self._require("refer", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="refer")
+        self._not_before("refer.on", on, self.received_on, "the receipt")
+        self._referred(on=on, by=by, target=target, to=to, new_reference=new_reference)
+
+    @event(Referred)
+    def _referred(self, on: date, by: str, target: ReferralTarget, to: str, new_reference: str) -> None:
+        self.closed = (Outcome.REFERRED, on, to)
+        self.referral = (target, to, new_reference)
+
+    def request_review(self, *, on: date, by: str, commission: str) -> None:
+        self._require("review", on, CaseStatus.SETTLED, doing="request arbitral review")
+        ends = self.review_window_ends()
+        assert ends is not None
+        assert self.agreement is not None
+        self._not_before("review.on", on, self.agreement.on, "the agreement")
+        if on > ends:
+            rule = self.rule("arbitral_review")
+            raise RuleViolationError(
+                "review.on",
+                f"{on.isoformat()} is after {ends.isoformat()}: the joint request for arbitral review is due"
+                f" {rule.describe()} ({self.profile.cite(rule.basis)})",
+            )
+        if self.review_requested is not None:
+            raise StageError("review", f"review was already requested on {self.review_requested[0]}")
+        self._review_requested(on=on, by=by, commission=commission)
+
+    @event(ReviewRequested)
+    def _review_requested(self, on: date, by: str, commission: str) -> None:
+        self.review_requested = (on, commission)
+
+    def record_performance(self, *, on: date, by: str, performed: bool, note: str) -> None:
+        self._require("perform", on, CaseStatus.SETTLED, doing="record performance")
+        assert self.agreement is not None
+        self._not_before("perform.on", on, self.agreement.on, "the agreement")
+        if self.performance is not None:
+            raise StageError("perform", f"performance was already recorded on {self.performance[0]}")
+        self._performance_recorded(on=on, by=by, performed=performed, note=note)
+
+    @event(PerformanceRecorded)
+    def _performance_recorded(self, on: date, by: str, performed: bool, note: str) -> None:
+        self.performance = (on, performed, note)
