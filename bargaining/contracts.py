@@ -11,7 +11,7 @@ from bargaining.negotiations import NegotiationService, Service, clean_reference
 from bargaining.views import contract_view
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
-from domain.values import Purpose, Side, TerminationGround, clean_text
+from domain.values import Purpose, Side, TerminationGround, clean_name, clean_text
 
 
 class ContractService(Service):
@@ -34,7 +34,7 @@ class ContractService(Service):
     def submit(self, reference: str, *, on: date, authority: str = "", copies: int | None = None) -> None:
         contract = self._contract(reference)
         count = contract.profile.filing_copies if copies is None else copies
-        where = clean_text(authority, "submit.to", required=False, max_len=200)
+        where = clean_name(authority, "submit.to", required=False, max_len=200)
         self._change(reference, "submit", on, authority=where, copies=count)
 
     def receipt(self, reference: str, *, on: date) -> None:

@@ -17,7 +17,7 @@ from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole
 from domain.jurisdiction import get_profile
-from domain.values import clean_text, parse_money
+from domain.values import clean_name, clean_names, clean_text, parse_money
 
 T = TypeVar("T")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -34,11 +34,7 @@ class MediationApp(StoreApplication):
 
 
 def _names(values: Sequence[str], field: str) -> list[str]:
-    names = [clean_text(v, field, max_len=100) for v in values]
-    duplicates = {n for n in names if names.count(n) > 1}
-    if duplicates:
-        raise InvalidValueError(field, f"{', '.join(sorted(duplicates))} is named twice")
-    return names
+    return clean_names(list(values), field)
 
 
 class _Base:
@@ -76,9 +72,9 @@ class BodyService(_Base):
         ref = clean_reference(reference)
         body = MediationBody(
             reference=ref,
-            name=clean_text(name, "register.name", max_len=200),
+            name=clean_name(name, "register.name", max_len=200),
             body_type=parse_enum(BodyType, body_type, "register.type"),
-            enterprise=clean_text(enterprise, "register.enterprise", required=False, max_len=200),
+            enterprise=clean_name(enterprise, "register.enterprise", required=False, max_len=200),
             profile_id=get_profile(profile).id,
             on=self._date(on, "register.on"),
             by=self.actor,
@@ -112,7 +108,7 @@ class BodyService(_Base):
             by=self.actor,
             added=added,
             removed=_names(remove, "roster.remove"),
-            chair=clean_text(chair, "roster.chair", required=False, max_len=100),
+            chair=clean_name(chair, "roster.chair", required=False, max_len=100),
         )
         self.app.commit(body)
         return self.show(reference)
@@ -177,21 +173,21 @@ class CaseService(_Base):
                 "an oral application is recorded on the spot with the applicant, the request, the facts"
                 " and reasons, and the time (--facts, --time) (S4 Art 21; S3 Art 12)",
             )
-        body_ref = clean_text(body, "open.body", required=False, max_len=64)
+        body_ref = clean_name(body, "open.body", required=False, max_len=64)
         if body_ref:
             self._body(body_ref)
         case = MediationCase(
             reference=ref,
             channel=route,
             applicants=people,
-            respondent=clean_text(respondent, "open.respondent", max_len=200),
+            respondent=clean_name(respondent, "open.respondent", max_len=200),
             category=parse_enum(Category, category, "open.category"),
             tags=[parse_enum(Category, t, "open.tag").value for t in tags],
             workers_involved=count,
             amount_claimed=None
             if amount_claimed in (None, "")
             else parse_money(amount_claimed, "open.amount"),
-            currency=clean_text(currency, "open.currency", max_len=3).upper(),
+            currency=clean_name(currency, "open.currency", max_len=3).upper(),
             request=what,
             facts=why,
             applied_at=at,
@@ -219,7 +215,7 @@ class CaseService(_Base):
     def assign(self, reference: str, *, on: date | None, body: str, mediators: Sequence[str]) -> None:
         day = self._date(on, "assign.on")
         names = _names(mediators, "assign.mediator")
-        target = self._body(clean_text(body, "assign.body", max_len=64))
+        target = self._body(clean_name(body, "assign.body", max_len=64))
         allowed = target.mediators()
         strangers = [n for n in names if n not in allowed]
         if strangers:
@@ -249,7 +245,7 @@ class CaseService(_Base):
     ) -> None:
         day = self._date(on, "flag.on")
         what = clean_text(risk, "flag.risk", max_len=10_000)
-        who = clean_text(officer, "flag.officer", required=False, max_len=100)
+        who = clean_name(officer, "flag.officer", required=False, max_len=100)
         if not 0 <= workers_at_risk <= MAX_WORKERS:
             raise InvalidValueError("flag.workers", f"{workers_at_risk} must be between 0 and {MAX_WORKERS}")
         self._update(
@@ -282,7 +278,7 @@ class CaseService(_Base):
         text = clean_text(terms, "settle.terms", max_len=100_000)
         amount = None if amount_agreed in (None, "") else parse_money(amount_agreed, "settle.amount")
         how = clean_text(method, "settle.method", required=False, max_len=1000)
-        who = clean_text(mediator, "settle.mediator", max_len=100)
+        who = clean_name(mediator, "settle.mediator", max_len=100)
         self._update(
             reference,
             lambda c: c.settle(
@@ -319,11 +315,11 @@ class CaseService(_Base):
             )
         case = self._case(reference)
         if arbitration:
-            to = clean_text(arbitration, "refer.arbitration", max_len=200)
+            to = clean_name(arbitration, "refer.arbitration", max_len=200)
             case.refer(on=day, by=self.actor, target=ReferralTarget.ARBITRATION, to=to, new_reference="")
             self.app.commit(case)
             return self.show(reference)
-        target = self._body(clean_text(to_body, "refer.to-body", max_len=64))
+        target = self._body(clean_name(to_body, "refer.to-body", max_len=64))
         ref = clean_reference(new_reference, "refer.new-ref")
         if self.app.exists(MediationCase, ref):
             raise AlreadyExistsError("refer.new-ref", f"{ref} already exists; choose another reference")
@@ -353,7 +349,7 @@ class CaseService(_Base):
 
     def review(self, reference: str, *, on: date, commission: str = "") -> None:
         day = self._date(on, "review.on")
-        where = clean_text(commission, "review.commission", required=False, max_len=200)
+        where = clean_name(commission, "review.commission", required=False, max_len=200)
         self._update(reference, lambda c: c.request_review(on=day, by=self.actor, commission=where))
 
     def perform(self, reference: str, *, on: date, performed: bool, note: str = "") -> None:

@@ -24,6 +24,8 @@ from domain.values import (
     VoteOutcome,
     VoteTally,
     WageTerms,
+    clean_name,
+    clean_names,
     clean_text,
     parse_money,
     parse_percent,
@@ -33,7 +35,7 @@ REFERENCE_MAX = 64
 
 
 def clean_reference(reference: str, field: str = "reference") -> str:
-    ref = clean_text(reference, field, max_len=REFERENCE_MAX)
+    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
     if any(ch.isspace() for ch in ref) or "/" in ref:
         raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
     return ref
@@ -83,10 +85,10 @@ class NegotiationService(Service):
         ref = clean_reference(reference)
         negotiation = Negotiation(
             reference=ref,
-            employer=clean_text(employer, "open.employer", max_len=200),
-            union=clean_text(union, "open.union", max_len=200),
+            employer=clean_name(employer, "open.employer", max_len=200),
+            union=clean_name(union, "open.union", max_len=200),
             kind=parse_enum(AgreementKind, kind, "open.kind"),
-            topic=clean_text(topic, "open.topic", required=False, max_len=200),
+            topic=clean_name(topic, "open.topic", required=False, max_len=200),
             profile_id=get_profile(profile).id,
             requested_by=parse_enum(Side, requested_by, "open.requested-by"),
             purpose=purpose,
@@ -126,15 +128,16 @@ class NegotiationService(Service):
     ) -> None:
         day = self._date(on, "appoint.on")
         team = parse_enum(Side, side, "appoint.side")
-        people = [(clean_text(chief, "appoint.chief", max_len=100), Role.CHIEF)] if chief else []
-        people += [(clean_text(m, "appoint.member", max_len=100), Role.MEMBER) for m in members]
-        people += [(clean_text(x, "appoint.expert", max_len=100), Role.EXPERT) for x in experts]
+        people = [(clean_name(chief, "appoint.chief", max_len=100), Role.CHIEF)] if chief else []
+        people += [(m, Role.MEMBER) for m in clean_names(list(members), "appoint.member")]
+        people += [(x, Role.EXPERT) for x in clean_names(list(experts), "appoint.expert")]
+        clean_names([name for name, _ in people], "appoint")
         if not people:
             raise InvalidValueError("appoint", "name someone: --chief NAME, --member NAME or --expert NAME")
         if replaces and len(people) != 1:
             raise InvalidValueError("appoint.replaces", "replace one representative at a time")
-        old = clean_text(replaces, "appoint.replaces", required=False, max_len=100)
-        label = clean_text(title, "appoint.title", required=False, max_len=100)
+        old = clean_name(replaces, "appoint.replaces", required=False, max_len=100)
+        label = clean_name(title, "appoint.title", required=False, max_len=100)
 
         def command(n: Negotiation) -> None:
             for name, role in people:
@@ -162,10 +165,10 @@ class NegotiationService(Service):
         minutes: str = "",
     ) -> int:
         day = self._date(on, "round.on")
-        where = clean_text(place, "round.place", max_len=200)
-        who = clean_text(chair, "round.chair", max_len=100)
-        rec = clean_text(recorder, "round.recorder", max_len=100)
-        attendance = [clean_text(p, "round.present", max_len=100) for p in present]
+        where = clean_name(place, "round.place", max_len=200)
+        who = clean_name(chair, "round.chair", max_len=100)
+        rec = clean_name(recorder, "round.recorder", max_len=100)
+        attendance = clean_names(list(present), "round.present")
         notes = clean_text(minutes, "round.minutes", required=False, max_len=1_000_000)
         number: int = self._update(
             reference,
@@ -194,7 +197,7 @@ class NegotiationService(Service):
         effective: date | None = None,
         factors: Sequence[str] = (),
     ) -> str:
-        name = clean_text(article, "propose.article", max_len=200)
+        name = clean_name(article, "propose.article", max_len=200)
         body = clean_text(text, "propose.text", max_len=100_000)
         team = parse_enum(Side, side, "propose.side")
         unknown = [f for f in factors if f not in WAGE_FACTORS]
@@ -225,7 +228,7 @@ class NegotiationService(Service):
     def withdraw(
         self, reference: str, *, proposal: str, reason: str = "", round_no: int | None = None
     ) -> None:
-        pid = clean_text(proposal, "withdraw.proposal", max_len=20).upper()
+        pid = clean_name(proposal, "withdraw.proposal", max_len=20).upper()
         why = clean_text(reason, "withdraw.reason", required=False)
         self._update(
             reference,
@@ -233,13 +236,13 @@ class NegotiationService(Service):
         )
 
     def agree(self, reference: str, *, article: str, round_no: int | None = None) -> None:
-        name = clean_text(article, "agree.article", max_len=200)
+        name = clean_name(article, "agree.article", max_len=200)
         self._update(reference, lambda n: n.agree_article(by=self.actor, article=name, round_no=round_no))
 
     def article(
         self, reference: str, article: str, *, rounds: tuple[int, int] | None = None
     ) -> dict[str, Any]:
-        name = clean_text(article, "article", max_len=200)
+        name = clean_name(article, "article", max_len=200)
         return article_history(self._negotiation(reference), name, rounds)
 
     def suspend(self, reference: str, *, on: date, until: date, reason: str) -> None:
@@ -290,7 +293,7 @@ class NegotiationService(Service):
                 invalid=invalid,
             )
         reported = None if outcome is None else parse_enum(VoteOutcome, outcome, "vote.outcome")
-        label = clean_text(session, "vote.session", required=False, max_len=100)
+        label = clean_name(session, "vote.session", required=False, max_len=100)
         self._update(
             reference,
             lambda n: n.record_vote(
@@ -325,9 +328,9 @@ class NegotiationService(Service):
             on=day,
             by=self.actor,
             term=term,
-            union_signatory=clean_text(union_signatory, "sign.union", required=False, max_len=100),
-            employer_signatory=clean_text(employer_signatory, "sign.employer", required=False, max_len=100),
-            witnesses=[clean_text(w, "sign.witness", max_len=100) for w in witnesses],
+            union_signatory=clean_name(union_signatory, "sign.union", required=False, max_len=100),
+            employer_signatory=clean_name(employer_signatory, "sign.employer", required=False, max_len=100),
+            witnesses=clean_names(list(witnesses), "sign.witness"),
         )
         touched: list[Any] = [negotiation]
         if self.app.exists(CollectiveContract, negotiation.reference):

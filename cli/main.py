@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 import bargaining
 from cli.errors import CommandError, RetryLaterError
@@ -29,7 +32,37 @@ class Session:
 
 
 class ErrorTranslatingGroup(click.Group):
-    """Turns every BargainingError into one line: exit 1, or 75 for conflicts and a busy store."""
+    """Turns every BargainingError into one line: exit 1, or 75 for conflicts and a busy store.
+
+    Usage mistakes (a missing or unknown option) keep click's exit code 2 but are one line too,
+    naming the field and pointing at the command's help.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as error:  # 'bargaining' alone: the help is the answer
+            click.echo(error.format_message())
+            sys.exit(0)
+        except click.UsageError as error:
+            click.echo(f"Error: {usage_line(error)}", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,6 +71,18 @@ class ErrorTranslatingGroup(click.Group):
             raise RetryLaterError(str(error)) from None
         except bargaining.BargainingError as error:
             raise CommandError(str(error)) from None
+
+
+def usage_line(error: click.UsageError) -> str:
+    ctx = error.ctx
+    where = ctx.command_path if ctx is not None else "bargaining"
+    field = ctx.info_name if ctx is not None else ""
+    param = getattr(error, "param", None)
+    if field and param is not None:
+        longs = [o for o in param.opts if o.startswith("--")]
+        field += "." + (longs[0][2:] if longs else (param.name or "").replace("_", "-"))
+    message = error.format_message().rstrip(".")
+    return f"{field + ': ' if field else ''}{message}; see '{where} --help'"
 
 
 @click.group(cls=ErrorTranslatingGroup, context_settings=CONTEXT)

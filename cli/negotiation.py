@@ -163,7 +163,7 @@ def reply(session: Session, reference: str, on: date, refuse: bool, reason: str)
 )
 @click.option("--replaces", default="", metavar="NAME", help="Representative being replaced.")
 @click.option("--title", default="", help="Post or title, e.g. 工会主席, 总经理.")
-@on_option(required=False, help_text="Date of appointment (default: today).")
+@on_option(help_text="Date of appointment.")
 @pass_session
 def appoint(
     session: Session,
@@ -371,11 +371,12 @@ def article(
             h["side"],
             h["counter_to"] or "",
             f"withdrawn (round {h['withdrawn_round']})" if h["withdrawn_round"] else "",
+            wage_terms(h["wage"]),
             clip(h["text"], 50),
         ]
         for h in data["history"]
     ]
-    click.echo(table(rows, ["id", "round", "date", "side", "counters", "withdrawn", "text"]))
+    click.echo(table(rows, ["id", "round", "date", "side", "counters", "withdrawn", "wage terms", "text"]))
     if data["agreed"]:
         agreed = data["agreed"]
         click.echo(f"\nAgreed in round {agreed['round']} ({agreed['on']}) on {agreed['proposal']}.")
@@ -617,6 +618,22 @@ def history(session: Session, reference: str, as_json: bool) -> None:
             ["#", "date", "step", "recorded by", "recorded at (UTC)", "detail"],
         )
     )
+
+
+def wage_terms(wage: dict[str, Any] | None) -> str:
+    """'+6% · min 1400.00 CNY · from 2011-07-01 · cpi, performance' for a wage proposal."""
+    if not wage:
+        return ""
+    parts = []
+    if wage["increase_pct"] is not None:
+        parts.append(f"+{wage['increase_pct']}%")
+    if wage["minimum_wage"] is not None:
+        parts.append(f"min {wage['minimum_wage']} {wage['currency']}")
+    if wage["effective_on"]:
+        parts.append(f"from {wage['effective_on']}")
+    if wage["factors"]:
+        parts.append(", ".join(wage["factors"]))
+    return " · ".join(parts)
 
 
 def render_negotiation(v: dict[str, Any]) -> None:

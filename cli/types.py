@@ -11,10 +11,16 @@ import click
 
 from cli.errors import CommandError
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
 
 def field_name(ctx: click.Context | None, param: click.Parameter | None) -> str:
+    """``round.on``: the command and the option as the user typed it (its long name)."""
     command = ctx.info_name if ctx is not None and ctx.info_name else ""
-    name = (param.name or "value").replace("_", "-") if param is not None else "value"
+    name = "value"
+    if param is not None:
+        longs = [o for o in param.opts if o.startswith("--")]
+        name = longs[0][2:] if longs else (param.name or "value").replace("_", "-")
     return f"{command}.{name}" if command else name
 
 
@@ -26,11 +32,17 @@ class ISODate(click.ParamType[date, Any]):
             return value
         text = str(value).strip()
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             raise CommandError(
                 f"{field_name(ctx, param)}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
             ) from None
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise CommandError(
+                f"{field_name(ctx, param)}: {text} is not a plausible date"
+                f" (years {EARLIEST_YEAR}-{LATEST_YEAR})"
+            )
+        return day
 
 
 class Count(click.ParamType[int, Any]):

@@ -212,6 +212,12 @@ class CollectiveContract(Aggregate):
             raise StageError(
                 "objection", f"an objection is already recorded on {self.objected_on.isoformat()}"
             )
+        if self.published_on is not None or self.successors:
+            done = "published" if self.published_on is not None else "amended or renewed"
+            raise StageError(
+                "objection",
+                f"the contract was already {done} as in effect; an objection must come before that",
+            )
         ends = self.review_ends()
         assert ends is not None
         rule = self.profile.deadline("review", self.kind)
@@ -231,6 +237,8 @@ class CollectiveContract(Aggregate):
         self.objections.append((on, opinion))
 
     def publish(self, *, on: date, by: str) -> None:
+        if self.terminated_on is not None and self.terminated_on <= on:
+            raise StageError("publish", f"the contract was terminated on {self.terminated_on.isoformat()}")
         effective = self.effective_on()
         if effective is None or on < effective:
             when = f" (it takes effect on {effective.isoformat()})" if effective else ""
@@ -253,6 +261,10 @@ class CollectiveContract(Aggregate):
         if status is ContractStatus.TERMINATED:
             raise StageError(purpose.value, f"contract {self.reference} was terminated")
         if purpose is Purpose.RENEWAL:
+            if status not in (ContractStatus.EFFECTIVE, ContractStatus.EXPIRED):
+                raise StageError(
+                    "renew", f"only a contract that took effect can be renewed (it is {status.value} on {on})"
+                )
             opens = self.renewal_window_opens()
             rule = self.profile.deadline("renewal", self.kind)
             assert rule is not None

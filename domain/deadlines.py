@@ -86,6 +86,7 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
                 due=ends,
                 rule=f"{review.describe()} — {profile.cite(review.basis)}",
                 done_on=c.objected_on,
+                milestone=c.objected_on is None,
             )
         )
     effective = c.effective_on()
@@ -119,14 +120,10 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
 
 
 def next_deadline(deadlines: list[Due], day: date, status: ContractStatus | None = None) -> Due | None:
-    """The earliest deadline still open (overdue ones first), governing rules only."""
-    if status in (ContractStatus.TERMINATED, ContractStatus.EXPIRED):
+    """The earliest date still ahead that matters: an open duty (overdue first) or a coming milestone."""
+    if status in (ContractStatus.TERMINATED, ContractStatus.EXPIRED, ContractStatus.OBJECTED):
         return None
-    open_ones = [d for d in deadlines if d.done_on is None and d.governing]
-    if status is ContractStatus.EFFECTIVE:
-        open_ones = [d for d in open_ones if d.key not in ("review",)]
-    if status is ContractStatus.OBJECTED:
-        return None
-    if not open_ones:
-        return None
-    return min(open_ones, key=lambda d: d.due)
+    candidates = [
+        d for d in deadlines if d.governing and d.done_on is None and (not d.milestone or d.due >= day)
+    ]
+    return min(candidates, key=lambda d: d.due) if candidates else None

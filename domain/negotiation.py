@@ -181,6 +181,8 @@ class Negotiation(Aggregate):
         self.article_order: list[str] = []
         self.suspensions: list[Suspension] = []
         self.draft_on: date | None = None
+        self.rounds_at_draft = 0  # articles change only in rounds held after the last draft
+        self.last_draft_on: date | None = None
         self.draft_signed_by: list[str] = []
         self.votes: list[Vote] = []
         self.signed_on: date | None = None
@@ -214,7 +216,18 @@ class Negotiation(Aggregate):
         return [p for p in self.proposals.values() if p.article == article]
 
     def article_status(self, article: str) -> str:
-        return "agreed" if article in self.agreements else "open"
+        if article in self.agreements:
+            return "agreed"
+        if current_proposal(self.article_proposals(article), len(self.rounds)) is None:
+            return "withdrawn"  # every proposal on it was withdrawn: it is off the table
+        return "open"
+
+    def live_articles(self) -> list[str]:
+        """Articles on the table: agreed, or with a proposal not withdrawn."""
+        return [a for a in self.article_order if self.article_status(a) != "withdrawn"]
+
+    def draft_on_last(self) -> str:
+        return self.last_draft_on.isoformat() if self.last_draft_on else "an earlier date"
 
     def last_round(self) -> int:
         return len(self.rounds)
@@ -280,8 +293,18 @@ class Negotiation(Aggregate):
         title: str = "",
         replaces: str = "",
     ) -> None:
-        if self.stage is Stage.SIGNED:
-            raise StageError("appoint", "the contract is signed; representatives can no longer change")
+        if self.stage in (Stage.DRAFT, Stage.TIED, Stage.RATIFIED, Stage.SIGNED):
+            raise StageError(
+                "appoint",
+                f"the negotiation is {self.stage.value};"
+                " the teams that adopted the draft can no longer change",
+            )
+        if self.rounds and on < self.rounds[-1].on:
+            raise RuleViolationError(
+                "appoint.on",
+                f"{on.isoformat()} is before round {len(self.rounds)} on {self.rounds[-1].on.isoformat()};"
+                " appointments are recorded in the order they happened",
+            )
         profile = self.profile
         rep = Representative(name=name, side=side, role=role, title=title)
         check_appointment(rep, self.representatives.values(), profile, replaces=replaces or None)
@@ -396,6 +419,12 @@ class Negotiation(Aggregate):
         activity += [p.withdrawn_round for p in self.article_proposals(article) if p.withdrawn_round]
         if article in self.agreements:
             activity.append(self.agreements[article].round)
+        if round_no <= self.rounds_at_draft:
+            raise RuleViolationError(
+                field,
+                f"round {round_no} was before the draft of {self.draft_on_last()}; hold a new round"
+                " to change the articles",
+            )
         if activity and round_no < max(activity):
             raise RuleViolationError(
                 field,
@@ -569,27 +598,29 @@ class Negotiation(Aggregate):
     def adopt_draft(self, *, on: date, by: str) -> None:
         self._require_stage("draft", Stage.NEGOTIATING, doing="adopt the draft")
         self._require_in_order("draft.on", on)
-        if not self.article_order:
+        live = self.live_articles()
+        if not live:
             raise RuleViolationError(
                 "draft", "no article has been negotiated; table and agree articles first"
             )
-        open_articles = [a for a in self.article_order if a not in self.agreements]
+        open_articles = [a for a in live if a not in self.agreements]
         if open_articles:
             raise RuleViolationError(
                 "draft",
                 f"{len(open_articles)} article(s) not yet agreed: {', '.join(open_articles)}",
             )
+        check_teams(self.team_on(on).values(), self.profile)
         chiefs = [self.chief(s) for s in Side]
         signed_by = [c.name for c in chiefs if c is not None]
-        if len(signed_by) != 2:
-            raise RuleViolationError("draft", "both chief representatives must sign the draft (S1 Art 34)")
-        self._draft_adopted(on=on, by=by, articles=list(self.article_order), signed_by=signed_by)
+        self._draft_adopted(on=on, by=by, articles=live, signed_by=signed_by)
 
     @event(DraftAdopted)
     def _draft_adopted(self, on: date, by: str, articles: list[str], signed_by: list[str]) -> None:
         self.stage = Stage.DRAFT
         self.progress_on = on
         self.draft_on = on
+        self.rounds_at_draft = len(self.rounds)
+        self.last_draft_on = on
         self.draft_signed_by = list(signed_by)
 
     def record_vote(
@@ -676,6 +707,9 @@ class Negotiation(Aggregate):
     ) -> list[str]:
         """Sign after a passing vote; returns warnings (a term outside the usual 1-3 years)."""
         profile = self.profile
+        if self.stage is Stage.SIGNED:
+            assert self.signed_on is not None
+            raise StageError("sign", f"already signed on {self.signed_on.isoformat()}")
         if self.stage is not Stage.RATIFIED:
             raise StageError(
                 "sign",
@@ -683,6 +717,8 @@ class Negotiation(Aggregate):
                 f" signing comes after it ({profile.cite(profile.signing_basis)})",
             )
         self._require_in_order("sign.on", on)
+        self._require_term_near(term, on)
+        check_teams(self.team_on(on).values(), profile)
         names = {}
         for side, given in ((Side.UNION, union_signatory), (Side.EMPLOYER, employer_signatory)):
             chief = self.chief(side)
@@ -723,6 +759,15 @@ class Negotiation(Aggregate):
         self.term = term
         self.signings += 1
 
+    def _require_term_near(self, term: Term, on: date) -> None:
+        """A term starting years away from the signing is a typo, not a contract."""
+        if abs((term.start - on).days) > MAX_TERM_START_GAP_DAYS:
+            raise InvalidValueError(
+                "sign.term-start",
+                f"{term.start.isoformat()} is more than a year from the signing on {on.isoformat()};"
+                " check the year",
+            )
+
     def reopen(self, *, on: date, by: str, reason: str) -> None:
         """After the authority's objection the parties renegotiate (S1 Art 46)."""
         self._require_stage("objection", Stage.SIGNED, doing="reopen")
@@ -757,3 +802,4 @@ def term_warnings(term: Term, profile: JurisdictionProfile) -> list[str]:
 
 
 _ONE_DAY = timedelta(days=1)
+MAX_TERM_START_GAP_DAYS = 366

@@ -13,8 +13,11 @@ from domain.errors import InvalidValueError
 
 
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
-    """NFC-normalise and strip user text; Chinese text keeps every character it had."""
-    text = unicodedata.normalize("NFC", value).strip()
+    """NFC-normalise and strip free text (minutes, terms); Chinese text keeps every character.
+
+    Windows line endings become newlines; other control characters are refused.
+    """
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
     if len(text) > max_len:
@@ -22,6 +25,46 @@ def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
         raise InvalidValueError(field, "contains control characters; remove them and retry")
     return text
+
+
+def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 200) -> str:
+    """A name, heading or reference that identifies something: one canonical spelling.
+
+    NFKC folds full-width letters, digits and spaces (typed on a Chinese keyboard) into their
+    plain forms and runs of spaces collapse, so '第二条　工资' and '第二条 工资' are one article;
+    invisible format characters (zero-width spaces) are refused so two names that look the
+    same are the same.
+    """
+    raw = unicodedata.normalize("NFKC", value)
+    if any(unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") for ch in raw):
+        raise InvalidValueError(field, "contains invisible or control characters; retype it and retry")
+    text = " ".join(raw.split())
+    if required and not text:
+        raise InvalidValueError(field, "must not be empty")
+    if len(text) > max_len:
+        raise InvalidValueError(field, f"is {len(text)} characters long; the limit is {max_len}")
+    return text
+
+
+def clean_names(values: list[str] | tuple[str, ...], field: str, *, max_len: int = 100) -> list[str]:
+    """A list of people: each a clean name, none named twice."""
+    names = [clean_name(v, field, max_len=max_len) for v in values]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise InvalidValueError(field, f"{', '.join(twice)} is named twice")
+    return names
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def check_year(day: date, field: str) -> date:
+    """Business dates are real dates in living memory, not typos such as 0001 or 9999."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise InvalidValueError(
+            field, f"{day.isoformat()} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})"
+        )
+    return day
 
 
 class Side(Enum):
@@ -147,6 +190,8 @@ class Term:
     end: date
 
     def __attrs_post_init__(self) -> None:
+        check_year(self.start, "term.start")
+        check_year(self.end, "term.end")
         if self.end <= self.start:
             raise InvalidValueError(
                 "term.end",

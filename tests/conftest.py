@@ -38,7 +38,11 @@ class Cli:
         """``run("negotiation show CB-1 --json")`` splits like a shell; several args pass as given."""
         argv = shlex.split(args[0]) if len(args) == 1 else list(args)
         return self.runner.invoke(
-            cli, ["--store", str(self.store), "--as", actor, *argv], input=stdin, catch_exceptions=False
+            cli,
+            ["--store", str(self.store), "--as", actor, *argv],
+            input=stdin,
+            catch_exceptions=False,
+            prog_name="bargaining",
         )
 
     def ok(self, *args: str, **kwargs: str) -> Result:

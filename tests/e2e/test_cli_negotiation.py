@@ -138,7 +138,7 @@ REJECTED = [
     ),
     (
         "dual role",
-        f"negotiation appoint {REF} -s employer --member 李红",
+        f"negotiation appoint {REF} -s employer --member 李红 --on 2011-04-21",
         "Error: appoint.name: 李红 already represents the union side",
     ),
     (
@@ -390,3 +390,35 @@ def test_a_store_locked_by_another_writer_exits_75_after_a_bounded_wait(
     assert 0.9 < waited < 30
     assert run.events() == before
     run.ok(ROUND_1)  # once the other writer is done, the same command goes through
+
+
+def test_minutes_with_windows_line_endings_are_kept_as_lines(run: Cli, tmp_path: Path) -> None:
+    seat_and_talk(run)
+    (tmp_path / "m.txt").write_bytes("第一行\r\n第二行\r\n".encode())
+    run.ok(f"{ROUND_1} --minutes-file {tmp_path / 'm.txt'}")
+    assert show(run)["rounds"][0]["minutes"] == "第一行\n第二行"
+
+
+def test_an_implausible_date_is_an_input_error_naming_the_option(run: Cli) -> None:
+    seat_and_talk(run)
+    result = run(f"negotiation propose {REF} -a 第一条 -s union --text 甲 --round x")
+    assert (result.exit_code, result.stderr) == (1, "Error: propose.round: 'x' is not a whole number\n")
+    result = run(f"negotiation suspend {REF} --on 0001-01-01 --until 2011-05-01 --reason x")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: suspend.on: 0001-01-01 is not a plausible date (years 1900-2200)\n",
+    )
+
+
+def test_a_missing_option_is_one_line_pointing_at_the_help(run: Cli) -> None:
+    result = run(f"negotiation appoint {REF} -s union --chief 甲")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: appoint.on: Missing option '--on'; see 'bargaining negotiation appoint --help'\n"
+    )
+
+
+def test_the_article_table_shows_wage_terms(run: Cli) -> None:
+    drafted(run)
+    out = run.ok(f"negotiation article {REF} '第一条 工资调整'").stdout
+    assert "+8% · cpi, performance" in out

@@ -257,3 +257,134 @@ def test_steps_must_be_recorded_in_the_order_they_happened(tracker: Tracker) -> 
 def test_unknown_reference_says_no_such_negotiation(tracker: Tracker) -> None:
     with pytest.raises(NotFoundError, match=r"^CB-404: no such negotiation$"):
         tracker.negotiations.show("CB-404")
+
+
+def test_teams_are_checked_again_at_the_draft_and_frozen_after_it(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    tracker.negotiations.propose(ref, article="第一条", side="union", text="甲")
+    tracker.negotiations.agree(ref, article="第一条")
+    tracker.negotiations.appoint(ref, side="union", experts=["外聘甲", "外聘乙"], on=date(2011, 4, 27))
+    with pytest.raises(
+        RuleViolationError, match=r"representatives\.union: 2 of the union side's 5 are outside experts"
+    ):
+        tracker.negotiations.draft(ref, on=date(2011, 5, 1))
+    tracker.negotiations.appoint(ref, side="employer", members=["甲", "乙"], on=date(2011, 4, 28))
+    with pytest.raises(RuleViolationError, match="outside experts"):
+        tracker.negotiations.draft(ref, on=date(2011, 5, 1))
+
+
+def test_no_one_joins_a_team_after_the_draft(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    with pytest.raises(RuleViolationError, match=r"^appoint: the negotiation is draft"):
+        tracker.negotiations.appoint(ref, side="employer", members=["新人"], on=date(2011, 6, 11))
+
+
+def test_a_fully_withdrawn_article_is_off_the_table_and_does_not_block_the_draft(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    n = tracker.negotiations
+    n.propose(ref, article="第一条", side="union", text="甲")
+    n.agree(ref, article="第一条")
+    typo = n.propose(ref, article="第一条 笔误", side="union", text="错")
+    n.withdraw(ref, proposal=typo, reason="笔误")
+    assert [a["status"] for a in n.show(ref)["articles"]] == ["agreed", "withdrawn"]
+    n.draft(ref, on=date(2011, 5, 1))
+    assert n.show(ref)["stage"] == "draft"
+
+
+def test_an_article_typed_with_a_full_width_space_is_the_same_article(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    tracker.negotiations.propose(ref, article="第二条　工资", side="union", text="甲")
+    tracker.negotiations.propose(ref, article="第二条 工资", side="employer", text="乙")
+    assert [a["article"] for a in tracker.negotiations.show(ref)["articles"]] == ["第二条 工资"]
+
+
+def test_names_with_invisible_characters_are_refused(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    with pytest.raises(InvalidValueError, match="invisible or control characters"):
+        tracker.negotiations.appoint(ref, side="employer", members=["陈志明\u200b"], on=date(2011, 4, 21))
+
+
+def test_after_a_rejected_vote_articles_change_only_in_a_new_round(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=50, yes=10, no=40)
+    with pytest.raises(
+        RuleViolationError, match="round 2 was before the draft of 2011-06-10; hold a new round"
+    ):
+        tracker.negotiations.propose(ref, article=b.ARTICLE, side="employer", text="增长6.5%")
+    b.with_round(tracker, ref, date(2011, 6, 28), "陈志明")
+    tracker.negotiations.propose(ref, article=b.ARTICLE, side="employer", text="增长6.5%")
+    as_drafted = tracker.negotiations.show(ref, as_of=date(2011, 6, 20))
+    assert (as_drafted["stage"], as_drafted["articles"][0]["status"]) == ("draft", "agreed")
+
+
+def test_appointments_keep_date_order_with_the_rounds(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
+    with pytest.raises(RuleViolationError, match=r"appoint\.on: 2011-04-22 is before round 1 on 2011-04-26"):
+        tracker.negotiations.appoint(ref, side="union", members=["刘洋"], on=date(2011, 4, 22))
+
+
+def test_a_term_years_away_from_the_signing_is_refused(tracker: Tracker) -> None:
+    ref = b.ratified(tracker)
+    with pytest.raises(
+        InvalidValueError, match=r"sign\.term-start: 2001-07-01 is more than a year from the signing"
+    ):
+        tracker.negotiations.sign(
+            ref, on=date(2011, 6, 29), term_start=date(2001, 7, 1), term_end=date(2002, 6, 30)
+        )
+    with pytest.raises(InvalidValueError, match=r"term\.start: 0001-01-01 is not a plausible date"):
+        tracker.negotiations.sign(ref, on=date(2011, 6, 29), term_start=date(1, 1, 1), term_end=date(1, 2, 1))
+
+
+def test_signing_twice_says_it_is_already_signed(tracker: Tracker) -> None:
+    ref = b.signed(tracker)
+    with pytest.raises(RuleViolationError, match=r"^sign: already signed on 2011-06-29$"):
+        tracker.negotiations.sign(
+            ref, on=date(2011, 6, 30), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+        )
+
+
+def test_only_a_contract_that_took_effect_can_be_renewed(tracker: Tracker) -> None:
+    ref = b.signed(tracker)
+    with pytest.raises(RuleViolationError, match="only a contract that took effect can be renewed"):
+        tracker.contracts.renew(ref, new_reference="CB-2012-001", on=date(2012, 5, 2))
+
+
+def test_no_objection_once_published_and_no_publication_after_termination(tracker: Tracker) -> None:
+    ref = b.in_force(tracker)
+    tracker.contracts.publish(ref, on=date(2011, 7, 20))
+    with pytest.raises(RuleViolationError, match="already published as in effect"):
+        tracker.contracts.objection(ref, on=date(2011, 7, 20), opinion="迟到")
+    other = b.in_force(tracker, "CB-2011-002")
+    tracker.contracts.terminate(other, on=date(2011, 7, 10), ground="merger", reason="企业合并")
+    with pytest.raises(RuleViolationError, match="terminated on 2011-07-10"):
+        tracker.contracts.publish(other, on=date(2011, 7, 25))
+
+
+def test_a_passed_milestone_is_not_the_next_deadline(tracker: Tracker) -> None:
+    ref = b.in_force(tracker)
+    tracker.contracts.publish(ref, on=date(2011, 7, 22))
+    view = tracker.contracts.show(ref, as_of=date(2012, 6, 1))
+    assert (view["status"], view["next_deadline"]["key"], view["next_deadline"]["due"]) == (
+        "effective",
+        "expiry",
+        "2012-06-30",
+    )
+    review = next(d for d in view["deadlines"] if d["key"] == "review")
+    assert review["state"] == "passed"
+
+
+def test_the_same_person_cannot_be_present_twice(tracker: Tracker) -> None:
+    ref = b.negotiating(tracker)
+    with pytest.raises(InvalidValueError, match=r"round\.present: 陈志明 is named twice"):
+        tracker.negotiations.round(
+            ref,
+            on=date(2011, 4, 26),
+            place="室",
+            chair="陈志明",
+            recorder="刘洋",
+            present=["陈志明", "李红", "陈志明"],
+        )
