@@ -55,6 +55,8 @@ def _deadline(
         state = "open" if day <= due else "closed"
     elif done_on is not None:
         state = "late" if done_on > due else "met"
+    elif key == "mediation" and day > due:
+        state = "lapsed"  # no agreement in time: deemed failed
     else:
         state = "overdue" if day > due else "open"
     return {
@@ -90,7 +92,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         )
     ]
     agreed_on = c.agreement.on if c.agreement else None
-    if status is not CaseStatus.DECLINED:
+    if status in (CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, CaseStatus.FAILED):
         rows.append(
             _deadline(
                 "arbitration_right",
@@ -112,7 +114,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 deadline,
                 extended + cite("mediation"),
                 day,
-                done_on=agreed_on or closed_on or (deadline if status is CaseStatus.DEEMED_FAILED else None),
+                done_on=agreed_on or closed_on,
             )
         )
     ends = c.review_window_ends()
@@ -248,6 +250,12 @@ def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict
         )
     if outcome is Outcome.FAILED:
         warnings.append("mediation failed: the parties may apply for arbitration")
+    barred = c.time_barred_on()
+    if barred is not None:
+        warnings.append(
+            f"the worker knew of the infringement on {c.known_on}: the 1-year limitation ran out on {barred},"
+            f" before the application ({c.profile.cite(c.profile.limitation_basis)})"
+        )
     return {
         "reference": c.reference,
         "category": c.category.value,
@@ -299,6 +307,8 @@ def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict
         "risk_flags": [
             {"on": _iso(f[0]), "officer": f[1], "risk": f[2], "workers_at_risk": f[3]} for f in c.flags
         ],
+        "known_on": _iso(c.known_on),
+        "time_barred_on": _iso(c.time_barred_on()),
         "limitation_expires_on": _iso(c.limitation_expires(day)),
         "deadlines": deadlines,
         "next_deadline": min(open_ones, key=lambda d: d["due"]) if open_ones else None,

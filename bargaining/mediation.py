@@ -103,6 +103,10 @@ class BodyService(_Base):
         added += [(n, RosterRole.OFFICER) for n in _names(officers, "roster.officer")]
         _names([n for n, _ in added], "roster")
         body = self._body(reference)
+        if day < body.registered_on:
+            raise InvalidValueError(
+                "roster.on", f"{day} is before {reference} was registered ({body.registered_on})"
+            )
         body.change_roster(
             on=day,
             by=self.actor,
@@ -182,12 +186,12 @@ class CaseService(_Base):
             applicants=people,
             respondent=clean_name(respondent, "open.respondent", max_len=200),
             category=parse_enum(Category, category, "open.category"),
-            tags=[parse_enum(Category, t, "open.tag").value for t in tags],
+            tags=self._tags(category, tags),
             workers_involved=count,
             amount_claimed=None
             if amount_claimed in (None, "")
             else parse_money(amount_claimed, "open.amount"),
-            currency=clean_name(currency, "open.currency", max_len=3).upper(),
+            currency=self._currency(currency),
             request=what,
             facts=why,
             applied_at=at,
@@ -203,6 +207,24 @@ class CaseService(_Base):
         self.app.commit(case)
         return self.show(ref)
 
+    @staticmethod
+    def _currency(code: str) -> str:
+        value = clean_name(code, "open.currency", max_len=3).upper()
+        if not (len(value) == 3 and value.isascii() and value.isalpha()):
+            raise InvalidValueError("open.currency", f"{code!r} is not a 3-letter currency code such as CNY")
+        return value
+
+    @staticmethod
+    def _tags(category: str | Category, tags: Sequence[str]) -> list[str]:
+        """Further issues, each once, never repeating the primary category."""
+        primary = parse_enum(Category, category, "open.category").value
+        found: list[str] = []
+        for tag in tags:
+            value = parse_enum(Category, tag, "open.tag").value
+            if value != primary and value not in found:
+                found.append(value)
+        return found
+
     def accept(self, reference: str, *, on: date, both_agree: bool) -> list[str]:
         day = self._date(on, "accept.on")
         return self._update(reference, lambda c: c.accept(on=day, by=self.actor, both_agree=both_agree))
@@ -216,6 +238,10 @@ class CaseService(_Base):
         day = self._date(on, "assign.on")
         names = _names(mediators, "assign.mediator")
         target = self._body(clean_name(body, "assign.body", max_len=64))
+        if day < target.registered_on:
+            raise InvalidValueError(
+                "assign.on", f"{day} is before {target.reference} was registered ({target.registered_on})"
+            )
         allowed = target.mediators()
         strangers = [n for n in names if n not in allowed]
         if strangers:
@@ -309,7 +335,7 @@ class CaseService(_Base):
     ) -> dict[str, Any]:
         """Refer to arbitration, or to another body, which opens its own case linked to this one."""
         day = self._date(on, "refer.on")
-        if bool(to_body) == bool(arbitration):
+        if bool(to_body) == bool(arbitration) or (arbitration and new_reference):
             raise InvalidValueError(
                 "refer", "give --to-body BODY with --new-ref REF, or --arbitration COMMISSION"
             )

@@ -136,6 +136,7 @@ class MediationCase(Aggregate):
         self.known_on = known_on
         self.profile_id = profile_id
         self.received_on = on
+        self.last_step_on = on  # steps after the application are recorded in date order
         self.accepted_on: date | None = None
         self.declined: tuple[date, str] | None = None
         self.mediators: list[str] = []
@@ -229,6 +230,13 @@ class MediationCase(Aggregate):
             starts.append(self.performance[0])
         return [d for d in starts if d <= day]
 
+    def time_barred_on(self) -> date | None:
+        """When the claim became time-barred before the application, if it did (S3 Art 27)."""
+        if self.known_on is None:
+            return None
+        barred = add_months(self.known_on, self.profile.limitation_months)
+        return barred if barred < self.received_on else None
+
     def limitation_expires(self, day: date) -> date:
         return add_months(max(self.limitation_restarts(day)), self.profile.limitation_months)
 
@@ -248,6 +256,12 @@ class MediationCase(Aggregate):
     def _not_before(self, field: str, day: date, earlier: date | None, what: str) -> None:
         if earlier is not None and day < earlier:
             raise RuleViolationError(field, f"{day.isoformat()} is before {what} on {earlier.isoformat()}")
+        if day < self.last_step_on:
+            raise RuleViolationError(
+                field,
+                f"{day.isoformat()} is before the last recorded step on {self.last_step_on.isoformat()};"
+                " steps are recorded in the order they happened",
+            )
 
     def accept(self, *, on: date, by: str, both_agree: bool) -> list[str]:
         self._require("accept", on, CaseStatus.RECEIVED, doing="accept")
@@ -270,6 +284,7 @@ class MediationCase(Aggregate):
 
     @event(Accepted)
     def _accepted(self, on: date, by: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.accepted_on = on
 
     def decline(self, *, on: date, by: str, reason: str) -> None:
@@ -279,6 +294,7 @@ class MediationCase(Aggregate):
 
     @event(Declined)
     def _declined(self, on: date, by: str, reason: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.declined = (on, reason)
 
     def assign(self, *, on: date, by: str, body: str, mediators: list[str]) -> None:
@@ -290,6 +306,7 @@ class MediationCase(Aggregate):
 
     @event(Assigned)
     def _assigned(self, on: date, by: str, body: str, mediators: list[str]) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.body = body
         self.mediators = list(mediators)
 
@@ -309,12 +326,16 @@ class MediationCase(Aggregate):
     def _session_held(
         self, on: date, by: str, number: int, attendees: list[str], offered: str, notes: str
     ) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.sessions.append(
             Session(number=number, on=on, attendees=tuple(attendees), offered=offered, notes=notes)
         )
 
     def flag(self, *, on: date, by: str, officer: str, risk: str, workers_at_risk: int) -> None:
-        self._not_before("flag.on", on, self.received_on, "the receipt")
+        if on < self.received_on:
+            raise RuleViolationError(
+                "flag.on", f"{on.isoformat()} is before the receipt on {self.received_on}"
+            )
         self._risk_flagged(on=on, by=by, officer=officer, risk=risk, workers_at_risk=workers_at_risk)
 
     @event(RiskFlagged)
@@ -339,6 +360,7 @@ class MediationCase(Aggregate):
 
     @event(Extended)
     def _extended(self, on: date, by: str, until: date, reason: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.extended_until = until
         self.extensions.append((on, until, reason))
 
@@ -371,7 +393,15 @@ class MediationCase(Aggregate):
                 "settle.mediator",
                 f"{mediator} is not a mediator assigned to this case (assigned: {assigned})",
             )
-        self._not_before("settle.performance-due", performance_due or on, on, "the agreement")
+        if performance_due is None or not performance_method:
+            raise RuleViolationError(
+                "settle.due" if performance_due is None else "settle.method",
+                f"a mediation agreement states the deadline and the method of performance ({basis})",
+            )
+        if performance_due < on:
+            raise RuleViolationError(
+                "settle.due", f"{performance_due.isoformat()} is before the agreement ({on})"
+            )
         self._settled(
             on=on,
             by=by,
@@ -393,6 +423,7 @@ class MediationCase(Aggregate):
         performance_method: str,
         mediator: str,
     ) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.agreement = Agreement(
             on=on,
             terms=terms,
@@ -410,24 +441,39 @@ class MediationCase(Aggregate):
 
     @event(Failed)
     def _failed(self, on: date, by: str, reason: str) -> None:
-        self.closed = (Outcome.FAILED, on, reason)
+        self.last_step_on = max(self.last_step_on, on)
+        deadline = self.mediation_deadline()
+        # Written up after the Art 29 period: it failed when the period ended, not when recorded.
+        closed_on = deadline if deadline is not None and on > deadline else on
+        self.closed = (Outcome.FAILED, closed_on, reason)
 
     def withdraw(self, *, on: date, by: str, reason: str) -> None:
-        self._require("withdraw", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="withdraw")
+        self._require(
+            "withdraw",
+            on,
+            CaseStatus.RECEIVED,
+            CaseStatus.ACCEPTED,
+            CaseStatus.DEEMED_FAILED,
+            doing="withdraw",
+        )
         self._not_before("withdraw.on", on, self.received_on, "the receipt")
         self._withdrawn(on=on, by=by, reason=reason)
 
     @event(Withdrawn)
     def _withdrawn(self, on: date, by: str, reason: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.closed = (Outcome.WITHDRAWN, on, reason)
 
     def refer(self, *, on: date, by: str, target: ReferralTarget, to: str, new_reference: str) -> None:
-        self._require("refer", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="refer")
+        self._require(
+            "refer", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing="refer"
+        )
         self._not_before("refer.on", on, self.received_on, "the receipt")
         self._referred(on=on, by=by, target=target, to=to, new_reference=new_reference)
 
     @event(Referred)
     def _referred(self, on: date, by: str, target: ReferralTarget, to: str, new_reference: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.closed = (Outcome.REFERRED, on, to)
         self.referral = (target, to, new_reference)
 
@@ -446,20 +492,36 @@ class MediationCase(Aggregate):
             )
         if self.review_requested is not None:
             raise StageError("review", f"review was already requested on {self.review_requested[0]}")
+        if self.category is Category.LABOUR_RELATIONSHIP:
+            raise RuleViolationError(
+                "review",
+                "arbitral review is not available for disputes confirming a labour relationship"
+                " (Rules for Handling Labour and Personnel Dispute Arbitration Cases art. 75)",
+            )
         self._review_requested(on=on, by=by, commission=commission)
 
     @event(ReviewRequested)
     def _review_requested(self, on: date, by: str, commission: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.review_requested = (on, commission)
 
     def record_performance(self, *, on: date, by: str, performed: bool, note: str) -> None:
         self._require("perform", on, CaseStatus.SETTLED, doing="record performance")
         assert self.agreement is not None
         self._not_before("perform.on", on, self.agreement.on, "the agreement")
-        if self.performance is not None:
+        if self.performance is not None and self.performance[1]:
             raise StageError("perform", f"performance was already recorded on {self.performance[0]}")
+        if self.performance is not None and not performed:
+            raise StageError("perform", f"non-performance was already recorded on {self.performance[0]}")
+        due = self.agreement.performance_due
+        if not performed and due is not None and on <= due:
+            raise RuleViolationError(
+                "perform.on",
+                f"the agreement is not due until {due.isoformat()}; non-performance counts after it",
+            )
         self._performance_recorded(on=on, by=by, performed=performed, note=note)
 
     @event(PerformanceRecorded)
     def _performance_recorded(self, on: date, by: str, performed: bool, note: str) -> None:
+        self.last_step_on = max(self.last_step_on, on)
         self.performance = (on, performed, note)

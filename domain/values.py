@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -207,8 +208,11 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
     """Exact money: a Decimal with two places, never a float."""
     if isinstance(value, float):
         raise InvalidValueError(field, "money must be given as text or Decimal, never a float")
+    text = str(value).strip()
+    if "," in text and not _GROUPED.match(text):
+        raise InvalidValueError(field, f"{value!r}: commas may only group thousands, e.g. 1,234,567.89")
     try:
-        amount = Decimal(str(value).replace(",", "").strip())
+        amount = Decimal(text.replace(",", ""))
     except InvalidOperation:
         raise InvalidValueError(field, f"{value!r} is not an amount of money") from None
     if not amount.is_finite() or amount < 0:
@@ -217,7 +221,10 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
         raise InvalidValueError(field, f"{value!r} has more than 2 decimal places")
     if amount >= Decimal("1e15"):
         raise InvalidValueError(field, f"{value!r} is larger than any real amount")
-    return amount.quantize(Decimal("0.01"))
+    return abs(amount).quantize(Decimal("0.01"))  # abs: '-0' is 0.00
+
+
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 def parse_percent(value: str | Decimal, field: str) -> Decimal:

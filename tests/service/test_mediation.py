@@ -116,7 +116,13 @@ def test_both_parties_can_extend_mediation_before_it_lapses(tracker: Tracker) ->
 
 def test_an_agreement_takes_effect_only_signed_and_sealed_by_an_assigned_mediator(tracker: Tracker) -> None:
     m.in_mediation(tracker)
-    settle = {"on": date(2024, 3, 20), "terms": "支付126,000元", "amount_agreed": "126000"}
+    settle = {
+        "on": date(2024, 3, 20),
+        "terms": "支付126,000元",
+        "amount_agreed": "126000",
+        "performance_due": date(2024, 4, 5),
+        "method": "银行转账",
+    }
     with pytest.raises(RuleViolationError, match="the committee's seal missing"):
         tracker.cases.settle(m.CASE, mediator="周建华", parties_signed=True, sealed=False, **settle)  # type: ignore[arg-type]
     with pytest.raises(RuleViolationError, match=r"settle\.mediator: 孙红 is not a mediator assigned"):
@@ -155,7 +161,14 @@ def test_a_labour_contract_agreement_not_performed_has_no_payment_order(tracker:
     tracker.cases.accept(m.CASE, on=m.ACCEPTED, both_agree=True)
     tracker.cases.assign(m.CASE, on=m.ACCEPTED, body=m.BODY, mediators=["周建华"])
     tracker.cases.settle(
-        m.CASE, on=date(2024, 3, 12), terms="续签合同", mediator="周建华", parties_signed=True, sealed=True
+        m.CASE,
+        on=date(2024, 3, 12),
+        terms="续签合同",
+        performance_due=date(2024, 3, 31),
+        method="签订书面合同",
+        mediator="周建华",
+        parties_signed=True,
+        sealed=True,
     )
     tracker.cases.perform(m.CASE, on=date(2024, 4, 6), performed=False)
     assert tracker.cases.show(m.CASE)["payment_order_available"] is False
@@ -211,3 +224,68 @@ def test_declined_cases_record_the_reason(tracker: Tracker) -> None:
     assert (view["status"], view["declined"]["reason"]) == ("declined", "被申请人不同意调解")
     with pytest.raises(RuleViolationError, match="cannot accept: case CASE-2024-0007 is declined"):
         tracker.cases.accept(m.CASE, on=date(2024, 3, 9), both_agree=True)
+
+
+def test_steps_cannot_be_dated_before_steps_already_recorded(tracker: Tracker) -> None:
+    m.in_mediation(tracker)
+    tracker.cases.session(m.CASE, on=date(2024, 3, 15), attendees=["刘某"])
+    with pytest.raises(
+        RuleViolationError, match=r"withdraw\.on: 2024-03-09 is before the last recorded step on 2024-03-15"
+    ):
+        tracker.cases.withdraw(m.CASE, on=date(2024, 3, 9), reason="撤回")
+
+
+def test_a_failure_written_up_after_the_deadline_dates_from_the_deadline(tracker: Tracker) -> None:
+    m.in_mediation(tracker)
+    tracker.cases.fail(m.CASE, on=date(2024, 5, 20), reason="未达成协议")
+    view = tracker.cases.show(m.CASE)
+    assert (view["outcome"], view["closed_on"], view["limitation_expires_on"]) == (
+        "failed",
+        "2024-03-23",
+        "2025-03-23",
+    )
+
+
+def test_a_claim_known_more_than_a_year_before_the_application_is_flagged_time_barred(
+    tracker: Tracker,
+) -> None:
+    m.received(tracker, known_on=date(2020, 1, 1))
+    view = tracker.cases.show(m.CASE)
+    assert view["time_barred_on"] == "2021-01-01"
+    assert any("limitation ran out on 2021-01-01" in w for w in view["warnings"])
+
+
+def test_non_performance_counts_only_after_the_due_date_and_performance_may_follow(tracker: Tracker) -> None:
+    m.settled(tracker)  # due 2024-04-05
+    with pytest.raises(RuleViolationError, match=r"perform\.on: the agreement is not due until 2024-04-05"):
+        tracker.cases.perform(m.CASE, on=date(2024, 3, 25), performed=False)
+    tracker.cases.perform(m.CASE, on=date(2024, 4, 6), performed=False, note="未支付")
+    tracker.cases.perform(m.CASE, on=date(2024, 4, 20), performed=True, note="补付")
+    assert tracker.cases.show(m.CASE)["performed"] is True
+
+
+def test_a_deemed_failed_case_can_still_be_referred_upward(tracker: Tracker) -> None:
+    m.in_mediation(tracker)
+    tracker.cases.refer(m.CASE, on=date(2024, 4, 1), arbitration="XX区劳动人事争议仲裁委员会")
+    assert tracker.cases.show(m.CASE)["outcome"] == "referred"
+
+
+def test_an_agreement_states_when_and_how_it_is_performed(tracker: Tracker) -> None:
+    m.in_mediation(tracker)
+    with pytest.raises(
+        RuleViolationError, match=r"settle\.due: a mediation agreement states the deadline and the method"
+    ):
+        tracker.cases.settle(
+            m.CASE, on=date(2024, 3, 20), terms="支付", mediator="周建华", parties_signed=True, sealed=True
+        )
+
+
+def test_money_commas_only_group_thousands_and_minus_zero_is_zero(tracker: Tracker) -> None:
+    with pytest.raises(InvalidValueError, match="commas may only group thousands"):
+        m.received(tracker, amount_claimed="1,2,3")
+    assert tracker.cases.show(m.received(tracker, amount_claimed="-0"))["amount_claimed"] == "0.00"
+
+
+def test_tags_are_kept_once_and_never_repeat_the_category(tracker: Tracker) -> None:
+    view = tracker.cases.show(m.received(tracker, tags=["remuneration", "work-injury", "remuneration"]))
+    assert view["tags"] == ["remuneration"]

@@ -125,8 +125,8 @@ class CaseMachine(RuleBasedStateMachine):
                 by="m",
                 terms="协议",
                 amount_agreed=Decimal("500.00"),
-                performance_due=None,
-                performance_method="",
+                performance_due=self.day + timedelta(days=10),
+                performance_method="转账",
                 mediator=mediator,
                 parties_signed=signed,
                 sealed=sealed,
@@ -163,6 +163,11 @@ class CaseMachine(RuleBasedStateMachine):
         for domain_event in self.events:
             rebuilt = domain_event.mutate(rebuilt)
         assert fingerprint(rebuilt) == fingerprint(self.c)
+
+    @invariant()
+    def steps_are_recorded_in_date_order(self) -> None:
+        dates = [e.on for e in self.events if type(e).__name__ != "RiskFlagged"]
+        assert dates == sorted(dates)
 
     @invariant()
     def a_case_closes_at_most_once_and_never_after_being_declined(self) -> None:
