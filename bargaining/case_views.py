@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,6 +10,8 @@ from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import CaseStatus, Outcome, RosterRole
 from domain.jurisdiction import s4 as s4_basis
+from projections.labels import detail as _detail
+from projections.labels import label
 
 
 def _iso(day: date | None) -> str | None:
@@ -158,62 +159,11 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
     return rows
 
 
-STEP_LABELS = {
-    "Applied": "application received",
-    "Accepted": "accepted for mediation",
-    "Declined": "declined",
-    "Assigned": "mediators assigned",
-    "SessionHeld": "mediation session",
-    "RiskFlagged": "flagged as an early-warning risk",
-    "Extended": "mediation extended",
-    "Settled": "mediation agreement signed",
-    "Failed": "mediation failed",
-    "Withdrawn": "withdrawn",
-    "Referred": "referred",
-    "ReviewRequested": "arbitral review requested",
-    "PerformanceRecorded": "performance recorded",
-}
-
-
-def _applied(d: dict[str, Any]) -> str:
-    parts = [f"{d['channel']}: {'、'.join(d['applicants'])} v {d['respondent']}", d["category"]]
-    if d["amount_claimed"]:
-        parts.append(f"claims {d['amount_claimed']} {d['currency']}")
-    return "; ".join([*parts, d["request"]])
-
-
-def _joined(*parts: Any) -> str:
-    return "; ".join(str(p) for p in parts if p not in ("", None))
-
-
-DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "Applied": _applied,
-    "SessionHeld": lambda d: _joined(
-        f"session {d['number']}", "、".join(d["attendees"]), d["offered"], d["notes"]
-    ),
-    "Settled": lambda d: _joined(
-        d["amount_agreed"] and f"{d['amount_agreed']} agreed", d["terms"], f"mediator {d['mediator']}"
-    ),
-    "PerformanceRecorded": lambda d: _joined("performed" if d["performed"] else "NOT performed", d["note"]),
-    "Assigned": lambda d: f"{d['body']}: {'、'.join(d['mediators'])}",
-    "Referred": lambda d: _joined(f"to {d['to']}", d["new_reference"] and f"as {d['new_reference']}"),
-    "RiskFlagged": lambda d: _joined(d["risk"], d["officer"] and f"officer {d['officer']}"),
-    "Extended": lambda d: _joined(f"until {d['until']}", d["reason"]),
-}
-
-
-def _detail(step: str, d: dict[str, Any]) -> str:
-    formatter = DETAILS.get(step)
-    if formatter is not None:
-        return formatter(d)
-    return _joined(*(v for v in d.values() if not isinstance(v, bool | list)))
-
-
 def timeline(events: list[dict[str, Any]], c: MediationCase, day: date) -> list[dict[str, Any]]:
     rows = [
         {
             "on": e["on"],
-            "step": STEP_LABELS.get(e["step"], e["step"]),
+            "step": label(e["step"]),
             "who": e["by"],
             "detail": _detail(e["step"], e["detail"]),
             "recorded_at": e["recorded_at"],

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from bargaining import DEMO_ARTICLE, DEMO_CASE, DEMO_REFERENCE
 from bargaining.contracts import ContractService
 from bargaining.mediation import BodyService, CaseService
 from bargaining.negotiations import NegotiationService
 
-WAGE_REF = "DEMO-2011-WAGE"
-CASE_REF = "DEMO-CASE-0007"
+WAGE_REF = DEMO_REFERENCE
+CASE_REF = DEMO_CASE
 BODY_REF = "DEMO-LQ-TJWYH"
 
 # Illustrative (the seed redacts them): names, dates of rounds, places, texts, figures.
@@ -30,7 +31,7 @@ ROUNDS = [
     (date(2011, 5, 24), UNION_CHIEF, "双方对照地区工资水平和物价消费指数讨论调整幅度。"),
     (date(2011, 6, 8), EMPLOYER_CHIEF, "双方就全部条款达成一致，形成协议草案。"),
 ]
-WAGE = "第一条 工资调整幅度"
+WAGE = DEMO_ARTICLE
 MINIMUM = "第二条 最低工资"
 PAYMENT = "第三条 工资支付"
 

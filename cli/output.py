@@ -43,3 +43,16 @@ def deadline_line(due: dict[str, Any] | None) -> str | None:
     days = due["days_left"]
     when = f"in {days} days" if days > 0 else ("today" if days == 0 else f"{-days} days overdue")
     return f"{due['label']}: {due['due']} ({when}) — {due['rule']}"
+
+
+def echo_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV with a header row, UTF-8 (Excel opens it with the BOM-less UTF-8 import)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    click.echo(buffer.getvalue(), nl=False)

@@ -44,9 +44,12 @@ def with_round(t: Tracker, ref: str, on: date, chair: str) -> int:
 def drafted(t: Tracker, ref: str = "CB-2011-001", kind: str = "wage") -> str:
     negotiating(t, ref, kind)
     with_round(t, ref, date(2011, 4, 26), UNION[0])
-    t.negotiations.propose(ref, article=ARTICLE, side="union", text="增长8%", increase="8")
+    wage = kind in ("wage", "comprehensive")
+    t.negotiations.propose(ref, article=ARTICLE, side="union", text="增长8%", increase="8" if wage else None)
     with_round(t, ref, date(2011, 5, 10), EMPLOYER[0])
-    t.negotiations.propose(ref, article=ARTICLE, side="employer", text="增长6%", increase="6")
+    t.negotiations.propose(
+        ref, article=ARTICLE, side="employer", text="增长6%", increase="6" if wage else None
+    )
     t.negotiations.agree(ref, article=ARTICLE)
     t.negotiations.draft(ref, on=date(2011, 6, 10))
     return ref

@@ -1,0 +1,95 @@
+"""The deadlines of mediation cases, computed from the cases read model and the profile's rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain.jurisdiction import JurisdictionProfile, get_profile
+from projections.folds import limitation_expires
+
+Row = dict[str, Any]
+
+
+def _add(
+    found: list[Row],
+    profile: JurisdictionProfile,
+    case: Row,
+    label: str,
+    due: str | None,
+    key: str,
+    *,
+    milestone: bool = False,
+    rule_text: str | None = None,
+) -> None:
+    if not due:
+        return
+    rule = profile.deadline(key)
+    text = rule_text or (f"{rule.describe()} — {profile.cite(rule.basis)}" if rule else key)
+    found.append(
+        {"reference": case["reference"], "label": label, "due": due, "rule": text, "milestone": milestone}
+    )
+
+
+def case_due_rows(cases: list[Row], today: date) -> list[Row]:
+    """Open duties and coming dates of each case: acceptance, the 15-day limit, review, limitation."""
+    day = today.isoformat()
+    found: list[Row] = []
+    for c in cases:
+        profile = get_profile(c["profile"] or "PRC")
+        open_case = not c["closed_on"] and not c["declined_on"]
+        deemed = open_case and c["accepted_on"] and c["deadline"] and c["deadline"] < day
+        if open_case and not c["accepted_on"]:
+            _add(found, profile, c, "accept or decline the application", c["acceptance_due"], "acceptance")
+        if open_case and c["accepted_on"] and not deemed:
+            _add(
+                found,
+                profile,
+                c,
+                "reach agreement, or mediation is deemed failed",
+                c["deadline"],
+                "mediation",
+            )
+            _add(
+                found,
+                profile,
+                c,
+                "a party may apply for arbitration if no agreement",
+                c["arbitration_right_on"],
+                "arbitration_right",
+                milestone=True,
+            )
+        if c["outcome"] == "settled" and not c["review_on"] and c["review_ends"] and c["review_ends"] >= day:
+            _add(
+                found,
+                profile,
+                c,
+                "window for a joint request for arbitral review",
+                c["review_ends"],
+                "arbitral_review",
+                milestone=True,
+            )
+        if c["outcome"] == "settled" and c["performance_due"] and c["performed"] is None:
+            _add(
+                found,
+                profile,
+                c,
+                "perform the agreement",
+                c["performance_due"],
+                "performance",
+                rule_text="agreed in the mediation agreement",
+            )
+        if deemed or c["outcome"] == "failed" or c["declined_on"] or c["performed"] == 0:
+            expires = limitation_expires(c, day, profile.limitation_months)
+            if expires >= day:
+                _add(
+                    found,
+                    profile,
+                    c,
+                    "limitation period for arbitration ends",
+                    expires,
+                    "limitation",
+                    milestone=True,
+                    rule_text=f"1 year from the last interruption — {profile.cite(profile.limitation_basis)}",
+                )
+    return found

@@ -1,0 +1,371 @@
+"""Reports from the read models: the board, deadlines, statistics, timelines, and rebuilds.
+
+Every report first makes sure the views have seen every recorded event (a pull catch-up).
+When they have, nothing heavier than sqlite3 is imported; rates are computed from counts
+by the declared formulas (DOMAIN.md B10), never stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from bargaining.errors import InvalidValueError, NotFoundError
+from bargaining.store import Store, lock_timeout
+from projections import readers
+from projections.labels import detail, label
+
+Row = dict[str, Any]
+APPS = ("Negotiations", "Mediation")
+CONTRACT_CONTEXTS = ("negotiation", "contract")
+
+HANDLING_RATE = "handling rate (调处率) = closed / (carried over + accepted)"
+SUCCESS_RATE = "success rate (调解成功率) = succeeded / closed"
+RENEWAL_RATE = "renewal rate (续签率) = renewed / expiring in the period"
+STATUSES = (
+    "opened",
+    "requested",
+    "refused",
+    "negotiating",
+    "suspended",
+    "draft",
+    "tied",
+    "ratified",
+    "signed",
+    "submitted",
+    "under review",
+    "objected",
+    "effective",
+    "expired",
+    "terminated",
+)
+
+
+def rate(numerator: int, denominator: int) -> str | None:
+    """A percentage with one decimal place, half up; None when there is nothing to divide by."""
+    if not denominator:
+        return None
+    value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def yuan(fen: int | None) -> str:
+    return f"{Decimal(fen or 0) / 100:.2f}"
+
+
+def _iso(value: date | None, fallback: date) -> str:
+    return (value or fallback).isoformat()
+
+
+class ReportService:
+    def __init__(self, store: Store, today: date) -> None:
+        self.store = store
+        self.today = today
+        self.views_path: Path = store.location / "views.sqlite"
+
+    # ------------------------------------------------------------------ freshness
+
+    def _event_stores(self) -> dict[str, Path]:
+        return {app: self.store.sqlite_path(app, create=False) for app in APPS}
+
+    def refresh(self, progress: Callable[[int], None] | None = None) -> int:
+        """Catch every view up with the event stores; cheap when nothing new was recorded."""
+        if not readers.stale(self._event_stores(), self.views_path):
+            return 0
+        return self._catch_up(progress, names=())
+
+    def _catch_up(
+        self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
+    ) -> int:
+        from bargaining.application import NegotiationsApp, translate_store_errors
+        from bargaining.mediation import MediationApp
+        from projections import runner
+        from projections.store import open_views
+
+        with translate_store_errors():
+            self.store.sqlite_path("Views", create=True)
+            apps = {
+                cls.name: cls(env=self.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)
+            }
+            views = open_views(str(self.views_path), lock_timeout())
+            try:
+                chosen = runner.projections_named(views, names)
+                if reset:
+                    runner.reset(views, chosen, everything=not names)
+                return runner.catch_up(apps, views, chosen, progress=progress)
+            finally:
+                views.datastore.close()
+                for app in apps.values():
+                    app.close()
+
+    def backlog(self) -> int:
+        """Notifications the views have not seen (for a progress bar)."""
+        last = readers.last_positions(self._event_stores())
+        return sum(last.values())
+
+    def rebuild(self, projection: str = "", progress: Callable[[int], None] | None = None) -> int:
+        """Reset one read model (or all) and replay every event into it."""
+        known = tuple(readers.FOLLOWS)
+        if projection and projection not in known:
+            raise InvalidValueError("rebuild.projection", f"{projection!r} is not one of: {', '.join(known)}")
+        return self._catch_up(progress, names=(projection,) if projection else (), reset=True)
+
+    # --------------------------------------------------------------------- reports
+
+    def board(
+        self, *, stage: str = "", employer: str = "", kind: str = "", as_of: date | None = None
+    ) -> list[Row]:
+        self.refresh()
+        day = _iso(as_of, self.today)
+        if as_of is None:
+            rows = readers.board(self.views_path, day, kind=kind or None, employer=employer or None)
+        else:
+            rows = self._board_as_of(day, kind, employer)
+        if stage:
+            if stage not in STATUSES:
+                raise InvalidValueError("board.stage", f"{stage!r} is not one of: {', '.join(STATUSES)}")
+            rows = [r for r in rows if r["status"] == stage]
+        return [self._board_row(r, day) for r in rows]
+
+    def _board_as_of(self, day: str, kind: str, employer: str) -> list[Row]:
+        from projections.folds import agreement_deadlines, fold_agreement, new_agreement
+
+        rows: dict[str, Row] = {}
+        for item in readers.timeline_payloads(self.views_path, CONTRACT_CONTEXTS, day):
+            row = rows.get(item["reference"]) or rows.setdefault(
+                item["reference"], new_agreement(item["reference"])
+            )
+            fold_agreement(row, item["context"], item["step"], json.loads(item["payload"]), item["on_date"])
+        found = []
+        for reference in sorted(rows):
+            row = rows[reference]
+            if (kind and row["kind"] != kind) or (employer and employer not in (row["employer"] or "")):
+                continue
+            row["deadlines"] = agreement_deadlines(row)
+            found.append(readers.with_status(row, day))
+        return found
+
+    def cases_as_of(self, day: str) -> list[Row]:
+        from projections.folds import fold_case, new_case
+
+        rows: dict[str, Row] = {}
+        for item in readers.timeline_payloads(self.views_path, ("case",), day):
+            row = rows.get(item["reference"]) or rows.setdefault(
+                item["reference"], new_case(item["reference"])
+            )
+            fold_case(row, item["step"], json.loads(item["payload"]), item["on_date"])
+        return list(rows.values())
+
+    @staticmethod
+    def _board_row(r: Row, day: str) -> Row:
+        due = r["next_deadline"]
+        return {
+            "reference": r["reference"],
+            "kind": r["kind"],
+            "employer": r["employer"],
+            "union": r["union_name"],
+            "stage": r["status"],
+            "rounds": r["rounds"],
+            "last_round_on": r["last_round_on"],
+            "articles_agreed": r["articles_agreed"],
+            "articles_open": r["articles_open"],
+            "vote": r["vote_outcome"]
+            and (r["vote_outcome"] + ("" if r["vote_verified"] else " (tally not recorded)")),
+            "signed_on": r["signed_on"],
+            "submitted_on": r["submitted_on"],
+            "effective_on": r["effective_on"],
+            "expires_on": r["term_end"],
+            "next_deadline": due and {"label": due["label"], "due": due["due"], "rule": due["rule"]},
+            "days_to_next": due and (date.fromisoformat(due["due"]) - date.fromisoformat(day)).days,
+        }
+
+    def deadlines(
+        self, *, within: int = 30, overdue_only: bool = False, as_of: date | None = None
+    ) -> list[Row]:
+        return DeadlineReport(self).rows(within=within, overdue_only=overdue_only, as_of=as_of)
+
+    def contract_stats(self, year: int | None = None) -> Row:
+        return contract_stats(self, year)
+
+    def timeline(self, reference: str) -> list[Row]:
+        self.refresh()
+        rows = readers.timeline(self.views_path, reference)
+        if not rows:
+            raise NotFoundError(reference, "no such negotiation, contract or case")
+        found = []
+        for r in rows:
+            data = json.loads(r["payload"])
+            found.append(
+                {
+                    "on": r["on_date"],
+                    "context": r["context"],
+                    "step": label(r["step"]),
+                    "recorded_by": r["recorded_by"],
+                    "recorded_at": r["recorded_at"],
+                    "detail": detail(r["step"], data),
+                    "data": data,
+                }
+            )
+        return found
+
+    def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
+        if end < start:
+            raise InvalidValueError("stats.to", f"{end} is before --from {start}")
+        if by and by not in ("category", "body", "month", "channel"):
+            raise InvalidValueError("stats.by", f"{by!r} is not one of: category, body, month, channel")
+        self.refresh()
+        asof = self.today.isoformat()
+        groups = readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, by or None)
+        total = readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, None)
+        return {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "by": by or None,
+            "rows": [self._stats_row(g) for g in groups] if by else [],
+            "total": self._stats_row(total[0] if total else {"grp": "all"}),
+            "formulas": [HANDLING_RATE, SUCCESS_RATE],
+        }
+
+    @staticmethod
+    def _stats_row(g: Row) -> Row:
+        n = {
+            k: int(g.get(k) or 0)
+            for k in (
+                "received",
+                "accepted",
+                "declined",
+                "closed",
+                "succeeded",
+                "failed",
+                "withdrawn",
+                "referred",
+                "carried_over",
+                "workers",
+                "claimed_fen",
+                "agreed_fen",
+                "closed_accepted",
+            )
+        }
+        days = Decimal(str(g.get("days_to_close") or 0))
+        average = (days / n["closed_accepted"]).quantize(Decimal("0.1")) if n["closed_accepted"] else None
+        return {
+            "group": g.get("grp"),
+            **{k: v for k, v in n.items() if not k.endswith("_fen") and k != "closed_accepted"},
+            "amount_claimed": yuan(n["claimed_fen"]),
+            "amount_agreed": yuan(n["agreed_fen"]),
+            "average_days_to_close": None if average is None else str(average),
+            "handling_rate": rate(n["closed"], n["carried_over"] + n["accepted"]),
+            "success_rate": rate(n["succeeded"], n["closed"]),
+        }
+
+
+class DeadlineReport:
+    """Everything due across both contexts, each with its date, rule and source."""
+
+    def __init__(self, service: ReportService) -> None:
+        self.service = service
+
+    def rows(self, *, within: int, overdue_only: bool, as_of: date | None) -> list[Row]:
+        from bargaining.case_deadlines import case_due_rows
+
+        service = self.service
+        service.refresh()
+        today = as_of or service.today
+        day = today.isoformat()
+        if as_of is None:
+            agreements = readers.board(service.views_path, day)
+            cases = readers.cases(service.views_path)
+        else:  # the state on that date, folded from the timeline
+            agreements = service._board_as_of(day, "", "")
+            cases = service.cases_as_of(day)
+        found: list[Row] = []
+        for r in agreements:
+            if r["status"] in ("terminated", "expired"):
+                continue
+            for d in r["deadlines"]:
+                if d["done_on"] or not d["governing"] or (d["milestone"] and d["due"] < day):
+                    continue
+                found.append(
+                    self._row(r["reference"], "contract" if r["signed_on"] else "negotiation", d, today)
+                )
+        for d in case_due_rows(cases, today):
+            found.append(self._row(d.pop("reference"), "case", d, today))
+        horizon = (today.toordinal() + within) if within >= 0 else None
+        chosen = [
+            f
+            for f in found
+            if (f["state"] == "overdue")
+            or (not overdue_only and (horizon is None or f["ordinal"] <= horizon))
+        ]
+        for f in chosen:
+            del f["ordinal"]
+        return sorted(chosen, key=lambda f: (f["due"], f["reference"]))
+
+    @staticmethod
+    def _row(reference: str, context: str, d: Row, today: date) -> Row:
+        due = date.fromisoformat(d["due"])
+        state = "overdue" if due < today and not d["milestone"] else ("passed" if due < today else "open")
+        return {
+            "reference": reference,
+            "context": context,
+            "deadline": d["label"],
+            "due": d["due"],
+            "days_left": (due - today).days,
+            "state": state,
+            "rule": d["rule"],
+            "ordinal": due.toordinal(),
+        }
+
+
+def _in_period(day: str | None, year: str | None) -> bool:
+    return bool(day) and (year is None or str(day).startswith(year))
+
+
+def contract_stats(service: ReportService, year: int | None) -> Row:
+    """Contracts signed, filed on time or late, in force, expiring and renewed, by kind."""
+    service.refresh()
+    rows = [readers.with_status(r, service.today.isoformat()) for r in readers.agreements(service.views_path)]
+    period = str(year) if year else None
+    end = f"{year}-12-31" if year else service.today.isoformat()
+    end = min(end, service.today.isoformat())
+    by_kind: dict[str, Row] = {}
+    for r in rows:
+        k = by_kind.setdefault(
+            r["kind"],
+            dict.fromkeys(
+                ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed"), 0
+            ),
+        )
+        if _in_period(r["signed_on"], period):
+            k["signed"] += 1
+            filing = next((d for d in r["deadlines"] if d["key"] == "filing" and d["governing"]), None)
+            if not r["submitted_on"]:
+                k["not_filed"] += 1
+            elif filing and r["submitted_on"] <= filing["due"]:
+                k["filed_on_time"] += 1
+            else:
+                k["filed_late"] += 1
+        if readers.with_status(dict(r), end)["status"] == "effective":
+            k["in_force"] += 1
+        if _in_period(r["term_end"], period) and r["effective_on"]:
+            k["expiring"] += 1
+            if r["renewed_by"]:
+                k["renewed"] += 1
+    kinds = [
+        {"kind": kind, **counts, "renewal_rate": rate(counts["renewed"], counts["expiring"])}
+        for kind, counts in sorted(by_kind.items())
+    ]
+    total = {
+        key: sum(k[key] for k in by_kind.values())
+        for key in ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed")
+    }
+    return {
+        "year": year,
+        "rows": kinds,
+        "total": {"kind": "all", **total, "renewal_rate": rate(total["renewed"], total["expiring"])},
+        "formulas": [RENEWAL_RATE, "filed on time = submitted by the governing filing deadline"],
+    }

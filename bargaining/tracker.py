@@ -1,0 +1,129 @@
+"""The Tracker: one store, the person recording, today's date, and the services on them.
+
+Each service, and each bounded context's application behind it, is built on first use, so a
+command pays only for what it touches: a report on up-to-date views imports no aggregate.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import date
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
+
+from bargaining import ACTOR_ENV
+from bargaining.reports import ReportService
+from bargaining.store import Store
+
+if TYPE_CHECKING:
+    from bargaining.application import StoreApplication
+    from bargaining.contracts import ContractService
+    from bargaining.mediation import BodyService, CaseService
+    from bargaining.negotiations import NegotiationService
+
+A = TypeVar("A", bound="StoreApplication")
+
+
+def default_actor() -> str:
+    """Who is recording: ``BARGAINING_ACTOR``, else the OS login."""
+    actor = os.environ.get(ACTOR_ENV, "").strip()
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Tracker:
+    """One open store, the person recording, and today's date (injectable for tests).
+
+    Each bounded context's application is opened on first use, so a command pays only for the
+    store files it touches.
+    """
+
+    def __init__(
+        self,
+        store: str | os.PathLike[str] | None = None,
+        *,
+        actor: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.store = Store.resolve(store)
+        self.actor = (actor or "").strip() or default_actor()
+        self.today = today or date.today()  # noqa: DTZ011 - business dates are the user's local dates
+        self._apps: dict[str, StoreApplication] = {}
+
+    def _app(self, cls: type[A]) -> A:
+        if cls.name not in self._apps:
+            from bargaining.application import translate_store_errors
+
+            with translate_store_errors():
+                self._apps[cls.name] = cls(env=self.store.env_for(cls.name))
+        app = self._apps[cls.name]
+        assert isinstance(app, cls)
+        return app
+
+    @cached_property
+    def negotiations(self) -> NegotiationService:
+        from bargaining.application import NegotiationsApp
+        from bargaining.negotiations import NegotiationService
+
+        return NegotiationService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def contracts(self) -> ContractService:
+        from bargaining.application import NegotiationsApp
+        from bargaining.contracts import ContractService
+
+        return ContractService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def bodies(self) -> BodyService:
+        from bargaining.mediation import BodyService, MediationApp
+
+        return BodyService(self._app(MediationApp), self.actor, self.today)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from bargaining.mediation import CaseService, MediationApp
+
+        return CaseService(self._app(MediationApp), self.actor, self.today)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.store, self.today)
+
+    def log_demo(self) -> list[str]:
+        """Log the seed's 篇1 wage negotiation and 篇7 work-injury case (once); return their references."""
+        from bargaining import demo
+
+        return [
+            demo.log_wage_negotiation(self.negotiations, self.contracts),
+            demo.log_injury_case(self.bodies, self.cases),
+        ]
+
+    def event_count(self) -> int:
+        """How many events the store holds, across both contexts."""
+        from bargaining.application import NegotiationsApp
+        from bargaining.mediation import MediationApp
+
+        return sum(self._app(cls).count_events() for cls in (NegotiationsApp, MediationApp))
+
+    def close(self) -> None:
+        for app in self._apps.values():
+            app.close()
+        self._apps.clear()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Tracker({self.store.describe()}, actor={self.actor!r})"

@@ -1,0 +1,376 @@
+"""Reports: the status board, deadlines, statistics, timelines, and rebuilding the read models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from cli.errors import CommandError
+from cli.main import Session
+from cli.negotiation import pass_session, ref_argument
+from cli.output import clip, echo_csv, echo_json, table
+from cli.types import DATE, Count, OneOf
+
+FC = TypeVar("FC", bound=Callable[..., Any])
+STAGES = OneOf(
+    "opened",
+    "requested",
+    "refused",
+    "negotiating",
+    "suspended",
+    "draft",
+    "tied",
+    "ratified",
+    "signed",
+    "submitted",
+    "under review",
+    "objected",
+    "effective",
+    "expired",
+    "terminated",
+)
+KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
+
+
+def output_options(func: FC) -> FC:
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) with a header row.")(func)
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+
+
+def fmt(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise CommandError("output: give --json or --csv, not both")
+    return "json" if as_json else "csv" if as_csv else "table"
+
+
+BOARD_COLUMNS = [
+    "reference",
+    "kind",
+    "employer",
+    "stage",
+    "rounds",
+    "last_round_on",
+    "articles_agreed",
+    "articles_open",
+    "vote",
+    "signed_on",
+    "submitted_on",
+    "effective_on",
+    "expires_on",
+    "next_deadline",
+    "next_due",
+    "days_to_next",
+]
+
+
+@click.command()
+@click.option("--stage", type=STAGES, default=None, help="Only this stage.")
+@click.option("--employer", default="", help="Only employers whose name contains this.")
+@click.option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
+@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="The board as it stood on this date.")
+@output_options
+@pass_session
+def board(
+    session: Session,
+    stage: str | None,
+    employer: str,
+    kind: str | None,
+    as_of: date | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Every negotiation and contract: stage, rounds, articles, vote, filing, expiry, next deadline.
+
+    \b
+    Examples:
+      bargaining board
+      bargaining board --stage negotiating --kind wage
+      bargaining board --as-of 2011-07-10 --csv > board.csv
+    """
+    how = fmt(as_json, as_csv)
+    rows = session.tracker().reports.board(stage=stage or "", employer=employer, kind=kind or "", as_of=as_of)
+    flat = [
+        {
+            **r,
+            "next_deadline": r["next_deadline"]["label"] if r["next_deadline"] else None,
+            "next_due": r["next_deadline"]["due"] if r["next_deadline"] else None,
+        }
+        for r in rows
+    ]
+    if how == "json":
+        echo_json(rows)
+    elif how == "csv":
+        echo_csv(flat, BOARD_COLUMNS)
+    else:
+        click.echo(
+            table(
+                [
+                    [
+                        r["reference"],
+                        r["kind"],
+                        clip(r["employer"], 16),
+                        r["stage"],
+                        r["rounds"],
+                        f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}",
+                        clip(r["vote"], 14) or "",
+                        r["signed_on"] or "",
+                        r["effective_on"] or "",
+                        r["expires_on"] or "",
+                        clip(r["next_deadline"], 28) or "",
+                        r["next_due"] or "",
+                        "" if r["days_to_next"] is None else r["days_to_next"],
+                    ]
+                    for r in flat
+                ],
+                [
+                    "reference",
+                    "kind",
+                    "employer",
+                    "stage",
+                    "rounds",
+                    "agreed",
+                    "vote",
+                    "signed",
+                    "effective",
+                    "expires",
+                    "next deadline",
+                    "due",
+                    "days",
+                ],
+            )
+        )
+        click.echo(f"\n{len(rows)} negotiation(s) and contract(s).")
+
+
+DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadline", "rule"]
+
+
+@click.command()
+@click.option("--within", type=Count(0, 36500), default=30, show_default=True, help="Days ahead to look.")
+@click.option("--overdue", is_flag=True, help="Only what is overdue.")
+@click.option(
+    "--as-of", type=DATE, default=None, metavar="DATE", help="Count from this date instead of today."
+)
+@output_options
+@pass_session
+def deadlines(
+    session: Session, within: int, overdue: bool, as_of: date | None, as_json: bool, as_csv: bool
+) -> None:
+    """Everything due across negotiations, contracts and mediation cases, with its rule.
+
+    \b
+    Examples:
+      bargaining deadlines --within 14
+      bargaining deadlines --overdue --csv
+    """
+    how = fmt(as_json, as_csv)
+    rows = session.tracker().reports.deadlines(within=within, overdue_only=overdue, as_of=as_of)
+    if how == "json":
+        echo_json(rows)
+    elif how == "csv":
+        echo_csv(rows, DEADLINE_COLUMNS)
+    else:
+        click.echo(
+            table(
+                [
+                    [r["due"], r["days_left"], r["state"], r["reference"], r["deadline"], r["rule"]]
+                    for r in rows
+                ],
+                ["due", "days", "state", "reference", "deadline", "rule"],
+            )
+        )
+        click.echo(f"\n{len(rows)} deadline(s).")
+
+
+@click.group()
+def stats() -> None:
+    """Statistics the federation reports: mediation case counts and rates, contract counts."""
+
+
+STATS_COLUMNS = [
+    "group",
+    "received",
+    "accepted",
+    "declined",
+    "closed",
+    "succeeded",
+    "failed",
+    "withdrawn",
+    "referred",
+    "carried_over",
+    "workers",
+    "amount_claimed",
+    "amount_agreed",
+    "average_days_to_close",
+    "handling_rate",
+    "success_rate",
+]
+
+
+@stats.command()
+@click.option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
+@click.option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
+@click.option("--by", type=OneOf("category", "body", "month", "channel"), default=None, help="Break down by.")
+@output_options
+@pass_session
+def disputes(session: Session, start: date, end: date, by: str | None, as_json: bool, as_csv: bool) -> None:
+    """Mediation cases in a period: received, accepted, closed by outcome, workers, amounts, rates.
+
+    Rates are computed from the counts by the declared formulas printed under the table.
+
+    \b
+    Examples:
+      bargaining stats disputes --from 2024-01-01 --to 2024-12-31
+      bargaining stats disputes --from 2024-01-01 --to 2024-12-31 --by category --csv
+    """
+    how = fmt(as_json, as_csv)
+    data = session.tracker().reports.dispute_stats(start=start, end=end, by=by or "")
+    rows = [*data["rows"], {**data["total"], "group": "total"}]
+    if how == "json":
+        echo_json(data)
+    elif how == "csv":
+        echo_csv(rows, STATS_COLUMNS)
+    else:
+        headers = [
+            by or "",
+            "received",
+            "accepted",
+            "declined",
+            "closed",
+            "succeeded",
+            "failed",
+            "withdrawn",
+            "referred",
+            "workers",
+            "claimed",
+            "agreed",
+            "avg days",
+            "handling",
+            "success",
+        ]
+        click.echo(
+            table(
+                [
+                    [
+                        r["group"],
+                        r["received"],
+                        r["accepted"],
+                        r["declined"],
+                        r["closed"],
+                        r["succeeded"],
+                        r["failed"],
+                        r["withdrawn"],
+                        r["referred"],
+                        r["workers"],
+                        r["amount_claimed"],
+                        r["amount_agreed"],
+                        r["average_days_to_close"] or "",
+                        r["handling_rate"] or "",
+                        r["success_rate"] or "",
+                    ]
+                    for r in rows
+                ],
+                headers,
+            )
+        )
+        click.echo(
+            f"\n{data['from']} to {data['to']}. Carried over from before: {data['total']['carried_over']}."
+        )
+        for formula in data["formulas"]:
+            click.echo(f"  {formula}")
+
+
+CONTRACT_COLUMNS = [
+    "kind",
+    "signed",
+    "filed_on_time",
+    "filed_late",
+    "not_filed",
+    "in_force",
+    "expiring",
+    "renewed",
+    "renewal_rate",
+]
+
+
+@stats.command()
+@click.option("--year", type=Count(1900, 2200), default=None, help="Calendar year (default: all years).")
+@output_options
+@pass_session
+def contracts(session: Session, year: int | None, as_json: bool, as_csv: bool) -> None:
+    """Contracts signed, filed on time or late, in force, expiring and renewed, by kind.
+
+    \b
+    Example:
+      bargaining stats contracts --year 2011
+    """
+    how = fmt(as_json, as_csv)
+    data = session.tracker().reports.contract_stats(year)
+    rows = [*data["rows"], data["total"]]
+    if how == "json":
+        echo_json(data)
+    elif how == "csv":
+        echo_csv(rows, CONTRACT_COLUMNS)
+    else:
+        click.echo(
+            table(
+                [[r[c] if r[c] is not None else "" for c in CONTRACT_COLUMNS] for r in rows], CONTRACT_COLUMNS
+            )
+        )
+        for formula in data["formulas"]:
+            click.echo(f"  {formula}")
+
+
+@click.command()
+@ref_argument
+@output_options
+@pass_session
+def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> None:
+    """One negotiation (with its contract) or one case as an ordered history.
+
+    \b
+    Example:
+      bargaining timeline CB-2011-001
+    """
+    how = fmt(as_json, as_csv)
+    rows = session.tracker().reports.timeline(reference)
+    if how == "json":
+        echo_json(rows)
+        return
+    flat = [{**r, "data": json.dumps(r["data"], ensure_ascii=False)} for r in rows]
+    if how == "csv":
+        echo_csv(flat, ["on", "context", "step", "recorded_by", "recorded_at", "detail", "data"])
+    else:
+        click.echo(
+            table(
+                [[r["on"], r["context"], r["step"], r["recorded_by"], clip(r["detail"], 60)] for r in flat],
+                ["date", "record", "step", "recorded by", "detail"],
+            )
+        )
+
+
+@click.command()
+@click.option(
+    "--projection",
+    type=OneOf("agreements", "cases", "timeline"),
+    default=None,
+    help="Only this read model (default: all).",
+)
+@pass_session
+def rebuild(session: Session, projection: str | None) -> None:
+    """Reset the read models and replay every recorded event into them.
+
+    \b
+    Example:
+      bargaining rebuild --projection cases
+    """
+    reports = session.tracker().reports
+    total = reports.backlog()
+    with click.progressbar(length=total, label="Replaying events", file=sys.stderr) as bar:
+        read = reports.rebuild(projection or "", progress=bar.update)
+    click.echo(f"Rebuilt {projection or 'all read models'} from {read} events.")

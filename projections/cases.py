@@ -1,0 +1,32 @@
+"""The dispute statistics' read model: one row per mediation case."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from eventsourcing.sqlite import SQLiteCursor
+
+from projections.agreements import load_rows
+from projections.base import Item, ViewProjection
+from projections.folds import CASE_COLUMNS, fold_case, new_case
+
+
+class CasesProjection(ViewProjection):
+    name = "cases"
+    upstreams: ClassVar[tuple[str, ...]] = ("Mediation",)
+    tables: ClassVar[tuple[str, ...]] = ("cases",)
+
+    def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
+        relevant = [i for i in items if i.context == "case"]
+        if not relevant:
+            return
+        rows = load_rows(c, "cases", CASE_COLUMNS, sorted({i.reference for i in relevant}))
+        for item in relevant:
+            row = rows.get(item.reference) or rows.setdefault(item.reference, new_case(item.reference))
+            fold_case(row, item.step, item.data, item.on)
+        marks = ", ".join("?" * len(CASE_COLUMNS))
+        c.executemany(
+            f"INSERT OR REPLACE INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({marks})",  # noqa: S608
+            [[r[k] for k in CASE_COLUMNS] for r in rows.values() if r["received_on"] is not None],
+        )

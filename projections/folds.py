@@ -1,0 +1,372 @@
+"""Pure folds of plain event data into read-model rows.
+
+The live projection and an ``--as-of`` query run the same fold, so a past date's board can
+never disagree with the one kept up to date. Rows are plain dicts; dates are ISO strings so
+that SQLite compares them as text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain.calendar import add_months
+from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
+from domain.values import AgreementKind
+
+Row = dict[str, Any]
+
+AGREEMENT_COLUMNS = (
+    "reference",
+    "kind",
+    "employer",
+    "union_name",
+    "topic",
+    "purpose",
+    "predecessor",
+    "profile",
+    "opened_on",
+    "stage",
+    "request_on",
+    "reply_on",
+    "rounds",
+    "last_round_on",
+    "articles_agreed",
+    "articles_open",
+    "draft_on",
+    "vote_on",
+    "vote_outcome",
+    "vote_verified",
+    "signed_on",
+    "term_start",
+    "term_end",
+    "submitted_on",
+    "received_on",
+    "objected_on",
+    "effective_on",
+    "published_on",
+    "terminated_on",
+    "suspended_until",
+    "renewed_by",
+    "renewed_on",
+    "state",
+)
+
+CASE_COLUMNS = (
+    "reference",
+    "body",
+    "channel",
+    "category",
+    "tags",
+    "workers",
+    "claimed_fen",
+    "agreed_fen",
+    "currency",
+    "received_on",
+    "accepted_on",
+    "declined_on",
+    "closed_on",
+    "outcome",
+    "deadline",
+    "acceptance_due",
+    "arbitration_right_on",
+    "review_ends",
+    "review_on",
+    "performance_due",
+    "performed",
+    "performed_on",
+    "limitation_base",
+    "referred_from",
+    "flagged",
+    "profile",
+)
+
+
+def _due(rule: DeadlineRule | None, start: str | None, profile: JurisdictionProfile) -> str | None:
+    if rule is None or start is None:
+        return None
+    return rule.due(date.fromisoformat(start), profile.holidays).isoformat()
+
+
+def _rule_text(rule: DeadlineRule, profile: JurisdictionProfile) -> str:
+    return f"{rule.describe()} — {profile.cite(rule.basis)}"
+
+
+def new_agreement(reference: str) -> Row:
+    row: Row = dict.fromkeys(AGREEMENT_COLUMNS)
+    row.update(reference=reference, rounds=0, articles_agreed=0, articles_open=0, vote_verified=0)
+    row["state"] = {"articles": {}, "proposals": {}, "successors": []}
+    return row
+
+
+def _count_articles(row: Row) -> None:
+    articles = row["state"]["articles"]
+    row["articles_agreed"] = sum(1 for a in articles.values() if a["agreed"])
+    row["articles_open"] = sum(1 for a in articles.values() if not a["agreed"] and a["live"] > 0)
+
+
+def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # noqa: PLR0912 - a branch per event
+    articles, proposals = row["state"]["articles"], row["state"]["proposals"]
+    if step == "Opened":
+        row.update(
+            kind=d["kind"],
+            employer=d["employer"],
+            union_name=d["union"],
+            topic=d["topic"],
+            purpose=d["purpose"],
+            predecessor=d["predecessor"] or None,
+            profile=d["profile_id"],
+            opened_on=on,
+            stage="opened",
+        )
+    elif step == "RequestReceived":
+        row.update(stage="requested", request_on=on, reply_on=None)
+    elif step == "RequestAnswered":
+        row.update(stage="negotiating" if d["accepted"] else "refused", reply_on=on)
+    elif step == "RoundHeld":
+        row.update(rounds=row["rounds"] + 1, last_round_on=on)
+    elif step == "ProposalTabled":
+        article = articles.setdefault(d["article"], {"live": 0, "agreed": False})
+        article.update(live=article["live"] + 1, agreed=False)
+        proposals[d["proposal_id"]] = d["article"]
+    elif step == "ProposalWithdrawn":
+        articles[proposals[d["proposal_id"]]]["live"] -= 1
+    elif step == "ArticleAgreed":
+        articles[d["article"]]["agreed"] = True
+    elif step == "Suspended":
+        row.update(stage="suspended", suspended_until=d["until"])
+    elif step == "Resumed":
+        row.update(stage="negotiating", suspended_until=None)
+    elif step == "DraftAdopted":
+        row.update(stage="draft", draft_on=on)
+    elif step == "RatificationVoteRecorded":
+        stage = {"passed": "ratified", "rejected": "negotiating", "tied": "tied"}[d["outcome"]]
+        row.update(
+            stage=stage, vote_on=on, vote_outcome=d["outcome"], vote_verified=int(d["tally"] is not None)
+        )
+    elif step == "TieDecided":
+        row.update(stage="ratified" if d["outcome"] == "passed" else "negotiating", vote_outcome=d["outcome"])
+    elif step == "Signed":
+        row.update(stage="signed")
+    elif step == "Reopened":
+        row.update(stage="negotiating")
+    _count_articles(row)
+
+
+def _contract(row: Row, step: str, d: dict[str, Any], on: str) -> None:
+    if step in ("Concluded", "Resigned"):
+        row.update(
+            signed_on=on,
+            term_start=d["term"]["start"],
+            term_end=d["term"]["end"],
+            submitted_on=None,
+            received_on=None,
+            objected_on=None,
+            effective_on=None,
+        )
+    elif step == "Submitted":
+        row["submitted_on"] = on
+    elif step == "Received":
+        row["received_on"] = on
+        profile = get_profile(row["profile"])
+        row["effective_on"] = _due(profile.deadline("review", AgreementKind(row["kind"])), on, profile)
+    elif step == "Objected":
+        row.update(objected_on=on, effective_on=None)
+    elif step == "Published":
+        row["published_on"] = on
+    elif step == "SuccessorOpened":
+        row["state"]["successors"].append(
+            {"reference": d["reference"], "purpose": d["purpose"], "opened_on": on}
+        )
+    elif step == "SucceededBy" and d["purpose"] == "renewal":
+        row.update(renewed_by=d["reference"], renewed_on=on)
+    elif step == "Terminated":
+        row["terminated_on"] = on
+
+
+def fold_agreement(row: Row, context: str, step: str, d: dict[str, Any], on: str) -> Row:
+    """Apply one negotiation or contract event to the board row of its reference."""
+    if context == "negotiation":
+        _negotiation(row, step, d, on)
+    elif context == "contract":
+        _contract(row, step, d, on)
+    return row
+
+
+def agreement_deadlines(row: Row) -> list[Row]:
+    """The dates that matter for one negotiation or contract, each with its rule."""
+    profile = get_profile(row["profile"] or "PRC")
+    kind = AgreementKind(row["kind"])
+    found: list[Row] = []
+
+    def add(
+        key: str,
+        label: str,
+        due: str | None,
+        rule: str,
+        *,
+        done: str | None = None,
+        milestone: bool = False,
+        governing: bool = True,
+    ) -> None:
+        if due:
+            found.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "due": due,
+                    "rule": rule,
+                    "done_on": done,
+                    "milestone": milestone,
+                    "governing": governing,
+                }
+            )
+
+    reply = profile.deadline("reply", kind)
+    if row["request_on"] and reply:
+        add(
+            "reply",
+            reply.label,
+            _due(reply, row["request_on"], profile),
+            _rule_text(reply, profile),
+            done=row["reply_on"],
+        )
+    if row["stage"] == "suspended" and row["suspended_until"]:
+        add(
+            "resume",
+            "resume negotiations (agreed date)",
+            row["suspended_until"],
+            f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
+        )
+    if row["signed_on"] and row["stage"] == "signed":
+        for index, rule in enumerate(profile.deadlines_for("filing", kind)):
+            add(
+                "filing",
+                rule.label,
+                _due(rule, row["signed_on"], profile),
+                _rule_text(rule, profile),
+                done=row["submitted_on"],
+                governing=index == 0,
+            )
+        review = profile.deadline("review", kind)
+        if row["received_on"] and review:
+            add(
+                "review",
+                "review window ends; deemed effective without objection",
+                _due(review, row["received_on"], profile),
+                _rule_text(review, profile),
+                done=row["objected_on"],
+                milestone=row["objected_on"] is None,
+            )
+        if row["effective_on"]:
+            publish = profile.deadline("publish", kind)
+            if publish:
+                add(
+                    "publish",
+                    publish.label,
+                    _due(publish, row["effective_on"], profile),
+                    _rule_text(publish, profile),
+                    done=row["published_on"],
+                )
+            renewal = profile.deadline("renewal", kind)
+            if renewal and row["term_end"]:
+                renewed = next(
+                    (s["opened_on"] for s in row["state"]["successors"] if s["purpose"] == "renewal"), None
+                )
+                add(
+                    "renewal",
+                    "renewal window opens",
+                    _due(renewal, row["term_end"], profile),
+                    _rule_text(renewal, profile),
+                    done=renewed,
+                    milestone=True,
+                )
+            add(
+                "expiry",
+                "term ends (contract expires)",
+                row["term_end"],
+                f"term agreed at signing — {profile.cite(profile.term_basis)}",
+                milestone=True,
+            )
+    return found
+
+
+# ----------------------------------------------------------------------------------- cases
+
+
+def new_case(reference: str) -> Row:
+    row: Row = dict.fromkeys(CASE_COLUMNS)
+    row.update(reference=reference, flagged=0)
+    return row
+
+
+def _fen(amount: str | None) -> int | None:
+    """Money as whole fen (1/100 yuan): exact integer sums in SQL."""
+    if amount is None:
+        return None
+    units, _, cents = amount.partition(".")
+    sign = -1 if units.startswith("-") else 1
+    return int(units) * 100 + sign * int((cents + "00")[:2])
+
+
+def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:
+    """Apply one mediation-case event to the statistics row of its reference."""
+    if step == "Applied":
+        profile = get_profile(d["profile_id"])
+        row.update(
+            body=d["body"] or None,
+            channel=d["channel"],
+            category=d["category"],
+            tags=",".join(d["tags"]),
+            workers=d["workers_involved"],
+            claimed_fen=_fen(d["amount_claimed"]),
+            currency=d["currency"],
+            received_on=on,
+            referred_from=d["referred_from"] or None,
+            limitation_base=on,
+            profile=d["profile_id"],
+            acceptance_due=_due(profile.deadline("acceptance"), on, profile),
+            arbitration_right_on=_due(profile.deadline("arbitration_right"), on, profile),
+        )
+        return row
+    profile = get_profile(row["profile"] or "PRC")
+    if step == "Accepted":
+        row.update(accepted_on=on, deadline=_due(profile.deadline("mediation"), on, profile))
+    elif step == "Declined":
+        row.update(declined_on=on, limitation_base=max(row["limitation_base"], on))
+    elif step == "Assigned":
+        row["body"] = d["body"]
+    elif step == "Extended":
+        row["deadline"] = d["until"]
+    elif step == "RiskFlagged":
+        row["flagged"] = 1
+    elif step == "Settled":
+        row.update(
+            closed_on=on,
+            outcome="settled",
+            agreed_fen=_fen(d["amount_agreed"]),
+            performance_due=d["performance_due"],
+            review_ends=_due(profile.deadline("arbitral_review"), on, profile),
+        )
+    elif step == "Failed":
+        closed = (
+            min(on, row["deadline"]) if row["deadline"] else on
+        )  # written up late: failed at the deadline
+        row.update(closed_on=closed, outcome="failed", limitation_base=max(row["limitation_base"], closed))
+    elif step in ("Withdrawn", "Referred"):
+        row.update(closed_on=on, outcome="withdrawn" if step == "Withdrawn" else "referred")
+    elif step == "ReviewRequested":
+        row["review_on"] = on
+    elif step == "PerformanceRecorded":
+        row.update(performed=int(d["performed"]), performed_on=on)
+        if not d["performed"]:
+            row["limitation_base"] = max(row["limitation_base"], on)
+    return row
+
+
+def limitation_expires(row: Row, day: str, months: int = 12) -> str:
+    """1 year from the last interruption, counting a deemed failure that has happened by ``day``."""
+    base = row["limitation_base"]
+    if row["accepted_on"] and not row["closed_on"] and row["deadline"] and row["deadline"] < day:
+        base = max(base, row["deadline"])
+    return add_months(date.fromisoformat(base), months).isoformat()

@@ -1,0 +1,139 @@
+"""Catch the read models up with the event stores: a pull loop, one transaction per page.
+
+SQLite event stores cannot push notifications (no subscriptions), so every read command
+pulls: it reads the notifications after each projection's tracked position, a page at a
+time, folds the page, and commits the rows with the new positions. A crash loses at most
+the page in flight; running again resumes from the committed positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Tracking
+from eventsourcing.sqlite import SQLiteCursor
+
+from projections.agreements import AgreementsProjection
+from projections.base import Item, ViewProjection
+from projections.cases import CasesProjection
+from projections.payload import context_of, event_data, step_of
+from projections.store import ViewStore
+from projections.timeline import TimelineProjection
+
+PROJECTIONS: tuple[type[ViewProjection], ...] = (AgreementsProjection, CasesProjection, TimelineProjection)
+PAGE_SIZE = 1000
+
+Progress = Callable[[int], None]
+
+
+def projections_named(views: ViewStore, names: Sequence[str] = ()) -> list[ViewProjection]:
+    chosen = [cls for cls in PROJECTIONS if not names or cls.name in names]
+    return [cls(view=views) for cls in chosen]
+
+
+def _resolve(c: SQLiteCursor, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
+    missing = sorted(i for i in ids if i not in cache)
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        c.execute(
+            f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({','.join('?' * len(chunk))})",  # noqa: E501, S608
+            chunk,
+        )
+        for originator_id, context, reference in c.fetchall():
+            cache[originator_id] = (context, reference)
+
+
+def _items(
+    app: Application[Any], notifications: Sequence[Any], c: SQLiteCursor, cache: dict[str, tuple[str, str]]
+) -> list[Item]:
+    events: list[tuple[int, Any]] = [(n.id, app.mapper.to_domain_event(n)) for n in notifications]
+    created = []
+    for _, e in events:
+        if e.originator_version == 1 and hasattr(e, "reference"):
+            key = str(e.originator_id)
+            cache[key] = (context_of(e), e.reference)
+            created.append((key, cache[key][0], e.reference))
+    c.executemany("INSERT OR IGNORE INTO aggregates VALUES (?, ?, ?)", created)
+    _resolve(c, cache, {str(e.originator_id) for _, e in events})
+    items = []
+    for position, e in events:
+        context, reference = cache[str(e.originator_id)]
+        items.append(
+            Item(
+                upstream=app.name,
+                position=position,
+                context=context,
+                reference=reference,
+                version=e.originator_version,
+                on=e.on.isoformat(),
+                by=e.by,
+                recorded_at=e.timestamp.isoformat(),
+                step=step_of(e),
+                data=event_data(e),
+            )
+        )
+    return items
+
+
+def backlog(
+    apps: Mapping[str, Application[Any]], views: ViewStore, projections: Sequence[ViewProjection]
+) -> int:
+    """How many notifications the slowest projection of each application has yet to see."""
+    behind = 0
+    for name, app in apps.items():
+        followers = [p for p in projections if name in p.upstreams]
+        if followers:
+            last = app.recorder.max_notification_id() or 0
+            behind += max(0, last - min(views.position(p.name, name) for p in followers))
+    return behind
+
+
+def catch_up(
+    apps: Mapping[str, Application[Any]],
+    views: ViewStore,
+    projections: Sequence[ViewProjection],
+    *,
+    page_size: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Bring every projection up to date; returns how many notifications were read."""
+    page_size = page_size or PAGE_SIZE
+    read = 0
+    cache: dict[str, tuple[str, str]] = {}
+    for name, app in apps.items():
+        followers = [p for p in projections if name in p.upstreams]
+        if not followers:
+            continue
+        positions = {p.name: views.position(p.name, name) for p in followers}
+        start = min(positions.values())
+        while True:
+            notifications = app.recorder.select_notifications(
+                start=start or None, limit=page_size, inclusive_of_start=False
+            )
+            if not notifications:
+                break
+            last = notifications[-1].id
+            with views.datastore.transaction(commit=True) as c:
+                items = _items(app, notifications, c, cache)
+                for p in followers:
+                    seen = positions[p.name]
+                    if seen >= last:
+                        continue
+                    p.process_page(c, [i for i in items if i.position > seen])
+                    views.write_page(c, [Tracking(p.tracking_name(name), last)])
+            for p in followers:
+                positions[p.name] = max(positions[p.name], last)
+            read += len(notifications)
+            start = last
+            if progress is not None:
+                progress(len(notifications))
+    return read
+
+
+def reset(views: ViewStore, projections: Sequence[ViewProjection], *, everything: bool) -> None:
+    for p in projections:
+        views.reset(p.name, p.tables)
+    if everything:
+        views.reset("aggregates", ("aggregates",))

@@ -1,0 +1,90 @@
+"""The read-model store: SQLite tables updated in the same transaction as their tracking rows.
+
+One file beside the event stores. Each projection tracks its own position per upstream
+application (``<projection>@<application>``), so one projection can be rebuilt alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from eventsourcing.persistence import InfrastructureFactory, Tracking
+from eventsourcing.sqlite import SQLiteCursor, SQLiteTrackingRecorder
+from eventsourcing.utils import Environment
+
+from projections.folds import AGREEMENT_COLUMNS, CASE_COLUMNS
+
+VIEWS_NAME = "Views"
+
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
+    " reference TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS agreements ("
+    + ", ".join(
+        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('rounds', 'articles_agreed', 'articles_open', 'vote_verified') else 'TEXT'}"  # noqa: E501
+        for c in AGREEMENT_COLUMNS
+    )
+    + ", deadlines TEXT)",
+    "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
+    "CREATE TABLE IF NOT EXISTS cases ("
+    + ", ".join(
+        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('workers', 'claimed_fen', 'agreed_fen', 'performed', 'flagged') else 'TEXT'}"  # noqa: E501
+        for c in CASE_COLUMNS
+    )
+    + ")",
+    "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on)",
+    "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on)",
+    "CREATE TABLE IF NOT EXISTS timeline (upstream TEXT NOT NULL, position INTEGER NOT NULL,"
+    " context TEXT NOT NULL, reference TEXT NOT NULL, version INTEGER NOT NULL, on_date TEXT NOT NULL,"
+    " step TEXT NOT NULL,"
+    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, payload TEXT NOT NULL,"
+    " PRIMARY KEY (upstream, position)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS timeline_reference ON timeline (reference, context, on_date)",
+]
+
+
+class ViewStore(SQLiteTrackingRecorder):
+    """SQLite tables for the read models, written one page of events per transaction."""
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *SCHEMA]
+
+    def position(self, projection: str, upstream: str) -> int:
+        return self.max_tracking_id(f"{projection}@{upstream}") or 0
+
+    def positions(self) -> dict[str, int]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT application_name, notification_id FROM tracking WHERE application_name LIKE '%@%'"
+            )
+            return {row[0]: row[1] for row in c.fetchall()}
+
+    def write_page(self, c: SQLiteCursor, trackings: Iterable[Tracking]) -> None:
+        for tracking in trackings:
+            self._insert_tracking(c, tracking)
+
+    def reset(self, projection: str, tables: Sequence[str]) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            for table in tables:
+                c.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are ours, not input
+            c.execute("DELETE FROM tracking WHERE application_name LIKE ?", (f"{projection}@%",))
+
+
+def open_views(path: str, lock_timeout: int = 5) -> ViewStore:
+    """The view store in ``path``, built the way the library's ProjectionRunner builds views."""
+    settings = {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": path,
+        "SQLITE_LOCK_TIMEOUT": str(lock_timeout),
+    }
+    env = Environment(VIEWS_NAME, {**os.environ, **settings})
+    recorder = InfrastructureFactory.construct(env).tracking_recorder(ViewStore)
+    assert isinstance(recorder, ViewStore)
+    return recorder
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
