@@ -12,6 +12,8 @@ from cli.main import Session
 from cli.mediation import render_case
 from cli.negotiation import pass_session, render_negotiation
 from cli.output import section
+from cli.reports import board as board_command
+from cli.reports import disputes as disputes_command
 
 
 @click.command()
@@ -47,6 +49,20 @@ def demo(session: Session) -> None:
     click.echo("")
     section("The work-injury mediation case")
     render_case(tracker.cases.show(injury))
+    click.echo("")
+    section("Status board")
+    ctx = click.get_current_context()
+    ctx.invoke(board_command, stage=None, employer="", kind=None, as_of=None, as_json=False, as_csv=False)
+    click.echo("")
+    section("Mediation statistics, 2011")
+    ctx.invoke(
+        disputes_command,
+        start=date(2011, 1, 1),
+        end=date(2011, 12, 31),
+        by="category",
+        as_json=False,
+        as_csv=False,
+    )
     click.echo("")
     click.echo(f"Explore: bargaining negotiation article {wage} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
     click.echo(f"         bargaining case show {injury} --as-of 2011-03-16")
