@@ -7,7 +7,6 @@ by the declared formulas (DOMAIN.md B10), never stored.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,7 +15,7 @@ from typing import Any
 
 from bargaining.errors import InvalidValueError, NotFoundError
 from bargaining.store import Store, lock_timeout
-from projections import readers
+from projections import codec, readers
 from projections.labels import detail, label
 
 Row = dict[str, Any]
@@ -43,6 +42,16 @@ STATUSES = (
     "expired",
     "terminated",
 )
+
+
+def _sum_groups(groups: list[Row]) -> Row:
+    """The total row from the group rows: every column is a count or a sum."""
+    total: Row = {"grp": "all"}
+    for g in groups:
+        for key, value in g.items():
+            if key != "grp":
+                total[key] = (total.get(key) or 0) + (value or 0)
+    return total
 
 
 def rate(numerator: int, denominator: int) -> str | None:
@@ -139,7 +148,9 @@ class ReportService:
             row = rows.get(item["reference"]) or rows.setdefault(
                 item["reference"], new_agreement(item["reference"])
             )
-            fold_agreement(row, item["context"], item["step"], json.loads(item["payload"]), item["on_date"])
+            fold_agreement(
+                row, item["context"], item["step"], codec.event_fields(item["payload"]), item["on_date"]
+            )
         found = []
         for reference in sorted(rows):
             row = rows[reference]
@@ -157,7 +168,7 @@ class ReportService:
             row = rows.get(item["reference"]) or rows.setdefault(
                 item["reference"], new_case(item["reference"])
             )
-            fold_case(row, item["step"], json.loads(item["payload"]), item["on_date"])
+            fold_case(row, item["step"], codec.event_fields(item["payload"]), item["on_date"])
         return list(rows.values())
 
     @staticmethod
@@ -198,7 +209,7 @@ class ReportService:
             raise NotFoundError(reference, "no such negotiation, contract or case")
         found = []
         for r in rows:
-            data = json.loads(r["payload"])
+            data = codec.event_fields(r["payload"])
             found.append(
                 {
                     "on": r["on_date"],
@@ -220,13 +231,20 @@ class ReportService:
         self.refresh()
         asof = self.today.isoformat()
         groups = readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, by or None)
-        total = readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, None)
+        total = _sum_groups(groups) if by and by != "month" else None
+        if total is None:
+            found = (
+                groups
+                if not by
+                else readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, None)
+            )
+            total = found[0] if found else {"grp": "all"}
         return {
             "from": start.isoformat(),
             "to": end.isoformat(),
             "by": by or None,
             "rows": [self._stats_row(g) for g in groups] if by else [],
-            "total": self._stats_row(total[0] if total else {"grp": "all"}),
+            "total": self._stats_row(total),
             "formulas": [HANDLING_RATE, SUCCESS_RATE],
         }
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-import platformdirs
-
 from bargaining.errors import StoreError
 
 STORE_ENV = "BARGAINING_STORE"
@@ -30,14 +27,31 @@ def lock_timeout() -> int:
 
 
 def default_location() -> Path:
+    import platformdirs  # noqa: PLC0415 - only when no store is named: it costs start-up time
+
     return Path(platformdirs.user_data_dir("bargaining", appauthor=False))
 
 
-@attrs.frozen
 class Store:
-    """A resolved store location and the environment each application needs for it."""
+    """A resolved store location and the environment each application needs for it.
 
-    location: Path
+    A plain class rather than an attrs value: every command builds one, and importing attrs
+    would cost every read command ~20 ms of start-up.
+    """
+
+    __slots__ = ("location",)
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Store) and other.location == self.location
+
+    def __hash__(self) -> int:
+        return hash(self.location)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.location)!r})"
 
     @classmethod
     def resolve(cls, given: str | os.PathLike[str] | None = None) -> Store:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
-import attrs
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 from eventsourcing.sqlite import SQLiteCursor
@@ -13,8 +12,7 @@ from eventsourcing.sqlite import SQLiteCursor
 from projections.store import ViewStore
 
 
-@attrs.frozen
-class Item:
+class Item(NamedTuple):
     """One recorded event, resolved to its reference and flattened to plain data."""
 
     upstream: str
@@ -27,6 +25,7 @@ class Item:
     recorded_at: str
     step: str
     data: dict[str, Any]
+    body: bytes  # the stored JSON, as the timeline keeps it
 
 
 class ViewProjection(Projection[ViewStore]):

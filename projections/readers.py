@@ -143,26 +143,33 @@ def dispute_counts(views: Path, start: str, end: str, asof: str, by: str | None)
     if by == "month":
         return _dispute_counts_by_month(views, start, end, asof)
     key = GROUPS[by] if by else "'all'"
+    # Each case's effective close and outcome are computed once (a materialised CTE), then
+    # every count is a cheap comparison on them.
     sql = f"""
-        SELECT {key} AS grp,
+        WITH c AS MATERIALIZED (
+          SELECT {key} AS grp, received_on, accepted_on, declined_on, workers, claimed_fen, agreed_fen,
+                 {CLOSED} AS closed, {OUTCOME} AS result
+          FROM cases WHERE received_on <= :end
+        )
+        SELECT grp,
           SUM(received_on {IN}) AS received,
           SUM(accepted_on {IN}) AS accepted,
           SUM(declined_on {IN}) AS declined,
-          SUM({CLOSED} {IN}) AS closed,
-          SUM({CLOSED} {IN} AND {OUTCOME} = 'settled') AS succeeded,
-          SUM({CLOSED} {IN} AND {OUTCOME} = 'failed') AS failed,
-          SUM({CLOSED} {IN} AND {OUTCOME} = 'withdrawn') AS withdrawn,
-          SUM({CLOSED} {IN} AND {OUTCOME} = 'referred') AS referred,
-          SUM(accepted_on < :start AND ({CLOSED} IS NULL OR {CLOSED} >= :start)) AS carried_over,
+          SUM(closed {IN}) AS closed,
+          SUM(closed {IN} AND result = 'settled') AS succeeded,
+          SUM(closed {IN} AND result = 'failed') AS failed,
+          SUM(closed {IN} AND result = 'withdrawn') AS withdrawn,
+          SUM(closed {IN} AND result = 'referred') AS referred,
+          SUM(accepted_on < :start AND (closed IS NULL OR closed >= :start)) AS carried_over,
           SUM(CASE WHEN accepted_on {IN} THEN workers ELSE 0 END) AS workers,
           SUM(CASE WHEN accepted_on {IN} THEN COALESCE(claimed_fen, 0) ELSE 0 END) AS claimed_fen,
-          SUM(CASE WHEN {CLOSED} {IN} AND {OUTCOME} = 'settled' THEN COALESCE(agreed_fen, 0) ELSE 0 END)
+          SUM(CASE WHEN closed {IN} AND result = 'settled' THEN COALESCE(agreed_fen, 0) ELSE 0 END)
             AS agreed_fen,
-          SUM(CASE WHEN {CLOSED} {IN} AND accepted_on IS NOT NULL
-                   THEN julianday({CLOSED}) - julianday(accepted_on) ELSE 0 END) AS days_to_close,
-          SUM({CLOSED} {IN} AND accepted_on IS NOT NULL) AS closed_accepted
-        FROM cases
-        WHERE received_on <= :end AND ({CLOSED} IS NULL OR {CLOSED} >= :start OR accepted_on >= :start)
+          SUM(CASE WHEN closed {IN} AND accepted_on IS NOT NULL
+                   THEN julianday(closed) - julianday(accepted_on) ELSE 0 END) AS days_to_close,
+          SUM(closed {IN} AND accepted_on IS NOT NULL) AS closed_accepted
+        FROM c
+        WHERE closed IS NULL OR closed >= :start OR accepted_on >= :start
         GROUP BY grp ORDER BY grp
     """  # noqa: S608 - the group expression comes from GROUPS, not from input
     with reading(views) as conn:

@@ -40,9 +40,8 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS timeline (upstream TEXT NOT NULL, position INTEGER NOT NULL,"
     " context TEXT NOT NULL, reference TEXT NOT NULL, version INTEGER NOT NULL, on_date TEXT NOT NULL,"
     " step TEXT NOT NULL,"
-    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, payload TEXT NOT NULL,"
-    " PRIMARY KEY (upstream, position)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS timeline_reference ON timeline (reference, context, on_date)",
+    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, payload BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS timeline_reference ON timeline (reference)",
 ]
 
 
@@ -83,7 +82,25 @@ def open_views(path: str, lock_timeout: int = 5) -> ViewStore:
     env = Environment(VIEWS_NAME, {**os.environ, **settings})
     recorder = InfrastructureFactory.construct(env).tracking_recorder(ViewStore)
     assert isinstance(recorder, ViewStore)
+    _relax_durability(recorder)
     return recorder
+
+
+def _relax_durability(recorder: ViewStore) -> None:
+    """Views are derived data: in WAL mode, synchronous=NORMAL may lose the last pages on a
+    power cut (the next read catches up again) but saves an fsync per page, which on this
+    kind of disk is most of a rebuild's time. The event stores keep the library's FULL."""
+    pool = recorder.datastore.pool
+    create = pool._create_connection
+
+    def create_relaxed() -> Any:
+        connection = create()
+        connection._sqlite_conn.execute("PRAGMA synchronous = NORMAL")
+        return connection
+
+    pool._create_connection = create_relaxed  # type: ignore[method-assign]
+    with recorder.datastore.get_connection(commit=False) as connection:  # the one made at start-up
+        connection._sqlite_conn.execute("PRAGMA synchronous = NORMAL")
 
 
 def dumps(value: Any) -> str:

@@ -8,7 +8,6 @@ from typing import ClassVar
 from eventsourcing.sqlite import SQLiteCursor
 
 from projections.base import Item, ViewProjection
-from projections.store import dumps
 
 
 class TimelineProjection(ViewProjection):
@@ -18,7 +17,7 @@ class TimelineProjection(ViewProjection):
 
     def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
         c.executemany(
-            "INSERT OR REPLACE INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     i.upstream,
@@ -30,7 +29,7 @@ class TimelineProjection(ViewProjection):
                     i.step,
                     i.by,
                     i.recorded_at,
-                    dumps(i.data),
+                    i.body,
                 )
                 for i in items
             ],
