@@ -34,11 +34,31 @@ DEMO_REFERENCE = "DEMO-2011-WAGE"
 DEMO_ARTICLE = "第一条 工资调整幅度"
 DEMO_CASE = "DEMO-CASE-0007"
 
+# The stages a negotiation or contract can be in, as the board and --stage name them.
+STAGES = (
+    "opened",
+    "requested",
+    "refused",
+    "negotiating",
+    "suspended",
+    "draft",
+    "tied",
+    "ratified",
+    "signed",
+    "submitted",
+    "under review",
+    "objected",
+    "effective",
+    "expired",
+    "terminated",
+)
+
 __all__ = [
     "ACTOR_ENV",
     "DEMO_ARTICLE",
     "DEMO_CASE",
     "DEMO_REFERENCE",
+    "STAGES",
     "STORE_ENV",
     "AlreadyExistsError",
     "BargainingError",

@@ -66,6 +66,9 @@ class NegotiationsApp(StoreApplication):
     """Negotiations (interest disputes) and the collective contracts they produce."""
 
     name = "Negotiations"
+    # A long negotiation reaches hundreds of events; a snapshot every 100 keeps a load to
+    # at most 99 events on top of the newest snapshot.
+    snapshotting_intervals = {Negotiation: 100}  # noqa: RUF012 - the library reads a class dict
 
     def exists_reference(self, reference: str) -> bool:
         return self.exists(Negotiation, reference)

@@ -12,6 +12,7 @@ from bargaining.application import StoreApplication, parse_enum
 from bargaining.case_views import body_view, case_view
 from bargaining.errors import AlreadyExistsError, InvalidValueError
 from bargaining.negotiations import clean_reference
+from bargaining.service import ServiceBase
 from bargaining.views import event_rows
 from domain.body import MediationBody
 from domain.case import MediationCase
@@ -37,20 +38,7 @@ def _names(values: Sequence[str], field: str) -> list[str]:
     return clean_names(list(values), field)
 
 
-class _Base:
-    def __init__(self, app: MediationApp, actor: str, today: date) -> None:
-        self.app = app
-        self.actor = actor
-        self.today = today
-
-    def _date(self, value: date | None, field: str) -> date:
-        day = self.today if value is None else value
-        if day > self.today:
-            raise InvalidValueError(
-                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
-            )
-        return day
-
+class _Base(ServiceBase["MediationApp"]):
     def _body(self, reference: str) -> MediationBody:
         return self.app.load(MediationBody, reference, "mediation body")
 

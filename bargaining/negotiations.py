@@ -9,6 +9,7 @@ from typing import Any
 
 from bargaining.application import NegotiationsApp, parse_enum
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
+from bargaining.service import ServiceBase
 from bargaining.views import article_history, event_rows, negotiation_view
 from domain.contract import CollectiveContract
 from domain.jurisdiction import get_profile
@@ -41,21 +42,8 @@ def clean_reference(reference: str, field: str = "reference") -> str:
     return ref
 
 
-class Service:
-    """What every service shares: the application, who is recording, and today's date."""
-
-    def __init__(self, app: NegotiationsApp, actor: str, today: date) -> None:
-        self.app = app
-        self.actor = actor
-        self.today = today
-
-    def _date(self, value: date | None, field: str) -> date:
-        day = self.today if value is None else value
-        if day > self.today:
-            raise InvalidValueError(
-                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
-            )
-        return day
+class Service(ServiceBase[NegotiationsApp]):
+    """Services over negotiations and their contracts."""
 
     def _negotiation(self, reference: str) -> Negotiation:
         return self.app.load(Negotiation, reference, "negotiation")

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from bargaining import STAGES
 from bargaining.errors import InvalidValueError, NotFoundError
 from bargaining.store import Store, lock_timeout
 from projections import codec, readers
@@ -25,23 +26,7 @@ CONTRACT_CONTEXTS = ("negotiation", "contract")
 HANDLING_RATE = "handling rate (调处率) = closed / (carried over + accepted)"
 SUCCESS_RATE = "success rate (调解成功率) = succeeded / closed"
 RENEWAL_RATE = "renewal rate (续签率) = renewed / expiring in the period"
-STATUSES = (
-    "opened",
-    "requested",
-    "refused",
-    "negotiating",
-    "suspended",
-    "draft",
-    "tied",
-    "ratified",
-    "signed",
-    "submitted",
-    "under review",
-    "objected",
-    "effective",
-    "expired",
-    "terminated",
-)
+STATUSES = STAGES
 
 
 def _sum_groups(groups: list[Row]) -> Row:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+import bargaining
 from cli.errors import CommandError
 from cli.main import Session
 from cli.negotiation import pass_session, ref_argument
@@ -17,23 +18,7 @@ from cli.output import clip, echo_csv, echo_json, table
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
-STAGES = OneOf(
-    "opened",
-    "requested",
-    "refused",
-    "negotiating",
-    "suspended",
-    "draft",
-    "tied",
-    "ratified",
-    "signed",
-    "submitted",
-    "under review",
-    "objected",
-    "effective",
-    "expired",
-    "terminated",
-)
+STAGES = OneOf(*bargaining.STAGES)
 KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
 
 

@@ -68,6 +68,39 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] | tuple[
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
+BOARD_COLUMNS = ", ".join(
+    c
+    for c in (
+        "reference",
+        "kind",
+        "employer",
+        "union_name",
+        "topic",
+        "purpose",
+        "predecessor",
+        "profile",
+        "stage",
+        "rounds",
+        "last_round_on",
+        "articles_agreed",
+        "articles_open",
+        "vote_outcome",
+        "vote_verified",
+        "signed_on",
+        "term_start",
+        "term_end",
+        "submitted_on",
+        "received_on",
+        "objected_on",
+        "effective_on",
+        "published_on",
+        "terminated_on",
+        "renewed_by",
+        "deadlines",
+    )
+)
+
+
 def board(views: Path, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
     """Every negotiation and contract as it stands today, with its status and next deadline."""
     where, params = [], {}
@@ -78,7 +111,8 @@ def board(views: Path, day: str, *, kind: str | None = None, employer: str | Non
         where.append("employer LIKE :employer")
         params["employer"] = f"%{employer}%"
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    sql = f"SELECT * FROM agreements{clause} ORDER BY reference"  # noqa: S608 - constant clauses, bound values
+    # Not the fold's state (every proposal of every negotiation): the board never needs it.
+    sql = f"SELECT {BOARD_COLUMNS} FROM agreements{clause} ORDER BY reference"  # noqa: S608 - constant clauses
     with reading(views) as conn:
         rows = _rows(conn, sql, params)
     return [with_status(row, day) for row in rows]

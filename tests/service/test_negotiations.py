@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -388,3 +388,22 @@ def test_the_same_person_cannot_be_present_twice(tracker: Tracker) -> None:
             recorder="刘洋",
             present=["陈志明", "李红", "陈志明"],
         )
+
+
+def test_a_long_negotiation_loads_from_its_snapshot_exactly_as_replayed(store: Path) -> None:
+    with Tracker(store, actor="王芳", today=TODAY) as t:
+        ref = b.negotiating(t)
+        day = date(2011, 4, 26)
+        chairs = ["陈志明", "张伟"]
+        for number in range(40):  # 40 rounds with 3 proposals each: well past two snapshots
+            b.with_round(t, ref, day + timedelta(days=number), chairs[number % 2])
+            for article in range(3):
+                t.negotiations.propose(
+                    ref, article=f"第{article + 1}条", side="union", text=f"第{number}轮文本"
+                )
+        events = len(t.negotiations.history(ref))
+    assert events > 150  # at least one snapshot (every 100 events)
+    with Tracker(store, actor="王芳", today=TODAY) as fresh:
+        from_snapshot = fresh.negotiations.show(ref)
+        replayed = fresh.negotiations.show(ref, as_of=TODAY)
+    assert from_snapshot == replayed

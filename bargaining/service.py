@@ -1,0 +1,27 @@
+"""What every service shares: an application, who is recording, and today's date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, TypeVar
+
+from bargaining.application import StoreApplication
+from bargaining.errors import InvalidValueError
+
+App = TypeVar("App", bound=StoreApplication)
+
+
+class ServiceBase(Generic[App]):
+    def __init__(self, app: App, actor: str, today: date) -> None:
+        self.app = app
+        self.actor = actor
+        self.today = today
+
+    def _date(self, value: date | None, field: str) -> date:
+        """A business date: today when not given, never in the future."""
+        day = self.today if value is None else value
+        if day > self.today:
+            raise InvalidValueError(
+                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
+            )
+        return day

@@ -1,0 +1,250 @@
+"""Measure the read models and the commands on generated stores, each beside its baseline.
+
+    python -m bench.run DIR [--small] [--runs 5]
+
+DIR holds the generated stores (made on first use: ~100k and ~1M events). Prints one
+Markdown table; bench/RESULTS.md keeps the figures with the machine and the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.workload import generate
+
+BIN = Path(sys.executable).parent
+SIZES = {"100k": (700, 12_000), "1M": (6_000, 125_000)}
+
+
+def median_seconds(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True, env=env)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def store(root: Path, size: str) -> Path:
+    path = root / size
+    if not (path / "mediation.sqlite").exists():
+        negotiations, cases = SIZES[size]
+        started = time.perf_counter()
+        events = generate(path, negotiations, cases)
+        print(f"generated {size}: {events} events in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return path
+
+
+REBUILD = """
+import json, resource, sys, time
+from datetime import date
+from bargaining import Tracker
+t = Tracker(sys.argv[1], actor="bench", today=date.today())
+t.reports.refresh()
+started = time.perf_counter()
+events = t.reports.rebuild()
+elapsed = time.perf_counter() - started
+print(json.dumps({"events": events, "seconds": elapsed,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+BASELINES = """
+import json, sqlite3, sys, time
+from pathlib import Path
+from bargaining.application import NegotiationsApp
+from bargaining.mediation import MediationApp
+from bargaining.store import Store
+store = Store(Path(sys.argv[1]))
+library = raw = 0.0
+count = 0
+for cls in (NegotiationsApp, MediationApp):
+    app = cls(env=store.env_for(cls.name))
+    started, start = time.perf_counter(), None
+    while page := app.recorder.select_notifications(start=start, limit=1000, inclusive_of_start=False):
+        for n in page:
+            app.mapper.to_domain_event(n)
+        count += len(page)
+        start = page[-1].id
+    library += time.perf_counter() - started
+    conn = sqlite3.connect(store.sqlite_path(cls.name, create=False))
+    started, last = time.perf_counter(), 0
+    while rows := conn.execute("SELECT rowid, state FROM stored_events WHERE rowid > ? ORDER BY rowid LIMIT 1000",
+                               (last,)).fetchall():
+        last = rows[-1][0]
+    raw += time.perf_counter() - started
+print(json.dumps({"events": count, "library_per_s": count / library, "raw_per_s": count / raw}))
+"""
+
+LOAD = """
+import json, statistics, sys, time, tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from bargaining.application import NegotiationsApp
+from bargaining.store import Store
+from domain.negotiation import Negotiation
+from domain.values import AgreementKind, Purpose, Role, Side
+app = NegotiationsApp(env=Store(Path(tempfile.mkdtemp())).env_for("Negotiations"))
+n = Negotiation(reference="LONG-1", employer="企业", union="工会", kind=AgreementKind.WAGE, topic="", profile_id="PRC",
+                requested_by=Side.UNION, purpose=Purpose.NEW, predecessor="", on=date(2020, 1, 1), by="b")
+n.receive_request(on=date(2020, 1, 2), by="b")
+n.answer_request(on=date(2020, 1, 3), by="b", accepted=True)
+for side, names in ((Side.UNION, "甲乙丙"), (Side.EMPLOYER, "丁戊己")):
+    for i, name in enumerate(names):
+        n.appoint(on=date(2020, 1, 4), by="b", name=name, side=side, role=Role.CHIEF if i == 0 else Role.MEMBER)
+day = date(2020, 1, 5)
+while n.version < 1000:
+    n.hold_round(on=day, by="b", place="室", chair="甲丁"[len(n.rounds) % 2], recorder="记", present=[], minutes="纪要")
+    for a in range(8):
+        if n.version < 1000:
+            n.table_proposal(by="b", article=f"第{a}条", side=Side.UNION, text="文本")
+    day += timedelta(days=1)
+    app.save(n)
+assert n.version == 1000
+def timed(f):
+    times = []
+    for _ in range(20):
+        s = time.perf_counter(); f(); times.append(time.perf_counter() - s)
+    return statistics.median(times) * 1000
+snap = timed(lambda: app.repository.get(n.id))
+def replay():
+    agg = None
+    for e in app.events.get(n.id):
+        agg = e.mutate(agg)
+replayed = timed(replay)
+print(json.dumps({"snapshot_ms": snap, "replay_ms": replayed}))
+"""
+
+
+def python(code: str, *args: str) -> dict[str, float]:
+    out = subprocess.run([str(BIN / "python"), "-c", code, *args], check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def prepare_writes(path: Path) -> None:
+    """An open negotiation and an accepted case dated today, for the write benchmarks."""
+    from bargaining import Tracker
+
+    today = date.today()
+    with Tracker(path, actor="bench") as t:
+        if t.cases.exists("BENCH-CASE"):
+            return
+        t.negotiations.open("BENCH-NEG", employer="基准企业", union="基准工会", kind="wage", on=today)
+        t.negotiations.request("BENCH-NEG", on=today)
+        t.negotiations.reply("BENCH-NEG", on=today)
+        t.negotiations.appoint("BENCH-NEG", side="union", chief="甲", members=["乙", "丙"], on=today)
+        t.negotiations.appoint("BENCH-NEG", side="employer", chief="丁", members=["戊", "己"], on=today)
+        t.cases.open(
+            "BENCH-CASE",
+            channel="visit",
+            received=today,
+            applicants=["职工"],
+            respondent="企业",
+            category="other",
+            request="调解",
+            body="JD-BENCH",
+        )
+        t.cases.accept("BENCH-CASE", on=today, both_agree=True)
+
+
+def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
+    path = store(root, size)
+    rows: list[tuple[str, str]] = []
+    base = python(BASELINES, str(path))
+    rebuild = python(REBUILD, str(path))
+    rate = rebuild["events"] / rebuild["seconds"]
+    rows.append(
+        (
+            f"rebuild all projections, {size} ({rebuild['events']:,.0f} events)",
+            f"{rate:,.0f} events/s; {rate / base['library_per_s']:.2f}× the library's read+decode "
+            f"({base['library_per_s']:,.0f}/s), {rate / base['raw_per_s']:.2f}× raw SQLite reads "
+            f"({base['raw_per_s']:,.0f}/s); peak {rebuild['peak_mb']:.0f} MB",
+        )
+    )
+    if size != "1M":
+        return rows
+    prepare_writes(path)
+    cli = [str(BIN / "bargaining"), "--store", str(path), "--as", "bench"]
+    click = median_seconds([str(BIN / "python"), "-c", "import click"], runs)
+    for label, argv in (
+        (
+            "read: stats disputes (whole process)",
+            [*cli, "stats", "disputes", "--from", "2015-01-01", "--to", "2024-12-31"],
+        ),
+        ("read: board (whole process)", [*cli, "board"]),
+    ):
+        subprocess.run(argv, check=True, capture_output=True)
+        seconds = median_seconds(argv, runs)
+        rows.append(
+            (
+                label,
+                f'{seconds * 1000:.0f} ms = {seconds / click:.2f}× `python -c "import click"` '
+                f"({click * 1000:.0f} ms)",
+            )
+        )
+    today = date.today().isoformat()
+    chair = iter(["甲", "丁"] * runs * 2)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                *cli,
+                "negotiation",
+                "round",
+                "BENCH-NEG",
+                "--on",
+                today,
+                "--place",
+                "室",
+                "--chair",
+                next(chair),
+                "--recorder",
+                "记录员",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - started)
+    rows.append(("write: negotiation round (whole process)", f"{statistics.median(times) * 1000:.0f} ms"))
+    seconds = median_seconds(
+        [*cli, "case", "session", "BENCH-CASE", "--on", today, "--attended", "职工"], runs
+    )
+    rows.append(("write: case session (whole process)", f"{seconds * 1000:.0f} ms"))
+    load = python(LOAD)
+    rows.append(
+        (
+            "load a 1,000-event negotiation",
+            f"{load['snapshot_ms']:.1f} ms with snapshots (replaying all events: {load['replay_ms']:.1f} ms)",
+        )
+    )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--small", action="store_true", help="Only the 100k-event store.")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("BARGAINING_LOCK_TIMEOUT", "30")
+    rows = []
+    for size in ("100k",) if args.small else ("100k", "1M"):
+        rows += measure(args.directory, size, args.runs)
+    print("| what | measured |\n|---|---|")
+    for what, figure in rows:
+        print(f"| {what} | {figure} |")
+
+
+if __name__ == "__main__":
+    main()
