@@ -25,7 +25,6 @@ class Item(NamedTuple):
     recorded_at: str
     step: str
     data: dict[str, Any]
-    body: bytes  # the stored JSON, as the timeline keeps it
 
 
 class ViewProjection(Projection[ViewStore]):

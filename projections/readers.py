@@ -17,6 +17,9 @@ from projections.status import contract_status, next_due
 
 Row = dict[str, Any]
 
+# The views' table layout; an older file is emptied and rebuilt (see projections.store).
+SCHEMA_VERSION = 2
+
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
     "agreements": ("Negotiations",),
@@ -51,6 +54,8 @@ def stale(event_stores: Mapping[str, Path], views: Path) -> bool:
     if not views.exists():
         return any(last.values()) or True
     with reading(views) as conn:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return True
         try:
             tracked = dict(conn.execute("SELECT application_name, notification_id FROM tracking").fetchall())
         except sqlite3.OperationalError:
@@ -128,30 +133,52 @@ def with_status(row: Row, day: str) -> Row:
     return row
 
 
+UPSTREAM_FILES = {"Negotiations": "negotiations.sqlite", "Mediation": "mediation.sqlite"}
+
+
+@contextmanager
+def reading_with_events(views: Path) -> Iterator[tuple[sqlite3.Connection, str]]:
+    """The views with the event stores attached, and the SQL expression for a row's body.
+
+    The timeline keeps no copy of the events: a body is read from its store by position.
+    """
+    with reading(views) as conn:
+        parts = []
+        for upstream, name in UPSTREAM_FILES.items():
+            path = views.parent / name
+            if path.exists():
+                conn.execute(f"ATTACH DATABASE ? AS {upstream}", (f"file:{path}?mode=ro",))
+                parts.append(  # the names come from UPSTREAM_FILES, not from input
+                    f"(SELECT state FROM {upstream}.stored_events WHERE rowid = t.position"  # noqa: S608
+                    f" AND t.upstream = '{upstream}')"
+                )
+        yield conn, f"COALESCE({', '.join(parts)})" if parts else "NULL"
+
+
 def timeline_payloads(
     views: Path, contexts: tuple[str, ...], day: str, reference: str | None = None
 ) -> list[Row]:
     """Timeline rows up to ``day`` (business date), in recorded order: the input of an as-of fold."""
     marks = ",".join("?" * len(contexts))
-    sql = (
-        "SELECT upstream, position, context, reference, version, on_date, step, recorded_by, recorded_at,"  # noqa: S608
-        f" payload FROM timeline WHERE context IN ({marks}) AND on_date <= ?"
-    )
     params: list[Any] = [*contexts, day]
+    where = f"context IN ({marks}) AND on_date <= ?"
     if reference is not None:
-        sql += " AND reference = ?"
+        where += " AND reference = ?"
         params.append(reference)
-    sql += " ORDER BY upstream, position"
-    with reading(views) as conn:
+    with reading_with_events(views) as (conn, body):
+        sql = (
+            "SELECT upstream, position, context, reference, version, on_date, step, recorded_by, recorded_at,"  # noqa: S608
+            f" {body} AS payload FROM timeline t WHERE {where} ORDER BY upstream, position"
+        )
         return _rows(conn, sql, tuple(params))
 
 
 def timeline(views: Path, reference: str) -> list[Row]:
-    sql = (
-        "SELECT context, version, on_date, step, recorded_by, recorded_at, payload FROM timeline"
-        " WHERE reference = ? ORDER BY on_date, upstream, position"
-    )
-    with reading(views) as conn:
+    with reading_with_events(views) as (conn, body):
+        sql = (
+            f"SELECT context, version, on_date, step, recorded_by, recorded_at, {body} AS payload"  # noqa: S608
+            " FROM timeline t WHERE reference = ? ORDER BY on_date, upstream, position"
+        )
         return _rows(conn, sql, (reference,))
 
 

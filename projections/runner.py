@@ -132,11 +132,11 @@ def _items(
         if n.originator_version == 1 and "reference" in data:
             cache[n.originator_id] = (context, data["reference"])
             created.append((n.originator_id, context, data["reference"]))
-        decoded.append((n, qualname.rpartition(".")[2], body, data))
+        decoded.append((n, qualname.rpartition(".")[2], data))
     c.executemany("INSERT OR IGNORE INTO aggregates VALUES (?, ?, ?)", created)
-    _resolve(c, cache, {n.originator_id for n, _, _, _ in decoded})
+    _resolve(c, cache, {n.originator_id for n, _, _ in decoded})
     items = []
-    for n, step, body, data in decoded:
+    for n, step, data in decoded:
         context, reference = cache[n.originator_id]
         items.append(
             Item(
@@ -150,7 +150,6 @@ def _items(
                 recorded_at=data.pop("timestamp"),
                 step=step,
                 data=data,
-                body=body,
             )
         )
     return items

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from typing import Any
 
 from eventsourcing.persistence import InfrastructureFactory, Tracking
@@ -16,8 +18,12 @@ from eventsourcing.sqlite import SQLiteCursor, SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
 from projections.folds import AGREEMENT_COLUMNS, CASE_COLUMNS
+from projections.readers import SCHEMA_VERSION
 
 VIEWS_NAME = "Views"
+# Bump when a view's tables change: views are derived data, so an older file is emptied and
+# rebuilt from the event stores on the next read rather than migrated.
+VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline")
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
@@ -40,7 +46,7 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS timeline (upstream TEXT NOT NULL, position INTEGER NOT NULL,"
     " context TEXT NOT NULL, reference TEXT NOT NULL, version INTEGER NOT NULL, on_date TEXT NOT NULL,"
     " step TEXT NOT NULL,"
-    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, payload BLOB NOT NULL)",
+    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS timeline_reference ON timeline (reference)",
 ]
 
@@ -72,8 +78,23 @@ class ViewStore(SQLiteTrackingRecorder):
             c.execute("DELETE FROM tracking WHERE application_name LIKE ?", (f"{projection}@%",))
 
 
+def _discard_outdated(path: str) -> None:
+    if not os.path.exists(path):
+        return
+    with closing(sqlite3.connect(path)) as conn:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        with conn:
+            for table in VIEW_TABLES:
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'tracking'").fetchone():
+                conn.execute("DELETE FROM tracking WHERE application_name LIKE '%@%'")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
 def open_views(path: str, lock_timeout: int = 5) -> ViewStore:
     """The view store in ``path``, built the way the library's ProjectionRunner builds views."""
+    _discard_outdated(path)
     settings = {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": path,
@@ -83,6 +104,8 @@ def open_views(path: str, lock_timeout: int = 5) -> ViewStore:
     recorder = InfrastructureFactory.construct(env).tracking_recorder(ViewStore)
     assert isinstance(recorder, ViewStore)
     _relax_durability(recorder)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return recorder
 
 

@@ -1,4 +1,8 @@
-"""The timeline read model: every recorded step of every negotiation, contract and case."""
+"""The timeline read model: every recorded step of every negotiation, contract and case.
+
+It indexes steps by reference, date and position and keeps no copy of the events: a step's
+detail is read from its event store by position when a timeline is shown.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ class TimelineProjection(ViewProjection):
 
     def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
         c.executemany(
-            "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     i.upstream,
@@ -29,7 +33,6 @@ class TimelineProjection(ViewProjection):
                     i.step,
                     i.by,
                     i.recorded_at,
-                    i.body,
                 )
                 for i in items
             ],

@@ -96,3 +96,16 @@ def test_rebuild_from_the_cli_shows_progress_and_names_the_model(store: Path) ->
         1,
         True,
     )
+
+
+def test_views_from_an_older_layout_are_discarded_and_rebuilt_on_the_next_read(
+    tracker: Tracker, store: Path
+) -> None:
+    busy_store(tracker)
+    tracker.reports.board()
+    expected = snapshot(store)
+    with sqlite3.connect(store / "views.sqlite") as conn:
+        conn.execute("DELETE FROM agreements")  # what an older layout's table would not match
+        conn.execute("PRAGMA user_version = 1")
+    tracker.reports.board()
+    assert snapshot(store) == expected
