@@ -176,7 +176,11 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
     click = median_seconds([str(BIN / "python"), "-c", "import click"], runs)
     for label, argv in (
         (
-            "read: stats disputes (whole process)",
+            "read: stats disputes, one year (whole process)",
+            [*cli, "stats", "disputes", "--from", "2020-01-01", "--to", "2020-12-31"],
+        ),
+        (
+            "read: stats disputes, ten years (whole process)",
             [*cli, "stats", "disputes", "--from", "2015-01-01", "--to", "2024-12-31"],
         ),
         ("read: board (whole process)", [*cli, "board"]),

@@ -79,6 +79,7 @@ CASE_COLUMNS = (
     "referred_from",
     "flagged",
     "profile",
+    "close_days",
 )
 
 
@@ -309,7 +310,7 @@ def _fen(amount: str | None) -> int | None:
     return int(units) * 100 + sign * int((cents + "00")[:2])
 
 
-def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:
+def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: PLR0912 - a branch per event
     """Apply one mediation-case event to the statistics row of its reference."""
     if step == "Applied":
         profile = get_profile(d["profile_id"])
@@ -361,6 +362,10 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:
         row.update(performed=int(d["performed"]), performed_on=on)
         if not d["performed"]:
             row["limitation_base"] = max(row["limitation_base"], on)
+    if step in ("Settled", "Failed", "Withdrawn", "Referred") and row["accepted_on"]:
+        row["close_days"] = (
+            date.fromisoformat(row["closed_on"]) - date.fromisoformat(row["accepted_on"])
+        ).days
     return row
 
 

@@ -37,12 +37,20 @@ SCHEMA = [
     "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
     "CREATE TABLE IF NOT EXISTS cases ("
     + ", ".join(
-        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('workers', 'claimed_fen', 'agreed_fen', 'performed', 'flagged') else 'TEXT'}"  # noqa: E501
+        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('workers', 'claimed_fen', 'agreed_fen', 'performed', 'flagged', 'close_days') else 'TEXT'}"  # noqa: E501
         for c in CASE_COLUMNS
     )
     + ")",
-    "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on)",
-    "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on)",
+    # Covering indexes: each statistic reads one index in date order, never the wide rows.
+    "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on, category, channel, body)",
+    "CREATE INDEX IF NOT EXISTS cases_accepted ON cases (accepted_on, category, channel, body, workers,"
+    " claimed_fen, closed_on, deadline)",
+    "CREATE INDEX IF NOT EXISTS cases_declined ON cases (declined_on, category, channel, body)"
+    " WHERE declined_on IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on, outcome, category, channel, body,"
+    " agreed_fen, close_days)",
+    "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
+    " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
     "CREATE TABLE IF NOT EXISTS timeline (upstream TEXT NOT NULL, position INTEGER NOT NULL,"
     " context TEXT NOT NULL, reference TEXT NOT NULL, version INTEGER NOT NULL, on_date TEXT NOT NULL,"
     " step TEXT NOT NULL,"
