@@ -235,24 +235,7 @@ class ReportService:
 
     @staticmethod
     def _stats_row(g: Row) -> Row:
-        n = {
-            k: int(g.get(k) or 0)
-            for k in (
-                "received",
-                "accepted",
-                "declined",
-                "closed",
-                "succeeded",
-                "failed",
-                "withdrawn",
-                "referred",
-                "carried_over",
-                "workers",
-                "claimed_fen",
-                "agreed_fen",
-                "closed_accepted",
-            )
-        }
+        n = {k: int(g.get(k) or 0) for k in readers.METRICS if k != "days_to_close"}
         days = Decimal(str(g.get("days_to_close") or 0))
         average = (days / n["closed_accepted"]).quantize(Decimal("0.1")) if n["closed_accepted"] else None
         return {

@@ -195,7 +195,12 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
             )
         )
     today = date.today().isoformat()
-    chair = iter(["甲", "丁"] * runs * 2)
+    shown = subprocess.run(
+        [*cli, "negotiation", "show", "BENCH-NEG", "--json"], check=True, capture_output=True
+    )
+    rounds = json.loads(shown.stdout)["rounds"]
+    first = "丁" if rounds and rounds[-1]["chair"] == "甲" else "甲"  # the chiefs chair in turn
+    chair = iter([first, "丁" if first == "甲" else "甲"] * runs)
     times = []
     for _ in range(runs):
         started = time.perf_counter()

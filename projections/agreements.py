@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from eventsourcing.sqlite import SQLiteCursor
 
 from projections.base import Item, ViewProjection
-from projections.folds import AGREEMENT_COLUMNS, agreement_deadlines, fold_agreement, new_agreement
+from projections.columns import AGREEMENT_COLUMNS
+from projections.folds import agreement_deadlines, fold_agreement, new_agreement
 from projections.store import dumps
 
 Row = dict[str, Any]

@@ -9,7 +9,8 @@ from eventsourcing.sqlite import SQLiteCursor
 
 from projections.agreements import load_rows
 from projections.base import Item, ViewProjection
-from projections.folds import CASE_COLUMNS, fold_case, new_case
+from projections.columns import CASE_COLUMNS
+from projections.folds import fold_case, new_case
 
 
 class CasesProjection(ViewProjection):

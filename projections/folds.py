@@ -13,74 +13,9 @@ from typing import Any
 from domain.calendar import add_months
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
 from domain.values import AgreementKind
+from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
 
 Row = dict[str, Any]
-
-AGREEMENT_COLUMNS = (
-    "reference",
-    "kind",
-    "employer",
-    "union_name",
-    "topic",
-    "purpose",
-    "predecessor",
-    "profile",
-    "opened_on",
-    "stage",
-    "request_on",
-    "reply_on",
-    "rounds",
-    "last_round_on",
-    "articles_agreed",
-    "articles_open",
-    "draft_on",
-    "vote_on",
-    "vote_outcome",
-    "vote_verified",
-    "signed_on",
-    "term_start",
-    "term_end",
-    "submitted_on",
-    "received_on",
-    "objected_on",
-    "effective_on",
-    "published_on",
-    "terminated_on",
-    "suspended_until",
-    "renewed_by",
-    "renewed_on",
-    "state",
-)
-
-CASE_COLUMNS = (
-    "reference",
-    "body",
-    "channel",
-    "category",
-    "tags",
-    "workers",
-    "claimed_fen",
-    "agreed_fen",
-    "currency",
-    "received_on",
-    "accepted_on",
-    "declined_on",
-    "closed_on",
-    "outcome",
-    "deadline",
-    "acceptance_due",
-    "arbitration_right_on",
-    "review_ends",
-    "review_on",
-    "performance_due",
-    "performed",
-    "performed_on",
-    "limitation_base",
-    "referred_from",
-    "flagged",
-    "profile",
-    "close_days",
-)
 
 
 def _due(rule: DeadlineRule | None, start: str | None, profile: JurisdictionProfile) -> str | None:

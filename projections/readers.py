@@ -13,6 +13,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
+from projections.columns import BOARD_COLUMNS
 from projections.status import contract_status, next_due
 
 Row = dict[str, Any]
@@ -71,39 +72,6 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] | tuple[
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-
-
-BOARD_COLUMNS = ", ".join(
-    c
-    for c in (
-        "reference",
-        "kind",
-        "employer",
-        "union_name",
-        "topic",
-        "purpose",
-        "predecessor",
-        "profile",
-        "stage",
-        "rounds",
-        "last_round_on",
-        "articles_agreed",
-        "articles_open",
-        "vote_outcome",
-        "vote_verified",
-        "signed_on",
-        "term_start",
-        "term_end",
-        "submitted_on",
-        "received_on",
-        "objected_on",
-        "effective_on",
-        "published_on",
-        "terminated_on",
-        "renewed_by",
-        "deadlines",
-    )
-)
 
 
 def board(views: Path, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:

@@ -17,7 +17,7 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.sqlite import SQLiteCursor, SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
-from projections.folds import AGREEMENT_COLUMNS, CASE_COLUMNS
+from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
 from projections.readers import SCHEMA_VERSION
 
 VIEWS_NAME = "Views"
