@@ -20,7 +20,6 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder, Operationa
 from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
-from domain.negotiation import Negotiation
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
@@ -60,18 +59,6 @@ class StoreApplication(Application[UUID]):
         with translate_store_errors():
             recordings = self.save(*aggregates)
         return recordings[-1].notification.id if recordings else 0
-
-
-class NegotiationsApp(StoreApplication):
-    """Negotiations (interest disputes) and the collective contracts they produce."""
-
-    name = "Negotiations"
-    # A long negotiation reaches hundreds of events; a snapshot every 100 keeps a load to
-    # at most 99 events on top of the newest snapshot.
-    snapshotting_intervals = {Negotiation: 100}  # noqa: RUF012 - the library reads a class dict
-
-    def exists_reference(self, reference: str) -> bool:
-        return self.exists(Negotiation, reference)
 
 
 @contextmanager

@@ -7,7 +7,8 @@ from typing import Any
 
 from bargaining.application import parse_enum
 from bargaining.errors import AlreadyExistsError, NotFoundError
-from bargaining.negotiations import NegotiationService, Service, clean_reference
+from bargaining.negotiations import NegotiationService, Service
+from bargaining.service import clean_reference
 from bargaining.views import contract_view
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation

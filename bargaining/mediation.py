@@ -11,9 +11,8 @@ from typing import Any, TypeVar
 from bargaining.application import StoreApplication, parse_enum
 from bargaining.case_views import body_view, case_view
 from bargaining.errors import AlreadyExistsError, InvalidValueError
-from bargaining.negotiations import clean_reference
-from bargaining.service import ServiceBase
-from bargaining.views import event_rows
+from bargaining.history import event_rows
+from bargaining.service import ServiceBase, clean_reference
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole

@@ -7,10 +7,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from bargaining.application import NegotiationsApp, parse_enum
+from eventsourcing.persistence import JSONTranscoder
+
+from bargaining.application import StoreApplication, parse_enum
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
-from bargaining.service import ServiceBase
-from bargaining.views import article_history, event_rows, negotiation_view
+from bargaining.history import event_rows
+from bargaining.service import ServiceBase, clean_reference
+from bargaining.snapshots import register_snapshot_transcodings
+from bargaining.views import article_history, negotiation_view
 from domain.contract import CollectiveContract
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
@@ -32,14 +36,21 @@ from domain.values import (
     parse_percent,
 )
 
-REFERENCE_MAX = 64
 
+class NegotiationsApp(StoreApplication):
+    """Negotiations (interest disputes) and the collective contracts they produce."""
 
-def clean_reference(reference: str, field: str = "reference") -> str:
-    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
-    if any(ch.isspace() for ch in ref) or "/" in ref:
-        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
-    return ref
+    name = "Negotiations"
+    # A long negotiation reaches hundreds of events; a snapshot every 100 keeps a load to
+    # at most 99 events on top of the newest snapshot.
+    snapshotting_intervals = {Negotiation: 100}  # noqa: RUF012 - the library reads a class dict
+
+    def exists_reference(self, reference: str) -> bool:
+        return self.exists(Negotiation, reference)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_snapshot_transcodings(transcoder)
 
 
 class Service(ServiceBase[NegotiationsApp]):

@@ -75,8 +75,9 @@ class ReportService:
     def _catch_up(
         self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
     ) -> int:
-        from bargaining.application import NegotiationsApp, translate_store_errors
+        from bargaining.application import translate_store_errors
         from bargaining.mediation import MediationApp
+        from bargaining.negotiations import NegotiationsApp
         from projections import runner
         from projections.store import open_views
 

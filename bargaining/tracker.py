@@ -68,15 +68,14 @@ class Tracker:
 
     @cached_property
     def negotiations(self) -> NegotiationService:
-        from bargaining.application import NegotiationsApp
-        from bargaining.negotiations import NegotiationService
+        from bargaining.negotiations import NegotiationsApp, NegotiationService
 
         return NegotiationService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def contracts(self) -> ContractService:
-        from bargaining.application import NegotiationsApp
         from bargaining.contracts import ContractService
+        from bargaining.negotiations import NegotiationsApp
 
         return ContractService(self._app(NegotiationsApp), self.actor, self.today)
 
@@ -107,8 +106,8 @@ class Tracker:
 
     def event_count(self) -> int:
         """How many events the store holds, across both contexts."""
-        from bargaining.application import NegotiationsApp
         from bargaining.mediation import MediationApp
+        from bargaining.negotiations import NegotiationsApp
 
         return sum(self._app(cls).count_events() for cls in (NegotiationsApp, MediationApp))
 

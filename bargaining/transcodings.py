@@ -11,30 +11,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from domain.articles import Agreement as ArticleAgreement
-from domain.articles import Proposal
-from domain.contract import ContractStatus
 from domain.disputes import BodyType, CaseStatus, Category, Channel, Outcome, ReferralTarget, RosterRole
-from domain.negotiation import Stage
-from domain.records import (
-    MediationAgreement,
-    MediationSession,
-    Round,
-    Successor,
-    Suspension,
-    TieDecision,
-    Vote,
-)
-from domain.representatives import Representative
 from domain.values import (
     AgreementKind,
+    ContractStatus,
     Purpose,
     RatificationBody,
     Role,
     Side,
+    Stage,
     Term,
     TerminationGround,
     VoteOutcome,
@@ -122,40 +109,6 @@ class WageTermsAsDict(Transcoding):
         )
 
 
-def attrs_transcoding(cls: type[Any], name: str) -> Transcoding:
-    """A frozen attrs record as a dict of its fields (snapshots hold these records).
-
-    JSON has no tuples: list values come back as tuples, which is what the records hold.
-    """
-    fields = [f.name for f in attrs.fields(cls)]
-
-    class RecordAsDict(Transcoding):
-        type = cls
-
-        def encode(self, obj: Any) -> dict[str, Any]:
-            return {f: getattr(obj, f) for f in fields}
-
-        def decode(self, data: dict[str, Any]) -> Any:
-            return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
-
-    RecordAsDict.name = name
-    return RecordAsDict()
-
-
-RECORDS = (
-    (Representative, "representative"),
-    (Proposal, "proposal"),
-    (ArticleAgreement, "article_agreement"),
-    (Round, "round"),
-    (Suspension, "suspension"),
-    (Vote, "vote"),
-    (TieDecision, "tie_decision"),
-    (Successor, "successor"),
-    (MediationSession, "mediation_session"),
-    (MediationAgreement, "mediation_agreement"),
-)
-
-
 def register_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(DateAsISO())
     for enum_type, name in (
@@ -180,5 +133,3 @@ def register_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(VoteTallyAsDict())
     transcoder.register(TermAsDict())
     transcoder.register(WageTermsAsDict())
-    for record, name in RECORDS:
-        transcoder.register(attrs_transcoding(record, name))

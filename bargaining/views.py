@@ -8,12 +8,12 @@ from typing import Any
 
 from bargaining.errors import InvalidValueError, NotFoundError
 from domain.articles import line_diff, text_at
-from domain.contract import CollectiveContract, ContractStatus
+from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
-from domain.negotiation import Negotiation, Stage
+from domain.negotiation import Negotiation
 from domain.ratification import quorum_needed, yes_needed
 from domain.representatives import team_problems
-from domain.values import Role, Side, VoteOutcome, VoteTally, WageTerms
+from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
 
 
 def _iso(day: date | None) -> str | None:
@@ -300,35 +300,3 @@ def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None
             ),
         }
     return row
-
-
-_SKIP = {"originator_id", "originator_version", "timestamp", "originator_topic", "on", "by"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "value") and not isinstance(value, (str, int)):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__attrs_attrs__"):
-        return {a.name: _plain(getattr(value, a.name)) for a in value.__attrs_attrs__}
-    return value
-
-
-def event_rows(events: Any) -> list[dict[str, Any]]:
-    """The recorded steps of one aggregate, oldest first, as plain rows."""
-    return [
-        {
-            "version": e.originator_version,
-            "step": type(e).__name__,
-            "on": e.on.isoformat(),
-            "by": e.by,
-            "recorded_at": e.timestamp.isoformat(),
-            "detail": {k: _plain(v) for k, v in vars(e).items() if k not in _SKIP},
-        }
-        for e in events
-    ]

@@ -59,7 +59,7 @@ print(json.dumps({"events": events, "seconds": elapsed,
 BASELINES = """
 import json, sqlite3, sys, time
 from pathlib import Path
-from bargaining.application import NegotiationsApp
+from bargaining.negotiations import NegotiationsApp
 from bargaining.mediation import MediationApp
 from bargaining.store import Store
 store = Store(Path(sys.argv[1]))
@@ -87,7 +87,7 @@ LOAD = """
 import json, statistics, sys, time, tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from bargaining.application import NegotiationsApp
+from bargaining.negotiations import NegotiationsApp
 from bargaining.store import Store
 from domain.negotiation import Negotiation
 from domain.values import AgreementKind, Purpose, Role, Side

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from bargaining.application import NegotiationsApp
 from bargaining.mediation import MediationApp
+from bargaining.negotiations import NegotiationsApp
 from bargaining.store import Store
 from domain.body import MediationBody
 from domain.case import MediationCase

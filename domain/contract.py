@@ -8,7 +8,6 @@ effective 15 days after receipt without objection (S1 Art 47), and expires after
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 import attrs
@@ -17,17 +16,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from domain.records import Successor
-from domain.values import AgreementKind, Purpose, Term, TerminationGround
-
-
-class ContractStatus(Enum):
-    SIGNED = "signed"  # awaiting submission for filing
-    SUBMITTED = "submitted"  # sent to the authority, receipt not yet recorded
-    UNDER_REVIEW = "under review"  # received; the review window runs
-    OBJECTED = "objected"  # the authority objected: renegotiate and resubmit
-    EFFECTIVE = "effective"
-    EXPIRED = "expired"
-    TERMINATED = "terminated"
+from domain.values import AgreementKind, ContractStatus, Purpose, Term, TerminationGround
 
 
 class CollectiveContract(Aggregate):

@@ -9,10 +9,10 @@ from datetime import date
 
 import attrs
 
-from domain.contract import CollectiveContract, ContractStatus
+from domain.contract import CollectiveContract
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile
-from domain.negotiation import Negotiation, Stage
-from domain.values import Purpose
+from domain.negotiation import Negotiation
+from domain.values import ContractStatus, Purpose, Stage
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,6 @@ that only mutates. Every event carries ``on`` (the business date the user gave) 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 import attrs
@@ -27,23 +26,12 @@ from domain.values import (
     RatificationBody,
     Role,
     Side,
+    Stage,
     Term,
     VoteOutcome,
     VoteTally,
     WageTerms,
 )
-
-
-class Stage(Enum):
-    OPENED = "opened"  # file opened, written request not yet received
-    REQUESTED = "requested"  # request received, reply due
-    REFUSED = "refused"  # the other side declined to negotiate
-    NEGOTIATING = "negotiating"
-    SUSPENDED = "suspended"
-    DRAFT = "draft"  # draft adopted, awaiting ratification
-    TIED = "tied"  # vote exactly at the threshold: a person must decide
-    RATIFIED = "ratified"
-    SIGNED = "signed"
 
 
 class Negotiation(Aggregate):

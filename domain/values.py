@@ -83,6 +83,28 @@ class Side(Enum):
         return "职工方" if self is Side.UNION else "企业方"
 
 
+class Stage(Enum):
+    OPENED = "opened"  # file opened, written request not yet received
+    REQUESTED = "requested"  # request received, reply due
+    REFUSED = "refused"  # the other side declined to negotiate
+    NEGOTIATING = "negotiating"
+    SUSPENDED = "suspended"
+    DRAFT = "draft"  # draft adopted, awaiting ratification
+    TIED = "tied"  # vote exactly at the threshold: a person must decide
+    RATIFIED = "ratified"
+    SIGNED = "signed"
+
+
+class ContractStatus(Enum):
+    SIGNED = "signed"  # awaiting submission for filing
+    SUBMITTED = "submitted"  # sent to the authority, receipt not yet recorded
+    UNDER_REVIEW = "under review"  # received; the review window runs
+    OBJECTED = "objected"  # the authority objected: renegotiate and resubmit
+    EFFECTIVE = "effective"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
 class AgreementKind(Enum):
     """What the negotiation produces (DOMAIN A2)."""
 

@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from domain.errors import DomainError
-from domain.negotiation import Negotiation, Stage
+from domain.negotiation import Negotiation
 from domain.values import (
     AgreementKind,
     Purpose,
     RatificationBody,
     Role,
     Side,
+    Stage,
     Term,
     VoteOutcome,
     VoteTally,
