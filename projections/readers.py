@@ -6,12 +6,13 @@ domain: it checks positions and reads tables. Only a stale view pays for a catch
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from projections.columns import BOARD_COLUMNS
 from projections.status import contract_status, next_due
@@ -95,7 +96,7 @@ def board(views: Path, day: str, *, kind: str | None = None, employer: str | Non
 
 def with_status(row: Row, day: str) -> Row:
     deadlines = (
-        row["deadlines"] if isinstance(row["deadlines"], list) else json.loads(row["deadlines"] or "[]")
+        row["deadlines"] if isinstance(row["deadlines"], list) else orjson.loads(row["deadlines"] or "[]")
     )
     row["deadlines"] = deadlines
     row["status"] = contract_status(row, day)
