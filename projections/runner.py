@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Notification, Tracking
+from eventsourcing.persistence import IntegrityError, Notification, Tracking
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 
 from projections import codec
@@ -191,14 +191,21 @@ def catch_up(
             if not notifications:
                 break
             last = notifications[-1].id
-            with views.datastore.transaction(commit=True) as c:
-                items = _items(app, notifications, c, cache)
-                for p in followers:
-                    seen = positions[p.name]
-                    if seen >= last:
-                        continue
-                    p.process_page(c, [i for i in items if i.position > seen])
-                    views.write_page(c, [Tracking(p.tracking_name(name), last)])
+            try:
+                with views.datastore.transaction(commit=True) as c:
+                    items = _items(app, notifications, c, cache)
+                    for p in followers:
+                        seen = positions[p.name]
+                        if seen >= last:
+                            continue
+                        p.process_page(c, [i for i in items if i.position > seen])
+                        views.write_page(c, [Tracking(p.tracking_name(name), last)])
+            except IntegrityError:
+                # Another reader caught the views up first: this page rolled back whole, so
+                # nothing is counted twice. Continue from the positions it committed.
+                positions = {p.name: views.position(p.name, name) for p in followers}
+                start = min(positions.values())
+                continue
             for p in followers:
                 positions[p.name] = max(positions[p.name], last)
             read += len(notifications)

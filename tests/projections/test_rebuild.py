@@ -109,3 +109,32 @@ def test_views_from_an_older_layout_are_discarded_and_rebuilt_on_the_next_read(
         conn.execute("PRAGMA user_version = 1")
     tracker.reports.board()
     assert snapshot(store) == expected
+
+
+def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busy_store(tracker)
+    tracker.reports.board()
+    expected = snapshot(store)
+    # This reader read the positions just before another reader committed the same pages.
+    from projections.store import ViewStore
+
+    original = ViewStore.position
+    calls: list[int] = []
+
+    def stale_first(self: ViewStore, projection: str, upstream: str) -> int:
+        calls.append(1)
+        return 0 if len(calls) <= 3 else original(self, projection, upstream)
+
+    monkeypatch.setattr(ViewStore, "position", stale_first)
+    from bargaining.application import translate_store_errors
+    from bargaining.mediation import MediationApp
+    from bargaining.negotiations import NegotiationsApp
+    from projections.store import open_views
+
+    with translate_store_errors():
+        apps = {cls.name: cls(env=tracker.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)}
+        views = open_views(str(store / "views.sqlite"))
+        runner.catch_up(apps, views, runner.projections_named(views))
+    assert snapshot(store) == expected
