@@ -10,6 +10,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every command would compile again.
+	$(BIN)/python -m compileall -q domain bargaining projections cli > /dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)
