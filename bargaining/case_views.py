@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from bargaining.formats import iso as _iso
+from bargaining.formats import money as _money
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import CaseStatus, Outcome, RosterRole
 from domain.jurisdiction import s4 as s4_basis
 from projections.labels import detail as _detail
 from projections.labels import label
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _money(amount: Decimal | None) -> str | None:
-    return None if amount is None else f"{amount:.2f}"
 
 
 def body_view(b: MediationBody) -> dict[str, Any]:

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-_SKIP = {"originator_id", "originator_version", "timestamp", "originator_topic", "on", "by"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "value") and not isinstance(value, (str, int)):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__attrs_attrs__"):
-        return {a.name: _plain(getattr(value, a.name)) for a in value.__attrs_attrs__}
-    return value
+from projections.payload import event_data
 
 
 def event_rows(events: Any) -> list[dict[str, Any]]:
@@ -32,7 +16,7 @@ def event_rows(events: Any) -> list[dict[str, Any]]:
             "on": e.on.isoformat(),
             "by": e.by,
             "recorded_at": e.timestamp.isoformat(),
-            "detail": {k: _plain(v) for k, v in vars(e).items() if k not in _SKIP},
+            "detail": event_data(e),
         }
         for e in events
     ]

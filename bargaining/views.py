@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from bargaining.errors import InvalidValueError, NotFoundError
+from bargaining.formats import iso as _iso
+from bargaining.formats import money as _money
 from domain.articles import line_diff, text_at
 from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
@@ -14,14 +15,6 @@ from domain.negotiation import Negotiation
 from domain.ratification import quorum_needed, yes_needed
 from domain.representatives import team_problems
 from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _money(amount: Decimal | None) -> str | None:
-    return None if amount is None else f"{amount:.2f}"
 
 
 def due_row(due: Due, day: date) -> dict[str, Any]:

@@ -9,18 +9,14 @@ import click
 
 from cli.main import Session
 from cli.negotiation import on_option, pass_session, ref_argument
-from cli.output import deadline_line, echo_json, kv, section, table
+from cli.output import deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, OneOf
 
 GROUND = OneOf("consensus", "merger", "dissolution", "bankruptcy", "force-majeure", "condition", "law")
 
 
 def report(session: Session, reference: str, what: str) -> None:
-    view = session.tracker().contracts.show(reference)
-    click.echo(f"{reference}: {what}. Status: {view['status']}.")
-    line = deadline_line(view["next_deadline"])
-    if line:
-        click.echo(f"Next: {line}")
+    echo_recorded(reference, what, session.tracker().contracts.show(reference))
 
 
 @click.group()

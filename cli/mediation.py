@@ -10,7 +10,7 @@ import click
 from cli.errors import CommandError
 from cli.main import Session
 from cli.negotiation import names, on_option, pass_session, ref_argument
-from cli.output import clip, deadline_line, echo_json, kv, section, table
+from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, Count, OneOf, read_text_file
 
 BODY_TYPE = OneOf("enterprise", "people", "township")
@@ -157,12 +157,7 @@ def case() -> None:
 
 def case_report(session: Session, reference: str, what: str) -> None:
     view = session.tracker().cases.show(reference)
-    click.echo(f"{reference}: {what}. Status: {view['status']}.")
-    line = deadline_line(view["next_deadline"])
-    if line:
-        click.echo(f"Next: {line}")
-    for warning in view["warnings"]:
-        click.echo(f"Note: {warning}")
+    echo_recorded(reference, what, {**view, "notes": view["warnings"]})
 
 
 @case.command("open")

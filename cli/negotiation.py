@@ -10,7 +10,7 @@ import click
 
 from cli.errors import CommandError
 from cli.main import Session
-from cli.output import clip, deadline_line, echo_json, kv, section, table
+from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, Count, OneOf, read_text_file
 
 SIDE = OneOf("union", "employer")
@@ -50,11 +50,7 @@ def names(values: tuple[str, ...]) -> list[str]:
 
 def report(session: Session, reference: str, what: str) -> None:
     """After a write: one line saying what was recorded, the stage and the next deadline."""
-    view = session.tracker().negotiations.show(reference)
-    click.echo(f"{reference}: {what}. Stage: {view['stage']}.")
-    line = deadline_line(view["next_deadline"])
-    if line:
-        click.echo(f"Next: {line}")
+    echo_recorded(reference, what, session.tracker().negotiations.show(reference), "stage")
 
 
 @click.group()

@@ -37,6 +37,16 @@ def kv(pairs: Sequence[tuple[str, Any]]) -> None:
         click.echo(f"{key.ljust(width)}  {value}")
 
 
+def echo_recorded(reference: str, what: str, view: dict[str, Any], state: str = "status") -> None:
+    """After a write: what was recorded, the stage or status, the next deadline, any notes."""
+    click.echo(f"{reference}: {what}. {state.capitalize()}: {view[state]}.")
+    line = deadline_line(view["next_deadline"])
+    if line:
+        click.echo(f"Next: {line}")
+    for note in view.get("notes", ()):
+        click.echo(f"Note: {note}")
+
+
 def deadline_line(due: dict[str, Any] | None) -> str | None:
     if not due:
         return None
