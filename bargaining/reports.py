@@ -7,7 +7,8 @@ by the declared formulas (DOMAIN.md B10), never stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from bargaining import STAGES
 from bargaining.errors import InvalidValueError, NotFoundError
 from bargaining.store import Store, lock_timeout
-from projections import codec, readers
+from projections import readers
 from projections.labels import detail, label
 
 Row = dict[str, Any]
@@ -72,20 +73,31 @@ class ReportService:
             return 0
         return self._catch_up(progress, names=())
 
-    def _catch_up(
-        self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
-    ) -> int:
+    @contextmanager
+    def _applications(self) -> Iterator[dict[str, Any]]:
+        """The two applications, open on this store (for catching up and reading events)."""
         from bargaining.application import translate_store_errors
         from bargaining.mediation import MediationApp
         from bargaining.negotiations import NegotiationsApp
-        from projections import runner
-        from projections.store import open_views
 
         with translate_store_errors():
-            self.store.sqlite_path("Views", create=True)
             apps = {
                 cls.name: cls(env=self.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)
             }
+            try:
+                yield apps
+            finally:
+                for app in apps.values():
+                    app.close()
+
+    def _catch_up(
+        self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
+    ) -> int:
+        from projections import runner
+        from projections.store import open_views
+
+        with self._applications() as apps:
+            self.store.sqlite_path("Views", create=True)
             views = open_views(str(self.views_path), lock_timeout())
             try:
                 chosen = runner.projections_named(views, names)
@@ -94,8 +106,6 @@ class ReportService:
                 return runner.catch_up(apps, views, chosen, progress=progress)
             finally:
                 views.datastore.close()
-                for app in apps.values():
-                    app.close()
 
     def backlog(self) -> int:
         """Notifications the views have not seen (for a progress bar)."""
@@ -127,21 +137,18 @@ class ReportService:
         return [self._board_row(r, day) for r in rows]
 
     def _board_as_of(self, day: str, kind: str, employer: str) -> list[Row]:
-        from projections.folds import agreement_deadlines, fold_agreement, new_agreement
+        from projections.folds import agreement_deadlines, count_articles, fold_agreement, new_agreement
 
         rows: dict[str, Row] = {}
-        for item in readers.timeline_payloads(self.views_path, CONTRACT_CONTEXTS, day):
-            row = rows.get(item["reference"]) or rows.setdefault(
-                item["reference"], new_agreement(item["reference"])
-            )
-            fold_agreement(
-                row, item["context"], item["step"], codec.event_fields(item["payload"]), item["on_date"]
-            )
+        for event, reference, data in self._events_until(day, "Negotiations", CONTRACT_CONTEXTS):
+            row = rows.get(reference) or rows.setdefault(reference, new_agreement(reference))
+            fold_agreement(row, event.context, event.qualname.rpartition(".")[2], data, data["on"])
         found = []
         for reference in sorted(rows):
             row = rows[reference]
             if (kind and row["kind"] != kind) or (employer and employer not in (row["employer"] or "")):
                 continue
+            count_articles(row)
             row["deadlines"] = agreement_deadlines(row)
             found.append(readers.with_status(row, day))
         return found
@@ -150,12 +157,21 @@ class ReportService:
         from projections.folds import fold_case, new_case
 
         rows: dict[str, Row] = {}
-        for item in readers.timeline_payloads(self.views_path, ("case",), day):
-            row = rows.get(item["reference"]) or rows.setdefault(
-                item["reference"], new_case(item["reference"])
-            )
-            fold_case(row, item["step"], codec.event_fields(item["payload"]), item["on_date"])
+        for event, reference, data in self._events_until(day, "Mediation", ("case",)):
+            row = rows.get(reference) or rows.setdefault(reference, new_case(reference))
+            fold_case(row, event.qualname.rpartition(".")[2], data, data["on"])
         return list(rows.values())
+
+    def _events_until(
+        self, day: str, upstream: str, contexts: tuple[str, ...]
+    ) -> Iterator[tuple[Any, str, Row]]:
+        """The log in recorded order, keeping the steps dated on or before ``day``: an as-of fold's input."""
+        from projections import events
+
+        with self._applications() as apps:
+            for event, reference, data in events.scan(apps[upstream], contexts):
+                if data["on"] <= day:
+                    yield event, reference, data
 
     @staticmethod
     def _board_row(r: Row, day: str) -> Row:
@@ -189,25 +205,32 @@ class ReportService:
         return contract_stats(self, year)
 
     def timeline(self, reference: str) -> list[Row]:
+        """Every step of the negotiation, contract or case ``reference``, by business date."""
+        from projections import events
+
         self.refresh()
-        rows = readers.timeline(self.views_path, reference)
-        if not rows:
+        aggregates = readers.timelines(self.views_path, reference)
+        if not aggregates:
             raise NotFoundError(reference, "no such negotiation, contract or case")
         found = []
-        for r in rows:
-            data = codec.event_fields(r["payload"])
-            found.append(
-                {
-                    "on": r["on_date"],
-                    "context": r["context"],
-                    "step": label(r["step"]),
-                    "recorded_by": r["recorded_by"],
-                    "recorded_at": r["recorded_at"],
-                    "detail": detail(r["step"], data),
-                    "data": data,
-                }
-            )
-        return found
+        with self._applications() as apps:
+            for a in aggregates:
+                for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
+                    step = event.qualname.rpartition(".")[2]
+                    on, by, at = data.pop("on"), data.pop("by"), data.pop("timestamp")
+                    data.pop("originator_topic", None)
+                    found.append(
+                        {
+                            "on": on,
+                            "context": a["context"],
+                            "step": label(step),
+                            "recorded_by": by,
+                            "recorded_at": at,
+                            "detail": detail(step, data),
+                            "data": data,
+                        }
+                    )
+        return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:

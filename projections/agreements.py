@@ -8,9 +8,15 @@ from typing import Any, ClassVar
 
 from eventsourcing.sqlite import SQLiteCursor
 
-from projections.base import Item, ViewProjection
+from projections.base import Item, ViewProjection, parsed
 from projections.columns import AGREEMENT_COLUMNS
-from projections.folds import agreement_deadlines, fold_agreement, new_agreement
+from projections.folds import (
+    AGREEMENT_STEPS,
+    agreement_deadlines,
+    count_articles,
+    fold_agreement,
+    new_agreement,
+)
 from projections.store import dumps
 
 Row = dict[str, Any]
@@ -33,18 +39,21 @@ class AgreementsProjection(ViewProjection):
     name = "agreements"
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations",)
     tables: ClassVar[tuple[str, ...]] = ("agreements",)
+    steps = AGREEMENT_STEPS
 
     def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
-        relevant = [i for i in items if i.context in ("negotiation", "contract")]
+        relevant = parsed(items, ("negotiation", "contract"))
         if not relevant:
             return
-        references = sorted({i.reference for i in relevant})
+        references = sorted({i.reference for i, _, _ in relevant})
         rows = load_rows(c, "agreements", AGREEMENT_COLUMNS, references)
         for row in rows.values():
             row["state"] = json.loads(row["state"])
-        for item in relevant:
+        for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_agreement(item.reference))
-            fold_agreement(row, item.context, item.step, item.data, item.on)
+            fold_agreement(row, item.context, item.step, data, on)
+        for row in rows.values():
+            count_articles(row)
         marks = ", ".join("?" * (len(AGREEMENT_COLUMNS) + 1))
         c.executemany(
             f"INSERT OR REPLACE INTO agreements ({', '.join(AGREEMENT_COLUMNS)}, deadlines) VALUES ({marks})",  # noqa: S608

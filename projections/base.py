@@ -13,18 +13,28 @@ from projections.store import ViewStore
 
 
 class Item(NamedTuple):
-    """One recorded event, resolved to its reference and flattened to plain data."""
+    """One recorded event, resolved to its reference.
+
+    ``data`` (the event's fields, flattened to plain values) and its business date ``on`` are
+    parsed only for the events some projection of the page reads (``steps``); otherwise None.
+    """
 
     upstream: str
     position: int
+    originator_id: str
     context: str
     reference: str
     version: int
-    on: str
-    by: str
-    recorded_at: str
     step: str
-    data: dict[str, Any]
+    on: str | None
+    data: dict[str, Any] | None
+
+
+def parsed(items: Sequence[Item], contexts: tuple[str, ...]) -> list[tuple[Item, dict[str, Any], str]]:
+    """The items of these contexts whose bodies were read, with their data and business date."""
+    return [
+        (i, i.data, i.on) for i in items if i.data is not None and i.on is not None and i.context in contexts
+    ]
 
 
 class ViewProjection(Projection[ViewStore]):
@@ -37,6 +47,8 @@ class ViewProjection(Projection[ViewStore]):
     name = "view"
     upstreams: ClassVar[tuple[str, ...]] = ()
     tables: ClassVar[tuple[str, ...]] = ()
+    # The events (``Aggregate.Event``) whose bodies this view reads; the others pass unparsed.
+    steps: ClassVar[frozenset[str]] = frozenset()
 
     def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
         raise NotImplementedError

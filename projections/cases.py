@@ -8,24 +8,25 @@ from typing import ClassVar
 from eventsourcing.sqlite import SQLiteCursor
 
 from projections.agreements import load_rows
-from projections.base import Item, ViewProjection
+from projections.base import Item, ViewProjection, parsed
 from projections.columns import CASE_COLUMNS
-from projections.folds import fold_case, new_case
+from projections.folds import CASE_STEPS, fold_case, new_case
 
 
 class CasesProjection(ViewProjection):
     name = "cases"
     upstreams: ClassVar[tuple[str, ...]] = ("Mediation",)
     tables: ClassVar[tuple[str, ...]] = ("cases",)
+    steps = CASE_STEPS
 
     def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
-        relevant = [i for i in items if i.context == "case"]
+        relevant = parsed(items, ("case",))
         if not relevant:
             return
-        rows = load_rows(c, "cases", CASE_COLUMNS, sorted({i.reference for i in relevant}))
-        for item in relevant:
+        rows = load_rows(c, "cases", CASE_COLUMNS, sorted({i.reference for i, _, _ in relevant}))
+        for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_case(item.reference))
-            fold_case(row, item.step, item.data, item.on)
+            fold_case(row, item.step, data, on)
         marks = ", ".join("?" * len(CASE_COLUMNS))
         c.executemany(
             f"INSERT OR REPLACE INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({marks})",  # noqa: S608

@@ -35,7 +35,65 @@ def new_agreement(reference: str) -> Row:
     return row
 
 
-def _count_articles(row: Row) -> None:
+# The events each fold reads (``Aggregate.Event``); the runner leaves the others unparsed.
+AGREEMENT_STEPS = frozenset(
+    [
+        *(
+            f"Negotiation.{step}"
+            for step in [
+                "Opened",
+                "RequestReceived",
+                "RequestAnswered",
+                "RoundHeld",
+                "ProposalTabled",
+                "ProposalWithdrawn",
+                "ArticleAgreed",
+                "Suspended",
+                "Resumed",
+                "DraftAdopted",
+                "RatificationVoteRecorded",
+                "TieDecided",
+                "Signed",
+                "Reopened",
+            ]
+        ),
+        *(
+            f"CollectiveContract.{step}"
+            for step in [
+                "Concluded",
+                "Resigned",
+                "Submitted",
+                "Received",
+                "Objected",
+                "Published",
+                "SuccessorOpened",
+                "SucceededBy",
+                "Terminated",
+            ]
+        ),
+    ]
+)
+CASE_STEPS = frozenset(
+    f"MediationCase.{step}"
+    for step in [
+        "Applied",
+        "Accepted",
+        "Declined",
+        "Assigned",
+        "Extended",
+        "RiskFlagged",
+        "Settled",
+        "Failed",
+        "Withdrawn",
+        "Referred",
+        "ReviewRequested",
+        "PerformanceRecorded",
+    ]
+)
+
+
+def count_articles(row: Row) -> None:
+    """Articles agreed and still open, from the fold's state: once per row after folding."""
     articles = row["state"]["articles"]
     row["articles_agreed"] = sum(1 for a in articles.values() if a["agreed"])
     row["articles_open"] = sum(1 for a in articles.values() if not a["agreed"] and a["live"] > 0)
@@ -86,7 +144,6 @@ def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # no
         row.update(stage="signed")
     elif step == "Reopened":
         row.update(stage="negotiating")
-    _count_articles(row)
 
 
 def _contract(row: Row, step: str, d: dict[str, Any], on: str) -> None:

@@ -20,7 +20,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older file is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -104,52 +104,10 @@ def with_status(row: Row, day: str) -> Row:
     return row
 
 
-UPSTREAM_FILES = {"Negotiations": "negotiations.sqlite", "Mediation": "mediation.sqlite"}
-
-
-@contextmanager
-def reading_with_events(views: Path) -> Iterator[tuple[sqlite3.Connection, str]]:
-    """The views with the event stores attached, and the SQL expression for a row's body.
-
-    The timeline keeps no copy of the events: a body is read from its store by position.
-    """
+def timelines(views: Path, reference: str) -> list[Row]:
+    """The aggregates whose events make up ``reference``'s history, and where they are stored."""
     with reading(views) as conn:
-        parts = []
-        for upstream, name in UPSTREAM_FILES.items():
-            path = views.parent / name
-            if path.exists():
-                conn.execute(f"ATTACH DATABASE ? AS {upstream}", (f"file:{path}?mode=ro",))
-                parts.append(  # the names come from UPSTREAM_FILES, not from input
-                    f"(SELECT state FROM {upstream}.stored_events WHERE rowid = t.position"
-                    f" AND t.upstream = '{upstream}')"
-                )
-        yield conn, f"COALESCE({', '.join(parts)})" if parts else "NULL"
-
-
-def timeline_payloads(
-    views: Path, contexts: tuple[str, ...], day: str, reference: str | None = None
-) -> list[Row]:
-    """Timeline rows up to ``day`` (business date), in recorded order: the input of an as-of fold."""
-    marks = ",".join("?" * len(contexts))
-    params: list[Any] = [*contexts, day]
-    where = f"context IN ({marks}) AND on_date <= ?"
-    if reference is not None:
-        where += " AND reference = ?"
-        params.append(reference)
-    with reading_with_events(views) as (conn, body):
-        sql = (
-            "SELECT upstream, position, context, reference, version, on_date, step, recorded_by, recorded_at,"
-            f" {body} AS payload FROM timeline t WHERE {where} ORDER BY upstream, position"
-        )
-        return _rows(conn, sql, tuple(params))
-
-
-def timeline(views: Path, reference: str) -> list[Row]:
-    with reading_with_events(views) as (conn, body):
-        sql = (
-            f"SELECT context, version, on_date, step, recorded_by, recorded_at, {body} AS payload"
-            " FROM timeline t WHERE reference = ? ORDER BY on_date, upstream, position"
-        )
+        sql = "SELECT upstream, originator_id, context FROM timelines WHERE reference = ? ORDER BY context"
         return _rows(conn, sql, (reference,))
 
 

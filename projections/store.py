@@ -23,7 +23,7 @@ from projections.readers import SCHEMA_VERSION
 VIEWS_NAME = "Views"
 # Bump when a view's tables change: views are derived data, so an older file is emptied and
 # rebuilt from the event stores on the next read rather than migrated.
-VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline")
+VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline", "timelines")
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
@@ -51,11 +51,10 @@ SCHEMA = [
     " agreed_fen, close_days)",
     "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
     " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
-    "CREATE TABLE IF NOT EXISTS timeline (upstream TEXT NOT NULL, position INTEGER NOT NULL,"
-    " context TEXT NOT NULL, reference TEXT NOT NULL, version INTEGER NOT NULL, on_date TEXT NOT NULL,"
-    " step TEXT NOT NULL,"
-    " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS timeline_reference ON timeline (reference)",
+    "CREATE TABLE IF NOT EXISTS timelines (originator_id TEXT PRIMARY KEY, upstream TEXT NOT NULL,"
+    " context TEXT NOT NULL, reference TEXT NOT NULL, steps INTEGER NOT NULL, last_position INTEGER NOT NULL,"
+    " last_step TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS timelines_reference ON timelines (reference)",
 ]
 
 
