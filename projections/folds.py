@@ -8,9 +8,10 @@ that SQLite compares them as text.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from domain.calendar import add_months
+from domain.calendar import HolidayCalendar, add_months
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
 from domain.values import AgreementKind
 from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
@@ -21,7 +22,13 @@ Row = dict[str, Any]
 def _due(rule: DeadlineRule | None, start: str | None, profile: JurisdictionProfile) -> str | None:
     if rule is None or start is None:
         return None
-    return rule.due(date.fromisoformat(start), profile.holidays).isoformat()
+    return _due_on(rule, start, profile.holidays)
+
+
+@lru_cache(maxsize=8192)
+def _due_on(rule: DeadlineRule, start: str, holidays: HolidayCalendar) -> str:
+    """Memoised: a rebuild asks for the same rule from the same day thousands of times."""
+    return rule.due(date.fromisoformat(start), holidays).isoformat()
 
 
 def _rule_text(rule: DeadlineRule, profile: JurisdictionProfile) -> str:
