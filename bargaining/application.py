@@ -17,7 +17,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, OperationalError
 
-from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError
+from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 
@@ -74,7 +74,13 @@ def translate_store_errors() -> Iterator[None]:
             raise StoreBusyError(
                 "store", "the store is busy with another writer; nothing was recorded, retry"
             ) from None
+        if "connection" in str(error):
+            from projections.sql import unreachable  # noqa: PLC0415
+
+            raise StoreError("store", unreachable(str(error))) from None
         raise
+    except ConnectionError as error:  # the read models' own connection
+        raise StoreError("store", str(error)) from None
 
 
 def parse_enum(enum_type: type[E], value: Any, field: str) -> E:

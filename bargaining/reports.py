@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any
 
 from bargaining import STAGES
-from bargaining.errors import InvalidValueError, NotFoundError
-from bargaining.store import Store, lock_timeout
+from bargaining.errors import InvalidValueError, NotFoundError, StoreError
+from bargaining.store import Store
 from projections import readers
 from projections.labels import detail, label
 
@@ -60,16 +59,17 @@ class ReportService:
     def __init__(self, store: Store, today: date) -> None:
         self.store = store
         self.today = today
-        self.views_path: Path = store.location / "views.sqlite"
+        self.views = store.views_at(APPS)
 
     # ------------------------------------------------------------------ freshness
 
-    def _event_stores(self) -> dict[str, Path]:
-        return {app: self.store.sqlite_path(app, create=False) for app in APPS}
-
     def refresh(self, progress: Callable[[int], None] | None = None) -> int:
         """Catch every view up with the event stores; cheap when nothing new was recorded."""
-        if not readers.stale(self._event_stores(), self.views_path):
+        try:
+            stale = readers.stale(self.views)
+        except ConnectionError as error:  # a PostgreSQL server that does not answer
+            raise StoreError("store", str(error)) from None
+        if not stale:
             return 0
         return self._catch_up(progress, names=())
 
@@ -97,19 +97,18 @@ class ReportService:
         from projections.store import open_views
 
         with self._applications() as apps:
-            self.store.sqlite_path("Views", create=True)
-            views = open_views(str(self.views_path), lock_timeout())
+            views = open_views(self.store.env_for("Views"))
             try:
                 chosen = runner.projections_named(views, names)
                 if reset:
                     runner.reset(views, chosen, everything=not names)
                 return runner.catch_up(apps, views, chosen, progress=progress)
             finally:
-                views.datastore.close()
+                views.close()
 
     def backlog(self) -> int:
         """Notifications the views have not seen (for a progress bar)."""
-        last = readers.last_positions(self._event_stores())
+        last = readers.last_positions(self.views)
         return sum(last.values())
 
     def rebuild(self, projection: str = "", progress: Callable[[int], None] | None = None) -> int:
@@ -127,7 +126,7 @@ class ReportService:
         self.refresh()
         day = _iso(as_of, self.today)
         if as_of is None:
-            rows = readers.board(self.views_path, day, kind=kind or None, employer=employer or None)
+            rows = readers.board(self.views, day, kind=kind or None, employer=employer or None)
         else:
             rows = self._board_as_of(day, kind, employer)
         if stage:
@@ -209,7 +208,7 @@ class ReportService:
         from projections import events
 
         self.refresh()
-        aggregates = readers.timelines(self.views_path, reference)
+        aggregates = readers.timelines(self.views, reference)
         if not aggregates:
             raise NotFoundError(reference, "no such negotiation, contract or case")
         found = []
@@ -239,13 +238,13 @@ class ReportService:
             raise InvalidValueError("stats.by", f"{by!r} is not one of: category, body, month, channel")
         self.refresh()
         asof = self.today.isoformat()
-        groups = readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, by or None)
+        groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)
         total = _sum_groups(groups) if by and by != "month" else None
         if total is None:
             found = (
                 groups
                 if not by
-                else readers.dispute_counts(self.views_path, start.isoformat(), end.isoformat(), asof, None)
+                else readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, None)
             )
             total = found[0] if found else {"grp": "all"}
         return {
@@ -287,8 +286,8 @@ class DeadlineReport:
         today = as_of or service.today
         day = today.isoformat()
         if as_of is None:
-            agreements = readers.board(service.views_path, day)
-            cases = readers.cases(service.views_path)
+            agreements = readers.board(service.views, day)
+            cases = readers.cases(service.views)
         else:  # the state on that date, folded from the timeline
             agreements = service._board_as_of(day, "", "")
             cases = service.cases_as_of(day)
@@ -338,7 +337,7 @@ def _in_period(day: str | None, year: str | None) -> bool:
 def contract_stats(service: ReportService, year: int | None) -> Row:
     """Contracts signed, filed on time or late, in force, expiring and renewed, by kind."""
     service.refresh()
-    rows = [readers.with_status(r, service.today.isoformat()) for r in readers.agreements(service.views_path)]
+    rows = [readers.with_status(r, service.today.isoformat()) for r in readers.agreements(service.views)]
     period = str(year) if year else None
     end = f"{year}-12-31" if year else service.today.isoformat()
     end = min(end, service.today.isoformat())

@@ -1,16 +1,25 @@
-"""Where the events live: a directory of SQLite files by default, no server needed.
+"""Where the events live: a directory of SQLite files by default, or a PostgreSQL database.
 
 ``--store PATH`` (or ``BARGAINING_STORE``) names a directory; without one a per-user data
 directory is used, so a first command just works. Each application has its own SQLite file
 (the library's table names are fixed), created readable by its owner only.
+
+``--store postgresql://user:password@host:port/db`` uses a PostgreSQL server through the
+library's postgres module: one database holds both applications' tables (prefixed by the
+application's name) and the read models. The password is never printed.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from bargaining.errors import StoreError
+
+if TYPE_CHECKING:
+    from projections.sql import ViewsAt
 
 STORE_ENV = "BARGAINING_STORE"
 LOCK_TIMEOUT_ENV = "BARGAINING_LOCK_TIMEOUT"
@@ -32,43 +41,97 @@ def default_location() -> Path:
     return Path(platformdirs.user_data_dir("bargaining", appauthor=False))
 
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def postgres_env(url: str) -> dict[str, str]:
+    """The library's POSTGRES_* settings for a ``postgresql://user:password@host:port/db`` URL."""
+    parts = urlsplit(url)
+    if parts.scheme not in POSTGRES_SCHEMES:
+        raise StoreError("store", f"{parts.scheme}:// is not a PostgreSQL URL")
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        raise StoreError("store", "the port in the PostgreSQL URL is not a number") from None
+    dbname = unquote(parts.path.lstrip("/"))
+    missing = [
+        name
+        for name, value in (("user", parts.username), ("host", parts.hostname), ("database", dbname))
+        if not value
+    ]
+    if missing:
+        raise StoreError(
+            "store",
+            f"the PostgreSQL URL has no {' or '.join(missing)}: give postgresql://user:password@host:port/database",
+        )
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": dbname,
+        "POSTGRES_HOST": str(parts.hostname),
+        "POSTGRES_PORT": str(port),
+        "POSTGRES_USER": unquote(str(parts.username)),
+        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+    }
+
+
+def redact(url: str) -> str:
+    """The URL with its password replaced by ``***``: safe to print."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 class Store:
-    """A resolved store location and the environment each application needs for it.
+    """A resolved store (a directory of SQLite files, or a PostgreSQL URL) and the
+    environment each application needs for it.
 
     A plain class rather than an attrs value: every command builds one, and importing attrs
     would cost every read command ~20 ms of start-up.
     """
 
-    __slots__ = ("location",)
+    __slots__ = ("location", "url")
 
-    def __init__(self, location: Path) -> None:
-        self.location = location
+    def __init__(self, location: Path | None = None, url: str | None = None) -> None:
+        if (location is None) == (url is None):
+            msg = "a store is either a directory or a PostgreSQL URL"
+            raise ValueError(msg)
+        self.location = location or Path()
+        self.url = url
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Store) and other.location == self.location
+        return isinstance(other, Store) and (other.location, other.url) == (self.location, self.url)
 
     def __hash__(self) -> int:
-        return hash(self.location)
+        return hash((self.location, self.url))
 
     def __repr__(self) -> str:
-        return f"Store({str(self.location)!r})"
+        return f"Store({redact(self.url)!r})" if self.url else f"Store({str(self.location)!r})"
+
+    @property
+    def kind(self) -> str:
+        return "postgresql" if self.url else "sqlite"
 
     @classmethod
     def resolve(cls, given: str | os.PathLike[str] | None = None) -> Store:
         raw = str(given) if given else os.environ.get(STORE_ENV, "")
-        if raw.startswith(("postgresql://", "postgres://")):
-            raise StoreError(
-                "store",
-                "PostgreSQL stores are not available in this version; give a directory path",
-            )
+        if raw.startswith(tuple(f"{scheme}://" for scheme in POSTGRES_SCHEMES)):
+            postgres_env(raw)  # a malformed URL fails here, before anything connects
+            return cls(url=raw)
         if "://" in raw:
             raise StoreError(
                 "store",
-                f"{raw.split('://')[0]}:// is not a store this tool knows; give a directory path",
+                f"{raw.split('://')[0]}:// is not a store this tool knows;"
+                " give a directory path or a postgresql:// URL",
             )
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
+        if self.url:
+            return f"PostgreSQL store {redact(self.url)}"
         return f"SQLite store in {self.location}"
 
     def sqlite_path(self, app_name: str, *, create: bool) -> Path:
@@ -88,8 +151,22 @@ class Store:
         return path
 
     def env_for(self, app_name: str) -> dict[str, str]:
+        if self.url:
+            return postgres_env(self.url)
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(self.sqlite_path(app_name, create=True)),
             "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
         }
+
+    def views_at(self, applications: tuple[str, ...]) -> ViewsAt:
+        """Where the read models and each application's events are, for the light readers."""
+        from projections.sql import POSTGRES, SQLITE, ViewsAt  # noqa: PLC0415 - reports only
+
+        if self.url:
+            return ViewsAt(POSTGRES, url=self.url)
+        return ViewsAt(
+            SQLITE,
+            views=self.location / "views.sqlite",
+            events={app: self.sqlite_path(app, create=False) for app in applications},
+        )

@@ -7,9 +7,10 @@ from typing import Any, ClassVar, NamedTuple
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
-from eventsourcing.sqlite import SQLiteCursor
 
 from projections.store import ViewStore
+
+Row = dict[str, Any]
 
 
 class Item(NamedTuple):
@@ -37,6 +38,29 @@ def parsed(items: Sequence[Item], contexts: tuple[str, ...]) -> list[tuple[Item,
     ]
 
 
+def load_rows(
+    view: ViewStore, c: Any, table: str, columns: Sequence[str], references: Sequence[str]
+) -> dict[str, Row]:
+    """The current rows of ``references``, by reference, to fold a page into."""
+    rows: dict[str, Row] = {}
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        c.execute(view.q(f"SELECT {', '.join(columns)} FROM {table} WHERE reference IN ({marks})"), chunk)  # noqa: S608
+        for values in c.fetchall():
+            rows[values[0]] = dict(zip(columns, values, strict=True))
+    return rows
+
+
+def upsert(view: ViewStore, table: str, columns: Sequence[str]) -> str:
+    """Insert rows keyed by reference, or replace every column of the existing row."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "reference")
+    columns_sql = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table} ({columns_sql}) VALUES ({marks})"  # noqa: S608 - our names, not input
+    return view.q(f"{sql} ON CONFLICT (reference) DO UPDATE SET {updates}")
+
+
 class ViewProjection(Projection[ViewStore]):
     """A read model folded from pages of events; its rows commit with its tracking position.
 
@@ -50,7 +74,7 @@ class ViewProjection(Projection[ViewStore]):
     # The events (``Aggregate.Event``) whose bodies this view reads; the others pass unparsed.
     steps: ClassVar[frozenset[str]] = frozenset()
 
-    def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
+    def process_page(self, c: Any, items: Sequence[Item]) -> None:
         raise NotImplementedError
 
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:  # pragma: no cover - library hook

@@ -1,4 +1,4 @@
-"""Read-only queries on the read models, with the standard library's sqlite3 alone.
+"""Read-only queries on the read models, on SQLite (standard library only) or PostgreSQL.
 
 A report that finds the views up to date never imports the event-sourcing library or the
 domain: it checks positions and reads tables. Only a stale view pays for a catch-up.
@@ -6,21 +6,18 @@ domain: it checks positions and reads tables. Only a stale view pays for a catch
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
-from pathlib import Path
 from typing import Any
 
 import orjson
 
 from projections.columns import BOARD_COLUMNS
+from projections.sql import ViewsAt, connect, missing_table
 from projections.status import contract_status, next_due
 
 Row = dict[str, Any]
 
-# The views' table layout; an older file is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 6
+# The views' table layout; an older layout is emptied and rebuilt (see projections.store).
+SCHEMA_VERSION = 7
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -28,54 +25,67 @@ FOLLOWS: dict[str, tuple[str, ...]] = {
     "cases": ("Mediation",),
     "timeline": ("Negotiations", "Mediation"),
 }
+APPLICATIONS = ("Negotiations", "Mediation")
 
 
-@contextmanager
-def reading(path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        yield conn
+def tracking_table(at: ViewsAt) -> str:
+    """The library's tracking table for the views (PostgreSQL prefixes it by the views' name)."""
+    return "tracking" if at.url is None else "views_tracking"
 
 
-def last_positions(event_stores: Mapping[str, Path]) -> dict[str, int]:
-    found = {}
-    for app, path in event_stores.items():
-        if not path.exists():
-            found[app] = 0
-            continue
-        with reading(path) as conn:
-            try:
-                found[app] = conn.execute("SELECT MAX(rowid) FROM stored_events").fetchone()[0] or 0
-            except sqlite3.OperationalError:  # no table yet: nothing recorded
-                found[app] = 0
+def last_positions(at: ViewsAt) -> dict[str, int]:
+    """The last notification recorded by each application (0 when none yet)."""
+    found = dict.fromkeys(APPLICATIONS, 0)
+    if at.url is not None:
+        with connect(at) as db:
+            for app in APPLICATIONS:
+                try:
+                    found[app] = db.scalar(f"SELECT MAX(notification_id) FROM {app.lower()}_events") or 0
+                except Exception as error:
+                    if not missing_table(error):
+                        raise
+        return found
+    for app, path in at.events.items():
+        if path.exists():
+            with connect(at, path) as db:
+                try:
+                    found[app] = db.scalar("SELECT MAX(rowid) FROM stored_events") or 0
+                except Exception as error:
+                    if not missing_table(error):
+                        raise
     return found
 
 
-def stale(event_stores: Mapping[str, Path], views: Path) -> bool:
-    """True when some projection has not seen every recorded event."""
-    last = last_positions(event_stores)
-    if not views.exists():
-        return any(last.values()) or True
-    with reading(views) as conn:
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            return True
+def tracked(at: ViewsAt) -> dict[str, int] | None:
+    """Each projection's position per application, or None when the views need building."""
+    if at.url is None and (at.views is None or not at.views.exists()):
+        return None
+    with connect(at) as db:
         try:
-            tracked = dict(conn.execute("SELECT application_name, notification_id FROM tracking").fetchall())
-        except sqlite3.OperationalError:
-            return True
+            if db.scalar("SELECT MAX(version) FROM views_layout") != SCHEMA_VERSION:
+                return None
+            table = tracking_table(at)
+            return dict(db.tuples(f"SELECT application_name, notification_id FROM {table}"))
+        except Exception as error:
+            if missing_table(error):
+                return None
+            raise
+
+
+def stale(at: ViewsAt) -> bool:
+    """True when some projection has not seen every recorded event."""
+    positions = tracked(at)
+    if positions is None:
+        return True
+    last = last_positions(at)
     return any(
-        tracked.get(f"{projection}@{app}", 0) < last.get(app, 0)
+        positions.get(f"{projection}@{app}", 0) < last.get(app, 0)
         for projection, apps in FOLLOWS.items()
         for app in apps
     )
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> list[Row]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-
-
-def board(views: Path, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
+def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
     """Every negotiation and contract as it stands today, with its status and next deadline."""
     where, params = [], {}
     if kind:
@@ -89,8 +99,8 @@ def board(views: Path, day: str, *, kind: str | None = None, employer: str | Non
     sql = (
         f"SELECT {BOARD_COLUMNS} FROM agreements{clause} ORDER BY reference"  # constant clauses, bound values
     )
-    with reading(views) as conn:
-        rows = _rows(conn, sql, params)
+    with connect(at) as db:
+        rows = db.rows(sql, params)
     return [with_status(row, day) for row in rows]
 
 
@@ -104,17 +114,16 @@ def with_status(row: Row, day: str) -> Row:
     return row
 
 
-def timelines(views: Path, reference: str) -> list[Row]:
+def timelines(at: ViewsAt, reference: str) -> list[Row]:
     """The aggregates whose events make up ``reference``'s history, and where they are stored."""
-    with reading(views) as conn:
+    with connect(at) as db:
         sql = "SELECT upstream, originator_id, context FROM timelines WHERE reference = ? ORDER BY context"
-        return _rows(conn, sql, (reference,))
+        return db.rows(sql, (reference,))
 
 
-def cases(views: Path, where: str = "", params: Mapping[str, Any] | None = None) -> list[Row]:
-    sql = "SELECT * FROM cases" + (f" WHERE {where}" if where else "")  # callers pass constant clauses
-    with reading(views) as conn:
-        return _rows(conn, sql, params or {})
+def cases(at: ViewsAt) -> list[Row]:
+    with connect(at) as db:
+        return db.rows("SELECT * FROM cases ORDER BY reference")
 
 
 GROUPS = {"category": "category", "body": "COALESCE(body, '-')", "channel": "channel"}
@@ -151,7 +160,7 @@ def _key(by: str | None, date_column: str) -> str:
     return GROUPS[by] if by else "'all'"
 
 
-def dispute_counts(views: Path, start: str, end: str, asof: str, by: str | None) -> list[Row]:
+def dispute_counts(at: ViewsAt, start: str, end: str, asof: str, by: str | None) -> list[Row]:
     """Counts and exact sums (in fen) per group for cases in the period; rates are the caller's.
 
     One indexed range query per kind of date (received, accepted, declined, closed, deemed
@@ -173,7 +182,8 @@ def dispute_counts(views: Path, start: str, end: str, asof: str, by: str | None)
             ("declined",),
         ),
         (
-            f"SELECT {_key(by, 'deadline')}, COUNT(*), SUM(julianday(deadline) - julianday(accepted_on)),"
+            f"SELECT {_key(by, 'deadline')}, COUNT(*),"
+            f" SUM({at.dialect.days_between('deadline', 'accepted_on')}),"
             f" COUNT(*) FROM cases WHERE {DEEMED} AND deadline {IN} GROUP BY 1",
             ("failed", "days_to_close", "closed_accepted"),
         ),
@@ -195,16 +205,17 @@ def dispute_counts(views: Path, start: str, end: str, asof: str, by: str | None)
             row[name] += value or 0
 
     params = {"start": start, "end": end, "asof": asof}
-    with reading(views) as conn:
+    with connect(at) as db:
         for sql, names in queries:
-            for group, *values in conn.execute(sql, params):
-                add(group, names, tuple(values))
+            for group, *values in db.tuples(sql, params):
+                add(group, names, tuple(int(v) if v is not None else 0 for v in values))
         closed = (
             f"SELECT {_key(by, 'closed_on')}, outcome, COUNT(*), SUM(COALESCE(agreed_fen, 0)),"
             " SUM(COALESCE(close_days, 0)), COUNT(close_days) FROM cases"
             f" WHERE closed_on {IN} AND outcome IS NOT NULL GROUP BY 1, 2"
         )
-        for group, outcome, count, agreed, days, accepted in conn.execute(closed, params):
+        for group, outcome, *sums in db.tuples(closed, params):
+            count, agreed, days, accepted = (int(v or 0) for v in sums)
             add(group, (OUTCOME_METRIC[outcome], "days_to_close", "closed_accepted"), (count, days, accepted))
             if outcome == "settled":
                 add(group, ("agreed_fen",), (agreed,))
@@ -213,6 +224,6 @@ def dispute_counts(views: Path, start: str, end: str, asof: str, by: str | None)
     return [rows[k] for k in sorted(rows)]
 
 
-def agreements(views: Path) -> list[Row]:
-    with reading(views) as conn:
-        return _rows(conn, "SELECT * FROM agreements ORDER BY reference")
+def agreements(at: ViewsAt) -> list[Row]:
+    with connect(at) as db:
+        return db.rows("SELECT * FROM agreements ORDER BY reference")

@@ -13,7 +13,6 @@ from typing import Any
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
-from eventsourcing.sqlite import SQLiteCursor
 
 from projections.agreements import AgreementsProjection
 from projections.base import Item, ViewProjection
@@ -33,13 +32,13 @@ def projections_named(views: ViewStore, names: Sequence[str] = ()) -> list[ViewP
     return [cls(view=views) for cls in chosen]
 
 
-def _resolve(c: SQLiteCursor, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
+def _resolve(q: Callable[[str], str], c: Any, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
     missing = sorted(i for i in ids if i not in cache)
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
         marks = ",".join("?" * len(chunk))
         c.execute(
-            f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({marks})",  # noqa: S608
+            q(f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({marks})"),  # noqa: S608
             chunk,
         )
         for originator_id, context, reference in c.fetchall():
@@ -47,9 +46,10 @@ def _resolve(c: SQLiteCursor, cache: dict[str, tuple[str, str]], ids: set[str]) 
 
 
 def _items(
+    q: Callable[[str], str],
     app: Application[Any],
     page: Sequence[Raw],
-    c: SQLiteCursor,
+    c: Any,
     cache: dict[str, tuple[str, str]],
     read: frozenset[str],
 ) -> list[Item]:
@@ -66,8 +66,8 @@ def _items(
             cache[n.originator_id] = (n.context, data["reference"])
             created.append((n.originator_id, n.context, data["reference"]))
         decoded.append((n, qualname, data))
-    c.executemany("INSERT OR IGNORE INTO aggregates VALUES (?, ?, ?)", created)
-    _resolve(c, cache, {n.originator_id for n, _, _ in decoded})
+    c.executemany(q("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING"), created)
+    _resolve(q, c, cache, {n.originator_id for n, _, _ in decoded})
     items = []
     for n, qualname, data in decoded:
         context, reference = cache[n.originator_id]
@@ -125,8 +125,8 @@ def catch_up(
                 break
             last = notifications[-1].id
             try:
-                with views.datastore.transaction(commit=True) as c:
-                    items = _items(app, notifications, c, cache, read_steps)
+                with views.page() as c:
+                    items = _items(views.q, app, notifications, c, cache, read_steps)
                     for p in followers:
                         seen = positions[p.name]
                         if seen >= last:

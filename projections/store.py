@@ -1,122 +1,188 @@
-"""The read-model store: SQLite tables updated in the same transaction as their tracking rows.
+"""The read-model store: view tables updated in the same transaction as their tracking rows.
 
-One file beside the event stores. Each projection tracks its own position per upstream
-application (``<projection>@<application>``), so one projection can be rebuilt alone.
+On SQLite, one file beside the event stores; on PostgreSQL, tables in the events' database.
+Each projection tracks its own position per upstream application
+(``<projection>@<application>``), so one projection can be rebuilt alone. The library's own
+tracking recorders keep the positions; the view tables are ours, in SQL both stores speak.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from collections.abc import Iterable, Sequence
-from contextlib import closing
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, cast
 
-from eventsourcing.persistence import InfrastructureFactory, Tracking
-from eventsourcing.sqlite import SQLiteCursor, SQLiteTrackingRecorder
+from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
+from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
 from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
 from projections.readers import SCHEMA_VERSION
+from projections.sql import POSTGRES, SQLITE, Dialect
 
 VIEWS_NAME = "Views"
-# Bump when a view's tables change: views are derived data, so an older file is emptied and
-# rebuilt from the event stores on the next read rather than migrated.
-VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline", "timelines")
+# Views are derived data: when their layout changes (SCHEMA_VERSION), the old tables are
+# dropped and rebuilt from the event stores on the next read rather than migrated.
+VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline", "timelines", "views_layout")
+INTEGER_COLUMNS = frozenset(
+    {
+        "rounds",
+        "articles_agreed",
+        "articles_open",
+        "vote_verified",
+        "workers",
+        "claimed_fen",
+        "agreed_fen",
+        "performed",
+        "flagged",
+        "close_days",
+    }
+)
 
-SCHEMA = [
-    "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
-    " reference TEXT NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS agreements ("
-    + ", ".join(
-        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('rounds', 'articles_agreed', 'articles_open', 'vote_verified') else 'TEXT'}"  # noqa: E501
-        for c in AGREEMENT_COLUMNS
+
+def _columns(columns: Sequence[str]) -> str:
+    return ", ".join(
+        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'BIGINT' if c in INTEGER_COLUMNS else 'TEXT'}"
+        for c in columns
     )
-    + ", deadlines TEXT)",
-    "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
-    "CREATE TABLE IF NOT EXISTS cases ("
-    + ", ".join(
-        f"{c} {'TEXT PRIMARY KEY' if c == 'reference' else 'INTEGER' if c in ('workers', 'claimed_fen', 'agreed_fen', 'performed', 'flagged', 'close_days') else 'TEXT'}"  # noqa: E501
-        for c in CASE_COLUMNS
-    )
-    + ")",
-    # Covering indexes: each statistic reads one index in date order, never the wide rows.
-    "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on, category, channel, body)",
-    "CREATE INDEX IF NOT EXISTS cases_accepted ON cases (accepted_on, category, channel, body, workers,"
-    " claimed_fen, closed_on, deadline)",
-    "CREATE INDEX IF NOT EXISTS cases_declined ON cases (declined_on, category, channel, body)"
-    " WHERE declined_on IS NOT NULL",
-    "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on, outcome, category, channel, body,"
-    " agreed_fen, close_days)",
-    "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
-    " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
-    "CREATE TABLE IF NOT EXISTS timelines (originator_id TEXT PRIMARY KEY, upstream TEXT NOT NULL,"
-    " context TEXT NOT NULL, reference TEXT NOT NULL, steps INTEGER NOT NULL, last_position INTEGER NOT NULL,"
-    " last_step TEXT NOT NULL) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS timelines_reference ON timelines (reference)",
-]
 
 
-class ViewStore(SQLiteTrackingRecorder):
-    """SQLite tables for the read models, written one page of events per transaction."""
+def schema(dialect: Dialect) -> list[str]:
+    keyed = dialect.table_options
+    return [
+        "CREATE TABLE IF NOT EXISTS views_layout (version INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
+        f" reference TEXT NOT NULL){keyed}",
+        f"CREATE TABLE IF NOT EXISTS agreements ({_columns(AGREEMENT_COLUMNS)}, deadlines TEXT)",
+        "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
+        f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_COLUMNS)})",
+        # Covering indexes: each statistic reads one index in date order, never the wide rows.
+        "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on, category, channel, body)",
+        "CREATE INDEX IF NOT EXISTS cases_accepted ON cases (accepted_on, category, channel, body, workers,"
+        " claimed_fen, closed_on, deadline)",
+        "CREATE INDEX IF NOT EXISTS cases_declined ON cases (declined_on, category, channel, body)"
+        " WHERE declined_on IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on, outcome, category, channel, body,"
+        " agreed_fen, close_days)",
+        "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
+        " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
+        "CREATE TABLE IF NOT EXISTS timelines (originator_id TEXT PRIMARY KEY, upstream TEXT NOT NULL,"
+        " context TEXT NOT NULL, reference TEXT NOT NULL, steps BIGINT NOT NULL,"
+        f" last_position BIGINT NOT NULL, last_step TEXT NOT NULL){keyed}",
+        "CREATE INDEX IF NOT EXISTS timelines_reference ON timelines (reference)",
+    ]
 
-    def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), *SCHEMA]
+
+class ViewStore(TrackingRecorder):
+    """What both stores' view recorders offer the pull loop (see the two classes below)."""
+
+    dialect: Dialect
+
+    def q(self, sql: str) -> str:
+        return self.dialect.q(sql)
+
+    if TYPE_CHECKING:  # provided by each store's class, or by the library's recorders
+
+        def page(self) -> AbstractContextManager[Any]:
+            """One transaction: a page's rows and its tracking positions commit together."""
+
+        def _insert_tracking(self, c: Any, tracking: Tracking) -> None: ...
+
+        def create_table(self) -> None: ...
+
+        def close(self) -> None: ...
 
     def position(self, projection: str, upstream: str) -> int:
         return self.max_tracking_id(f"{projection}@{upstream}") or 0
 
-    def positions(self) -> dict[str, int]:
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(
-                "SELECT application_name, notification_id FROM tracking WHERE application_name LIKE '%@%'"
-            )
-            return {row[0]: row[1] for row in c.fetchall()}
-
-    def write_page(self, c: SQLiteCursor, trackings: Iterable[Tracking]) -> None:
+    def write_page(self, c: Any, trackings: Iterable[Tracking]) -> None:
         for tracking in trackings:
             self._insert_tracking(c, tracking)
 
     def reset(self, projection: str, tables: Sequence[str]) -> None:
-        with self.datastore.transaction(commit=True) as c:
+        with self.page() as c:
             for table in tables:
                 c.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are ours, not input
-            c.execute("DELETE FROM tracking WHERE application_name LIKE ?", (f"{projection}@%",))
+            c.execute(
+                self.q(f"DELETE FROM {self.tracking_table} WHERE application_name LIKE ?"),  # noqa: S608
+                (f"{projection}@%",),
+            )
+
+    @property
+    def tracking_table(self) -> str:
+        return str(getattr(self, "tracking_table_name", "tracking"))
 
 
-def _discard_outdated(path: str) -> None:
-    if not os.path.exists(path):
+class SQLiteViewStore(ViewStore, SQLiteTrackingRecorder):
+    dialect = SQLITE
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *schema(SQLITE)]
+
+    @contextmanager
+    def page(self) -> Iterator[Any]:
+        with self.datastore.transaction(commit=True) as c:
+            yield c
+
+    def close(self) -> None:
+        self.datastore.close()
+
+
+def _postgres_class() -> type[ViewStore]:
+    from eventsourcing.postgres import PostgresTrackingRecorder  # noqa: PLC0415 - PostgreSQL stores only
+    from psycopg.rows import tuple_row  # noqa: PLC0415
+    from psycopg.sql import SQL  # noqa: PLC0415
+
+    class PostgresViewStore(ViewStore, PostgresTrackingRecorder):
+        dialect = POSTGRES
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.sql_create_statements.extend(SQL(s).format() for s in schema(POSTGRES))
+
+        @contextmanager
+        def page(self) -> Iterator[Any]:
+            with self.datastore.get_connection() as conn, conn.transaction():
+                yield conn.cursor(row_factory=tuple_row)
+
+        def close(self) -> None:
+            self.datastore.close()
+
+    return PostgresViewStore
+
+
+def _discard_outdated(views: ViewStore) -> None:
+    """Drop the view tables of an older layout, and every projection's position with them."""
+    with views.page() as c:  # the table exists: the factory created every missing table
+        c.execute("SELECT MAX(version) FROM views_layout")
+        found = c.fetchall()
+    if found[0][0] == SCHEMA_VERSION:
         return
-    with closing(sqlite3.connect(path)) as conn:
-        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-            return
-        with conn:
-            for table in VIEW_TABLES:
-                conn.execute(f"DROP TABLE IF EXISTS {table}")
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'tracking'").fetchone():
-                conn.execute("DELETE FROM tracking WHERE application_name LIKE '%@%'")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    with views.page() as c:
+        for table in VIEW_TABLES:
+            c.execute(f"DROP TABLE IF EXISTS {table}")
+        c.execute(f"DELETE FROM {views.tracking_table} WHERE application_name LIKE '%@%'")  # noqa: S608
+    views.create_table()
+    with views.page() as c:
+        c.execute(views.q("INSERT INTO views_layout (version) VALUES (?)"), (SCHEMA_VERSION,))
 
 
-def open_views(path: str, lock_timeout: int = 5) -> ViewStore:
-    """The view store in ``path``, built the way the library's ProjectionRunner builds views."""
-    _discard_outdated(path)
-    settings = {
-        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-        "SQLITE_DBNAME": path,
-        "SQLITE_LOCK_TIMEOUT": str(lock_timeout),
-    }
-    env = Environment(VIEWS_NAME, {**os.environ, **settings})
-    recorder = InfrastructureFactory.construct(env).tracking_recorder(ViewStore)
-    assert isinstance(recorder, ViewStore)
-    _relax_durability(recorder)
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    return recorder
+def open_views(env: dict[str, str]) -> ViewStore:
+    """The view store for an event store's environment, built as the library builds views."""
+    environment = Environment(VIEWS_NAME, {**os.environ, **env})
+    factory = InfrastructureFactory.construct(environment)
+    if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+        views = cast("ViewStore", factory.tracking_recorder(SQLiteViewStore))
+        _relax_durability(views)
+    else:
+        views = cast("ViewStore", factory.tracking_recorder(_postgres_class()))
+    _discard_outdated(views)
+    return views
 
 
-def _relax_durability(recorder: ViewStore) -> None:
+def _relax_durability(recorder: Any) -> None:
     """Views are derived data: in WAL mode, synchronous=NORMAL may lose the last pages on a
     power cut (the next read catches up again) but saves an fsync per page, which on this
     kind of disk is most of a rebuild's time. The event stores keep the library's FULL."""
@@ -128,7 +194,7 @@ def _relax_durability(recorder: ViewStore) -> None:
         connection._sqlite_conn.execute("PRAGMA synchronous = NORMAL")
         return connection
 
-    pool._create_connection = create_relaxed  # type: ignore[method-assign]
+    pool._create_connection = create_relaxed
     with recorder.datastore.get_connection(commit=False) as connection:  # the one made at start-up
         connection._sqlite_conn.execute("PRAGMA synchronous = NORMAL")
 

@@ -9,16 +9,15 @@ no event bodies, which keeps a rebuild at the speed of reading the log.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
-
-from eventsourcing.sqlite import SQLiteCursor
+from typing import Any, ClassVar
 
 from projections.base import Item, ViewProjection
 
 UPSERT = (
     "INSERT INTO timelines (originator_id, upstream, context, reference, steps, last_position, last_step)"
     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (originator_id) DO UPDATE SET"
-    " steps = steps + excluded.steps, last_position = excluded.last_position, last_step = excluded.last_step"
+    " steps = timelines.steps + excluded.steps, last_position = excluded.last_position,"
+    " last_step = excluded.last_step"
 )
 
 
@@ -27,21 +26,16 @@ class TimelineProjection(ViewProjection):
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations", "Mediation")
     tables: ClassVar[tuple[str, ...]] = ("timelines",)
 
-    def process_page(self, c: SQLiteCursor, items: Sequence[Item]) -> None:
-        rows: dict[str, list[object]] = {}
+    def process_page(self, c: Any, items: Sequence[Item]) -> None:
+        steps: dict[str, int] = {}
+        last: dict[str, Item] = {}
         for i in items:
-            row = rows.get(i.originator_id)
-            if row is None:
-                rows[i.originator_id] = [
-                    i.originator_id,
-                    i.upstream,
-                    i.context,
-                    i.reference,
-                    1,
-                    i.position,
-                    i.step,
-                ]
-            else:
-                row[4] += 1  # type: ignore[operator]
-                row[5:] = [i.position, i.step]
-        c.executemany(UPSERT, list(rows.values()))
+            steps[i.originator_id] = steps.get(i.originator_id, 0) + 1
+            last[i.originator_id] = i
+        c.executemany(
+            self.view.q(UPSERT),
+            [
+                (oid, i.upstream, i.context, i.reference, steps[oid], i.position, i.step)
+                for oid, i in last.items()
+            ],
+        )

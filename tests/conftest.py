@@ -30,7 +30,7 @@ def tracker(store: Path) -> Iterator[Tracker]:
 class Cli:
     """Runs the real command line against one store, as a user would type it."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path | str) -> None:
         self.store = store
         self.runner = CliRunner()
 

@@ -375,7 +375,7 @@ def test_a_store_locked_by_another_writer_exits_75_after_a_bounded_wait(
     seat_and_talk(run)
     before = run.events()
     monkeypatch.setenv("BARGAINING_LOCK_TIMEOUT", "1")
-    other = sqlite3.connect(run.store / "negotiations.sqlite", isolation_level=None)
+    other = sqlite3.connect(Path(run.store) / "negotiations.sqlite", isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another process is in the middle of a write
         started = time.monotonic()

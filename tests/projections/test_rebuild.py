@@ -107,7 +107,7 @@ def test_views_from_an_older_layout_are_discarded_and_rebuilt_on_the_next_read(
     expected = snapshot(store)
     with sqlite3.connect(store / "views.sqlite") as conn:
         conn.execute("DELETE FROM agreements")  # what an older layout's table would not match
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute("UPDATE views_layout SET version = 1")
     tracker.reports.board()
     assert snapshot(store) == expected
 
@@ -136,6 +136,6 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
 
     with translate_store_errors():
         apps = {cls.name: cls(env=tracker.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)}
-        views = open_views(str(store / "views.sqlite"))
+        views = open_views(tracker.store.env_for("Views"))
         runner.catch_up(apps, views, runner.projections_named(views))
     assert snapshot(store) == expected
