@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, OperationalError
+from eventsourcing.persistence import ApplicationRecorder, IntegrityError, JSONTranscoder, OperationalError
 
 from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
 from bargaining.transcodings import register_transcodings
@@ -27,6 +27,12 @@ E = TypeVar("E", bound=Enum)
 
 class StoreApplication(Application[UUID]):
     """What both bounded contexts' applications share: loading by reference, atomic commits."""
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        from projections.store import schema_lock  # noqa: PLC0415
+
+        with schema_lock(self.factory):
+            return super().construct_recorder()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -52,7 +58,14 @@ class StoreApplication(Application[UUID]):
         return aggregate_id in self.repository
 
     def count_events(self) -> int:
-        return self.recorder.max_notification_id() or 0
+        """How many events this application holds (PostgreSQL's positions can have gaps)."""
+        recorder: Any = self.recorder
+        if type(recorder).__module__ != "eventsourcing.postgres":
+            return recorder.max_notification_id() or 0  # SQLite's rowids have no gaps
+        table = f"{recorder.datastore.schema or 'public'}.{recorder.events_table_name}"
+        with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(f"SELECT COUNT(*) AS n FROM {table}")  # noqa: S608 - the library's own name
+            return int(cursor.fetchone()["n"])
 
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""

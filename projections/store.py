@@ -169,6 +169,33 @@ def _discard_outdated(views: ViewStore) -> None:
         c.execute(views.q("INSERT INTO views_layout (version) VALUES (?)"), (SCHEMA_VERSION,))
 
 
+SCHEMA_LOCK = 0x6261726761696E  # "bargain": one advisory lock for this tool's table creation
+
+
+@contextmanager
+def schema_lock(factory: Any) -> Iterator[None]:
+    """Let one process at a time create tables on PostgreSQL.
+
+    The library creates its tables (and a type and a function) on every start-up, with
+    ``IF NOT EXISTS``; two processes doing that at once can still collide in PostgreSQL's
+    catalogue ("tuple concurrently updated"). A session advisory lock makes them take turns;
+    SQLite needs nothing (its writers already take turns).
+    """
+    datastore = getattr(factory, "datastore", None)
+    if datastore is None or not hasattr(datastore, "pool"):
+        yield
+        return
+    if type(datastore).__module__ != "eventsourcing.postgres":
+        yield
+        return
+    with datastore.get_connection() as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+
+
 def open_views(env: dict[str, str]) -> ViewStore:
     """The view store for an event store's environment, built as the library builds views."""
     environment = Environment(VIEWS_NAME, {**os.environ, **env})
@@ -176,9 +203,11 @@ def open_views(env: dict[str, str]) -> ViewStore:
     if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
         views = cast("ViewStore", factory.tracking_recorder(SQLiteViewStore))
         _relax_durability(views)
-    else:
+        _discard_outdated(views)
+        return views
+    with schema_lock(factory):
         views = cast("ViewStore", factory.tracking_recorder(_postgres_class()))
-    _discard_outdated(views)
+        _discard_outdated(views)
     return views
 
 
