@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +14,7 @@ from click.exceptions import NoArgsIsHelpError
 
 import bargaining
 from cli.errors import CommandError, RetryLaterError
+from cli.types import forget_stdin
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -65,12 +69,23 @@ class ErrorTranslatingGroup(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (bargaining.ConflictError, bargaining.StoreBusyError) as error:
-            raise RetryLaterError(str(error)) from None
-        except bargaining.BargainingError as error:
-            raise CommandError(str(error)) from None
+        # A lost race (or a store that stayed busy) recorded nothing: with --retry N the whole
+        # command runs again, reloading what it changes, after a short randomised pause.
+        argv = [*ctx._protected_args, *ctx.args]
+        retries = int(ctx.params.get("retry") or 0)
+        forget_stdin()
+        for attempt in itertools.count():
+            try:
+                return super().invoke(ctx)
+            except (bargaining.ConflictError, bargaining.StoreBusyError) as error:
+                if attempt >= retries:
+                    more = f" (after {attempt} retries)" if attempt else ""
+                    raise RetryLaterError(f"{error}{more}") from None
+                ctx._protected_args, ctx.args = argv[:1], argv[1:]
+                time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))  # noqa: S311 - jitter, not secrets
+            except bargaining.BargainingError as error:
+                raise CommandError(str(error)) from None
+        raise AssertionError  # pragma: no cover - the loop returns or raises
 
 
 def usage_line(error: click.UsageError) -> str:
@@ -88,10 +103,11 @@ def usage_line(error: click.UsageError) -> str:
 @click.group(cls=ErrorTranslatingGroup, context_settings=CONTEXT)
 @click.option(
     "--store",
-    metavar="PATH",
+    metavar="PATH|URL",
     envvar=bargaining.STORE_ENV,
     show_envvar=True,
-    help="Directory of the event store (default: your user data directory).",
+    help="The store: a directory of SQLite files (default: your user data directory)"
+    " or postgresql://user:password@host:port/db.",
 )
 @click.option(
     "--as",
@@ -101,9 +117,18 @@ def usage_line(error: click.UsageError) -> str:
     show_envvar=True,
     help="Who is recording (default: your login name). Stored on every event.",
 )
+@click.option(
+    "--retry",
+    metavar="N",
+    type=click.IntRange(0, 100),
+    default=0,
+    envvar="BARGAINING_RETRY",
+    show_envvar=True,
+    help="When someone else changed the same record first (exit 75), reload and try again up to N times.",
+)
 @click.version_option(package_name="bargaining")
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, actor: str | None) -> None:
+def cli(ctx: click.Context, store: str | None, actor: str | None, retry: int) -> None:
     """Log collective negotiations, the contracts they produce and labour-dispute mediation cases.
 
     Every step is stored as an event with the date you give (--on), the time it was

@@ -89,12 +89,27 @@ class OneOf(click.ParamType[str, Any]):
         return text
 
 
+_STDIN: list[bytes] = []
+
+
+def _stdin() -> bytes:
+    """Standard input, read once: a retried command (--retry) sees the same text again."""
+    if not _STDIN:
+        _STDIN.append(sys.stdin.buffer.read())
+    return _STDIN[0]
+
+
+def forget_stdin() -> None:
+    """For the next command in this process (tests run many): standard input is new."""
+    _STDIN.clear()
+
+
 def read_text_file(path: str | None, field: str) -> str | None:
     """Text from a UTF-8 file (minutes, article text); '-' reads standard input."""
     if path is None:
         return None
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = _stdin() if path == "-" else Path(path).read_bytes()
     except OSError as error:
         raise CommandError(f"{field}: cannot read {path}: {error.strerror}") from None
     try:
