@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bargaining import ACTOR_ENV
 from bargaining.reports import ReportService
@@ -94,6 +95,21 @@ class Tracker:
     @cached_property
     def reports(self) -> ReportService:
         return ReportService(self.store, self.today)
+
+    def copy_to(
+        self, target: str | os.PathLike[str], progress: Callable[[int], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Copy every event to ``target`` (resuming an interrupted copy), verify, rebuild its views."""
+        from bargaining.mediation import MediationApp
+        from bargaining.negotiations import NegotiationsApp
+        from bargaining.store_copy import copy_store
+
+        destination = Store.resolve(target)
+        report = copy_store(
+            self.store, destination, applications=(NegotiationsApp, MediationApp), progress=progress
+        )
+        ReportService(destination, self.today).rebuild()
+        return report
 
     def log_demo(self) -> list[str]:
         """Log the seed's 篇1 wage negotiation and 篇7 work-injury case (once); return their references."""
