@@ -76,6 +76,19 @@ def file_row(name: str, data: bytes) -> Row:
     return {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
+def render(facts: Row, language: str, digest: str, created: datetime) -> dict[str, bytes]:
+    """The PDF and the Markdown of one document; characters the font lacks become a warning."""
+    from bargaining.packet_pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
+
+    maker = PdfMaker(find_font())
+    doc = build(facts, language, digest)
+    gaps = maker.missing(doc.texts())
+    if gaps:
+        facts["warnings"].append({"code": "pdf.glyphs", "chars": gaps})
+        doc = build(facts, language, digest)
+    return {PDF_NAME: maker.render(doc, created), MD_NAME: to_markdown(doc).encode()}
+
+
 class PacketService(Service):
     def write(
         self, reference: str, *, out: str | os.PathLike[str], lang: str | None = None, force: bool = False
@@ -87,19 +100,9 @@ class PacketService(Service):
         assert isinstance(contract, CollectiveContract)
         language = self._language(lang, negotiation.profile_id)
         target = check_target(Path(out), force)
-        from bargaining.packet_pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
-
         facts = gather(negotiation, contract, self.today)
-        digest = records["negotiation"][2]
-        maker = PdfMaker(find_font())
-        doc = build(facts, language, digest)
-        gaps = maker.missing(doc.texts())
-        if gaps:
-            facts["warnings"].append({"code": "pdf.glyphs", "chars": gaps})
-            doc = build(facts, language, digest)
         created = datetime.now(UTC).replace(microsecond=0)
-        files = {PDF_NAME: maker.render(doc, created), MD_NAME: to_markdown(doc).encode()}
-        warnings = [warning_text(w, language) for w in facts["warnings"]]
+        files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {
             "format": FORMAT,
             "reference": negotiation.reference,
@@ -112,7 +115,7 @@ class PacketService(Service):
             },
             "digest_method": DIGEST_METHOD,
             "files": [file_row(name, data) for name, data in files.items()],
-            "warnings": warnings,
+            "warnings": [warning_text(w, language) for w in facts["warnings"]],
         }
         files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
         replace_directory(target, files)
@@ -258,12 +261,23 @@ def replace_directory(target: Path, files: dict[str, bytes]) -> None:
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
         if target.is_dir() and any(target.iterdir()):
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            target.rename(old / "packet")
-            staging.rename(target)
-            shutil.rmtree(old)
+            _swap(staging, target)
         else:
-            staging.replace(target)
+            staging.replace(target)  # also over an empty directory
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` where the packet ``target`` is; on failure the old packet stays."""
+    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    old = holder / "packet"
+    target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.formats import iso, money
+from bargaining.formats import iso
+from bargaining.views import decision_row, tally_row, wage_row
 from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines
 from domain.jurisdiction import JurisdictionProfile, LegalBasis
 from domain.negotiation import Negotiation, term_warnings
-from domain.ratification import quorum_needed, yes_needed
 from domain.records import Vote
 from domain.values import AgreementKind, Role, Side, VoteTally
 
@@ -199,19 +199,9 @@ def _vote_row(vote: Vote, profile: JurisdictionProfile) -> Row:
         "decided": None,
     }
     if isinstance(tally, VoteTally):
-        row["tally"] = {
-            "roll": tally.roll,
-            "present": tally.present,
-            "yes": tally.yes,
-            "no": tally.no,
-            "abstain": tally.abstain,
-            "invalid": tally.invalid,
-            "quorum_needed": quorum_needed(tally.roll, profile.ratify_quorum),
-            "yes_needed": yes_needed(tally, profile),
-        }
+        row["tally"] = tally_row(tally, profile)
     if vote.decided is not None:
-        d = vote.decided
-        row["decided"] = {"on": d.on.isoformat(), "by": d.by, "outcome": d.outcome.value, "reason": d.reason}
+        row["decided"] = decision_row(vote.decided)
     return row
 
 
@@ -223,15 +213,7 @@ def _wage(n: Negotiation) -> Row | None:
         wage = n.proposals[agreed.proposal_id].wage if agreed else None
         if wage is None or wage.is_empty():
             continue
-        terms.append(
-            {
-                "article": article,
-                "increase_pct": None if wage.increase_pct is None else str(wage.increase_pct),
-                "minimum_wage": money(wage.minimum_wage),
-                "currency": wage.currency,
-                "effective_on": iso(wage.effective_on),
-            }
-        )
+        terms.append({"article": article, **(wage_row(wage) or {})})
     factors: list[str] = []
     for proposal in n.proposals.values():
         for factor in proposal.wage.factors if proposal.wage else ():

@@ -50,13 +50,12 @@ def _rounds(rounds: list[Row], lang: str) -> list[Block]:
     )
     blocks: list[Block] = [Heading(w("rounds"), 3), table, Heading(w("minutes"), 3)]
     for r in rounds:
-        agreed = (
-            pick(lang, " Articles agreed: ", "议定条款：") + sep(lang).join(r["agreed"])
-            if r["agreed"]
-            else ""
-        )
         head = pick(lang, f"Round {r['number']} ({r['on']}): ", f"第{r['number']}轮（{r['on']}）：")
-        blocks.append(Paragraph(head + (r["minutes"] or w("not_recorded")) + agreed))
+        text = r["minutes"] or w("not_recorded")
+        if r["agreed"]:
+            stop = "" if text.endswith((".", "。", "！", "？", "!", "?")) else pick(lang, ".", "。")
+            text += stop + pick(lang, " Articles agreed: ", "议定条款：") + sep(lang).join(r["agreed"])
+        blocks.append(Paragraph(head + text))
     return blocks
 
 
@@ -64,20 +63,10 @@ def _later_steps(f: Row, lang: str) -> list[Block]:
     h, w = f["history"], partial(word, lang=lang)
     blocks: list[Block] = []
     if h["suspensions"]:
-        lines = tuple(
-            pick(
-                lang,
-                f"{s['on']} until {s['until']}: {s['reason']}",
-                f"{s['on']}中止至{s['until']}：{s['reason']}",
-            )
-            + (
-                pick(lang, f" (resumed {s['resumed_on']})", f"（{s['resumed_on']}恢复）")
-                if s["resumed_on"]
-                else ""
-            )
-            for s in h["suspensions"]
-        )
-        blocks += [Heading(w("suspensions"), 3), Items(lines)]
+        blocks += [
+            Heading(w("suspensions"), 3),
+            Items(tuple(_suspension_line(x, lang) for x in h["suspensions"])),
+        ]
     signed_by = names(h["draft_signed_by"], lang)
     blocks += [
         Heading(w("draft"), 3),
@@ -243,3 +232,12 @@ def wage_terms(f: Row, lang: str) -> list[Block]:
 def _unit(currency: str, lang: str) -> str:
     """Yuan in a Chinese packet; otherwise the currency's code (CNY)."""
     return "元" if lang == "zh" and currency == "CNY" else currency
+
+
+def _suspension_line(s: Row, lang: str) -> str:
+    line = pick(
+        lang, f"{s['on']} until {s['until']}: {s['reason']}", f"{s['on']}中止至{s['until']}：{s['reason']}"
+    )
+    if s["resumed_on"]:
+        line += pick(lang, f" (resumed {s['resumed_on']})", f"（{s['resumed_on']}恢复）")
+    return line

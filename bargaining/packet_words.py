@@ -140,111 +140,86 @@ def paren(text: str, lang: str) -> str:
     return pick(lang, f" ({text})", f"（{text}）") if text else ""
 
 
-def warning_text(w: dict[str, Any], lang: str) -> str:  # noqa: PLR0911 - one wording per gap
+# Each gap's wording (English, Chinese), filled with the warning's facts in ``warning_text``.
+WARNINGS: dict[str, tuple[str, str]] = {
+    "vote.tally": (
+        "Ratification vote of {on}{session}: the outcome was recorded without a tally; the resolution"
+        " lacks the attendance and voting figures, so the quorum and the threshold cannot be verified"
+        " ({basis}). Attach the resolution with its figures.",
+        "{on}{session}表决只记录了结果，未记录到会人数和表决票数，无法核实出席人数和同意票数是否符合规定"
+        "（{basis}）。请附上注明到会人数和表决情况的决议。",
+    ),
+    "vote.tie": (
+        "The vote of {voted_on} was exactly at the threshold; {by} decided it {outcome} on {on}: {reason}",
+        "{voted_on}表决同意票恰为半数，由{by}于{on}认定为{outcome}：{reason}",
+    ),
+    "filing.late": (
+        "Submitted for filing on {submitted}, after the due date {due} ({basis}).",
+        "报送日期{submitted}晚于报送期限{due}（{basis}）。",
+    ),
+    "filing.overdue": (
+        "Not submitted for filing: it was due on {due} ({basis}), {days} days before {today}.",
+        "尚未报送备案：报送期限为{due}（{basis}），至{today}已逾期{days}日。",
+    ),
+    "filing.copies": (
+        "{copies} copies were submitted; {required} are required ({basis}).",
+        "报送{copies}份，应报送{required}份（{basis}）。",
+    ),
+    "round.recorder": (
+        "Round {number} ({on}): no recorder is recorded ({basis}).",
+        "第{number}轮协商会议（{on}）未记录记录员（{basis}）。",
+    ),
+    "round.minutes": (
+        "Round {number} ({on}): no minutes were recorded.",
+        "第{number}轮协商会议（{on}）未记录会议纪要。",
+    ),
+    "round.present": (
+        "Round {number} ({on}): attendance was not recorded.",
+        "第{number}轮协商会议（{on}）未记录出席人员。",
+    ),
+    "chief.union": (
+        "The workers' chief representative {name} ({title}) is not recorded as the union chairman:"
+        " attach the chairman's written delegation ({basis}).",
+        "职工方首席代表{name}（{title}）未记录为工会主席，请附工会主席的书面委托（{basis}）。",
+    ),
+    "chief.employer": (
+        "The employer's chief representative {name} ({title}) is not recorded as the legal"
+        " representative: attach the written authorisation ({basis}).",
+        "企业方首席代表{name}（{title}）未记录为法定代表人，请附法定代表人的书面委托（{basis}）。",
+    ),
+    "term.range": (
+        "The term {start} to {end} is outside the usual {low} to {high} years ({basis}).",
+        "合同期限{start}至{end}不在一般的{low}至{high}年之内（{basis}）。",
+    ),
+    "wage.terms": (
+        "No agreed article records wage terms (average increase, minimum wage); the explanation for a"
+        " wage agreement should state them (Wage Measures arts. 7, 21).",
+        "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第7条、第21条）。",
+    ),
+    "wage.factors": (
+        "No wage proposal cites the factors considered (Wage Measures art. 8).",
+        "工资协商提案未记录参考因素（《工资集体协商试行办法》第8条）。",
+    ),
+    "pdf.glyphs": (
+        "The PDF font has no glyph for {chars}; those characters print as blanks in the PDF. The"
+        " Markdown copy holds them.",
+        "PDF字体缺少以下字符的字形：{chars}，PDF中无法显示；Markdown文本中完整保留。",
+    ),
+}
+
+
+def warning_text(w: dict[str, Any], lang: str) -> str:
     """One warning in the packet's language: what is missing and the rule that asks for it."""
-    code, basis = w["code"], cite(w.get("basis"), lang)
-    if code == "vote.tally":
-        return pick(
-            lang,
-            f"Ratification vote of {w['on']}{paren(w['session'], lang)}: the outcome was recorded"
-            " without a tally; the resolution lacks the attendance and voting figures, so the quorum"
-            f" and the threshold cannot be verified ({basis}). Attach the resolution with its figures.",
-            f"{w['on']}{paren(w['session'], lang)}表决只记录了结果，未记录到会人数和表决票数，"
-            f"无法核实出席人数和同意票数是否符合规定（{basis}）。请附上注明到会人数和表决情况的决议。",
-        )
-    if code == "vote.tie":
-        return pick(
-            lang,
-            f"The vote of {w['voted_on']} was exactly at the threshold; {w['by']} decided it"
-            f" {w['outcome']} on {w['on']}: {w['reason']}",
-            f"{w['voted_on']}表决同意票恰为半数，由{w['by']}于{w['on']}认定为"
-            f"{enum('outcome', w['outcome'], lang)}：{w['reason']}",
-        )
-    if code == "filing.late":
-        return pick(
-            lang,
-            f"Submitted for filing on {w['submitted']}, after the due date {w['due']} ({basis}).",
-            f"报送日期{w['submitted']}晚于报送期限{w['due']}（{basis}）。",
-        )
-    if code == "filing.overdue":
-        return pick(
-            lang,
-            f"Not submitted for filing: it was due on {w['due']} ({basis}), {w['days']} days before"
-            f" {w['today']}.",
-            f"尚未报送备案：报送期限为{w['due']}（{basis}），至{w['today']}已逾期{w['days']}日。",
-        )
-    if code == "filing.copies":
-        return pick(
-            lang,
-            f"{w['copies']} copies were submitted; {w['required']} are required ({basis}).",
-            f"报送{w['copies']}份，应报送{w['required']}份（{basis}）。",
-        )
-    if code == "round.recorder":
-        return pick(
-            lang,
-            f"Round {w['number']} ({w['on']}): no recorder is recorded ({basis}).",
-            f"第{w['number']}轮协商会议（{w['on']}）未记录记录员（{basis}）。",
-        )
-    if code == "round.minutes":
-        return pick(
-            lang,
-            f"Round {w['number']} ({w['on']}): no minutes were recorded.",
-            f"第{w['number']}轮协商会议（{w['on']}）未记录会议纪要。",
-        )
-    if code == "round.present":
-        return pick(
-            lang,
-            f"Round {w['number']} ({w['on']}): attendance was not recorded.",
-            f"第{w['number']}轮协商会议（{w['on']}）未记录出席人员。",
-        )
-    return _other_warning(w, lang, basis)
-
-
-def _other_warning(w: dict[str, Any], lang: str, basis: str) -> str:
-    code = w["code"]
-    title = w.get("title") or pick(lang, "no post recorded", "未记录职务")
-    if code == "chief.union":
-        return pick(
-            lang,
-            f"The workers' chief representative {w['name']} ({title}) is not recorded as the union"
-            f" chairman: attach the chairman's written delegation ({basis}).",
-            f"职工方首席代表{w['name']}（{title}）未记录为工会主席，请附工会主席的书面委托（{basis}）。",
-        )
-    if code == "chief.employer":
-        return pick(
-            lang,
-            f"The employer's chief representative {w['name']} ({title}) is not recorded as the legal"
-            f" representative: attach the written authorisation ({basis}).",
-            f"企业方首席代表{w['name']}（{title}）未记录为法定代表人，请附法定代表人的书面委托（{basis}）。",
-        )
-    if code == "term.range":
-        return pick(
-            lang,
-            f"The term {w['start']} to {w['end']} is outside the usual {w['low']} to {w['high']}"
-            f" years ({basis}).",
-            f"合同期限{w['start']}至{w['end']}不在一般的{w['low']}至{w['high']}年之内（{basis}）。",
-        )
-    if code == "wage.terms":
-        return pick(
-            lang,
-            "No agreed article records wage terms (average increase, minimum wage); the explanation"
-            " for a wage agreement should state them (Wage Measures arts. 7, 21).",
-            "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第7条、第21条）。",
-        )
-    if code == "wage.factors":
-        return pick(
-            lang,
-            "No wage proposal cites the factors considered (Wage Measures art. 8).",
-            "工资协商提案未记录参考因素（《工资集体协商试行办法》第8条）。",
-        )
-    if code == "pdf.glyphs":
-        return pick(
-            lang,
-            f"The PDF font has no glyph for {w['chars']}; those characters print as blanks in the PDF."
-            " The Markdown copy holds them.",
-            f"PDF字体缺少以下字符的字形：{w['chars']}，PDF中无法显示；Markdown文本中完整保留。",
-        )
-    raise AssertionError(f"no wording for warning {code}")
+    facts = {
+        **w,
+        "basis": cite(w.get("basis"), lang),
+        "session": paren(w.get("session", ""), lang),
+        "title": w.get("title") or pick(lang, "no post recorded", "未记录职务"),
+    }
+    if w["code"] == "vote.tie":
+        facts["outcome"] = enum("outcome", w["outcome"], lang)
+    en, zh = WARNINGS[w["code"]]
+    return pick(lang, en, zh).format(**facts)
 
 
 def sep(lang: str) -> str:
