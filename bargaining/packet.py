@@ -43,6 +43,7 @@ DIGEST_METHOD = (
     "SHA-256 over one line per event, oldest first: canonical JSON (sorted keys, UTF-8) of"
     " topic, version, timestamp, on, by and the event's own fields (data)"
 )
+MANIFEST_FIELDS = {"reference": str, "language": str, "generated_at": str, "files": list, "records": dict}
 DEFAULT_LANGUAGE = {"PRC": "zh"}  # a profile's own language; others get English
 
 Row = dict[str, Any]
@@ -217,6 +218,18 @@ def read_manifest(folder: Path) -> Row:
         raise InvalidValueError("packet.verify", f"{path} is not valid JSON: {error}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise InvalidValueError("packet.verify", f"{path} is not a {FORMAT} manifest")
+    wrong = [key for key, kind in MANIFEST_FIELDS.items() if not isinstance(manifest.get(key), kind)]
+    wrong += [] if all(isinstance(f, dict) for f in manifest.get("files", [])) else ["files"]
+    records = manifest.get("records") or {}
+    wrong += [
+        f"records.{kind}"
+        for kind, entry in records.items()
+        if not isinstance(entry, dict)
+        or not isinstance(entry.get("events"), int)
+        or not isinstance(entry.get("digest"), str)
+    ]
+    if wrong:
+        raise InvalidValueError("packet.verify", f"{path} has no valid {', '.join(wrong)}")
     return manifest
 
 

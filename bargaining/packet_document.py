@@ -66,6 +66,8 @@ def _filing_rows(filing: Row, lang: str) -> list[tuple[str, str]]:
         (w("filing_due" if d["governing"] else "filing_also"), deadline(d, lang)) for d in filing["deadlines"]
     ]
     required = pick(lang, f"{filing['copies_required']} required", f"应报送{filing['copies_required']}份")
+    if filing["explanation_required"]:
+        required += pick(lang, ", with an explanation", "，并附说明")
     required += paren(cite(filing["copies_basis"], lang), lang)
     submitted = filing["submitted_on"]
     rows += [
@@ -83,8 +85,8 @@ def _filing_rows(filing: Row, lang: str) -> list[tuple[str, str]]:
             lang, f"{filing['review_amount']} days after receipt", f"收到之日起{filing['review_amount']}日内"
         )
         rows.append((w("review"), f"{rule}{paren(basis, lang)}; {w('not_received')}"))
-    if filing["objections"]:
-        rows.append((w("effective"), w("objected") + " " + filing["objections"][-1]["on"]))
+    if filing["objected_on"]:
+        rows.append((w("effective"), w("objected") + " " + filing["objected_on"]))
     elif filing["deemed_effective"]:
         rows.append((w("effective"), (filing["effective_on"] or w("not_received")) + paren(basis, lang)))
     return rows

@@ -89,7 +89,7 @@ def _filing(c: CollectiveContract, profile: JurisdictionProfile, today: date) ->
     return {
         "copies_required": profile.filing_copies,
         "copies_basis": basis_row(profile, filing_rules[0].basis) if filing_rules else None,
-        "explanation_required": c.kind is AgreementKind.WAGE,
+        "explanation_required": c.kind is AgreementKind.WAGE,  # S2 Art 21: 3 copies + explanation
         "submitted_on": iso(c.submitted_on),
         "authority": c.authority,
         "copies": c.copies or None,
@@ -103,8 +103,7 @@ def _filing(c: CollectiveContract, profile: JurisdictionProfile, today: date) ->
         "review_basis": basis_row(profile, review_rule.basis) if review_rule else None,
         "deemed_effective": profile.deemed_effective_on_silence,
         "effective_on": iso(c.effective_on()),
-        "objections": [{"on": on.isoformat(), "opinion": text} for on, text in c.objections],
-        "published_on": iso(c.published_on),
+        "objected_on": iso(c.objected_on),  # in this filing cycle; earlier ones are history
     }
 
 
@@ -122,7 +121,6 @@ def _articles(n: Negotiation) -> list[Row]:
                 "round": agreed.round,
                 "on": agreed.on.isoformat(),
                 "tabled_by": proposal.side.value,
-                "proposal": proposal.id,
             }
         )
     return rows
@@ -130,7 +128,6 @@ def _articles(n: Negotiation) -> list[Row]:
 
 def _history(n: Negotiation, c: CollectiveContract) -> Row:
     return {
-        "opened_on": n.opened_on.isoformat(),
         "requested_by": n.requested_by.value,
         "request_received_on": iso(n.request_received_on),
         "request_topics": n.request_topics,
@@ -146,7 +143,6 @@ def _history(n: Negotiation, c: CollectiveContract) -> Row:
                 "recorder": r.recorder,
                 "present": list(r.present),
                 "minutes": r.minutes,
-                "proposals": sum(1 for p in n.proposals.values() if p.round == r.number),
                 "agreed": [a for a, g in n.agreements.items() if g.round == r.number],
             }
             for r in n.rounds
@@ -155,10 +151,8 @@ def _history(n: Negotiation, c: CollectiveContract) -> Row:
             {"on": iso(s.on), "until": iso(s.until), "reason": s.reason, "resumed_on": iso(s.resumed_on)}
             for s in n.suspensions
         ],
-        "reopenings": [{"on": on.isoformat(), "reason": why} for on, why in n.reopenings],
         "draft_on": iso(n.last_draft_on),
         "draft_signed_by": list(n.draft_signed_by),
-        "signings": n.signings,
         "objections": [{"on": on.isoformat(), "opinion": text} for on, text in c.objections],
     }
 

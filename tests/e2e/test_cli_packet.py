@@ -133,6 +133,7 @@ def test_the_chinese_packet_of_the_seed_holds_parties_deadlines_and_the_missing_
     assert "未记录到会人数和表决票数" in text  # the seed reports "passed by vote" only
     assert "应到人数（全体） 未记录实到人数 未记录同意 未记录" in text
     assert "1512.35 元" in text
+    assert "应报送3份，并附说明（《工资集体协商试行办法》第21条）" in text  # wage: 3 copies + explanation
     assert "第4轮协商会议（2011-06-08）议定" in text
     warnings = [line for line in stderr.splitlines() if line.startswith("Warning: ")]
     assert any("未记录到会人数和表决票数" in w for w in warnings)
@@ -249,3 +250,19 @@ def test_an_existing_packet_is_replaced_only_with_force_and_other_files_never(
     assert never.exit_code == 1
     assert "holds other files and no packet" in never.stderr
     assert [p.name for p in other.iterdir()] == ["mine.txt"]
+
+
+def test_verify_needs_a_packet_manifest(run: Cli, tmp_path: Path) -> None:
+    missing = run("packet", "verify", str(tmp_path))
+    assert (missing.exit_code, missing.stdout) == (1, "")
+    assert (
+        missing.stderr
+        == f"Error: packet.verify: {tmp_path} holds no manifest.json; is it a packet directory?\n"
+    )
+    (tmp_path / "manifest.json").write_text(
+        '{"format": "bargaining-packet/1", "files": {}}', encoding="utf-8"
+    )
+    broken = run("packet", "verify", str(tmp_path))
+    assert broken.stderr.startswith(
+        f"Error: packet.verify: {tmp_path / 'manifest.json'} has no valid reference"
+    )
