@@ -21,6 +21,7 @@ from bargaining.errors import (
     InvalidValueError,
     NotFoundError,
     RuleViolationError,
+    SetupError,
     StoreBusyError,
     StoreError,
 )
@@ -33,6 +34,7 @@ ACTOR_ENV = "BARGAINING_ACTOR"
 DEMO_REFERENCE = "DEMO-2011-WAGE"
 DEMO_ARTICLE = "第一条 工资调整幅度"
 DEMO_CASE = "DEMO-CASE-0007"
+PACKET_LANGUAGES = ("zh", "en")  # a filing packet's languages: Chinese (simplified), English
 
 # The stages a negotiation or contract can be in, as the board and --stage name them.
 STAGES = (
@@ -58,6 +60,7 @@ __all__ = [
     "DEMO_ARTICLE",
     "DEMO_CASE",
     "DEMO_REFERENCE",
+    "PACKET_LANGUAGES",
     "STAGES",
     "STORE_ENV",
     "AlreadyExistsError",
@@ -66,6 +69,7 @@ __all__ = [
     "InvalidValueError",
     "NotFoundError",
     "RuleViolationError",
+    "SetupError",
     "Store",
     "StoreBusyError",
     "StoreError",

@@ -12,6 +12,7 @@ __all__ = [
     "InvalidValueError",
     "NotFoundError",
     "RuleViolationError",
+    "SetupError",
     "StageError",
     "StoreBusyError",
     "StoreError",
@@ -39,3 +40,7 @@ class StoreBusyError(DomainError):
 
 class StoreError(DomainError):
     """The store cannot be opened or used as configured."""
+
+
+class SetupError(DomainError):
+    """The installation lacks something a command needs (the font a PDF embeds)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bargaining.contracts import ContractService
     from bargaining.mediation import BodyService, CaseService
     from bargaining.negotiations import NegotiationService
+    from bargaining.packet import PacketService
 
 A = TypeVar("A", bound="StoreApplication")
 
@@ -79,6 +80,13 @@ class Tracker:
         from bargaining.negotiations import NegotiationsApp
 
         return ContractService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def packets(self) -> PacketService:
+        from bargaining.negotiations import NegotiationsApp
+        from bargaining.packet import PacketService
+
+        return PacketService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def bodies(self) -> BodyService:

@@ -11,8 +11,10 @@ from bargaining.formats import money as _money
 from domain.articles import line_diff, text_at
 from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
+from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
 from domain.ratification import quorum_needed, yes_needed
+from domain.records import TieDecision
 from domain.representatives import team_problems
 from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
 
@@ -41,6 +43,29 @@ def wage_row(wage: WageTerms | None) -> dict[str, Any] | None:
     }
 
 
+def tally_row(tally: VoteTally, profile: JurisdictionProfile) -> dict[str, Any]:
+    """The counts of a vote with the quorum and the yes votes the profile required."""
+    return {
+        "roll": tally.roll,
+        "present": tally.present,
+        "yes": tally.yes,
+        "no": tally.no,
+        "abstain": tally.abstain,
+        "invalid": tally.invalid,
+        "quorum_needed": quorum_needed(tally.roll, profile.ratify_quorum),
+        "yes_needed": yes_needed(tally, profile),
+    }
+
+
+def decision_row(decided: TieDecision) -> dict[str, Any]:
+    return {
+        "on": _iso(decided.on),
+        "by": decided.by,
+        "outcome": decided.outcome.value,
+        "reason": decided.reason,
+    }
+
+
 def vote_row(n: Negotiation) -> dict[str, Any] | None:
     vote = n.last_vote
     if vote is None:
@@ -60,27 +85,12 @@ def vote_row(n: Negotiation) -> dict[str, Any] | None:
         "decided": None,
     }
     if isinstance(tally, VoteTally):
-        profile = n.profile
         row["quorum_met"] = True  # a vote without quorum is refused, never recorded
-        row["tally"] = {
-            "roll": tally.roll,
-            "present": tally.present,
-            "yes": tally.yes,
-            "no": tally.no,
-            "abstain": tally.abstain,
-            "invalid": tally.invalid,
-            "quorum_needed": quorum_needed(tally.roll, profile.ratify_quorum),
-            "yes_needed": yes_needed(tally, profile),
-        }
+        row["tally"] = tally_row(tally, n.profile)
     else:
         row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
     if decided is not None:
-        row["decided"] = {
-            "on": _iso(decided.on),
-            "by": decided.by,
-            "outcome": decided.outcome.value,
-            "reason": decided.reason,
-        }
+        row["decided"] = decision_row(decided)
     return row
 
 

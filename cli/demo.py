@@ -66,3 +66,4 @@ def demo(session: Session) -> None:
     click.echo("")
     click.echo(f"Explore: bargaining negotiation article {wage} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
     click.echo(f"         bargaining case show {injury} --as-of 2011-03-16")
+    click.echo(f"         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)")

@@ -149,12 +149,14 @@ def _register() -> None:
     from cli.demo import demo
     from cli.mediation import body, case
     from cli.negotiation import negotiation
+    from cli.packet import packet
     from cli.reports import board, deadlines, rebuild, stats, timeline
 
     cli.add_command(negotiation)
     for command in (board, deadlines, stats, timeline, rebuild):
         cli.add_command(command)
     cli.add_command(contract)
+    cli.add_command(packet)
     cli.add_command(body)
     cli.add_command(case)
     cli.add_command(demo)

@@ -24,6 +24,7 @@ class Due:
     done_on: date | None = None
     governing: bool = True
     milestone: bool = False  # a date that matters (window opens, term ends), not a duty
+    source: DeadlineRule | None = None  # the rule it was computed by, when a profile rule
 
     def state(self, day: date) -> str:
         if self.milestone:
@@ -48,6 +49,7 @@ def _due(
         rule=f"{rule.describe()} — {profile.cite(rule.basis)}",
         done_on=done_on,
         governing=governing,
+        source=rule,
     )
 
 
@@ -87,6 +89,7 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
                 rule=f"{review.describe()} — {profile.cite(review.basis)}",
                 done_on=c.objected_on,
                 milestone=c.objected_on is None,
+                source=review,
             )
         )
     effective = c.effective_on()
@@ -105,6 +108,7 @@ def contract_deadlines(c: CollectiveContract, profile: JurisdictionProfile) -> l
                     rule=f"{renewal.describe()} — {profile.cite(renewal.basis)}",
                     done_on=opened,
                     milestone=True,
+                    source=renewal,
                 )
             )
         found.append(

@@ -107,6 +107,10 @@ class JurisdictionProfile:
     ratify_base: ThresholdBase
     ratify_basis: LegalBasis
     signing_basis: LegalBasis
+    # who may be chief: the union chairman or a written delegate; the legal representative or a
+    # manager with written authority (R2, R4). None where the jurisdiction has no such rule.
+    union_chief_basis: LegalBasis | None = None
+    employer_chief_basis: LegalBasis | None = None
     # -- term: R18
     term_min_months: int | None
     term_max_months: int | None
@@ -188,6 +192,8 @@ PRC = JurisdictionProfile(
     ratify_base="roll",
     ratify_basis=s1("36"),
     signing_basis=s1("37"),
+    union_chief_basis=s1("20"),
+    employer_chief_basis=s1("21"),
     term_min_months=12,
     term_max_months=36,
     term_is_hard_limit=False,

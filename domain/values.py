@@ -284,3 +284,15 @@ WAGE_FACTORS: dict[str, str] = {
     "last-payroll": "(7) last year's total payroll and average wage",
     "other": "(8) other",
 }
+
+# The same factors as the article words them in Chinese (S2 Art 8).
+WAGE_FACTORS_ZH: dict[str, str] = {
+    "labour-cost": "（一）地区、行业、企业的人工成本水平",
+    "regional-wage": "（二）地区、行业的职工平均工资水平",
+    "guideline": "（三）当地政府发布的工资指导线、劳动力市场工资指导价位",
+    "cpi": "（四）本地区城镇居民消费价格指数",
+    "performance": "（五）企业劳动生产率和经济效益",
+    "state-assets": "（六）国有资产保值增值",
+    "last-payroll": "（七）上年度企业职工工资总额和职工平均工资水平",
+    "other": "（八）其他与工资集体协商有关的情况",
+}

@@ -92,3 +92,18 @@ def test_the_demo_logs_the_seed_work_injury_case_with_its_timeline(demo_store: P
     assert steps[0] == "application received"
     assert steps.count("mediation session") == 3
     assert "mediation agreement signed" in steps
+
+
+def test_the_demo_contract_filing_packet_is_written_and_verified_as_a_process(
+    demo_store: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "备案" / "DEMO-2011-WAGE"
+    made = bargaining("--store", str(demo_store), "packet", "DEMO-2011-WAGE", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"DEMO-2011-WAGE: filing packet (zh) written to {out}: packet.pdf,")
+    assert made.stderr.startswith("Warning: 2011-06-24（第三届职工代表大会）表决只记录了结果")
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "packet.md", "packet.pdf"]
+    assert (out / "packet.pdf").read_bytes().startswith(b"%PDF-")
+    checked = bargaining("--store", str(demo_store), "packet", "verify", str(out))
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout.startswith(f"OK: {out} matches the record of DEMO-2011-WAGE (2 files, made ")

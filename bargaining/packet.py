@@ -1,0 +1,296 @@
+"""Filing packets: the documents that register a signed contract, generated from the record.
+
+``write`` gathers the facts from the negotiation's and the contract's events, renders them as
+a PDF and Markdown in one language, and writes them with a ``manifest.json`` that lists every
+file's SHA-256 and a digest of each aggregate's event history. ``verify`` recomputes both and
+names every difference, so a reader can later prove that a packet matches the record.
+
+The digest is taken over the decoded events (topic, version, recording time, business date,
+recorder and the event's own fields as canonical JSON), not over stored bytes: it stays the
+same when the store is copied, migrated or encrypted at rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from bargaining import PACKET_LANGUAGES
+from bargaining.errors import InvalidValueError, StageError
+from bargaining.negotiations import Service
+from bargaining.packet_document import build
+from bargaining.packet_facts import gather
+from bargaining.packet_markdown import to_markdown
+from bargaining.packet_words import warning_text
+from domain.contract import CollectiveContract
+from domain.negotiation import Negotiation
+from domain.values import Stage
+from projections.payload import event_data
+
+FORMAT = "bargaining-packet/1"
+MANIFEST, PDF_NAME, MD_NAME = "manifest.json", "packet.pdf", "packet.md"
+DIGEST_METHOD = (
+    "SHA-256 over one line per event, oldest first: canonical JSON (sorted keys, UTF-8) of"
+    " topic, version, timestamp, on, by and the event's own fields (data)"
+)
+MANIFEST_FIELDS = {"reference": str, "language": str, "generated_at": str, "files": list, "records": dict}
+DEFAULT_LANGUAGE = {"PRC": "zh"}  # a profile's own language; others get English
+
+Row = dict[str, Any]
+
+
+def event_line(event: Any) -> bytes:
+    record = {
+        "topic": get_topic(type(event)),
+        "version": event.originator_version,
+        "timestamp": event.timestamp.isoformat(),
+        "on": event.on.isoformat(),
+        "by": event.by,
+        "data": event_data(event),
+    }
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def history_digest(events: Iterable[Any], prefix: int | None = None) -> tuple[int, str, str | None]:
+    """(event count, digest of the whole history, digest of its first ``prefix`` events)."""
+    digest, at_prefix, count = hashlib.sha256(), None, 0
+    for event in events:
+        if count == prefix:
+            at_prefix = "sha256:" + digest.hexdigest()
+        digest.update(event_line(event))
+        count += 1
+    whole = "sha256:" + digest.hexdigest()
+    return count, whole, whole if count == prefix else at_prefix
+
+
+def file_row(name: str, data: bytes) -> Row:
+    return {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def render(facts: Row, language: str, digest: str, created: datetime) -> dict[str, bytes]:
+    """The PDF and the Markdown of one document; characters the font lacks become a warning."""
+    from bargaining.packet_pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
+
+    maker = PdfMaker(find_font())
+    doc = build(facts, language, digest)
+    gaps = maker.missing(doc.texts())
+    if gaps:
+        facts["warnings"].append({"code": "pdf.glyphs", "chars": gaps})
+        doc = build(facts, language, digest)
+    return {PDF_NAME: maker.render(doc, created), MD_NAME: to_markdown(doc).encode()}
+
+
+class PacketService(Service):
+    def write(
+        self, reference: str, *, out: str | os.PathLike[str], lang: str | None = None, force: bool = False
+    ) -> Row:
+        """Write the filing packet of a signed negotiation into ``out``; returns what was written."""
+        records = self._records(reference)
+        negotiation, contract = records["negotiation"][0], records["contract"][0]
+        assert isinstance(negotiation, Negotiation)
+        assert isinstance(contract, CollectiveContract)
+        language = self._language(lang, negotiation.profile_id)
+        target = check_target(Path(out), force)
+        facts = gather(negotiation, contract, self.today)
+        created = datetime.now(UTC).replace(microsecond=0)
+        files = render(facts, language, records["negotiation"][2], created)
+        manifest: Row = {
+            "format": FORMAT,
+            "reference": negotiation.reference,
+            "language": language,
+            "generated_at": created.isoformat(),
+            "as_of": self.today.isoformat(),
+            "generated_by": self.actor,
+            "records": {
+                kind: {"id": str(a.id), "events": n, "digest": d} for kind, (a, n, d) in records.items()
+            },
+            "digest_method": DIGEST_METHOD,
+            "files": [file_row(name, data) for name, data in files.items()],
+            "warnings": [warning_text(w, language) for w in facts["warnings"]],
+        }
+        files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        replace_directory(target, files)
+        return {
+            **manifest,
+            "out": str(target),
+            "files": manifest["files"] + [file_row(MANIFEST, files[MANIFEST])],
+        }
+
+    def _records(self, reference: str) -> dict[str, tuple[Any, int, str]]:
+        """Each aggregate rebuilt from exactly the events the digest covers: one read of each."""
+        negotiation = self._negotiation(reference)
+        if negotiation.stage is not Stage.SIGNED:
+            rule = negotiation.profile.deadline("filing", negotiation.kind)
+            source = f" ({negotiation.profile.cite(rule.basis)})" if rule else ""
+            raise StageError(
+                "packet",
+                f"{negotiation.reference} is {negotiation.stage.value}, not signed; the filing packet is"
+                f" made after both chief representatives sign{source}",
+            )
+        found: dict[str, tuple[Any, int, str]] = {}
+        for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
+            aggregate_id: UUID = cls.create_id(negotiation.reference)
+            events = list(self.app.events.get(aggregate_id))
+            count, digest, _ = history_digest(events)
+            found[kind] = (self.app.repository.get(aggregate_id, version=count), count, digest)
+        return found
+
+    def _language(self, lang: str | None, profile_id: str) -> str:
+        language = (lang or DEFAULT_LANGUAGE.get(profile_id, "en")).strip().lower()
+        if language not in PACKET_LANGUAGES:
+            raise InvalidValueError("packet.lang", f"{lang!r} is not one of: {', '.join(PACKET_LANGUAGES)}")
+        return language
+
+    def verify(self, directory: str | os.PathLike[str]) -> Row:
+        """Check a packet against the store: every file's hash and each record's event history."""
+        folder = Path(directory)
+        manifest = read_manifest(folder)
+        differences = _file_differences(folder, manifest["files"])
+        reference = manifest["reference"]
+        for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
+            events = list(self.app.events.get(cls.create_id(reference)))
+            differences += _record_differences(f"{kind} {reference}", events, manifest["records"].get(kind))
+        return {
+            "reference": reference,
+            "language": manifest["language"],
+            "generated_at": manifest["generated_at"],
+            "files": len(manifest["files"]),
+            "differences": differences,
+        }
+
+
+def _file_differences(folder: Path, files: list[Row]) -> list[str]:
+    differences = []
+    listed = {MANIFEST}
+    for entry in files:
+        name = str(entry.get("name", ""))
+        listed.add(name)
+        path = folder / name
+        if not name or Path(name).name != name or name.startswith("."):
+            differences.append(f"{name!r}: not a plain file name")
+        elif not path.is_file():
+            differences.append(f"{name}: missing")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
+            differences.append(f"{name}: SHA-256 differs")
+    differences += [
+        f"{p.name}: not listed in the manifest" for p in sorted(folder.iterdir()) if p.name not in listed
+    ]
+    return differences
+
+
+def _record_differences(what: str, events: list[Any], entry: Row | None) -> list[str]:
+    if entry is None:
+        return [f"{what}: {len(events)} events recorded, none when the packet was made"] if events else []
+    made_from = int(entry["events"])
+    if not events:
+        return [f"{what}: not in this store (the packet was made from {made_from} events)"]
+    count, digest, prefix = history_digest(events, made_from)
+    if count == made_from and digest == entry["digest"]:
+        return []
+    if count == made_from:
+        return [f"{what}: event history differs from the one the packet was made from"]
+    if prefix == entry["digest"]:
+        since = ", ".join(type(e).__name__ for e in events[made_from:])
+        return [
+            f"{what}: {count} events recorded, packet made from {made_from}"
+            f" (those {made_from} match; recorded since: {since})"
+        ]
+    return [f"{what}: {count} events recorded, packet made from {made_from}, and the history differs"]
+
+
+def read_manifest(folder: Path) -> Row:
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise InvalidValueError("packet.verify", f"{folder} holds no {MANIFEST}; is it a packet directory?")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidValueError("packet.verify", f"{path} is not valid JSON: {error}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise InvalidValueError("packet.verify", f"{path} is not a {FORMAT} manifest")
+    wrong = [key for key, kind in MANIFEST_FIELDS.items() if not isinstance(manifest.get(key), kind)]
+    wrong += [] if all(isinstance(f, dict) for f in manifest.get("files", [])) else ["files"]
+    records = manifest.get("records") or {}
+    wrong += [
+        f"records.{kind}"
+        for kind, entry in records.items()
+        if not isinstance(entry, dict)
+        or not isinstance(entry.get("events"), int)
+        or not isinstance(entry.get("digest"), str)
+    ]
+    if wrong:
+        raise InvalidValueError("packet.verify", f"{path} has no valid {', '.join(wrong)}")
+    return manifest
+
+
+def _is_packet(folder: Path) -> bool:
+    try:
+        read_manifest(folder)
+    except InvalidValueError:
+        return False
+    return True
+
+
+def check_target(target: Path, force: bool) -> Path:
+    """Where the packet goes: a new or empty directory, or (with --force) an earlier packet.
+
+    A directory holding anything but a packet is never replaced, even with --force.
+    """
+    if target.exists() and not target.is_dir():
+        raise InvalidValueError("packet.out", f"{target} exists and is not a directory")
+    if target.is_dir() and any(target.iterdir()):
+        if not _is_packet(target):
+            raise InvalidValueError(
+                "packet.out", f"{target} holds other files and no packet; choose a new or empty directory"
+            )
+        if not force:
+            raise InvalidValueError(
+                "packet.out", f"{target} already holds a packet; use --force to replace it"
+            )
+    return target.absolute()
+
+
+def replace_directory(target: Path, files: dict[str, bytes]) -> None:
+    """Write every file into a new directory beside ``target``, then rename it into place.
+
+    A reader sees the old packet or the new one, never a mix; a failure leaves the old one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
+        if target.is_dir() and any(target.iterdir()):
+            _swap(staging, target)
+        else:
+            staging.replace(target)  # also over an empty directory
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` where the packet ``target`` is; on failure the old packet stays."""
+    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    old = holder / "packet"
+    target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)

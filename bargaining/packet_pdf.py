@@ -1,0 +1,161 @@
+"""The packet document as a print-ready A4 PDF, with its CJK font embedded.
+
+The PDF embeds a subset of Noto Sans SC (SIL Open Font License 1.1), which the project's
+installation brings as the ``pylopdf-fonts-zh-cn`` wheel; nothing is downloaded when a packet
+is made. ``BARGAINING_CJK_FONT`` may name another TrueType/OpenType file. This module loads
+fpdf2 (with fontTools and Pillow, about half a second): import it only to make a PDF.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.fonts import FontFace, TTFFont
+
+from bargaining.errors import SetupError
+from bargaining.packet_blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph, Table
+from bargaining.packet_words import word
+
+FONT_ENV = "BARGAINING_CJK_FONT"
+FONT_PACKAGE, FONT_FILE = "pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf"
+FAMILY = "cjk"
+
+
+def find_font() -> Path:
+    """The CJK font to embed: ``BARGAINING_CJK_FONT`` if set, else the installed Noto Sans SC."""
+    configured = os.environ.get(FONT_ENV, "").strip()
+    if configured:
+        path = Path(configured).expanduser()
+        if not path.is_file():
+            raise SetupError("packet.font", f"{FONT_ENV}={configured} is not a font file")
+        return path
+    spec = importlib.util.find_spec(FONT_PACKAGE)  # finds the package without running its code
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / FONT_FILE
+        if path.is_file():
+            return path
+    raise SetupError(
+        "packet.font",
+        "the CJK font Noto Sans SC is not installed; run 'make setup' (or pip install"
+        f" pylopdf-fonts-zh-cn==0.1.1), or set {FONT_ENV} to a .ttf or .otf file",
+    )
+
+
+# Sizes in points; lengths in millimetres. A4 with 20 mm margins.
+SIZES = {1: 17.0, 2: 13.5, 3: 11.0}
+BODY, NOTE, FOOT = 10.0, 8.5, 7.5
+MARGIN = 20.0
+
+
+class PdfMaker:
+    """One PDF: the font is loaded once, so its coverage can be checked before rendering."""
+
+    def __init__(self, font: Path) -> None:
+        self.pdf: FPDF = FPDF(orientation="portrait", unit="mm", format="A4")
+        try:
+            self.pdf.add_font(FAMILY, "", str(font))
+        except Exception as error:  # fontTools raises many kinds for a file that is not a font
+            raise SetupError("packet.font", f"{font} cannot be used as a font: {error}") from None
+        loaded = self.pdf.fonts[FAMILY]
+        assert isinstance(loaded, TTFFont)
+        self._cmap: dict[int, Any] = loaded.cmap
+
+    def missing(self, texts: Iterable[str]) -> str:
+        """The characters of ``texts`` that the font has no glyph for, in order, once each."""
+        gaps: dict[str, None] = {}
+        for text in texts:
+            for ch in text:
+                if ch not in "\n\t" and ord(ch) not in self._cmap:
+                    gaps[ch] = None
+        return " ".join(gaps)
+
+    def render(self, doc: Document, created: datetime) -> bytes:
+        pdf = self.pdf
+        footer = f"{doc.footer} · "
+        page_words = word("page", doc.lang)
+
+        def draw_footer() -> None:
+            pdf.set_y(-13)
+            pdf.set_font(FAMILY, size=FOOT)
+            pdf.set_text_color(90)
+            pdf.cell(0, 5, footer + page_words.format(page=pdf.page_no()), align="C")
+            pdf.set_text_color(0)
+
+        pdf.footer = draw_footer  # type: ignore[method-assign]
+        pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        pdf.set_auto_page_break(auto=True, margin=MARGIN)
+        pdf.set_title(doc.title)
+        pdf.set_subject(doc.reference)
+        pdf.set_creator("bargaining")
+        pdf.set_lang("zh-CN" if doc.lang == "zh" else "en")
+        pdf.set_creation_date(created)
+        pdf.add_page()
+        for block in doc.blocks:
+            _draw(pdf, block, doc.lang)
+        return bytes(pdf.output())
+
+
+def _wrap(lang: str) -> WrapMode:
+    return WrapMode.CHAR if lang == "zh" else WrapMode.WORD
+
+
+def _text(pdf: FPDF, text: str, lang: str, size: float, height: float) -> None:
+    pdf.set_font(FAMILY, size=size)
+    pdf.multi_cell(0, height, text, align="L", wrapmode=_wrap(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _draw(pdf: FPDF, block: Block, lang: str) -> None:
+    if isinstance(block, PageBreak):
+        pdf.add_page()
+    elif isinstance(block, Heading):
+        if block.level > 1:
+            pdf.ln(3 if block.level == 2 else 1.5)
+        _text(pdf, block.text, lang, SIZES[block.level], SIZES[block.level] * 0.55)
+        pdf.ln(1.5)
+    elif isinstance(block, Paragraph):
+        if block.note:
+            pdf.set_text_color(90)
+        _text(pdf, block.text, lang, NOTE if block.note else BODY, 5.2)
+        pdf.set_text_color(0)
+        pdf.ln(1.5)
+    elif isinstance(block, Items):
+        for line in block.lines:
+            _text(pdf, "• " + line, lang, BODY, 5.2)
+        pdf.ln(1.5)
+    elif isinstance(block, Fields):
+        _table(pdf, lang, None, block.rows, (0.3, 0.7))
+    elif isinstance(block, Table):
+        _table(pdf, lang, block.headers, block.rows, block.widths)
+
+
+def _table(
+    pdf: FPDF,
+    lang: str,
+    headers: tuple[str, ...] | None,
+    rows: tuple[tuple[str, ...], ...] | tuple[tuple[str, str], ...],
+    widths: tuple[float, ...],
+) -> None:
+    pdf.set_font(FAMILY, size=BODY - 0.5)
+    heading = FontFace(emphasis="", fill_color=(232, 232, 232))
+    with pdf.table(
+        col_widths=widths,
+        first_row_as_headings=headers is not None,
+        headings_style=heading,
+        line_height=5,
+        padding=1.2,
+        text_align="LEFT",
+        wrapmode=_wrap(lang),
+        borders_layout="ALL",
+    ) as table:
+        for row in ([headers] if headers else []) + list(rows):
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    pdf.ln(2)
