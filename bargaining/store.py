@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from bargaining.errors import StoreError
 
@@ -30,6 +31,88 @@ def default_location() -> Path:
     import platformdirs  # noqa: PLC0415 - only when no store is named: it costs start-up time
 
     return Path(platformdirs.user_data_dir("bargaining", appauthor=False))
+
+
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+POSTGRES_FORM = "postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
+POSTGRES_DEFAULT_PORT = 5432
+
+
+class PostgresURL(NamedTuple):
+    """The parts of a PostgreSQL URL, percent-decoded; ``password`` is None when not given."""
+
+    user: str
+    password: str | None
+    host: str
+    port: int
+    dbname: str
+
+    def redacted(self) -> str:
+        """The URL to show a user: never the password."""
+        from urllib.parse import quote  # noqa: PLC0415 - only PostgreSQL stores pay for urllib
+
+        host = f"[{self.host}]" if ":" in self.host else quote(self.host, safe="")
+        secret = ":***" if self.password is not None else ""
+        user, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
+        return f"postgresql://{user}{secret}@{host}:{self.port}/{dbname}"
+
+
+def _url_error(rule: str) -> StoreError:
+    return StoreError("store", f"{rule} (expected {POSTGRES_FORM})")
+
+
+def parse_postgres_url(url: str) -> PostgresURL:
+    """Split ``postgresql://user:password@host:port/dbname``; a missing part is a StoreError.
+
+    The message never repeats the URL: it may hold a password.
+    """
+    from urllib.parse import unquote, urlsplit  # noqa: PLC0415 - only PostgreSQL stores pay for urllib
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in POSTGRES_SCHEMES:
+        raise _url_error("a PostgreSQL URL starts with postgresql://")
+    try:
+        port = POSTGRES_DEFAULT_PORT if parts.port is None else parts.port
+    except ValueError:
+        port = 0
+    if not 0 < port <= 65535:
+        raise _url_error("the port is not a number from 1 to 65535")
+    if parts.query or parts.fragment:
+        raise _url_error("query parameters (?...) are not supported in a PostgreSQL URL")
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not at or not user:
+        raise _url_error("the PostgreSQL URL names no user")
+    bracketed = hostport.startswith("[")  # an IPv6 address: [::1]:5432
+    host = hostport[1:].partition("]")[0] if bracketed else hostport.partition(":")[0]
+    if not host:
+        raise _url_error("the PostgreSQL URL names no host")
+    dbname = parts.path[1:]
+    if not dbname:
+        raise _url_error("the PostgreSQL URL names no database")
+    if "/" in dbname:
+        raise _url_error("a database name cannot contain '/' (write it as %2F)")
+    return PostgresURL(
+        user=unquote(user),
+        password=unquote(password) if colon else None,
+        host=unquote(host),
+        port=port,
+        dbname=unquote(dbname),
+    )
+
+
+def postgres_env(url: str) -> dict[str, str]:
+    """The library's settings for an application whose events live in the database at ``url``."""
+    pg = parse_postgres_url(url)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_HOST": pg.host,
+        "POSTGRES_PORT": str(pg.port),
+        "POSTGRES_USER": pg.user,
+        # No password in the URL: the server may trust the connection (a Unix socket, or ~/.pgpass).
+        "POSTGRES_PASSWORD": pg.password or "",
+        "POSTGRES_DBNAME": pg.dbname,
+    }
 
 
 class Store:
