@@ -2,7 +2,8 @@
 
 ``--store PATH`` (or ``BARGAINING_STORE``) names a directory; without one a per-user data
 directory is used, so a first command just works. Each application has its own SQLite file
-(the library's table names are fixed), created readable by its owner only.
+(the library's table names are fixed), created readable by its owner only. With
+``BARGAINING_CIPHER_KEY`` set, event bodies are stored encrypted (see ``encryption``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from bargaining.encryption import cipher_env
 from bargaining.errors import StoreError
 
 STORE_ENV = "BARGAINING_STORE"
@@ -171,8 +173,12 @@ class Store:
         return path
 
     def env_for(self, app_name: str) -> dict[str, str]:
+        """The library's settings for one application: where its events live, and how they
+        are encrypted when ``BARGAINING_CIPHER_KEY`` is set (checked before any file is made)."""
+        encryption = cipher_env()
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(self.sqlite_path(app_name, create=True)),
             "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
+            **encryption,
         }
