@@ -86,31 +86,46 @@ def _form(state: bytes | None) -> str:
     return PLAIN if _is_json(state) else ENCRYPTED
 
 
-def stored_form(app: Application[Any]) -> str:
-    """Whether the application's events are stored ``plain``, ``encrypted``, or it has none."""
-    return _form(_first_state(app))
+# How the key in the environment fits an application's stored events, and what a user does.
+KEY_OK, KEY_MISSING, KEY_WRONG, KEY_NOT_NEEDED = "ok", "missing", "wrong", "not needed"
+KEY_PROBLEMS = {
+    KEY_MISSING: "not set, but this store is encrypted; set it to the store's key",
+    KEY_WRONG: "not the key this store was encrypted with; nothing was read or recorded",
+    KEY_NOT_NEEDED: "set, but this store is not encrypted; unset it to use this store",
+}
 
 
-def key_problem(app: Application[Any]) -> str | None:
-    """Why the key in the environment cannot be used with this application's events, if so."""
+def key_fit(app: Application[Any]) -> tuple[str, str]:
+    """How the application's events are stored (``EMPTY``, ``PLAIN``, ``ENCRYPTED``) and how
+    the key in the environment fits them (``KEY_OK`` or one of ``KEY_PROBLEMS``)."""
     state = _first_state(app)
     form = _form(state)
     cipher = app.mapper.cipher
     if state is None or (form == PLAIN and cipher is None):
-        return None
+        return form, KEY_OK
     if cipher is None:
-        return "not set, but this store is encrypted; set it to the store's key"
+        return form, KEY_MISSING
     if form == PLAIN:
-        return "set, but this store is not encrypted; unset it to use this store"
+        return form, KEY_NOT_NEEDED
     try:
         cipher.decrypt(state)
     except ValueError:
-        return "not the key this store was encrypted with; nothing was read or recorded"
-    return None
+        return form, KEY_WRONG
+    return form, KEY_OK
 
 
 def check_key(app: Application[Any]) -> None:
     """Refuse to use an application whose events the key in the environment cannot open."""
-    problem = key_problem(app)
-    if problem is not None:
-        raise StoreError(CIPHER_KEY_ENV, problem)
+    _, fit = key_fit(app)
+    if fit != KEY_OK:
+        raise StoreError(CIPHER_KEY_ENV, KEY_PROBLEMS[fit])
+
+
+def describe() -> str:
+    """Encryption as the environment sets it, in a few words."""
+    key = cipher_key()
+    if key is None:
+        return "off"
+    import base64  # noqa: PLC0415
+
+    return f"AES-{len(base64.b64decode(key)) * 8}-GCM, zlib-compressed ({CIPHER_KEY_ENV})"

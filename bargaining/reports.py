@@ -60,7 +60,7 @@ class ReportService:
     def __init__(self, store: Store, today: date) -> None:
         self.store = store
         self.today = today
-        self.views_path: Path = store.location / "views.sqlite"
+        self.views_path: Path = store.views_path
 
     # ------------------------------------------------------------------ freshness
 

@@ -156,6 +156,15 @@ class Store:
     def describe(self) -> str:
         return f"SQLite store in {self.location}"
 
+    @property
+    def kind(self) -> str:
+        return "sqlite"
+
+    @property
+    def views_path(self) -> Path:
+        """The read models' file, beside the event stores."""
+        return self.location / "views.sqlite"
+
     def sqlite_path(self, app_name: str, *, create: bool) -> Path:
         path = self.location / f"{app_name.lower()}.sqlite"
         if not create:

@@ -11,7 +11,7 @@ import os
 from datetime import date
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bargaining import ACTOR_ENV
 from bargaining.reports import ReportService
@@ -117,6 +117,15 @@ class Tracker:
     def event_count(self) -> int:
         """How many events the store holds, across both contexts."""
         return sum(app.count_events() for app in self._contexts())
+
+    def store_info(self) -> dict[str, Any]:
+        """The store in use, its encryption, events per application, read-model positions.
+
+        It looks without refusing: a key that does not fit the store is reported, not raised.
+        """
+        from bargaining.store_info import describe
+
+        return describe(self.store)
 
     def close(self) -> None:
         for app in self._apps.values():
