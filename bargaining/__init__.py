@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bargaining.encryption import CIPHER_KEY_ENV
+from bargaining.encryption import new_key as new_cipher_key
 from bargaining.errors import (
     AlreadyExistsError,
     BargainingError,
@@ -57,6 +59,7 @@ STAGES = (
 
 __all__ = [
     "ACTOR_ENV",
+    "CIPHER_KEY_ENV",
     "DEMO_ARTICLE",
     "DEMO_CASE",
     "DEMO_REFERENCE",
@@ -75,6 +78,7 @@ __all__ = [
     "StoreError",
     "Tracker",
     "default_actor",
+    "new_cipher_key",
 ]
 
 

@@ -15,14 +15,23 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import ApplicationRecorder, IntegrityError, JSONTranscoder, OperationalError
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    IntegrityError,
+    JSONTranscoder,
+    MapperDeserialisationError,
+    OperationalError,
+)
 
+from bargaining.encryption import CIPHER_KEY_ENV, check_key
 from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
+from bargaining.store import Store
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
+App = TypeVar("App", bound="StoreApplication")
 
 
 class StoreApplication(Application[UUID]):
@@ -41,13 +50,15 @@ class StoreApplication(Application[UUID]):
     def load(self, cls: type[A], reference: str, what: str, *, day: date | None = None) -> A:
         aggregate_id: UUID = cls.create_id(reference)
         if day is not None:
-            found = as_of(self.events.get(aggregate_id), day)
+            with translate_store_errors():
+                found = as_of(self.events.get(aggregate_id), day)
             if found is None:
                 raise NotFoundError(reference, f"no such {what} on {day.isoformat()}")
             assert isinstance(found, cls)
             return found
         try:
-            aggregate: Aggregate = self.repository.get(aggregate_id)
+            with translate_store_errors():
+                aggregate: Aggregate = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             raise NotFoundError(reference, f"no such {what}") from None
         assert isinstance(aggregate, cls)
@@ -74,10 +85,30 @@ class StoreApplication(Application[UUID]):
         return recordings[-1].notification.id if recordings else 0
 
 
+def open_application(cls: type[App], store: Store) -> App:
+    """One bounded context's application on ``store``, refused before any read or write when
+    the cipher key in the environment does not fit the events already stored."""
+    with translate_store_errors():
+        app = cls(env=store.env_for(cls.name))
+        try:
+            check_key(app)
+        except StoreError:
+            app.close()
+            raise
+    return app
+
+
 @contextmanager
 def translate_store_errors() -> Iterator[None]:
     try:
         yield
+    except MapperDeserialisationError as error:
+        # The first event opened with this key (open_application checked), a later one not:
+        # written with another key, or damaged.
+        reason = str(error.__cause__ or error).splitlines()[0]
+        raise StoreError(
+            "store", f"a stored event cannot be read: another {CIPHER_KEY_ENV}, or damaged ({reason})"
+        ) from None
     except IntegrityError:
         raise ConflictError(
             "conflict", "changed by someone else, retry (your step was not recorded)"

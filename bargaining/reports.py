@@ -76,19 +76,19 @@ class ReportService:
     @contextmanager
     def _applications(self) -> Iterator[dict[str, Any]]:
         """The two applications, open on this store (for catching up and reading events)."""
-        from bargaining.application import translate_store_errors
+        from bargaining.application import open_application, translate_store_errors
         from bargaining.mediation import MediationApp
         from bargaining.negotiations import NegotiationsApp
 
-        with translate_store_errors():
-            apps = {
-                cls.name: cls(env=self.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)
-            }
-            try:
+        apps: dict[str, Any] = {}
+        try:
+            for cls in (NegotiationsApp, MediationApp):
+                apps[cls.name] = open_application(cls, self.store)
+            with translate_store_errors():
                 yield apps
-            finally:
-                for app in apps.values():
-                    app.close()
+        finally:
+            for app in apps.values():
+                app.close()
 
     def _catch_up(
         self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False

@@ -2,7 +2,8 @@
 
 ``--store PATH`` (or ``BARGAINING_STORE``) names a directory; without one a per-user data
 directory is used, so a first command just works. Each application has its own SQLite file
-(the library's table names are fixed), created readable by its owner only.
+(the library's table names are fixed), created readable by its owner only. With
+``BARGAINING_CIPHER_KEY`` set, event bodies are stored encrypted (see ``encryption``).
 
 ``--store postgresql://user:password@host:port/db`` uses a PostgreSQL server through the
 library's postgres module: one database holds both applications' tables (prefixed by the
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, NamedTuple
 
+from bargaining.encryption import cipher_env
 from bargaining.errors import StoreError
 
 if TYPE_CHECKING:
@@ -42,47 +43,88 @@ def default_location() -> Path:
 
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+POSTGRES_FORM = "postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
+POSTGRES_DEFAULT_PORT = 5432
+
+
+class PostgresURL(NamedTuple):
+    """The parts of a PostgreSQL URL, percent-decoded; ``password`` is None when not given."""
+
+    user: str
+    password: str | None
+    host: str
+    port: int
+    dbname: str
+
+    def redacted(self) -> str:
+        """The URL to show a user: never the password."""
+        from urllib.parse import quote  # noqa: PLC0415 - only PostgreSQL stores pay for urllib
+
+        host = f"[{self.host}]" if ":" in self.host else quote(self.host, safe="")
+        secret = ":***" if self.password is not None else ""
+        user, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
+        return f"postgresql://{user}{secret}@{host}:{self.port}/{dbname}"
+
+
+def _url_error(rule: str) -> StoreError:
+    return StoreError("store", f"{rule} (expected {POSTGRES_FORM})")
+
+
+def parse_postgres_url(url: str) -> PostgresURL:
+    """Split ``postgresql://user:password@host:port/dbname``; a missing part is a StoreError.
+
+    The message never repeats the URL: it may hold a password.
+    """
+    from urllib.parse import unquote, urlsplit  # noqa: PLC0415 - only PostgreSQL stores pay for urllib
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in POSTGRES_SCHEMES:
+        raise _url_error("a PostgreSQL URL starts with postgresql://")
+    try:
+        port = POSTGRES_DEFAULT_PORT if parts.port is None else parts.port
+    except ValueError:
+        port = 0
+    if not 0 < port <= 65535:
+        raise _url_error("the port is not a number from 1 to 65535")
+    if parts.query or parts.fragment:
+        raise _url_error("query parameters (?...) are not supported in a PostgreSQL URL")
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not at or not user:
+        raise _url_error("the PostgreSQL URL names no user")
+    bracketed = hostport.startswith("[")  # an IPv6 address: [::1]:5432
+    host = hostport[1:].partition("]")[0] if bracketed else hostport.partition(":")[0]
+    if not host:
+        raise _url_error("the PostgreSQL URL names no host")
+    dbname = parts.path[1:]
+    if not dbname:
+        raise _url_error("the PostgreSQL URL names no database")
+    if "/" in dbname:
+        raise _url_error("a database name cannot contain '/' (write it as %2F)")
+    return PostgresURL(
+        user=unquote(user),
+        password=unquote(password) if colon else None,
+        host=unquote(host),
+        port=port,
+        dbname=unquote(dbname),
+    )
 
 
 def postgres_env(url: str) -> dict[str, str]:
-    """The library's POSTGRES_* settings for a ``postgresql://user:password@host:port/db`` URL."""
-    parts = urlsplit(url)
-    if parts.scheme not in POSTGRES_SCHEMES:
-        raise StoreError("store", f"{parts.scheme}:// is not a PostgreSQL URL")
-    try:
-        port = parts.port or 5432
-    except ValueError:
-        raise StoreError("store", "the port in the PostgreSQL URL is not a number") from None
-    dbname = unquote(parts.path.lstrip("/"))
-    missing = [
-        name
-        for name, value in (("user", parts.username), ("host", parts.hostname), ("database", dbname))
-        if not value
-    ]
-    if missing:
-        raise StoreError(
-            "store",
-            f"the PostgreSQL URL has no {' or '.join(missing)}: give postgresql://user:password@host:port/database",
-        )
+    """The library's settings for an application whose events live in the database at ``url``."""
+    pg = parse_postgres_url(url)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "POSTGRES_DBNAME": dbname,
-        "POSTGRES_HOST": str(parts.hostname),
-        "POSTGRES_PORT": str(port),
-        "POSTGRES_USER": unquote(str(parts.username)),
-        "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        "POSTGRES_HOST": pg.host,
+        "POSTGRES_PORT": str(pg.port),
+        "POSTGRES_USER": pg.user,
+        # No password in the URL: the server may trust the connection (a Unix socket, or ~/.pgpass).
+        "POSTGRES_PASSWORD": pg.password or "",
+        "POSTGRES_DBNAME": pg.dbname,
+        # A write waits this long for another writer's lock, then exits 75, as on SQLite.
         "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
         "POSTGRES_CONNECT_TIMEOUT": "5",
     }
-
-
-def redact(url: str) -> str:
-    """The URL with its password replaced by ``***``: safe to print."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
 
 
 class Store:
@@ -109,7 +151,11 @@ class Store:
         return hash((self.location, self.url))
 
     def __repr__(self) -> str:
-        return f"Store({redact(self.url)!r})" if self.url else f"Store({str(self.location)!r})"
+        return f"Store({self.where()!r})"
+
+    def where(self) -> str:
+        """The directory, or the URL without its password: safe to print."""
+        return parse_postgres_url(self.url).redacted() if self.url else str(self.location)
 
     @property
     def kind(self) -> str:
@@ -131,8 +177,13 @@ class Store:
 
     def describe(self) -> str:
         if self.url:
-            return f"PostgreSQL store {redact(self.url)}"
+            return f"PostgreSQL store {self.where()}"
         return f"SQLite store in {self.location}"
+
+    @property
+    def views_path(self) -> Path:
+        """The read models' file, beside the event stores."""
+        return self.location / "views.sqlite"
 
     def sqlite_path(self, app_name: str, *, create: bool) -> Path:
         path = self.location / f"{app_name.lower()}.sqlite"
@@ -151,12 +202,16 @@ class Store:
         return path
 
     def env_for(self, app_name: str) -> dict[str, str]:
+        """The library's settings for one application: where its events live, and how they
+        are encrypted when ``BARGAINING_CIPHER_KEY`` is set (checked before any file is made)."""
+        encryption = cipher_env()
         if self.url:
-            return postgres_env(self.url)
+            return {**postgres_env(self.url), **encryption}
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(self.sqlite_path(app_name, create=True)),
             "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
+            **encryption,
         }
 
     def views_at(self, applications: tuple[str, ...]) -> ViewsAt:

@@ -60,10 +60,13 @@ class Tracker:
 
     def _app(self, cls: type[A]) -> A:
         if cls.name not in self._apps:
-            from bargaining.application import translate_store_errors
+            from bargaining.application import open_application
 
-            with translate_store_errors():
-                self._apps[cls.name] = cls(env=self.store.env_for(cls.name))
+            opened = self._apps[cls.name] = open_application(cls, self.store)
+            if opened.recorder.max_notification_id() is None:
+                # Its first event will be encrypted or not by the key in the environment: the
+                # other context's events must agree with that key, so a store is never mixed.
+                self._contexts()
         app = self._apps[cls.name]
         assert isinstance(app, cls)
         return app
@@ -128,12 +131,25 @@ class Tracker:
             demo.log_injury_case(self.bodies, self.cases),
         ]
 
-    def event_count(self) -> int:
-        """How many events the store holds, across both contexts."""
+    def _contexts(self) -> list[StoreApplication]:
+        """Both bounded contexts' applications, opened (and their key checked)."""
         from bargaining.mediation import MediationApp
         from bargaining.negotiations import NegotiationsApp
 
-        return sum(self._app(cls).count_events() for cls in (NegotiationsApp, MediationApp))
+        return [self._app(cls) for cls in (NegotiationsApp, MediationApp)]
+
+    def event_count(self) -> int:
+        """How many events the store holds, across both contexts."""
+        return sum(app.count_events() for app in self._contexts())
+
+    def store_info(self) -> dict[str, Any]:
+        """The store in use, its encryption, events per application, read-model positions.
+
+        It looks without refusing: a key that does not fit the store is reported, not raised.
+        """
+        from bargaining.store_info import describe
+
+        return describe(self.store)
 
     def close(self) -> None:
         for app in self._apps.values():

@@ -140,6 +140,7 @@ def cli(ctx: click.Context, store: str | None, actor: str | None, retry: int) ->
       bargaining demo                        log a real negotiation and mediation case, show them
       bargaining negotiation open --help     open your own negotiation
       bargaining case open --help            open a mediation case
+      bargaining store keygen --help         encrypt a new store (BARGAINING_CIPHER_KEY)
     """
     ctx.obj = Session(ctx, store, actor)
 
@@ -151,6 +152,7 @@ def _register() -> None:
     from cli.negotiation import negotiation
     from cli.packet import packet
     from cli.reports import board, deadlines, rebuild, stats, timeline
+    from cli.store import store
 
     cli.add_command(negotiation)
     for command in (board, deadlines, stats, timeline, rebuild):
@@ -160,6 +162,7 @@ def _register() -> None:
     cli.add_command(body)
     cli.add_command(case)
     cli.add_command(demo)
+    cli.add_command(store)
 
 
 _register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from typing import Any, TypeVar
 
@@ -356,6 +357,15 @@ def rebuild(session: Session, projection: str | None) -> None:
     """
     reports = session.tracker().reports
     total = reports.backlog()
-    with click.progressbar(length=total, label="Replaying events", file=sys.stderr) as bar:
-        read = reports.rebuild(projection or "", progress=bar.update)
+    bar = click.progressbar(length=total, label="Replaying events", file=sys.stderr)
+    with ExitStack() as stack:
+
+        def advance(count: int) -> None:
+            # Shown from the first replayed page on: a store that cannot be opened (a wrong
+            # key, a busy writer) stays a one-line error.
+            if not bar.entered:
+                stack.enter_context(bar)
+            bar.update(count)
+
+        read = reports.rebuild(projection or "", progress=advance)
     click.echo(f"Rebuilt {projection or 'all read models'} from {read} events.")

@@ -1,19 +1,62 @@
-"""Shared fixtures: a real SQLite store in a temporary directory, a fixed 'today'."""
+"""Shared fixtures: a real SQLite store in a temporary directory, a fixed 'today', and a
+real PostgreSQL server for the tests that need one."""
 
 from __future__ import annotations
 
+import os
 import shlex
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from psycopg import sql
 
 from bargaining import Tracker
+from bargaining.store import postgres_env
 from cli.main import cli
+from tests import pgserver
 
 TODAY = date(2026, 11, 28)
+PG_URL_ENV = "BARGAINING_TEST_PG_URL"  # a server you run: its tests use fresh schemas in it
+REQUIRE_PG_ENV = "BARGAINING_REQUIRE_PG"  # set by .ci/run: no server is a failure, not a skip
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL for the whole session: ``BARGAINING_TEST_PG_URL``, else a throw-away
+    cluster (~2 s to start), else a skip — or, in CI, a failure."""
+    given = os.environ.get(PG_URL_ENV, "").strip()
+    if given:
+        yield given
+        return
+    bindir = pgserver.find_bindir()
+    if bindir is None:
+        reason = f"no PostgreSQL server binaries (apt-get install postgresql) and {PG_URL_ENV} is not set"
+        if _flag("CI") or _flag(REQUIRE_PG_ENV):
+            pytest.fail(f"PostgreSQL is required here: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with pgserver.Cluster(bindir) as url:
+        yield url
+
+
+@pytest.fixture
+def pg_env(pg_url: str) -> Iterator[dict[str, str]]:
+    """The library's settings for a fresh schema in the test database, dropped afterwards."""
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with pgserver.connect(pg_url) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    try:
+        yield {**postgres_env(pg_url), "POSTGRES_SCHEMA": schema}
+    finally:
+        with pgserver.connect(pg_url) as conn:
+            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,18 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PG_URL_ENV = "BARGAINING_TEST_PG_URL"
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> str:
-    url = os.environ.get(PG_URL_ENV, "")
-    if not url:
-        pytest.skip(f"no PostgreSQL server: set {PG_URL_ENV}")
-    return url
-
 
 def fresh_database(server: str) -> Iterator[str]:
+    """A new database on the test server (its role may create databases), dropped afterwards."""
     import psycopg
 
     name = f"bargaining_test_{uuid.uuid4().hex[:12]}"
@@ -35,8 +25,8 @@ def fresh_database(server: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_store(pg_server: str) -> Iterator[str]:
-    yield from fresh_database(pg_server)
+def pg_store(pg_url: str) -> Iterator[str]:
+    yield from fresh_database(pg_url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -45,4 +35,4 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "store")
     else:
-        yield from fresh_database(request.getfixturevalue("pg_server"))
+        yield from fresh_database(request.getfixturevalue("pg_url"))

@@ -1,0 +1,97 @@
+"""What ``bargaining store info`` reports: the store in use, its encryption, how many events
+each application has recorded, and how far each read model has read them.
+
+It only looks: a store that does not exist yet is not created, the views are read with a
+read-only connection, and a key that does not fit is reported rather than refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bargaining import encryption
+from bargaining.application import StoreApplication, translate_store_errors
+from bargaining.errors import StoreError
+from bargaining.mediation import MediationApp
+from bargaining.negotiations import NegotiationsApp
+from bargaining.store import Store
+from projections import readers
+
+Row = dict[str, Any]
+CONTEXTS: tuple[type[StoreApplication], ...] = (NegotiationsApp, MediationApp)
+
+VIEWS_NONE = "none yet: the first report builds them"
+VIEWS_OUTDATED = "from an older version: the next report rebuilds them"
+
+
+def _application_row(store: Store, cls: type[StoreApplication]) -> Row:
+    row: Row = {
+        "application": cls.name,
+        "events": 0,
+        "stored": encryption.EMPTY,
+        "key": encryption.KEY_OK,
+        "problem": None,
+    }
+    if store.url is None and not store.sqlite_path(cls.name, create=False).exists():
+        return row
+    with translate_store_errors():
+        app = cls(env=store.env_for(cls.name))
+        try:
+            row["events"] = app.count_events()
+            row["stored"], row["key"] = encryption.key_fit(app)
+            if row["key"] in encryption.KEY_PROBLEMS:
+                row["problem"] = f"{encryption.CIPHER_KEY_ENV} {encryption.KEY_PROBLEMS[row['key']]}"
+        finally:
+            app.close()
+    return row
+
+
+def _tracked(store: Store) -> dict[str, int] | str:
+    """Each projection's position per application (``agreements@Negotiations``), or why none."""
+    if store.url is None and not store.views_path.exists():
+        return VIEWS_NONE
+    try:
+        tracked = readers.tracked(store.views_at(tuple(c.name for c in CONTEXTS)))
+    except ConnectionError as error:
+        raise StoreError("store", str(error)) from None
+    if tracked is None:
+        return VIEWS_OUTDATED if store.url is None else VIEWS_NONE
+    return tracked
+
+
+def describe(store: Store) -> Row:
+    """The store's kind and location, encryption, events per application, read-model positions."""
+    applications = [_application_row(store, cls) for cls in CONTEXTS]
+    log = {row["application"]: row["events"] for row in applications}
+    tracked = _tracked(store)
+    projections = []
+    if isinstance(tracked, dict):
+        for projection, upstreams in readers.FOLLOWS.items():
+            for upstream in upstreams:
+                position = tracked.get(f"{projection}@{upstream}", 0)
+                projections.append(
+                    {
+                        "projection": projection,
+                        "application": upstream,
+                        "position": position,
+                        "log": log[upstream],
+                        "behind": max(0, log[upstream] - position),
+                    }
+                )
+    behind = sum(p["behind"] for p in projections)
+    views = tracked if isinstance(tracked, str) else f"{behind} events behind" if behind else "up to date"
+    return {
+        "store": {
+            "kind": store.kind,
+            "location": store.where(),
+            "description": store.describe(),
+            "exists": store.url is not None or store.location.exists(),
+        },
+        "encryption": encryption.describe(),
+        "applications": applications,
+        "views": {
+            "location": "in the same database" if store.url else str(store.views_path),
+            "state": views,
+        },
+        "projections": projections,
+    }

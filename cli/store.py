@@ -1,0 +1,81 @@
+"""The store itself: which one is in use and what it holds, and keys to encrypt it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+import bargaining
+from cli.main import Session
+from cli.negotiation import pass_session
+from cli.output import echo_json, kv, section, table
+
+
+@click.group()
+def store() -> None:
+    """See which store is in use and what it holds; make a key to encrypt a new store.
+
+    \b
+    Examples:
+      bargaining store info
+      export BARGAINING_CIPHER_KEY="$(bargaining store keygen)"
+    """
+
+
+@store.command()
+def keygen() -> None:
+    """Print a new random key for BARGAINING_CIPHER_KEY (AES-256, base64).
+
+    With the key set, every event is stored compressed and encrypted. Set it before a store's
+    first event, and keep a copy: without the key the events cannot be read, by anyone. Only
+    the key goes to stdout; the hint goes to stderr.
+
+    \b
+    Example:
+      (umask 077 && bargaining store keygen > ~/.bargaining-key)
+      export BARGAINING_CIPHER_KEY="$(cat ~/.bargaining-key)"
+    """
+    click.echo(bargaining.new_cipher_key())
+    click.echo(
+        f"Use it with: export {bargaining.CIPHER_KEY_ENV}=<the key above>"
+        " (keep a copy: without it the store cannot be read)",
+        err=True,
+    )
+
+
+@store.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_session
+def info(session: Session, as_json: bool) -> None:
+    """Show the store in use: its encryption, events per application, read-model positions.
+
+    \b
+    Examples:
+      bargaining store info
+      bargaining --store ~/bargaining-data store info --json
+    """
+    data = session.tracker().store_info()
+    if as_json:
+        echo_json(data)
+        return
+    where = data["store"]
+    kv(
+        [
+            ("Store", where["description"] + ("" if where["exists"] else " (not created yet)")),
+            ("Encryption", data["encryption"]),
+            ("Read models", f"{data['views']['state']} ({data['views']['location']})"),
+        ]
+    )
+    section("Events")
+    click.echo(_table(data["applications"], ["application", "events", "stored", "key"]))
+    for row in data["applications"]:
+        if row["problem"]:
+            click.echo(f"Note: {row['application']}: {row['problem']}")
+    if data["projections"]:
+        section("Read models")
+        click.echo(_table(data["projections"], ["projection", "application", "position", "log", "behind"]))
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    return table([[row[c] for c in columns] for row in rows], columns)
