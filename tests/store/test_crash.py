@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -75,3 +76,40 @@ def test_a_rebuild_killed_half_way_resumes_on_the_next_read_without_double_count
     )
     assert again.returncode == 0, again.stderr
     assert views(big_store) == expected
+
+
+def copied(target: str) -> int:
+    """How many negotiation events the copy's target holds so far (0 before its tables exist)."""
+    try:
+        if target.startswith("postgresql://"):
+            import psycopg
+
+            with psycopg.connect(target) as conn:
+                row = conn.execute("SELECT COUNT(*) FROM negotiations_events").fetchone()
+                return int(row[0]) if row else 0
+        with sqlite3.connect(f"file:{Path(target) / 'negotiations.sqlite'}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0])
+    except Exception:
+        return 0
+
+
+def test_a_store_copy_killed_half_way_completes_when_run_again_without_duplicates(
+    big_store: Path, any_store: str
+) -> None:
+    argv = [str(BIN), "--store", str(big_store), "store", "copy", "--to", any_store]
+    first = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kill_when(first, lambda: copied(any_store) >= 2000)
+    partial = copied(any_store)
+    again = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr
+    assert "Copied and verified" in again.stdout
+    resumed = [line.split() for line in again.stdout.splitlines() if line.startswith("Negotiations")]
+    assert int(resumed[0][2]) >= partial > 0  # it went on from where the killed copy stopped
+    source = subprocess.run(
+        [str(BIN), "--store", str(big_store), "store", "info", "--json"], capture_output=True, check=True
+    )
+    target = subprocess.run(
+        [str(BIN), "--store", any_store, "store", "info", "--json"], capture_output=True, check=True
+    )
+    events = {a["application"]: a["events"] for a in json.loads(source.stdout)["applications"]}
+    assert {a["application"]: a["events"] for a in json.loads(target.stdout)["applications"]} == events
