@@ -1,0 +1,54 @@
+"""Large tables are laid out by our own code: the same text as tabulate, character for character."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import wcwidth
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tabulate import tabulate
+
+from cli.output import LARGE, WIDE_RANGES, _simple, table
+
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),
+        st.sampled_from("…、，：（）—　ＡＢ１２·é"),
+    ),
+    max_size=12,
+)
+CELL = st.one_of(TEXT, st.none(), st.integers(-10_000, 10_000), st.booleans())
+
+
+def reference(rows: Sequence[Sequence[object]], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda n: st.tuples(
+            st.lists(TEXT, min_size=n, max_size=n),
+            st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
+        )
+    )
+)
+def test_the_layout_is_tabulates(table_data: tuple[list[str], list[list[object]]]) -> None:
+    headers, rows = table_data
+    mine = _simple(rows, headers)
+    if mine is not None:
+        assert mine == reference(rows, headers)
+
+
+def test_a_large_board_with_chinese_names_is_laid_out_as_tabulate_would() -> None:
+    rows = [[f"CB-{i:04d}", f"广州{i}有限公司", i, None, "passed (tally…"] for i in range(LARGE + 5)]
+    headers = ["reference", "employer", "rounds", "signed", "vote"]
+    assert table(rows, headers) == reference(rows, headers)
+
+
+def test_every_character_counted_wide_is_two_columns_wide_for_wcwidth() -> None:
+    for first, last in WIDE_RANGES:
+        for code in range(ord(first), ord(last) + 1):
+            assert wcwidth.wcwidth(chr(code)) == 2, hex(code)
