@@ -33,21 +33,20 @@ WIDE_RANGES = (
 _WIDE = "".join(f"{a}-{b}" for a, b in WIDE_RANGES)
 _PLAIN_OR_WIDE = re.compile(f"[\x20-\x7e{_WIDE}]*")
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
-LARGE = 200  # rows from which a table is laid out here rather than by tabulate
 
 
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     """A plain-text table (tabulate's "simple" layout), CJK text aligned by display width.
 
-    Large tables (the whole board of a federation) are laid out here: tabulate infers a type
-    and strips colour codes cell by cell, ~0.15 ms a cell, which made a 6,000-row board take
-    a second. The output is the same, character for character (a property test compares
-    them); anything unusual (line breaks, control characters) still goes to tabulate.
+    Laid out here, not by tabulate, whenever the cells are one line of printable text: the
+    output is the same, character for character (a property test holds it to tabulate's),
+    but tabulate infers a type and strips colour codes cell by cell (~0.15 ms a cell: a
+    6,000-row board took a second) and importing it (and wcwidth's tables) costs a read
+    command ~50–100 ms of start-up. Line breaks and control characters go to tabulate.
     """
-    if len(rows) >= LARGE:
-        text = _simple(rows, headers)
-        if text is not None:
-            return text
+    text = _simple(rows, headers)
+    if text is not None:
+        return text
     from tabulate import tabulate  # imported lazily: it costs ~50 ms of start-up
 
     return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
