@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from projections.base import Item, ViewProjection, load_rows, parsed, upsert
+from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
 from projections.columns import AGREEMENT_COLUMNS
 from projections.folds import (
     AGREEMENT_STEPS,
@@ -24,12 +24,12 @@ class AgreementsProjection(ViewProjection):
     tables: ClassVar[tuple[str, ...]] = ("agreements",)
     steps = AGREEMENT_STEPS
 
-    def process_page(self, c: Any, items: Sequence[Item]) -> None:
+    def process_page(self, page: Page, items: Sequence[Item]) -> None:
         relevant = parsed(items, ("negotiation", "contract"))
         if not relevant:
             return
         references = sorted({i.reference for i, _, _ in relevant})
-        rows = load_rows(self.view, c, "agreements", AGREEMENT_COLUMNS, references)
+        rows = load_rows(page, "agreements", AGREEMENT_COLUMNS, references)
         for row in rows.values():
             row["state"] = json.loads(row["state"])
         for item, data, on in relevant:
@@ -37,8 +37,8 @@ class AgreementsProjection(ViewProjection):
             fold_agreement(row, item.context, item.step, data, on)
         for row in rows.values():
             count_articles(row)
-        c.executemany(
-            upsert(self.view, "agreements", [*AGREEMENT_COLUMNS, "deadlines"]),
+        page.write(
+            upsert("agreements", [*AGREEMENT_COLUMNS, "deadlines"]),
             [
                 [
                     *(dumps(r[k]) if k == "state" else r[k] for k in AGREEMENT_COLUMNS),

@@ -38,27 +38,49 @@ def parsed(items: Sequence[Item], contexts: tuple[str, ...]) -> list[tuple[Item,
     ]
 
 
-def load_rows(
-    view: ViewStore, c: Any, table: str, columns: Sequence[str], references: Sequence[str]
-) -> dict[str, Row]:
+class Page:
+    """One page of work on the views: reads now, writes kept for one short transaction.
+
+    A page is folded against the views as last committed (``select``) and its writes
+    (``write``) are applied afterwards, with the tracking positions, in a transaction that
+    holds the write lock only for as long as the statements take. So two processes can fold
+    pages at once (a rebuild catches up each application in its own process); a page whose
+    positions someone else committed first is rolled back whole.
+    """
+
+    def __init__(self, view: ViewStore, reader: Any) -> None:
+        self.view = view
+        self.reader = reader
+        self.writes: list[tuple[str, list[Sequence[Any]]]] = []
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self.reader.execute(self.view.q(sql), params)
+        return list(self.reader.fetchall())
+
+    def write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.writes.append((self.view.q(sql), list(rows)))
+
+
+def load_rows(page: Page, table: str, columns: Sequence[str], references: Sequence[str]) -> dict[str, Row]:
     """The current rows of ``references``, by reference, to fold a page into."""
     rows: dict[str, Row] = {}
     for start in range(0, len(references), 500):
         chunk = references[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        c.execute(view.q(f"SELECT {', '.join(columns)} FROM {table} WHERE reference IN ({marks})"), chunk)  # noqa: S608
-        for values in c.fetchall():
+        found = page.select(f"SELECT {', '.join(columns)} FROM {table} WHERE reference IN ({marks})", chunk)  # noqa: S608
+        for values in found:
             rows[values[0]] = dict(zip(columns, values, strict=True))
     return rows
 
 
-def upsert(view: ViewStore, table: str, columns: Sequence[str]) -> str:
+def upsert(table: str, columns: Sequence[str]) -> str:
     """Insert rows keyed by reference, or replace every column of the existing row."""
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "reference")
     columns_sql = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table} ({columns_sql}) VALUES ({marks})"  # noqa: S608 - our names, not input
-    return view.q(f"{sql} ON CONFLICT (reference) DO UPDATE SET {updates}")
+    return f"{sql} ON CONFLICT (reference) DO UPDATE SET {updates}"
 
 
 class ViewProjection(Projection[ViewStore]):
@@ -74,7 +96,7 @@ class ViewProjection(Projection[ViewStore]):
     # The events (``Aggregate.Event``) whose bodies this view reads; the others pass unparsed.
     steps: ClassVar[frozenset[str]] = frozenset()
 
-    def process_page(self, c: Any, items: Sequence[Item]) -> None:
+    def process_page(self, page: Page, items: Sequence[Item]) -> None:
         raise NotImplementedError
 
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:  # pragma: no cover - library hook

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from projections.base import Item, ViewProjection, load_rows, parsed, upsert
+from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
 from projections.columns import CASE_COLUMNS
 from projections.folds import CASE_STEPS, fold_case, new_case
 
@@ -16,15 +16,15 @@ class CasesProjection(ViewProjection):
     tables: ClassVar[tuple[str, ...]] = ("cases",)
     steps = CASE_STEPS
 
-    def process_page(self, c: Any, items: Sequence[Item]) -> None:
+    def process_page(self, page: Page, items: Sequence[Item]) -> None:
         relevant = parsed(items, ("case",))
         if not relevant:
             return
-        rows = load_rows(self.view, c, "cases", CASE_COLUMNS, sorted({i.reference for i, _, _ in relevant}))
+        rows = load_rows(page, "cases", CASE_COLUMNS, sorted({i.reference for i, _, _ in relevant}))
         for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_case(item.reference))
             fold_case(row, item.step, data, on)
-        c.executemany(
-            upsert(self.view, "cases", CASE_COLUMNS),
+        page.write(
+            upsert("cases", CASE_COLUMNS),
             [[r[k] for k in CASE_COLUMNS] for r in rows.values() if r["received_on"] is not None],
         )

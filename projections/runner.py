@@ -15,7 +15,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
 
 from projections.agreements import AgreementsProjection
-from projections.base import Item, ViewProjection
+from projections.base import Item, Page, ViewProjection
 from projections.cases import CasesProjection
 from projections.events import Raw, decode, read_page
 from projections.store import ViewStore
@@ -32,24 +32,20 @@ def projections_named(views: ViewStore, names: Sequence[str] = ()) -> list[ViewP
     return [cls(view=views) for cls in chosen]
 
 
-def _resolve(q: Callable[[str], str], c: Any, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
+def _resolve(page: Page, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
     missing = sorted(i for i in ids if i not in cache)
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        c.execute(
-            q(f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({marks})"),  # noqa: S608
-            chunk,
-        )
-        for originator_id, context, reference in c.fetchall():
+        sql = f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({marks})"  # noqa: S608
+        for originator_id, context, reference in page.select(sql, chunk):
             cache[originator_id] = (context, reference)
 
 
 def _items(
-    q: Callable[[str], str],
     app: Application[Any],
-    page: Sequence[Raw],
-    c: Any,
+    notifications: Sequence[Raw],
+    page: Page,
     cache: dict[str, tuple[str, str]],
     read: frozenset[str],
 ) -> list[Item]:
@@ -59,15 +55,15 @@ def _items(
     """
     decoded = []
     created = []
-    for n in page:
+    for n in notifications:
         qualname = n.qualname
         data = decode(app, n) if n.originator_version == 1 or qualname in read else None
         if n.originator_version == 1 and data is not None and "reference" in data:
             cache[n.originator_id] = (n.context, data["reference"])
             created.append((n.originator_id, n.context, data["reference"]))
         decoded.append((n, qualname, data))
-    c.executemany(q("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING"), created)
-    _resolve(q, c, cache, {n.originator_id for n, _, _ in decoded})
+    page.write("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING", created)
+    _resolve(page, cache, {n.originator_id for n, _, _ in decoded})
     items = []
     for n, qualname, data in decoded:
         context, reference = cache[n.originator_id]
@@ -87,16 +83,16 @@ def _items(
     return items
 
 
-def backlog(
+def backlog_by_application(
     apps: Mapping[str, Application[Any]], views: ViewStore, projections: Sequence[ViewProjection]
-) -> int:
+) -> dict[str, int]:
     """How many notifications the slowest projection of each application has yet to see."""
-    behind = 0
+    behind = {}
     for name, app in apps.items():
         followers = [p for p in projections if name in p.upstreams]
         if followers:
             last = app.recorder.max_notification_id() or 0
-            behind += max(0, last - min(views.position(p.name, name) for p in followers))
+            behind[name] = max(0, last - min(views.position(p.name, name) for p in followers))
     return behind
 
 
@@ -125,14 +121,19 @@ def catch_up(
                 break
             last = notifications[-1].id
             try:
-                with views.page() as c:
-                    items = _items(views.q, app, notifications, c, cache, read_steps)
+                with views.reading() as reader:
+                    page = Page(views, reader)
+                    items = _items(app, notifications, page, cache, read_steps)
+                    trackings = []
                     for p in followers:
                         seen = positions[p.name]
-                        if seen >= last:
-                            continue
-                        p.process_page(c, [i for i in items if i.position > seen])
-                        views.write_page(c, [Tracking(p.tracking_name(name), last)])
+                        if seen < last:
+                            p.process_page(page, [i for i in items if i.position > seen])
+                            trackings.append(Tracking(p.tracking_name(name), last))
+                with views.page() as c:
+                    for sql, rows in page.writes:
+                        c.executemany(sql, rows)
+                    views.write_page(c, trackings)
             except IntegrityError:
                 # Another reader caught the views up first: this page rolled back whole, so
                 # nothing is counted twice. Continue from the positions it committed.

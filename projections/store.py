@@ -88,6 +88,9 @@ class ViewStore(TrackingRecorder):
         def page(self) -> AbstractContextManager[Any]:
             """One transaction: a page's rows and its tracking positions commit together."""
 
+        def reading(self) -> AbstractContextManager[Any]:
+            """A read-only transaction: a consistent view of what is committed, no write lock."""
+
         def _insert_tracking(self, c: Any, tracking: Tracking) -> None: ...
 
         def create_table(self) -> None: ...
@@ -126,6 +129,11 @@ class SQLiteViewStore(ViewStore, SQLiteTrackingRecorder):
         with self.datastore.transaction(commit=True) as c:
             yield c
 
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        with self.datastore.transaction(commit=False) as c:
+            yield c
+
     def close(self) -> None:
         self.datastore.close()
 
@@ -145,6 +153,11 @@ def _postgres_class() -> type[ViewStore]:
         @contextmanager
         def page(self) -> Iterator[Any]:
             with self.datastore.get_connection() as conn, conn.transaction():
+                yield conn.cursor(row_factory=tuple_row)
+
+        @contextmanager
+        def reading(self) -> Iterator[Any]:
+            with self.datastore.get_connection() as conn, conn.transaction(force_rollback=True):
                 yield conn.cursor(row_factory=tuple_row)
 
         def close(self) -> None:

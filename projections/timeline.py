@@ -9,9 +9,9 @@ no event bodies, which keeps a rebuild at the speed of reading the log.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from projections.base import Item, ViewProjection
+from projections.base import Item, Page, ViewProjection
 
 UPSERT = (
     "INSERT INTO timelines (originator_id, upstream, context, reference, steps, last_position, last_step)"
@@ -26,14 +26,14 @@ class TimelineProjection(ViewProjection):
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations", "Mediation")
     tables: ClassVar[tuple[str, ...]] = ("timelines",)
 
-    def process_page(self, c: Any, items: Sequence[Item]) -> None:
+    def process_page(self, page: Page, items: Sequence[Item]) -> None:
         steps: dict[str, int] = {}
         last: dict[str, Item] = {}
         for i in items:
             steps[i.originator_id] = steps.get(i.originator_id, 0) + 1
             last[i.originator_id] = i
-        c.executemany(
-            self.view.q(UPSERT),
+        page.write(
+            UPSERT,
             [
                 (oid, i.upstream, i.context, i.reference, steps[oid], i.position, i.step)
                 for oid, i in last.items()
