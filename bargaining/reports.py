@@ -93,18 +93,10 @@ class ReportService:
     def _catch_up(
         self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
     ) -> int:
-        from projections import runner
-        from projections.store import open_views
+        from bargaining import catchup
 
         with self._applications() as apps:
-            views = open_views(self.store.env_for("Views"))
-            try:
-                chosen = runner.projections_named(views, names)
-                if reset:
-                    runner.reset(views, chosen, everything=not names)
-                return runner.catch_up(apps, views, chosen, progress=progress)
-            finally:
-                views.close()
+            return catchup.catch_up(apps, self.store, names, reset=reset, progress=progress)
 
     def backlog(self) -> int:
         """Notifications the views have not seen (for a progress bar)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -138,4 +139,46 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
         apps = {cls.name: cls(env=tracker.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)}
         views = open_views(tracker.store.env_for("Views"))
         runner.catch_up(apps, views, runner.projections_named(views))
+    assert snapshot(store) == expected
+
+
+def test_a_rebuild_shared_with_a_second_process_equals_the_incrementally_maintained_views(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bargaining import catchup
+
+    busy_store(tracker)
+    tracker.reports.board()
+    expected = snapshot(store)
+    monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)  # the small store is caught up as a large one
+    started: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def recorded(argv: list[str], **kwargs: Any) -> Any:
+        started.append(argv)
+        return popen(argv, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    read = tracker.reports.rebuild()
+    assert [argv[-1] for argv in started] in (["Negotiations"], ["Mediation"])  # one helper process
+    assert read == tracker.event_count()
+    assert snapshot(store) == expected
+
+
+def test_when_the_second_process_fails_the_first_finishes_its_share(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bargaining import catchup
+
+    busy_store(tracker)
+    tracker.reports.board()
+    expected = snapshot(store)
+    monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)
+    popen = subprocess.Popen
+
+    def failing(argv: list[str], **kwargs: Any) -> Any:
+        return popen([argv[0], "-c", "import sys; print(5000); sys.exit(3)"], **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", failing)
+    tracker.reports.rebuild()
     assert snapshot(store) == expected
