@@ -63,23 +63,33 @@ def _width(text: str) -> int:
 
 
 def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None:
-    cells = [["" if v is None else str(v).strip() for v in row] for row in rows]
     titles = [str(h) for h in headers]
-    widths = [_width(h) + 2 for h in titles]
-    measured = []
-    for row in cells:
-        sizes = [_width(c) for c in row]
-        if len(row) != len(titles) or min(sizes, default=0) < 0 or any("\n" in c for c in row):
-            return None  # tabulate knows what to do with these
-        measured.append(sizes)
-        widths = [max(w, s) for w, s in zip(widths, sizes, strict=True)]
-    if any(_width(t) < 0 for t in titles):
+    title_sizes = [_width(t) for t in titles]
+    if min(title_sizes, default=0) < 0:
         return None
+    widths = [s + 2 for s in title_sizes]
+    cells = []
+    measured = []
+    for row in rows:
+        texts = ["" if v is None else str(v).strip() for v in row]
+        joined = "".join(texts)
+        if len(texts) != len(titles) or not joined.isprintable():
+            return None  # line breaks, control characters: tabulate knows what to do
+        if joined.isascii():
+            sizes = [len(t) for t in texts]
+        else:
+            sizes = [len(t) if t.isascii() else _width(t) for t in texts]
+            if min(sizes, default=0) < 0:
+                return None
+        cells.append(texts)
+        measured.append(sizes)
+        widths = [w if w >= s else s for w, s in zip(widths, sizes, strict=True)]
 
     def line(values: Sequence[str], sizes: Sequence[int]) -> str:
-        return "  ".join(v + " " * (w - s) for v, s, w in zip(values, sizes, widths, strict=True)).rstrip()
+        padded = [v + " " * (w - s) for v, s, w in zip(values, sizes, widths, strict=True)]
+        return "  ".join(padded).rstrip()
 
-    lines = [line(titles, [_width(t) for t in titles]), "  ".join("-" * w for w in widths)]
+    lines = [line(titles, title_sizes), "  ".join("-" * w for w in widths)]
     lines.extend(line(row, sizes) for row, sizes in zip(cells, measured, strict=True))
     return "\n".join(lines)
 

@@ -87,7 +87,8 @@ def stale(at: ViewsAt) -> bool:
 
 def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
     """Every negotiation and contract as it stands today, with its status and next deadline."""
-    where, params = [], {}
+    where: list[str] = []
+    params: dict[str, Any] = {"day": day}
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
@@ -95,22 +96,41 @@ def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | Non
         where.append("employer LIKE :employer")
         params["employer"] = f"%{employer}%"
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    # Not the fold's state (every proposal of every negotiation): the board never needs it.
+    # Not the fold's state (every proposal of every negotiation): the board never needs it; nor
+    # the deadlines of a contract already terminated or expired on that day (most of a board).
     sql = (
-        f"SELECT {BOARD_COLUMNS} FROM agreements{clause} ORDER BY reference"  # constant clauses, bound values
+        f"SELECT {BOARD_COLUMNS.replace('deadlines', CLOSED_WITHOUT_DEADLINES)} FROM agreements{clause}"
+        " ORDER BY reference"  # constant clauses, bound values
     )
     with connect(at) as db:
         rows = db.rows(sql, params)
-    return [with_status(row, day) for row in rows]
+    return [with_status(row, day, closed_ones=False) for row in rows]
 
 
-def with_status(row: Row, day: str) -> Row:
-    deadlines = (
-        row["deadlines"] if isinstance(row["deadlines"], list) else orjson.loads(row["deadlines"] or "[]")
-    )
+CLOSED = ("terminated", "expired")
+# contract_status's "terminated" and "expired", in SQL (a test holds the two together).
+CLOSED_WITHOUT_DEADLINES = (
+    "CASE WHEN stage = 'signed' AND signed_on IS NOT NULL AND ((terminated_on IS NOT NULL"
+    " AND terminated_on <= :day) OR (objected_on IS NULL AND effective_on <= :day AND term_end < :day))"
+    " THEN NULL ELSE deadlines END AS deadlines"
+)
+
+
+def with_status(row: Row, day: str, *, closed_ones: bool = True) -> Row:
+    """The row's status and next deadline on ``day``.
+
+    With ``closed_ones=False`` a terminated or expired contract's deadlines are not decoded
+    (nothing is due on it any more): most of a federation's board is such contracts.
+    """
+    row["status"] = status = contract_status(row, day)
+    if isinstance(row["deadlines"], list):
+        deadlines = row["deadlines"]
+    elif (status in CLOSED and not closed_ones) or row["deadlines"] is None:
+        deadlines = []
+    else:
+        deadlines = orjson.loads(row["deadlines"])
     row["deadlines"] = deadlines
-    row["status"] = contract_status(row, day)
-    row["next_deadline"] = next_due(deadlines, day, row["status"])
+    row["next_deadline"] = next_due(deadlines, day, status)
     return row
 
 

@@ -188,3 +188,21 @@ def test_the_timeline_lists_every_step_in_order(tracker: Tracker) -> None:
     )
     with pytest.raises(NotFoundError, match="no such negotiation, contract or case"):
         tracker.reports.timeline("NOPE")
+
+
+def test_the_board_leaves_out_deadlines_exactly_of_contracts_closed_on_that_day(tracker: Tracker) -> None:
+    from projections import readers
+
+    b.in_force(tracker, "CB-2011-001")
+    b.in_force(tracker, "CB-2011-002")
+    tracker.contracts.terminate("CB-2011-002", on=date(2011, 9, 1), ground="consensus", reason="双方协商一致")
+    b.drafted(tracker, "CB-2011-003", kind="comprehensive")
+    tracker.reports.refresh()
+    at = tracker.reports.views
+    for day in ("2011-07-01", "2011-08-01", "2011-09-01", "2012-06-30", "2012-07-01", "2030-01-01"):
+        full = {r["reference"]: readers.with_status(r, day) for r in readers.agreements(at)}
+        for row in readers.board(at, day):
+            closed = full[row["reference"]]["status"] in readers.CLOSED
+            assert row["status"] == full[row["reference"]]["status"], day
+            assert (row["deadlines"] == []) == (closed or full[row["reference"]]["deadlines"] == []), day
+            assert row["next_deadline"] == full[row["reference"]]["next_deadline"], day
