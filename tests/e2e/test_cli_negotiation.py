@@ -278,32 +278,6 @@ def test_minutes_from_a_file_or_stdin_round_trip_exactly(run: Cli, tmp_path: Pat
     assert [r["minutes"] for r in rounds] == [text, text + "\n四、散会。"]
 
 
-def test_a_lost_race_exits_75_and_the_winners_step_stands(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    seat_and_talk(run)
-    from bargaining.negotiations import Service
-
-    original = Service._negotiation
-    raced: list[str] = []
-
-    def load_then_someone_else_writes(self: Service, reference: str) -> object:
-        negotiation = original(self, reference)
-        if not raced:
-            raced.append("once")
-            run.ok(
-                f"negotiation suspend {REF} --on 2011-04-21 --until 2011-05-01 --reason 另一位记录员",
-                actor="李明",
-            )
-        return negotiation
-
-    monkeypatch.setattr(Service, "_negotiation", load_then_someone_else_writes)
-    result = run(ROUND_1)
-    assert result.exit_code == 75
-    assert result.stderr == "Error: conflict: changed by someone else, retry (your step was not recorded)\n"
-    monkeypatch.undo()
-    view = show(run)
-    assert (view["stage"], view["rounds"]) == ("suspended", [])
-
-
 def test_who_recorded_comes_from_as_then_the_environment(run: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     run.ok(f"negotiation open {REF} -k wage -e 甲 -u 乙 --on 2011-04-01", actor="王芳")
     monkeypatch.setenv("BARGAINING_ACTOR", "环境变量")

@@ -41,6 +41,13 @@ def busy_store(t: Tracker) -> None:
     t.contracts.objection("CB-2011-001", on=date(2011, 7, 12), opinion="第一条需修改")
 
 
+def views_of_a_busy_store(tracker: Tracker, store: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The views, caught up after ``busy_store``: what every rebuild must give again."""
+    busy_store(tracker)
+    tracker.reports.board()
+    return snapshot(store)
+
+
 def test_rebuilt_views_equal_the_incrementally_maintained_ones(tracker: Tracker, store: Path) -> None:
     busy_store(tracker)
     tracker.reports.board()
@@ -56,9 +63,7 @@ def test_rebuilt_views_equal_the_incrementally_maintained_ones(tracker: Tracker,
 def test_an_interrupted_catch_up_resumes_from_its_position_without_double_counting(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    busy_store(tracker)
-    tracker.reports.board()
-    expected = snapshot(store)
+    expected = views_of_a_busy_store(tracker, store)
     tracker.reports.rebuild()
 
     # Crash the cases view on its second page while rebuilding from scratch, pages of 5.
@@ -103,9 +108,7 @@ def test_rebuild_from_the_cli_shows_progress_and_names_the_model(store: Path) ->
 def test_views_from_an_older_layout_are_discarded_and_rebuilt_on_the_next_read(
     tracker: Tracker, store: Path
 ) -> None:
-    busy_store(tracker)
-    tracker.reports.board()
-    expected = snapshot(store)
+    expected = views_of_a_busy_store(tracker, store)
     with sqlite3.connect(store / "views.sqlite") as conn:
         conn.execute("DELETE FROM agreements")  # what an older layout's table would not match
         conn.execute("UPDATE views_layout SET version = 1")
@@ -116,9 +119,7 @@ def test_views_from_an_older_layout_are_discarded_and_rebuilt_on_the_next_read(
 def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    busy_store(tracker)
-    tracker.reports.board()
-    expected = snapshot(store)
+    expected = views_of_a_busy_store(tracker, store)
     # This reader read the positions just before another reader committed the same pages.
     from projections.store import ViewStore
 
@@ -147,9 +148,7 @@ def test_a_rebuild_shared_with_a_second_process_equals_the_incrementally_maintai
 ) -> None:
     from bargaining import catchup
 
-    busy_store(tracker)
-    tracker.reports.board()
-    expected = snapshot(store)
+    expected = views_of_a_busy_store(tracker, store)
     monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)  # the small store is caught up as a large one
     started: list[list[str]] = []
     popen = subprocess.Popen
@@ -170,9 +169,7 @@ def test_when_the_second_process_fails_the_first_finishes_its_share(
 ) -> None:
     from bargaining import catchup
 
-    busy_store(tracker)
-    tracker.reports.board()
-    expected = snapshot(store)
+    expected = views_of_a_busy_store(tracker, store)
     monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)
     popen = subprocess.Popen
 
