@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from cli.main import Session
-from cli.negotiation import on_option, pass_session, ref_argument
+from cli.options import on_option, pass_session, ref_argument
 from cli.output import deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, OneOf
 

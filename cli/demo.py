@@ -10,7 +10,8 @@ import bargaining
 from cli.contract import render_contract
 from cli.main import Session
 from cli.mediation import render_case
-from cli.negotiation import pass_session, render_negotiation
+from cli.negotiation import render_negotiation
+from cli.options import pass_session
 from cli.output import section
 from cli.reports import board as board_command
 from cli.reports import disputes as disputes_command

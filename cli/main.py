@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import random
 import sys
@@ -67,6 +68,17 @@ class ErrorTranslatingGroup(click.Group):
             click.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, _, name = COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), name)
+            assert isinstance(command, click.Command)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         # A lost race (or a store that stayed busy) recorded nothing: with --retry N the whole
@@ -145,27 +157,22 @@ def cli(ctx: click.Context, store: str | None, actor: str | None, retry: int) ->
     ctx.obj = Session(ctx, store, actor)
 
 
-def _register() -> None:
-    from cli.contract import contract
-    from cli.demo import demo
-    from cli.mediation import body, case
-    from cli.negotiation import negotiation
-    from cli.packet import packet
-    from cli.reports import board, deadlines, rebuild, stats, timeline
-    from cli.store import store
-
-    cli.add_command(negotiation)
-    for command in (board, deadlines, stats, timeline, rebuild):
-        cli.add_command(command)
-    cli.add_command(contract)
-    cli.add_command(packet)
-    cli.add_command(body)
-    cli.add_command(case)
-    cli.add_command(demo)
-    cli.add_command(store)
-
-
-_register()
+# Each command's module is imported when the command runs (or when help lists it): a report
+# does not pay for importing every other command's module, options and helpers.
+COMMANDS = {
+    "board": "cli.reports:board",
+    "body": "cli.mediation:body",
+    "case": "cli.mediation:case",
+    "contract": "cli.contract:contract",
+    "deadlines": "cli.reports:deadlines",
+    "demo": "cli.demo:demo",
+    "negotiation": "cli.negotiation:negotiation",
+    "packet": "cli.packet:packet",
+    "rebuild": "cli.reports:rebuild",
+    "stats": "cli.reports:stats",
+    "store": "cli.store:store",
+    "timeline": "cli.reports:timeline",
+}
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import click
 
 from cli.errors import CommandError
 from cli.main import Session
-from cli.negotiation import names, on_option, pass_session, ref_argument
+from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, Count, OneOf, read_text_file
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from cli.errors import CommandError
 from cli.main import Session
+from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.types import COUNT, DATE, Count, OneOf, read_text_file
 
@@ -27,25 +27,6 @@ FACTORS = OneOf(
     "last-payroll",
     "other",
 )
-
-pass_session = click.make_pass_decorator(Session)
-ref_argument = click.argument("reference", metavar="REF")
-
-
-FC = TypeVar("FC", bound=Callable[..., Any])
-
-
-def on_option(required: bool = True, help_text: str = "Date it happened (YYYY-MM-DD).") -> Callable[[FC], FC]:
-    return click.option("--on", "on", type=DATE, required=required, metavar="DATE", help=help_text)
-
-
-def names(values: tuple[str, ...]) -> list[str]:
-    """Repeatable name options also accept comma lists: --present 张三,李四 (或 、 ，)."""
-    found: list[str] = []
-    for value in values:
-        text = value.replace("，", ",").replace("、", ",")
-        found += [v.strip() for v in text.split(",") if v.strip()]
-    return found
 
 
 def report(session: Session, reference: str, what: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -30,9 +31,13 @@ WIDE_RANGES = (
     ("\uff01", "\uff60"),
     ("\uffe0", "\uffe6"),
 )
-_WIDE = "".join(f"{a}-{b}" for a, b in WIDE_RANGES)
-_PLAIN_OR_WIDE = re.compile(f"[\x20-\x7e{_WIDE}]*")
-_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Printable ASCII or wide characters only; one wide character (compiled on first use)."""
+    wide = "".join(f"{a}-{b}" for a, b in WIDE_RANGES)
+    return re.compile(f"[\x20-\x7e{wide}]*"), re.compile(f"[{wide}]")
 
 
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
@@ -55,8 +60,9 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
 def _width(text: str) -> int:
     if text.isascii():
         return len(text) if text.isprintable() else -1
-    if _PLAIN_OR_WIDE.fullmatch(text):
-        return len(text) + len(_WIDE_CHAR.findall(text))
+    plain_or_wide, wide_char = _patterns()
+    if plain_or_wide.fullmatch(text):
+        return len(text) + len(wide_char.findall(text))
     import wcwidth
 
     return int(wcwidth.wcswidth(text))

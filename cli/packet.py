@@ -8,7 +8,7 @@ import click
 
 import bargaining
 from cli.main import Session
-from cli.negotiation import pass_session, ref_argument
+from cli.options import pass_session, ref_argument
 from cli.types import OneOf
 
 LANG = OneOf(*bargaining.PACKET_LANGUAGES)

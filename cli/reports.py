@@ -14,7 +14,7 @@ import click
 import bargaining
 from cli.errors import CommandError
 from cli.main import Session
-from cli.negotiation import pass_session, ref_argument
+from cli.options import pass_session, ref_argument
 from cli.output import clip, echo_csv, echo_json, table
 from cli.types import DATE, Count, OneOf
 

@@ -9,7 +9,7 @@ import click
 
 import bargaining
 from cli.main import Session
-from cli.negotiation import pass_session
+from cli.options import pass_session
 from cli.output import echo_json, kv, section, table
 
 
