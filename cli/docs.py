@@ -20,8 +20,10 @@ def _walk(command: click.Command, name: str, parent: click.Context | None) -> li
         "",
     ]
     if isinstance(command, click.Group):
-        for sub in sorted(command.commands):
-            lines += _walk(command.commands[sub], sub, ctx)
+        for sub in command.list_commands(ctx):  # the root loads its commands lazily
+            found = command.get_command(ctx, sub)
+            assert found is not None
+            lines += _walk(found, sub, ctx)
     return lines
 
 

@@ -13,8 +13,12 @@ from cli.main import cli
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command's path, the lazily loaded ones included."""
     found = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
         path = (*prefix, name)
         if isinstance(command, click.Group):
             found += commands(command, path)
@@ -29,6 +33,11 @@ def test_every_command_explains_itself_with_an_example(path: tuple[str, ...]) ->
     assert result.exit_code == 0
     assert "Example" in result.output
     assert f"bargaining {' '.join(path)}" in result.output
+
+
+def test_every_command_is_listed() -> None:
+    assert len(commands(cli)) > 50
+    assert ("store", "copy") in commands(cli)
 
 
 def test_docs_cli_md_is_generated_from_the_help() -> None:
