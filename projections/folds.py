@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from domain.calendar import HolidayCalendar, add_months
+from domain.due import AgreementDates
+from domain.due import agreement_deadlines as agreement_deadlines_on
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
 from domain.values import AgreementKind
 from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
@@ -29,10 +31,6 @@ def _due(rule: DeadlineRule | None, start: str | None, profile: JurisdictionProf
 def _due_on(rule: DeadlineRule, start: str, holidays: HolidayCalendar) -> str:
     """Memoised: a rebuild asks for the same rule from the same day thousands of times."""
     return rule.due(date.fromisoformat(start), holidays).isoformat()
-
-
-def _rule_text(rule: DeadlineRule, profile: JurisdictionProfile) -> str:
-    return f"{rule.describe()} — {profile.cite(rule.basis)}"
 
 
 def new_agreement(reference: str) -> Row:
@@ -193,102 +191,40 @@ def fold_agreement(row: Row, context: str, step: str, d: dict[str, Any], on: str
     return row
 
 
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
 def agreement_deadlines(row: Row) -> list[Row]:
-    """The dates that matter for one negotiation or contract, each with its rule."""
-    profile = get_profile(row["profile"] or "PRC")
-    kind = AgreementKind(row["kind"])
-    found: list[Row] = []
-
-    def add(
-        key: str,
-        label: str,
-        due: str | None,
-        rule: str,
-        *,
-        done: str | None = None,
-        milestone: bool = False,
-        governing: bool = True,
-    ) -> None:
-        if due:
-            found.append(
-                {
-                    "key": key,
-                    "label": label,
-                    "due": due,
-                    "rule": rule,
-                    "done_on": done,
-                    "milestone": milestone,
-                    "governing": governing,
-                }
-            )
-
-    reply = profile.deadline("reply", kind)
-    if row["request_on"] and reply:
-        add(
-            "reply",
-            reply.label,
-            _due(reply, row["request_on"], profile),
-            _rule_text(reply, profile),
-            done=row["reply_on"],
-        )
-    if row["stage"] == "suspended" and row["suspended_until"]:
-        add(
-            "resume",
-            "resume negotiations (agreed date)",
-            row["suspended_until"],
-            f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
-        )
-    if row["signed_on"] and row["stage"] == "signed":
-        for index, rule in enumerate(profile.deadlines_for("filing", kind)):
-            add(
-                "filing",
-                rule.label,
-                _due(rule, row["signed_on"], profile),
-                _rule_text(rule, profile),
-                done=row["submitted_on"],
-                governing=index == 0,
-            )
-        review = profile.deadline("review", kind)
-        if row["received_on"] and review:
-            add(
-                "review",
-                "review window ends; deemed effective without objection",
-                _due(review, row["received_on"], profile),
-                _rule_text(review, profile),
-                done=row["objected_on"],
-                milestone=row["objected_on"] is None,
-            )
-        if row["effective_on"]:
-            publish = profile.deadline("publish", kind)
-            if publish:
-                add(
-                    "publish",
-                    publish.label,
-                    _due(publish, row["effective_on"], profile),
-                    _rule_text(publish, profile),
-                    done=row["published_on"],
-                )
-            renewal = profile.deadline("renewal", kind)
-            if renewal and row["term_end"]:
-                renewed = next(
-                    (s["opened_on"] for s in row["state"]["successors"] if s["purpose"] == "renewal"), None
-                )
-                add(
-                    "renewal",
-                    "renewal window opens",
-                    _due(renewal, row["term_end"], profile),
-                    _rule_text(renewal, profile),
-                    done=renewed,
-                    milestone=True,
-                )
-            add(
-                "expiry",
-                "term ends (contract expires)",
-                row["term_end"],
-                f"term agreed at signing — {profile.cite(profile.term_basis)}",
-                milestone=True,
-            )
-    return found
+    """The dates that matter for one negotiation or contract, each with its rule (``domain.due``)."""
+    signed = row["stage"] == "signed" and row["signed_on"] is not None
+    renewed = next((s["opened_on"] for s in row["state"]["successors"] if s["purpose"] == "renewal"), None)
+    dates = AgreementDates(
+        kind=AgreementKind(row["kind"]),
+        request_on=_day(row["request_on"]),
+        reply_on=_day(row["reply_on"]),
+        suspended_until=_day(row["suspended_until"]) if row["stage"] == "suspended" else None,
+        signed_on=_day(row["signed_on"]) if signed else None,
+        submitted_on=_day(row["submitted_on"]),
+        received_on=_day(row["received_on"]),
+        objected_on=_day(row["objected_on"]),
+        effective_on=_day(row["effective_on"]),
+        published_on=_day(row["published_on"]),
+        term_end=_day(row["term_end"]),
+        renewal_opened_on=_day(renewed),
+    )
+    return [
+        {
+            "key": d.key,
+            "label": d.label,
+            "due": d.due.isoformat(),
+            "rule": d.rule,
+            "done_on": None if d.done_on is None else d.done_on.isoformat(),
+            "milestone": d.milestone,
+            "governing": d.governing,
+        }
+        for d in agreement_deadlines_on(dates, get_profile(row["profile"] or "PRC"))
+    ]
 
 
 # ----------------------------------------------------------------------------------- cases
