@@ -11,26 +11,28 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from domain.calendar import HolidayCalendar, add_months
+from domain.calendar import add_months
 from domain.due import AgreementDates
 from domain.due import agreement_deadlines as agreement_deadlines_on
-from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
+from domain.jurisdiction import get_profile
 from domain.values import AgreementKind
 from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
 
 Row = dict[str, Any]
 
 
-def _due(rule: DeadlineRule | None, start: str | None, profile: JurisdictionProfile) -> str | None:
-    if rule is None or start is None:
-        return None
-    return _due_on(rule, start, profile.holidays)
+def _due(profile_id: str, key: str, start: str | None, kind: str | None = None) -> str | None:
+    """The due date of the profile's rule ``key`` (for ``kind``) counted from ``start``."""
+    return None if start is None else _due_on(profile_id, key, kind, start)
 
 
-@lru_cache(maxsize=8192)
-def _due_on(rule: DeadlineRule, start: str, holidays: HolidayCalendar) -> str:
-    """Memoised: a rebuild asks for the same rule from the same day thousands of times."""
-    return rule.due(date.fromisoformat(start), holidays).isoformat()
+@lru_cache(maxsize=16384)
+def _due_on(profile_id: str, key: str, kind: str | None, start: str) -> str | None:
+    """Memoised on plain strings: a rebuild asks for the same rule from the same day thousands
+    of times, and hashing the profile's rule objects each time cost more than the date sum."""
+    profile = get_profile(profile_id)
+    rule = profile.deadline(key, None if kind is None else AgreementKind(kind))
+    return None if rule is None else rule.due(date.fromisoformat(start), profile.holidays).isoformat()
 
 
 def new_agreement(reference: str) -> Row:
@@ -166,8 +168,7 @@ def _contract(row: Row, step: str, d: dict[str, Any], on: str) -> None:
         row["submitted_on"] = on
     elif step == "Received":
         row["received_on"] = on
-        profile = get_profile(row["profile"])
-        row["effective_on"] = _due(profile.deadline("review", AgreementKind(row["kind"])), on, profile)
+        row["effective_on"] = _due(row["profile"], "review", on, row["kind"])
     elif step == "Objected":
         row.update(objected_on=on, effective_on=None)
     elif step == "Published":
@@ -248,7 +249,6 @@ def _fen(amount: str | None) -> int | None:
 def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: PLR0912 - a branch per event
     """Apply one mediation-case event to the statistics row of its reference."""
     if step == "Applied":
-        profile = get_profile(d["profile_id"])
         row.update(
             body=d["body"] or None,
             channel=d["channel"],
@@ -261,13 +261,12 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             referred_from=d["referred_from"] or None,
             limitation_base=on,
             profile=d["profile_id"],
-            acceptance_due=_due(profile.deadline("acceptance"), on, profile),
-            arbitration_right_on=_due(profile.deadline("arbitration_right"), on, profile),
+            acceptance_due=_due(d["profile_id"], "acceptance", on),
+            arbitration_right_on=_due(d["profile_id"], "arbitration_right", on),
         )
         return row
-    profile = get_profile(row["profile"] or "PRC")
     if step == "Accepted":
-        row.update(accepted_on=on, deadline=_due(profile.deadline("mediation"), on, profile))
+        row.update(accepted_on=on, deadline=_due(row["profile"] or "PRC", "mediation", on))
     elif step == "Declined":
         row.update(declined_on=on, limitation_base=max(row["limitation_base"], on))
     elif step == "Assigned":
@@ -282,7 +281,7 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             outcome="settled",
             agreed_fen=_fen(d["amount_agreed"]),
             performance_due=d["performance_due"],
-            review_ends=_due(profile.deadline("arbitral_review"), on, profile),
+            review_ends=_due(row["profile"] or "PRC", "arbitral_review", on),
         )
     elif step == "Failed":
         closed = (
