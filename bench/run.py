@@ -53,7 +53,8 @@ started = time.perf_counter()
 events = t.reports.rebuild()
 elapsed = time.perf_counter() - started
 print(json.dumps({"events": events, "seconds": elapsed,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "helper_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 BASELINES = """
@@ -166,7 +167,8 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
             f"rebuild all projections, {size} ({rebuild['events']:,.0f} events)",
             f"{rate:,.0f} events/s; {rate / base['library_per_s']:.2f}× the library's read+decode "
             f"({base['library_per_s']:,.0f}/s), {rate / base['raw_per_s']:.2f}× raw SQLite reads "
-            f"({base['raw_per_s']:,.0f}/s); peak {rebuild['peak_mb']:.0f} MB",
+            f"({base['raw_per_s']:,.0f}/s); peak {rebuild['peak_mb']:.0f} MB"
+            f" (second process {rebuild['helper_peak_mb']:.0f} MB)",
         )
     )
     if size != "1M":
