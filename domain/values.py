@@ -12,12 +12,22 @@ import attrs
 
 from domain.errors import InvalidValueError
 
+# What Python makes of command-line bytes that are not UTF-8 (a GBK terminal, a pasted file):
+# lone surrogates, which no UTF-8 store can hold.
+_NOT_UTF8 = re.compile(r"[\ud800-\udfff]")
+NOT_UTF8 = (
+    "contains bytes that are not UTF-8 text (typed or pasted in another encoding, such as GBK?);"
+    " switch the terminal to UTF-8 and type it again"
+)
+
 
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
     """NFC-normalise and strip free text (minutes, terms); Chinese text keeps every character.
 
     Windows line endings become newlines; other control characters are refused.
     """
+    if _NOT_UTF8.search(value):
+        raise InvalidValueError(field, NOT_UTF8)
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
@@ -36,6 +46,8 @@ def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 
     invisible format characters (zero-width spaces) are refused so two names that look the
     same are the same.
     """
+    if _NOT_UTF8.search(value):
+        raise InvalidValueError(field, NOT_UTF8)
     raw = unicodedata.normalize("NFKC", value)
     if any(unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") for ch in raw):
         raise InvalidValueError(field, "contains invisible or control characters; retype it and retry")

@@ -1,0 +1,45 @@
+"""Bad input typed as a hostile user would: a clear one-line error, or text stored safely.
+
+Never a traceback (the runner lets exceptions through), never a partial write.
+"""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import Cli
+
+REF = "CB-2011-001"
+OPEN = f"negotiation open {REF} -k wage -e 广州XX有限公司 -u 广州XX有限公司工会 --on 2011-04-01"
+
+
+def gbk_typed(text: str) -> str:
+    """What the program receives when ``text`` is typed in a GBK terminal on a UTF-8 system."""
+    return os.fsdecode(text.encode("gbk"))
+
+
+def refused(run: Cli, before: int, *args: str) -> str:
+    """The one stderr line of a command that must fail with exit 1 and write nothing."""
+    result = run(*args)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert run.events() == before
+    return result.stderr
+
+
+def test_a_name_typed_in_a_gbk_terminal_is_refused_with_a_hint(run: Cli) -> None:
+    employer = gbk_typed("广州某某有限公司")
+    line = refused(run, 0, "negotiation", "open", REF, "-k", "wage", "-e", employer, "-u", "工会")
+    assert line == (
+        "Error: open.employer: contains bytes that are not UTF-8 text (typed or pasted in another"
+        " encoding, such as GBK?); switch the terminal to UTF-8 and type it again\n"
+    )
+
+
+def test_free_text_typed_in_a_gbk_terminal_is_refused_with_a_hint(run: Cli) -> None:
+    run.ok(OPEN)
+    before = run.events()
+    line = refused(
+        run, before, "negotiation", "request", REF, "--on", "2011-04-08", "--topics", gbk_typed("工资")
+    )
+    assert line.startswith("Error: request.topics: contains bytes that are not UTF-8 text")
