@@ -20,9 +20,20 @@ from eventsourcing.persistence import ApplicationRecorder, IntegrityError, JSONT
 from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
+from domain.values import clean_name
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
+
+REFERENCE_MAX = 64
+
+
+def clean_reference(reference: str, field: str = "reference") -> str:
+    """A reference as it is stored, whether it is being opened or looked up: one spelling."""
+    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
+    if any(ch.isspace() for ch in ref) or "/" in ref:
+        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
+    return ref
 
 
 class StoreApplication(Application[UUID]):
@@ -38,24 +49,31 @@ class StoreApplication(Application[UUID]):
         super().register_transcodings(transcoder)
         register_transcodings(transcoder)
 
-    def load(self, cls: type[A], reference: str, what: str, *, day: date | None = None) -> A:
-        aggregate_id: UUID = cls.create_id(reference)
+    def id_for(self, cls: type[Aggregate], reference: str, field: str = "reference") -> UUID:
+        """The identity of ``reference``: typed as it was when opened, or refused as it would be."""
+        aggregate_id: UUID = cls.create_id(clean_reference(reference, field))
+        return aggregate_id
+
+    def load(
+        self, cls: type[A], reference: str, what: str, *, day: date | None = None, field: str = "reference"
+    ) -> A:
+        ref = clean_reference(reference, field)
+        aggregate_id: UUID = cls.create_id(ref)
         if day is not None:
             found = as_of(self.events.get(aggregate_id), day)
             if found is None:
-                raise NotFoundError(reference, f"no such {what} on {day.isoformat()}")
+                raise NotFoundError(ref, f"no such {what} on {day.isoformat()}")
             assert isinstance(found, cls)
             return found
         try:
             aggregate: Aggregate = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
-            raise NotFoundError(reference, f"no such {what}") from None
+            raise NotFoundError(ref, f"no such {what}") from None
         assert isinstance(aggregate, cls)
         return aggregate
 
     def exists(self, cls: type[Aggregate], reference: str) -> bool:
-        aggregate_id: UUID = cls.create_id(reference)
-        return aggregate_id in self.repository
+        return self.id_for(cls, reference) in self.repository
 
     def count_events(self) -> int:
         """How many events this application holds (PostgreSQL's positions can have gaps)."""

@@ -9,10 +9,10 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder
 
-from bargaining.application import StoreApplication, parse_enum
+from bargaining.application import StoreApplication, clean_reference, parse_enum
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
 from bargaining.history import event_rows
-from bargaining.service import ServiceBase, clean_reference
+from bargaining.service import ServiceBase
 from bargaining.snapshots import register_snapshot_transcodings
 from bargaining.views import article_history, negotiation_view
 from domain.contract import CollectiveContract

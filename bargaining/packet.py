@@ -158,7 +158,7 @@ class PacketService(Service):
         differences = _file_differences(folder, manifest["files"])
         reference = manifest["reference"]
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
-            events = list(self.app.events.get(cls.create_id(reference)))
+            events = list(self.app.events.get(self.app.id_for(cls, reference, "packet.verify")))
             differences += _record_differences(f"{kind} {reference}", events, manifest["records"].get(kind))
         return {
             "reference": reference,

@@ -205,12 +205,14 @@ class ReportService:
 
     def timeline(self, reference: str) -> list[Row]:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
+        from bargaining.application import clean_reference
         from projections import events
 
+        ref = clean_reference(reference)
         self.refresh()
-        aggregates = readers.timelines(self.views, reference)
+        aggregates = readers.timelines(self.views, ref)
         if not aggregates:
-            raise NotFoundError(reference, "no such negotiation, contract or case")
+            raise NotFoundError(ref, "no such negotiation, contract or case")
         found = []
         with self._applications() as apps:
             for a in aggregates:

@@ -7,7 +7,6 @@ from typing import Generic, TypeVar
 
 from bargaining.application import StoreApplication
 from bargaining.errors import InvalidValueError
-from domain.values import clean_name
 
 App = TypeVar("App", bound=StoreApplication)
 
@@ -26,13 +25,3 @@ class ServiceBase(Generic[App]):
                 field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
             )
         return day
-
-
-REFERENCE_MAX = 64
-
-
-def clean_reference(reference: str, field: str = "reference") -> str:
-    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
-    if any(ch.isspace() for ch in ref) or "/" in ref:
-        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
-    return ref

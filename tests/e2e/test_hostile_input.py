@@ -43,3 +43,33 @@ def test_free_text_typed_in_a_gbk_terminal_is_refused_with_a_hint(run: Cli) -> N
         run, before, "negotiation", "request", REF, "--on", "2011-04-08", "--topics", gbk_typed("工资")
     )
     assert line.startswith("Error: request.topics: contains bytes that are not UTF-8 text")
+
+
+def test_a_reference_is_looked_up_as_it_was_opened(run: Cli) -> None:
+    run.ok(OPEN)
+    for typed in (f" {REF} ", "ＣＢ－２０１１－００１", REF.replace("-", "－")):
+        assert run.ok("negotiation", "show", typed).stdout.startswith(f"{REF}  wage")
+
+
+def test_a_reference_with_spaces_or_slashes_is_refused_when_opened_and_when_looked_up(run: Cli) -> None:
+    for typed in ("CB 2011 001", "CB/2011/001", "../../etc/passwd", "CB-2011-001　CB-2"):
+        line = refused(run, 0, "negotiation", "open", typed, "-k", "wage", "-e", "甲", "-u", "乙")
+        assert line.startswith("Error: reference: '")
+        assert "must not contain spaces or '/'" in line
+        assert refused(run, 0, "negotiation", "show", typed) == line
+
+
+def test_an_unusable_reference_is_refused_in_one_short_line_by_every_lookup(run: Cli) -> None:
+    for typed in (gbk_typed("合同"), "x" * 10_001, "a\n" * 201, "CB\x1b[2J"):
+        for command in ("negotiation show", "negotiation history", "contract show", "case show", "timeline"):
+            line = refused(run, 0, *command.split(), typed)
+            assert line.startswith("Error: reference: "), line
+            assert len(line) < 200, line
+
+
+def test_a_case_names_the_option_that_holds_an_unusable_body_reference(run: Cli) -> None:
+    line = refused(
+        run, 0, "case", "open", "CASE-1", "-c", "visit", "-a", "刘某", "-r", "项目部", "-k", "other",
+        "--request", "工资", "-b", "街道 调解中心",
+    )  # fmt: skip
+    assert line.startswith("Error: open.body: '街道 调解中心' must not contain spaces")
