@@ -21,6 +21,19 @@ NOT_UTF8 = (
 )
 
 
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
+def _named(found: list[tuple[int, str]]) -> str:
+    """'U+200B ZERO WIDTH SPACE at position 3': characters a reader cannot see, by name and place."""
+    parts = [
+        f"U+{ord(ch):04X} {unicodedata.name(ch, '') or _CONTROL_NAMES.get(ord(ch), 'CONTROL')}"
+        f" at position {position}"
+        for position, ch in found[:3]
+    ]
+    return ", ".join(parts) + (" and more" if len(found) > 3 else "")
+
+
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
     """NFC-normalise and strip free text (minutes, terms); Chinese text keeps every character.
 
@@ -42,20 +55,30 @@ def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 
     """A name, heading or reference that identifies something: one canonical spelling.
 
     NFKC folds full-width letters, digits and spaces (typed on a Chinese keyboard) into their
-    plain forms and runs of spaces collapse, so '第二条　工资' and '第二条 工资' are one article;
-    invisible format characters (zero-width spaces) are refused so two names that look the
-    same are the same.
+    plain forms and runs of white space (a pasted tab or line break included) become one space,
+    so '第二条　工资' and '第二条 工资' are one article. Invisible and control characters (zero-width
+    spaces, direction overrides, terminal escapes) are refused, named and placed, so two names
+    that look the same are the same.
     """
+    if len(value) > 4 * max_len + 100:  # not a name: refuse before looking at every character
+        raise InvalidValueError(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
     if _NOT_UTF8.search(value):
         raise InvalidValueError(field, NOT_UTF8)
     raw = unicodedata.normalize("NFKC", value)
-    if any(unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") for ch in raw):
-        raise InvalidValueError(field, "contains invisible or control characters; retype it and retry")
+    hidden = [
+        (position, ch)
+        for position, ch in enumerate(raw, 1)
+        if unicodedata.category(ch) in ("Cf", "Cc") and not ch.isspace()
+    ]
+    if hidden:
+        raise InvalidValueError(
+            field, f"contains invisible or control characters ({_named(hidden)}); retype it and retry"
+        )
     text = " ".join(raw.split())
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
     if len(text) > max_len:
-        raise InvalidValueError(field, f"is {len(text)} characters long; the limit is {max_len}")
+        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {max_len:,}")
     return text
 
 

@@ -5,6 +5,7 @@ Never a traceback (the runner lets exceptions through), never a partial write.
 
 from __future__ import annotations
 
+import json
 import os
 
 from tests.conftest import Cli
@@ -73,3 +74,23 @@ def test_a_case_names_the_option_that_holds_an_unusable_body_reference(run: Cli)
         "--request", "工资", "-b", "街道 调解中心",
     )  # fmt: skip
     assert line.startswith("Error: open.body: '街道 调解中心' must not contain spaces")
+
+
+def test_invisible_and_control_characters_in_a_name_are_refused_by_name_and_place(run: Cli) -> None:
+    for name, named in [
+        ("广州\x00公司", "U+0000 NULL at position 3"),
+        ("陈志明\u200b", "U+200B ZERO WIDTH SPACE at position 4"),
+        ("\u202e司公某", "U+202E RIGHT-TO-LEFT OVERRIDE at position 1"),
+        ("\x1b[31m红色", "U+001B ESCAPE at position 1"),
+    ]:
+        line = refused(run, 0, "negotiation", "open", REF, "-k", "wage", "-e", name, "-u", "工会")
+        assert (
+            line
+            == f"Error: open.employer: contains invisible or control characters ({named}); retype it and retry\n"
+        )
+
+
+def test_a_name_pasted_with_a_tab_or_line_break_is_stored_with_plain_spaces(run: Cli) -> None:
+    run.ok("negotiation", "open", REF, "-k", "wage", "-e", "广州\t某某\r\n有限公司\u2028", "-u", "工会\n")
+    view = json.loads(run.ok(f"negotiation show {REF} --json").stdout)
+    assert (view["employer"], view["union"]) == ("广州 某某 有限公司", "工会")
