@@ -94,3 +94,37 @@ def test_a_name_pasted_with_a_tab_or_line_break_is_stored_with_plain_spaces(run:
     run.ok("negotiation", "open", REF, "-k", "wage", "-e", "广州\t某某\r\n有限公司\u2028", "-u", "工会\n")
     view = json.loads(run.ok(f"negotiation show {REF} --json").stdout)
     assert (view["employer"], view["union"]) == ("广州 某某 有限公司", "工会")
+
+
+def test_free_text_keeps_every_printable_character_and_one_kind_of_line_break(run: Cli) -> None:
+    run.ok(OPEN)
+    typed = "一、工资\r\n二、工时\r三、休假\u2028四、\u202eRTL 与 \u200d 与 😀\x0b五、'; DROP TABLE stored_events; --\t%?:name"
+    run.ok("negotiation", "request", REF, "--on", "2011-04-08", "--topics", typed)
+    history = json.loads(run.ok(f"negotiation history {REF} --json").stdout)
+    assert history[-1]["detail"]["topics"] == (
+        "一、工资\n二、工时\n三、休假\n四、\u202eRTL 与 \u200d 与 😀\n五、'; DROP TABLE stored_events; --\t%?:name"
+    )
+
+
+def test_control_characters_in_free_text_are_refused_by_name_and_place(run: Cli) -> None:
+    run.ok(OPEN)
+    before = run.events()
+    line = refused(
+        run,
+        before,
+        "negotiation",
+        "request",
+        REF,
+        "--on",
+        "2011-04-08",
+        "--topics",
+        "工资\x00\x00\x1b\x07\x08",
+    )
+    assert line == (
+        "Error: request.topics: contains control characters (U+0000 NULL at position 3,"
+        " U+0000 NULL at position 4, U+001B ESCAPE at position 5 and more); remove them and retry\n"
+    )
+    trailing = refused(
+        run, before, "negotiation", "request", REF, "--on", "2011-04-08", "--topics", "工资\x1c"
+    )
+    assert "U+001C CONTROL at position 3" in trailing
