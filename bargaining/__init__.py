@@ -24,6 +24,7 @@ from bargaining.errors import (
     SetupError,
     StoreBusyError,
     StoreError,
+    shown,
 )
 from bargaining.store import STORE_ENV, Store
 
@@ -75,6 +76,7 @@ __all__ = [
     "StoreError",
     "Tracker",
     "default_actor",
+    "shown",
 ]
 
 

@@ -17,7 +17,14 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import ApplicationRecorder, IntegrityError, JSONTranscoder, OperationalError
 
-from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
+from bargaining.errors import (
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    StoreBusyError,
+    StoreError,
+    shown,
+)
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 from domain.values import clean_name
@@ -122,4 +129,4 @@ def parse_enum(enum_type: type[E], value: Any, field: str) -> E:
         if member.value == text or member.name.lower().replace("_", "-") == text:
             return member
     choices = ", ".join(m.value for m in enum_type)
-    raise InvalidValueError(field, f"{value!r} is not one of: {choices}")
+    raise InvalidValueError(field, f"{shown(value)} is not one of: {choices}")

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from bargaining.application import StoreApplication, clean_reference, parse_enum
 from bargaining.case_views import body_view, case_view
-from bargaining.errors import AlreadyExistsError, InvalidValueError
+from bargaining.errors import AlreadyExistsError, InvalidValueError, shown
 from bargaining.history import event_rows
 from bargaining.service import ServiceBase
 from domain.body import MediationBody
@@ -157,7 +157,7 @@ class CaseService(_Base):
         why = clean_text(facts, "open.facts", required=False, max_len=100_000)
         at = applied_at.strip()
         if at and not TIME.match(at):
-            raise InvalidValueError("open.time", f"{at!r} is not a time of day; use HH:MM, e.g. 09:30")
+            raise InvalidValueError("open.time", f"{shown(at)} is not a time of day; use HH:MM, e.g. 09:30")
         if route is Channel.ORAL and (not why or not at):
             raise InvalidValueError(
                 "open.facts" if not why else "open.time",
@@ -198,7 +198,9 @@ class CaseService(_Base):
     def _currency(code: str) -> str:
         value = clean_name(code, "open.currency", max_len=3).upper()
         if not (len(value) == 3 and value.isascii() and value.isalpha()):
-            raise InvalidValueError("open.currency", f"{code!r} is not a 3-letter currency code such as CNY")
+            raise InvalidValueError(
+                "open.currency", f"{shown(code)} is not a 3-letter currency code such as CNY"
+            )
         return value
 
     @staticmethod

@@ -26,7 +26,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from bargaining import PACKET_LANGUAGES
-from bargaining.errors import InvalidValueError, StageError
+from bargaining.errors import InvalidValueError, StageError, shown
 from bargaining.negotiations import Service
 from bargaining.packet_document import build
 from bargaining.packet_facts import gather
@@ -148,7 +148,9 @@ class PacketService(Service):
     def _language(self, lang: str | None, profile_id: str) -> str:
         language = (lang or DEFAULT_LANGUAGE.get(profile_id, "en")).strip().lower()
         if language not in PACKET_LANGUAGES:
-            raise InvalidValueError("packet.lang", f"{lang!r} is not one of: {', '.join(PACKET_LANGUAGES)}")
+            raise InvalidValueError(
+                "packet.lang", f"{shown(lang)} is not one of: {', '.join(PACKET_LANGUAGES)}"
+            )
         return language
 
     def verify(self, directory: str | os.PathLike[str]) -> Row:

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bargaining import STAGES
-from bargaining.errors import InvalidValueError, NotFoundError, StoreError
+from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store import Store
 from projections import readers
 from projections.labels import detail, label
@@ -115,7 +115,9 @@ class ReportService:
         """Reset one read model (or all) and replay every event into it."""
         known = tuple(readers.FOLLOWS)
         if projection and projection not in known:
-            raise InvalidValueError("rebuild.projection", f"{projection!r} is not one of: {', '.join(known)}")
+            raise InvalidValueError(
+                "rebuild.projection", f"{shown(projection)} is not one of: {', '.join(known)}"
+            )
         return self._catch_up(progress, names=(projection,) if projection else (), reset=True)
 
     # --------------------------------------------------------------------- reports
@@ -131,7 +133,7 @@ class ReportService:
             rows = self._board_as_of(day, kind, employer)
         if stage:
             if stage not in STATUSES:
-                raise InvalidValueError("board.stage", f"{stage!r} is not one of: {', '.join(STATUSES)}")
+                raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
             rows = [r for r in rows if r["status"] == stage]
         return [self._board_row(r, day) for r in rows]
 
@@ -237,7 +239,7 @@ class ReportService:
         if end < start:
             raise InvalidValueError("stats.to", f"{end} is before --from {start}")
         if by and by not in ("category", "body", "month", "channel"):
-            raise InvalidValueError("stats.by", f"{by!r} is not one of: category, body, month, channel")
+            raise InvalidValueError("stats.by", f"{shown(by)} is not one of: category, body, month, channel")
         self.refresh()
         asof = self.today.isoformat()
         groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from bargaining.errors import StoreError
+from bargaining.errors import StoreError, shown
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -31,7 +31,7 @@ def lock_timeout() -> int:
     if not raw:
         return LOCK_TIMEOUT_SECONDS
     if not raw.isdigit() or not 0 < int(raw) <= 600:
-        raise StoreError(LOCK_TIMEOUT_ENV, f"{raw!r} must be a whole number of seconds from 1 to 600")
+        raise StoreError(LOCK_TIMEOUT_ENV, f"{shown(raw)} must be a whole number of seconds from 1 to 600")
     return int(raw)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from bargaining import shown
 from cli.errors import CommandError
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
@@ -35,7 +36,7 @@ class ISODate(click.ParamType[date, Any]):
             day = date.fromisoformat(text)
         except ValueError:
             raise CommandError(
-                f"{field_name(ctx, param)}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
+                f"{field_name(ctx, param)}: {shown(text)} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
             ) from None
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             raise CommandError(
@@ -60,7 +61,7 @@ class Count(click.ParamType[int, Any]):
         else:
             text = str(value).strip()
             if not text.lstrip("-").isdigit():
-                raise CommandError(f"{field_name(ctx, param)}: {text!r} is not a whole number")
+                raise CommandError(f"{field_name(ctx, param)}: {shown(text)} is not a whole number")
             number = int(text)
         if not self.minimum <= number <= self.maximum:
             raise CommandError(
@@ -84,7 +85,7 @@ class OneOf(click.ParamType[str, Any]):
         text = str(value).strip().lower()
         if text not in self.choices:
             raise CommandError(
-                f"{field_name(ctx, param)}: {value!r} is not one of: {', '.join(self.choices)}"
+                f"{field_name(ctx, param)}: {shown(value)} is not one of: {', '.join(self.choices)}"
             )
         return text
 

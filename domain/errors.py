@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """What was typed, quoted for a one-line message: escapes visible, at most ``limit`` characters."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 class DomainError(Exception):
     """A command broke a rule. ``field`` names what was wrong, ``rule`` says why.
 

@@ -11,7 +11,7 @@ from enum import Enum
 
 import attrs
 
-from domain.errors import InvalidValueError
+from domain.errors import InvalidValueError, shown
 
 # What Python makes of command-line bytes that are not UTF-8 (a GBK terminal, a pasted file):
 # lone surrogates, which no UTF-8 store can hold.
@@ -278,17 +278,17 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
         raise InvalidValueError(field, "money must be given as text or Decimal, never a float")
     text = str(value).strip()
     if "," in text and not _GROUPED.match(text):
-        raise InvalidValueError(field, f"{value!r}: commas may only group thousands, e.g. 1,234,567.89")
+        raise InvalidValueError(field, f"{shown(value)}: commas may only group thousands, e.g. 1,234,567.89")
     try:
         amount = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{value!r} is not an amount of money") from None
+        raise InvalidValueError(field, f"{shown(value)} is not an amount of money") from None
     if not amount.is_finite() or amount < 0:
-        raise InvalidValueError(field, f"{value!r} must be a finite amount of 0 or more")
+        raise InvalidValueError(field, f"{shown(value)} must be a finite amount of 0 or more")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InvalidValueError(field, f"{value!r} has more than 2 decimal places")
+        raise InvalidValueError(field, f"{shown(value)} has more than 2 decimal places")
     if amount >= Decimal("1e15"):
-        raise InvalidValueError(field, f"{value!r} is larger than any real amount")
+        raise InvalidValueError(field, f"{shown(value)} is larger than any real amount")
     return abs(amount).quantize(Decimal("0.01"))  # abs: '-0' is 0.00
 
 
@@ -299,9 +299,9 @@ def parse_percent(value: str | Decimal, field: str) -> Decimal:
     try:
         pct = Decimal(str(value).strip().rstrip("%"))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{value!r} is not a percentage") from None
+        raise InvalidValueError(field, f"{shown(value)} is not a percentage") from None
     if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
-        raise InvalidValueError(field, f"{value!r} must be a percentage between -100 and 1000")
+        raise InvalidValueError(field, f"{shown(value)} must be a percentage between -100 and 1000")
     return pct
 
 

@@ -128,3 +128,61 @@ def test_control_characters_in_free_text_are_refused_by_name_and_place(run: Cli)
         run, before, "negotiation", "request", REF, "--on", "2011-04-08", "--topics", "工资\x1c"
     )
     assert "U+001C CONTROL at position 3" in trailing
+
+
+def test_an_error_quotes_at_most_forty_characters_of_what_was_typed(run: Cli) -> None:
+    huge = "9" * 5000
+    case = [
+        "case",
+        "open",
+        "CASE-1",
+        "-c",
+        "visit",
+        "-a",
+        "刘某",
+        "-r",
+        "项目部",
+        "-k",
+        "other",
+        "--request",
+        "工资",
+    ]
+    for args, start in [
+        (
+            [*case, "--amount", huge],
+            "Error: open.amount: '9999999999999999999999999999999999999999'… (5,000 characters)",
+        ),
+        (
+            [*case, "--amount", "x" * 100],
+            "Error: open.amount: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (100 characters)",
+        ),
+        ([*case, "--time", "9" * 100], "Error: open.time: '999"),
+        ([*case, "--currency", "元" * 1000], "Error: open.currency: "),
+        (
+            ["negotiation", "open", REF, "-k", "wage", "-e", "甲", "-u", "乙", "--on", huge],
+            "Error: open.on: '999",
+        ),
+        (
+            ["negotiation", "open", REF, "-k", "wage" * 1000, "-e", "甲", "-u", "乙"],
+            "Error: open.kind: 'wage",
+        ),
+        (
+            ["negotiation", "open", REF, "-k", "wage", "-e", "甲", "-u", "乙", "--profile", huge],
+            "Error: profile: '999",
+        ),
+        (["board", "--stage", huge], "Error: board.stage: '999"),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 1, result.stderr[:300]
+        assert result.stderr.startswith(start), result.stderr[:300]
+        assert result.stderr.count("\n") == 1
+        assert len(result.stderr) < 300, result.stderr[:300]
+    assert run.events() == 0
+
+
+def test_an_error_quoting_what_was_typed_shows_its_escapes_on_one_line(run: Cli) -> None:
+    line = refused(run, 0, "negotiation", "open", REF, "-k", "wage\n\x1b[2J", "-e", "甲", "-u", "乙")
+    assert (
+        line
+        == "Error: open.kind: 'wage\\n\\x1b[2J' is not one of: wage, comprehensive, special, regional, industry\n"
+    )
