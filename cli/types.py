@@ -56,17 +56,18 @@ class Count(click.ParamType[int, Any]):
         self.maximum = maximum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            number = value
-        else:
-            text = str(value).strip()
-            if not text.lstrip("-").isdigit():
-                raise CommandError(f"{field_name(ctx, param)}: {shown(text)} is not a whole number")
-            number = int(text)
+        field = field_name(ctx, param)
+        typed = str(value).strip()
+        digits = typed.removeprefix("-")
+        # Decimal digits of any script (full-width １２ from a Chinese keyboard too); no
+        # superscripts, doubled signs, exponents or separators.
+        if not isinstance(value, int) and not digits.isdecimal():
+            raise CommandError(f"{field}: {shown(typed)} is not a whole number")
+        # More than 18 digits is out of every range, and int() refuses more than 4,300.
+        number = int(typed) if len(digits) <= 18 else -(10**18) if typed.startswith("-") else 10**18
         if not self.minimum <= number <= self.maximum:
-            raise CommandError(
-                f"{field_name(ctx, param)}: {number} must be between {self.minimum} and {self.maximum}"
-            )
+            number_shown = typed if len(typed) <= 20 else f"{typed[:20]}… ({len(digits):,} digits)"
+            raise CommandError(f"{field}: {number_shown} must be between {self.minimum} and {self.maximum}")
         return number
 
 

@@ -186,3 +186,38 @@ def test_an_error_quoting_what_was_typed_shows_its_escapes_on_one_line(run: Cli)
         line
         == "Error: open.kind: 'wage\\n\\x1b[2J' is not one of: wage, comprehensive, special, regional, industry\n"
     )
+
+
+def test_a_count_is_decimal_digits_of_a_sensible_size(run: Cli) -> None:
+    case = [
+        "case",
+        "open",
+        "CASE-1",
+        "-c",
+        "visit",
+        "-a",
+        "刘某",
+        "-r",
+        "项目部",
+        "-k",
+        "other",
+        "--request",
+        "工资",
+    ]
+    for typed, error in [
+        (
+            "9" * 5000,
+            "Error: open.workers: 99999999999999999999… (5,000 digits) must be between 1 and 1000000\n",
+        ),
+        (
+            "-" + "9" * 30,
+            "Error: open.workers: -9999999999999999999… (30 digits) must be between 1 and 1000000\n",
+        ),
+        ("²", "Error: open.workers: '²' is not a whole number\n"),
+        ("--5", "Error: open.workers: '--5' is not a whole number\n"),
+        ("1e3", "Error: open.workers: '1e3' is not a whole number\n"),
+        ("NaN", "Error: open.workers: 'NaN' is not a whole number\n"),
+    ]:
+        assert refused(run, 0, *case, "--workers", typed) == error
+    run.ok(*case, "--workers", "１２")  # full-width digits, as a Chinese keyboard types them
+    assert json.loads(run.ok("case show CASE-1 --json").stdout)["workers_involved"] == 12
