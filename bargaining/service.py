@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 from bargaining.application import StoreApplication
 from bargaining.errors import InvalidValueError
+from domain.values import clean_name
 
 App = TypeVar("App", bound=StoreApplication)
 
@@ -14,7 +15,8 @@ App = TypeVar("App", bound=StoreApplication)
 class ServiceBase(Generic[App]):
     def __init__(self, app: App, actor: str, today: date) -> None:
         self.app = app
-        self.actor = actor
+        # Stored on every event and shown in every history: a name like any other.
+        self.actor = clean_name(actor, "as", max_len=100)
         self.today = today
 
     def _date(self, value: date | None, field: str) -> date:

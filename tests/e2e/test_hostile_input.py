@@ -221,3 +221,17 @@ def test_a_count_is_decimal_digits_of_a_sensible_size(run: Cli) -> None:
         assert refused(run, 0, *case, "--workers", typed) == error
     run.ok(*case, "--workers", "１２")  # full-width digits, as a Chinese keyboard types them
     assert json.loads(run.ok("case show CASE-1 --json").stdout)["workers_involved"] == 12
+
+
+def test_whoever_records_is_a_name_like_any_other(run: Cli) -> None:
+    for actor, error in [
+        ("王芳\x1b[2J", "Error: as: contains invisible or control characters (U+001B ESCAPE at position 3)"),
+        (gbk_typed("王芳"), "Error: as: contains bytes that are not UTF-8 text"),
+        ("王" * 101, "Error: as: is 101 characters long; the limit is 100"),
+    ]:
+        result = run(OPEN, actor=actor)
+        assert (result.exit_code, result.stderr.count("\n")) == (1, 1), result.stderr
+        assert result.stderr.startswith(error), result.stderr
+        assert run.events() == 0
+    run.ok(OPEN, actor="　王芳\t")
+    assert json.loads(run.ok(f"negotiation history {REF} --json").stdout)[0]["by"] == "王芳"
