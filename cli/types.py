@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import shlex
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -91,13 +95,17 @@ class OneOf(click.ParamType[str, Any]):
         return text
 
 
+# The most text a record may take from a file: above any minutes, article or notes a
+# negotiation produces (the fields hold at most a million characters), and a bound on what is
+# read, so a wrong path (a video, /dev/zero) fails at once instead of filling the memory.
+MAX_FILE_BYTES = 5 * 2**20
 _STDIN: list[bytes] = []
 
 
 def _stdin() -> bytes:
     """Standard input, read once: a retried command (--retry) sees the same text again."""
     if not _STDIN:
-        _STDIN.append(sys.stdin.buffer.read())
+        _STDIN.append(sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
     return _STDIN[0]
 
 
@@ -106,20 +114,61 @@ def forget_stdin() -> None:
     _STDIN.clear()
 
 
+def _read(path: str) -> tuple[bytes, int | None]:
+    """At most MAX_FILE_BYTES + 1 bytes of ``path`` ('-': standard input), and its size if known."""
+    if path == "-":
+        return _stdin(), None
+    with Path(path).open("rb") as file:
+        status = os.fstat(file.fileno())
+        return file.read(MAX_FILE_BYTES + 1), status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
 def read_text_file(path: str | None, field: str) -> str | None:
-    """Text from a UTF-8 file (minutes, article text); '-' reads standard input."""
+    """Text from a UTF-8 file (minutes, article text); '-' reads standard input.
+
+    UTF-16 with a byte-order mark (Windows Notepad's 'Unicode') is read too; any other encoding
+    is refused with the command that converts it.
+    """
     if path is None:
         return None
+    name = "standard input" if path == "-" else path if path.isprintable() else shown(path)
     try:
-        data = _stdin() if path == "-" else Path(path).read_bytes()
+        data, size = _read(path)
     except OSError as error:
-        raise CommandError(f"{field}: cannot read {path}: {error.strerror}") from None
+        raise CommandError(f"{field}: cannot read {name}: {error.strerror}") from None
+    except ValueError:  # a NUL byte in the path
+        raise CommandError(f"{field}: cannot read {name}: no file name contains a NUL byte") from None
+    if len(data) > MAX_FILE_BYTES:
+        how_big = f"is {size / 2**20:.1f} MB, more" if size else "holds more"
+        raise CommandError(
+            f"{field}: {name} {how_big} than the {MAX_FILE_BYTES // 2**20} MB of text a record may hold;"
+            " keep long documents as files of their own and name them in the record"
+        )
+    return _decode(data, path, name, field)
+
+
+def _decode(data: bytes, path: str, name: str, field: str) -> str:
+    if data.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise CommandError(
+            f"{field}: {name} is a PDF or Word document, not text; save or export it as plain text (UTF-8)"
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CommandError(
-            f"{field}: {path} is not UTF-8 text; save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)"
-        ) from None
+        pass
+    convert = "iconv -f GBK -t UTF-8"
+    if path == "-":
+        example = f"pipe it through {convert}"
+    elif name == path:
+        example = f"{convert} {shlex.quote(path)} > {shlex.quote(Path(path).stem + '-utf8.txt')}"
+    else:
+        example = convert
+    raise CommandError(f"{field}: {name} is not UTF-8 text; save it as UTF-8 (e.g. {example})")
 
 
 DATE = ISODate()

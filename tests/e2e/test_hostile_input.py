@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from tests.conftest import Cli
 
@@ -235,3 +236,88 @@ def test_whoever_records_is_a_name_like_any_other(run: Cli) -> None:
         assert run.events() == 0
     run.ok(OPEN, actor="　王芳\t")
     assert json.loads(run.ok(f"negotiation history {REF} --json").stdout)[0]["by"] == "王芳"
+
+
+NEGOTIATING = [
+    OPEN,
+    f"negotiation request {REF} --on 2011-04-08",
+    f"negotiation reply {REF} --on 2011-04-18",
+    f"negotiation appoint {REF} -s union --chief 陈志明 --member 李红,王强 --on 2011-04-20",
+    f"negotiation appoint {REF} -s employer --chief 张伟 --member 赵敏,钱进 --on 2011-04-20",
+]
+ROUND = f"negotiation round {REF} --on 2011-04-26 --place 室 --chair 陈志明 --recorder 刘洋"
+
+
+def negotiating(run: Cli) -> int:
+    for command in NEGOTIATING:
+        run.ok(command)
+    return run.events()
+
+
+def minutes_of_round_one(run: Cli) -> str:
+    return str(json.loads(run.ok(f"negotiation show {REF} --json").stdout)["rounds"][0]["minutes"])
+
+
+def test_ten_megabytes_of_minutes_are_refused_with_the_limit_named(run: Cli, tmp_path: Path) -> None:
+    before = negotiating(run)
+    big = tmp_path / "transcript.txt"
+    big.write_bytes("会议记录。\n".encode() * (10 * 2**20 // 16))
+    assert refused(run, before, *ROUND.split(), "--minutes-file", str(big)) == (
+        f"Error: round.minutes-file: {big} is 10.0 MB, more than the 5 MB of text a record may hold;"
+        " keep long documents as files of their own and name them in the record\n"
+    )
+    piped = run(*ROUND.split(), "--minutes-file", "-", stdin="x" * (5 * 2**20 + 1))
+    assert piped.stderr.startswith("Error: round.minutes-file: standard input holds more than the 5 MB")
+    if Path("/dev/zero").exists():  # a device that never ends: read no further than the limit
+        endless = refused(run, before, *ROUND.split(), "--minutes-file", "/dev/zero")
+        assert endless.startswith("Error: round.minutes-file: /dev/zero holds more than the 5 MB")
+
+
+def test_the_longest_minutes_a_round_holds_are_stored_intact(run: Cli, tmp_path: Path) -> None:
+    negotiating(run)
+    text = ("第一条 工资调整：职工方提出增长8%，企业方提出增长5%。\n" * 40_000)[:1_000_000].strip()
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    run.ok(*ROUND.split(), "--minutes-file", str(tmp_path / "long.txt"))
+    assert minutes_of_round_one(run) == text
+
+
+def test_a_minutes_file_in_gbk_is_refused_with_the_command_that_converts_it(run: Cli, tmp_path: Path) -> None:
+    before = negotiating(run)
+    (tmp_path / "第一轮 纪要.txt").write_bytes("第一轮会议纪要".encode("gbk"))
+    line = refused(run, before, *ROUND.split(), "--minutes-file", str(tmp_path / "第一轮 纪要.txt"))
+    assert line == (
+        f"Error: round.minutes-file: {tmp_path}/第一轮 纪要.txt is not UTF-8 text; save it as UTF-8"
+        f" (e.g. iconv -f GBK -t UTF-8 '{tmp_path}/第一轮 纪要.txt' > '第一轮 纪要-utf8.txt')\n"
+    )
+
+
+def test_a_word_document_given_as_minutes_is_named_for_what_it_is(run: Cli, tmp_path: Path) -> None:
+    before = negotiating(run)
+    (tmp_path / "纪要.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4")
+    line = refused(run, before, *ROUND.split(), "--minutes-file", str(tmp_path / "纪要.docx"))
+    assert line.endswith(
+        "纪要.docx is a PDF or Word document, not text; save or export it as plain text (UTF-8)\n"
+    )
+
+
+def test_minutes_saved_by_notepad_as_unicode_are_read(run: Cli, tmp_path: Path) -> None:
+    negotiating(run)
+    (tmp_path / "纪要.txt").write_bytes("一、双方介绍方案。\r\n二、下次会议。".encode("utf-16"))
+    run.ok(*ROUND.split(), "--minutes-file", str(tmp_path / "纪要.txt"))
+    assert minutes_of_round_one(run) == "一、双方介绍方案。\n二、下次会议。"
+
+
+def test_a_minutes_file_that_cannot_be_read_is_one_line(run: Cli, tmp_path: Path) -> None:
+    before = negotiating(run)
+    for path, error in [
+        (
+            "a\x00b.txt",
+            "Error: round.minutes-file: cannot read 'a\\x00b.txt': no file name contains a NUL byte\n",
+        ),
+        (str(tmp_path), f"Error: round.minutes-file: cannot read {tmp_path}: Is a directory\n"),
+        (
+            str(tmp_path / "无.txt"),
+            f"Error: round.minutes-file: cannot read {tmp_path}/无.txt: No such file or directory\n",
+        ),
+    ]:
+        assert refused(run, before, *ROUND.split(), "--minutes-file", path) == error
