@@ -76,6 +76,12 @@ def postgres_env(url: str) -> dict[str, str]:
     }
 
 
+def printable(path: Path) -> str:
+    """A path for a one-line message: as it is, or quoted with escapes if it holds control characters."""
+    text = str(path)
+    return text if text.isprintable() else shown(text, limit=200)
+
+
 def redact(url: str) -> str:
     """The URL with its password replaced by ``***``: safe to print."""
     parts = urlsplit(url)
@@ -127,17 +133,31 @@ class Store:
                 f"{raw.split('://')[0]}:// is not a store this tool knows;"
                 " give a directory path or a postgresql:// URL",
             )
+        if "\0" in raw:
+            raise StoreError("store", f"{shown(raw, limit=200)} is not a path: it holds a NUL byte")
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
         if self.url:
             return f"PostgreSQL store {redact(self.url)}"
-        return f"SQLite store in {self.location}"
+        return f"SQLite store in {printable(self.location)}"
 
     def sqlite_path(self, app_name: str, *, create: bool) -> Path:
         path = self.location / f"{app_name.lower()}.sqlite"
         if not create:
             return path
+        if self.location.exists() and not self.location.is_dir():
+            raise StoreError(
+                "store",
+                f"{printable(self.location)} is a file, not a directory;"
+                " pass --store a directory (a new one, or one holding a store)",
+            )
+        if path.is_dir():
+            raise StoreError(
+                "store",
+                f"{printable(path)} is a directory where the store keeps a file of events;"
+                " move it away or pass --store another directory",
+            )
         try:
             self.location.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
@@ -146,9 +166,13 @@ class Store:
         except OSError as error:
             raise StoreError(
                 "store",
-                f"cannot create the store at {self.location}: {error.strerror}; pass --store DIR",
+                f"cannot create the store at {printable(self.location)}: {error.strerror}; pass --store DIR",
             ) from None
         return path
+
+    def where(self, app_name: str) -> str:
+        """The file (or server) holding ``app_name``'s events, for error messages."""
+        return redact(self.url) if self.url else printable(self.sqlite_path(app_name, create=False))
 
     def env_for(self, app_name: str) -> dict[str, str]:
         if self.url:

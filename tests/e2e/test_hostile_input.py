@@ -321,3 +321,36 @@ def test_a_minutes_file_that_cannot_be_read_is_one_line(run: Cli, tmp_path: Path
         ),
     ]:
         assert refused(run, before, *ROUND.split(), "--minutes-file", path) == error
+
+
+def store_refuses(store: Path | str, *commands: str) -> list[str]:
+    """The one stderr line each command gives on ``store`` (exit 1 every time)."""
+    run = Cli(store)
+    lines = []
+    for command in commands:
+        result = run(command)
+        assert result.exit_code == 1, (command, result.stdout, result.stderr)
+        assert result.stderr.count("\n") == 1, result.stderr
+        lines.append(result.stderr)
+    return lines
+
+
+def test_a_store_path_naming_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a store")
+    for line in store_refuses(tmp_path / "notes.txt", OPEN, f"negotiation show {REF}", "board"):
+        assert line == (
+            f"Error: store: {tmp_path}/notes.txt is a file, not a directory;"
+            " pass --store a directory (a new one, or one holding a store)\n"
+        )
+    assert (tmp_path / "notes.txt").read_text() == "not a store"
+    [nul] = store_refuses(f"{tmp_path}/a\x00b", "board")
+    assert nul == f"Error: store: '{tmp_path}/a\\x00b' is not a path: it holds a NUL byte\n"
+
+
+def test_a_directory_where_the_events_file_belongs_is_named(tmp_path: Path) -> None:
+    (tmp_path / "negotiations.sqlite").mkdir()
+    for line in store_refuses(tmp_path, OPEN, "board"):
+        assert line == (
+            f"Error: store: {tmp_path}/negotiations.sqlite is a directory where the store keeps a file"
+            " of events; move it away or pass --store another directory\n"
+        )
