@@ -6,16 +6,24 @@ is reported as a conflict, never retried silently or overwritten.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import ApplicationRecorder, IntegrityError, JSONTranscoder, OperationalError
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    IntegrityError,
+    JSONTranscoder,
+    OperationalError,
+    PersistenceError,
+)
 
 from bargaining.errors import (
     ConflictError,
@@ -25,6 +33,7 @@ from bargaining.errors import (
     StoreError,
     shown,
 )
+from bargaining.store import printable
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 from domain.values import clean_name
@@ -92,30 +101,40 @@ class StoreApplication(Application[UUID]):
             cursor.execute(f"SELECT COUNT(*) AS n FROM {table}")  # noqa: S608 - the library's own name
             return int(cursor.fetchone()["n"])
 
+    @property
+    def where(self) -> str:
+        """The file (or server) this application's events are in, for error messages."""
+        dbname = self.env.get("SQLITE_DBNAME")
+        return printable(Path(dbname)) if dbname else "the PostgreSQL store"
+
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""
-        with translate_store_errors():
+        with translate_store_errors(self.where):
             recordings = self.save(*aggregates)
         return recordings[-1].notification.id if recordings else 0
 
 
 @contextmanager
-def translate_store_errors() -> Iterator[None]:
+def translate_store_errors(where: str = "the store") -> Iterator[None]:
+    """A store error as the one line a user reads; ``where`` names the file or server."""
     try:
         yield
     except IntegrityError:
         raise ConflictError(
             "conflict", "changed by someone else, retry (your step was not recorded)"
         ) from None
-    except OperationalError as error:
+    # The library wraps SQLite's errors, except those of opening a connection: both are seen.
+    except (PersistenceError, sqlite3.Error) as error:
+        from projections.sql import damaged, unreachable, unusable  # noqa: PLC0415
+
         if "locked" in str(error) or "busy" in str(error):
             raise StoreBusyError(
                 "store", "the store is busy with another writer; nothing was recorded, retry"
             ) from None
-        if "connection" in str(error):
-            from projections.sql import unreachable  # noqa: PLC0415
-
+        if isinstance(error, OperationalError) and "connection" in str(error):
             raise StoreError("store", unreachable(str(error))) from None
+        if damaged(error):  # read-only, not a database, a directory in a file's place
+            raise StoreError("store", unusable(where, error)) from None
         raise
     except ConnectionError as error:  # the read models' own connection
         raise StoreError("store", str(error)) from None

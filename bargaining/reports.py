@@ -80,15 +80,16 @@ class ReportService:
         from bargaining.mediation import MediationApp
         from bargaining.negotiations import NegotiationsApp
 
-        with translate_store_errors():
-            apps = {
-                cls.name: cls(env=self.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)
-            }
-            try:
+        apps: dict[str, Any] = {}
+        try:
+            for cls in (NegotiationsApp, MediationApp):
+                with translate_store_errors(self.store.where(cls.name)):
+                    apps[cls.name] = cls(env=self.store.env_for(cls.name))
+            with translate_store_errors(self.store.describe()):
                 yield apps
-            finally:
-                for app in apps.values():
-                    app.close()
+        finally:
+            for app in apps.values():
+                app.close()
 
     def _catch_up(
         self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False

@@ -62,7 +62,7 @@ class Tracker:
         if cls.name not in self._apps:
             from bargaining.application import translate_store_errors
 
-            with translate_store_errors():
+            with translate_store_errors(self.store.where(cls.name)):
                 self._apps[cls.name] = cls(env=self.store.env_for(cls.name))
         app = self._apps[cls.name]
         assert isinstance(app, cls)

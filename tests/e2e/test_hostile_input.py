@@ -9,6 +9,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 
 REF = "CB-2011-001"
@@ -347,6 +349,18 @@ def test_a_store_path_naming_a_file_is_refused(tmp_path: Path) -> None:
     assert nul == f"Error: store: '{tmp_path}/a\\x00b' is not a path: it holds a NUL byte\n"
 
 
+def test_a_store_holding_a_damaged_events_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    damaged = b"SQLite format 2\x00" + bytes(range(256)) * 64
+    (tmp_path / "negotiations.sqlite").write_bytes(damaged)
+    commands = (OPEN, f"negotiation show {REF}", "board", f"timeline {REF}", "deadlines")
+    for line in store_refuses(tmp_path, *commands):
+        assert line == (
+            f"Error: store: {tmp_path}/negotiations.sqlite cannot be used (file is not a database):"
+            " it is damaged or not this tool's; restore it from a backup or pass --store another directory\n"
+        )
+    assert (tmp_path / "negotiations.sqlite").read_bytes() == damaged
+
+
 def test_a_directory_where_the_events_file_belongs_is_named(tmp_path: Path) -> None:
     (tmp_path / "negotiations.sqlite").mkdir()
     for line in store_refuses(tmp_path, OPEN, "board"):
@@ -354,3 +368,53 @@ def test_a_directory_where_the_events_file_belongs_is_named(tmp_path: Path) -> N
             f"Error: store: {tmp_path}/negotiations.sqlite is a directory where the store keeps a file"
             " of events; move it away or pass --store another directory\n"
         )
+
+
+def test_damaged_views_are_named_and_rebuilt_once_the_file_is_deleted(tmp_path: Path) -> None:
+    run = Cli(tmp_path)
+    run.ok(OPEN)
+    (tmp_path / "views.sqlite").write_bytes(b"\x00garbage" * 1000)
+    assert store_refuses(tmp_path, "board") == [
+        f"Error: store: {tmp_path}/views.sqlite cannot be read (file is not a database); delete that file:"
+        " the next command rebuilds the views from the events\n"
+    ]
+    run.ok(f"negotiation show {REF}")  # the events are intact: a record still shows
+    (tmp_path / "views.sqlite").unlink()
+    assert REF in run.ok("board").stdout
+
+
+def permissions_apply(tmp_path: Path) -> bool:
+    """False when running with privileges that ignore file permissions (root in a container)."""
+    probe = tmp_path / "probe"
+    probe.mkdir(mode=0o500)
+    try:
+        (probe / "x").touch()
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o700)
+    return False
+
+
+def test_an_unwritable_store_is_refused_in_one_line(tmp_path: Path) -> None:
+    if not permissions_apply(tmp_path):
+        pytest.skip("file permissions do not apply to this user")
+    locked, written = tmp_path / "locked", tmp_path / "written"
+    locked.mkdir(mode=0o500)
+    Cli(written).ok(OPEN)
+    for path in [written, *written.iterdir()]:
+        path.chmod(0o500 if path.is_dir() else 0o400)
+    try:
+        assert store_refuses(locked / "store", OPEN) == [
+            f"Error: store: cannot create the store at {locked}/store: Permission denied; pass --store DIR\n"
+        ]
+        for line in store_refuses(
+            written, f"negotiation show {REF}", "negotiation open CB-2 -k wage -e 甲 -u 乙", "board"
+        ):
+            assert line.startswith(
+                f"Error: store: {written}/negotiations.sqlite cannot be written (attempt to write a readonly"
+                " database); every command needs write access to the store, even to read it"
+            )
+    finally:
+        for path in [locked, written, *written.iterdir()]:
+            path.chmod(0o700)
