@@ -126,6 +126,10 @@ class ReportService:
     def board(
         self, *, stage: str = "", employer: str = "", kind: str = "", as_of: date | None = None
     ) -> list[Row]:
+        if employer:
+            from domain.values import clean_name  # only a filtered board pays for the domain's import
+
+            employer = clean_name(employer, "board.employer", required=False)
         self.refresh()
         day = _iso(as_of, self.today)
         if as_of is None:

@@ -418,3 +418,26 @@ def test_an_unwritable_store_is_refused_in_one_line(tmp_path: Path) -> None:
     finally:
         for path in [locked, written, *written.iterdir()]:
             path.chmod(0o700)
+
+
+def test_the_board_filter_is_a_plain_name_not_a_pattern(run: Cli) -> None:
+    for ref, employer in [("CB-1", "甲公司"), ("CB-2", "百分百100%_公司"), ("CB-3", "ＡＢ贸易公司")]:
+        run.ok("negotiation", "open", ref, "-k", "wage", "-e", employer, "-u", "工会", "--on", "2011-04-01")
+
+    def board(employer: str) -> list[str]:
+        return [
+            row["reference"] for row in json.loads(run.ok("board", "--employer", employer, "--json").stdout)
+        ]
+
+    assert board("%") == board("_") == board("100%_") == ["CB-2"]
+    assert board("\\") == []
+    assert board("ＡＢ") == board("AB") == ["CB-3"]  # stored and searched in the same spelling
+    for employer, error in [
+        (
+            "\x00",
+            "Error: board.employer: contains invisible or control characters (U+0000 NULL at position 1)",
+        ),
+        (gbk_typed("公司"), "Error: board.employer: contains bytes that are not UTF-8 text"),
+        ("公" * 60_000, "Error: board.employer: is 60,000 characters long; the limit is 200"),
+    ]:
+        assert refused(run, run.events(), "board", "--employer", employer).startswith(error)
