@@ -24,6 +24,7 @@ from bargaining.errors import (
     SetupError,
     StoreBusyError,
     StoreError,
+    printable,
     shown,
 )
 from bargaining.store import STORE_ENV, Store
@@ -76,6 +77,7 @@ __all__ = [
     "StoreError",
     "Tracker",
     "default_actor",
+    "printable",
     "shown",
 ]
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -31,9 +30,9 @@ from bargaining.errors import (
     NotFoundError,
     StoreBusyError,
     StoreError,
+    printable,
     shown,
 )
-from bargaining.store import printable
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 from domain.values import clean_name
@@ -105,7 +104,7 @@ class StoreApplication(Application[UUID]):
     def where(self) -> str:
         """The file (or server) this application's events are in, for error messages."""
         dbname = self.env.get("SQLITE_DBNAME")
-        return printable(Path(dbname)) if dbname else "the PostgreSQL store"
+        return printable(dbname) if dbname else "the PostgreSQL store"
 
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.errors import DomainError, InvalidValueError, RuleViolationError, StageError, shown
+from domain.errors import DomainError, InvalidValueError, RuleViolationError, StageError, printable, shown
 
 __all__ = [
     "AlreadyExistsError",
@@ -16,6 +16,7 @@ __all__ = [
     "StageError",
     "StoreBusyError",
     "StoreError",
+    "printable",
     "shown",
 ]
 

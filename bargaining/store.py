@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from bargaining.errors import StoreError, shown
+from bargaining.errors import StoreError, printable, shown
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -74,12 +74,6 @@ def postgres_env(url: str) -> dict[str, str]:
         "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
         "POSTGRES_CONNECT_TIMEOUT": "5",
     }
-
-
-def printable(path: Path) -> str:
-    """A path for a one-line message: as it is, or quoted with escapes if it holds control characters."""
-    text = str(path)
-    return text if text.isprintable() else shown(text, limit=200)
 
 
 def redact(url: str) -> str:

@@ -11,6 +11,12 @@ def shown(value: object, limit: int = 40) -> str:
     return f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
+def printable(value: object) -> str:
+    """A path or name for a one-line message: as it is, or quoted with escapes if it needs them."""
+    text = str(value)
+    return text if text.isprintable() else shown(text, limit=200)
+
+
 class DomainError(Exception):
     """A command broke a rule. ``field`` names what was wrong, ``rule`` says why.
 

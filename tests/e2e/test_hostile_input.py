@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -441,3 +442,50 @@ def test_the_board_filter_is_a_plain_name_not_a_pattern(run: Cli) -> None:
         ("公" * 60_000, "Error: board.employer: is 60,000 characters long; the limit is 200"),
     ]:
         assert refused(run, run.events(), "board", "--employer", employer).startswith(error)
+
+
+def test_a_packet_directory_that_cannot_be_used_is_one_line_and_nothing_is_made(
+    run: Cli, tmp_path: Path
+) -> None:
+    run.ok("demo")
+    base = tmp_path / "packets"
+    base.mkdir()
+    (base / "file").write_text("x")
+    cases = [
+        (f"{base}/a\x00b", f"Error: packet.out: '{base}/a\\x00b' is not a path: it holds a NUL byte\n"),
+        (f"{base}/file/p/q", f"Error: packet.out: {base}/file is a file, not a directory\n"),
+        (f"{base}/file", f"Error: packet.out: {base}/file exists and is not a directory\n"),
+    ]
+    if sys.platform == "linux":  # no one may make a directory in /proc, root included
+        cases.append(
+            (
+                "/proc/no-such/p",
+                "Error: packet.out: cannot write /proc/no-such/p: No such file or directory\n",
+            )
+        )
+    for out, error in cases:
+        assert refused(run, run.events(), "packet", "DEMO-2011-WAGE", "--out", out) == error
+    assert os.listdir(base) == ["file"]
+
+
+def test_a_packet_written_to_a_directory_named_in_gbk_is_reported_on_one_line(
+    run: Cli, tmp_path: Path
+) -> None:
+    run.ok("demo")
+    out = tmp_path / gbk_typed("备案")
+    result = run.ok("packet", "DEMO-2011-WAGE", "--out", str(out))
+    assert f"written to '{tmp_path}/\\udcb1\\udcb8\\udcb0\\udcb8': " in result.stdout
+    assert sorted(os.listdir(out)) == ["manifest.json", "packet.md", "packet.pdf"]
+    verified = run.ok("packet", "verify", str(out))
+    assert verified.stdout.startswith(f"OK: '{tmp_path}/\\udcb1\\udcb8\\udcb0\\udcb8' matches the record")
+
+
+def test_a_tampered_manifest_cannot_print_lines_of_its_own(run: Cli, tmp_path: Path) -> None:
+    run.ok("demo")
+    run.ok("packet", "DEMO-2011-WAGE", "--out", str(tmp_path / "p"))
+    manifest = json.loads((tmp_path / "p" / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"].append({"name": "x\nOK: all is well", "sha256": "0"})
+    (tmp_path / "p" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = run("packet", "verify", str(tmp_path / "p"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["'x\\nOK: all is well': missing"]
