@@ -489,3 +489,26 @@ def test_a_tampered_manifest_cannot_print_lines_of_its_own(run: Cli, tmp_path: P
     result = run("packet", "verify", str(tmp_path / "p"))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == ["'x\\nOK: all is well': missing"]
+
+
+def test_a_usage_mistake_is_one_short_line_whatever_was_typed(run: Cli) -> None:
+    for args, error in [
+        (
+            ["rebuild", "a\nb"],
+            "Error: rebuild: Got unexpected extra argument (a\\nb); see 'bargaining rebuild --help'\n",
+        ),
+        (["rebuild", "甲\u202e乙"], "Error: rebuild: Got unexpected extra argument (甲\\u202e乙); see"),
+        (
+            ["--retry", "9" * 5000, "board"],
+            "Error: bargaining.retry: Invalid value for '--retry' (env var: 'BARGAINING_RETRY'):",
+        ),
+        (
+            ["board", "--" + "y" * 100],
+            "Error: board: No such option '--" + "y" * 37 + "…'; see",
+        ),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith(error), result.stderr
+        assert result.stderr.count("\n") == 1
+        assert len(result.stderr) < 200, result.stderr
