@@ -43,9 +43,10 @@ def _named(found: list[tuple[int, str]]) -> str:
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
     """Free text (minutes, reasons, terms) as written: every printable character is kept.
 
-    Line breaks of every kind become newlines, the text is NFC-normalised and trimmed; other
-    control characters (NUL, terminal escapes) are refused, named and placed, so what is stored
-    is what a reader sees.
+    Line breaks of every kind become newlines and the text is trimmed; nothing else changes,
+    not even the Unicode normal form (NFC would swap a CJK compatibility ideograph for its
+    unified twin). Other control characters (NUL, terminal escapes) are refused, named and
+    placed, so what is stored is what a reader sees.
     """
     if _NOT_UTF8.search(value):
         raise InvalidValueError(field, NOT_UTF8)
@@ -54,7 +55,7 @@ def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 
         raise InvalidValueError(
             field, f"contains control characters ({_named(found)}); remove them and retry"
         )
-    text = unicodedata.normalize("NFC", _LINE_BREAK.sub("\n", value)).strip()
+    text = _LINE_BREAK.sub("\n", value).strip()
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
     if len(text) > max_len:

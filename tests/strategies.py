@@ -112,6 +112,5 @@ def canonical_names(value: str) -> list[str]:
 
 
 def canonical_text(value: str) -> str:
-    """Free text as stored: every kind of line break a newline, NFC, trimmed; nothing else changes."""
-    text = re.sub(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]", "\n", value)
-    return unicodedata.normalize("NFC", text).strip()
+    """Free text as stored: every kind of line break a newline, trimmed; nothing else changes."""
+    return re.sub(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]", "\n", value).strip()

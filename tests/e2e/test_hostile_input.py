@@ -29,6 +29,7 @@ from tests.e2e.hostile import (
     ROUND,
     UNION_CHIEF,
     gbk_typed,
+    negotiating,
     refused,
 )
 from tests.strategies import canonical_name, canonical_names, canonical_text, dates, numbers, text_input
@@ -110,6 +111,16 @@ def test_free_text_keeps_every_printable_character_and_one_kind_of_line_break(ru
     assert history[-1]["detail"]["topics"] == (
         "一、工资\n二、工时\n三、休假\n四、\u202eRTL 与 \u200d 与 😀\n五、'; DROP TABLE stored_events; --\t%?:name"
     )
+
+
+def test_minutes_are_stored_byte_for_byte_as_typed(run: Cli) -> None:
+    negotiating(run)
+    # A CJK compatibility ideograph (NFC would swap it for 豈 U+8C48), a decomposed é, a
+    # right-to-left mark, a zero-width joiner in an emoji: all kept as typed.
+    typed = "出席：\uf900先生、Jose\u0301\n议题：\u200f工资\u200f、👩\u200d🏭 女工保护\t（第二项）"
+    run.ok(*ROUND.split(), "--minutes", typed)
+    stored = json.loads(run.ok(f"negotiation show {REF} --json").stdout)["rounds"][0]["minutes"]
+    assert stored.encode() == typed.encode()
 
 
 def test_control_characters_in_free_text_are_refused_by_name_and_place(run: Cli) -> None:
