@@ -26,6 +26,8 @@ from bargaining.errors import (
     SetupError,
     StoreBusyError,
     StoreError,
+    printable,
+    shown,
 )
 from bargaining.store import STORE_ENV, Store
 
@@ -79,6 +81,8 @@ __all__ = [
     "Tracker",
     "default_actor",
     "new_cipher_key",
+    "printable",
+    "shown",
 ]
 
 

@@ -6,6 +6,7 @@ is reported as a conflict, never retried silently or overwritten.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -21,17 +22,37 @@ from eventsourcing.persistence import (
     JSONTranscoder,
     MapperDeserialisationError,
     OperationalError,
+    PersistenceError,
 )
 
 from bargaining.encryption import CIPHER_KEY_ENV, check_key
-from bargaining.errors import ConflictError, InvalidValueError, NotFoundError, StoreBusyError, StoreError
+from bargaining.errors import (
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    StoreBusyError,
+    StoreError,
+    printable,
+    shown,
+)
 from bargaining.store import Store
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
+from domain.values import clean_name
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
 App = TypeVar("App", bound="StoreApplication")
+
+REFERENCE_MAX = 64
+
+
+def clean_reference(reference: str, field: str = "reference") -> str:
+    """A reference as it is stored, whether it is being opened or looked up: one spelling."""
+    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
+    if any(ch.isspace() for ch in ref) or "/" in ref:
+        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
+    return ref
 
 
 class StoreApplication(Application[UUID]):
@@ -47,26 +68,33 @@ class StoreApplication(Application[UUID]):
         super().register_transcodings(transcoder)
         register_transcodings(transcoder)
 
-    def load(self, cls: type[A], reference: str, what: str, *, day: date | None = None) -> A:
-        aggregate_id: UUID = cls.create_id(reference)
+    def id_for(self, cls: type[Aggregate], reference: str, field: str = "reference") -> UUID:
+        """The identity of ``reference``: typed as it was when opened, or refused as it would be."""
+        aggregate_id: UUID = cls.create_id(clean_reference(reference, field))
+        return aggregate_id
+
+    def load(
+        self, cls: type[A], reference: str, what: str, *, day: date | None = None, field: str = "reference"
+    ) -> A:
+        ref = clean_reference(reference, field)
+        aggregate_id: UUID = cls.create_id(ref)
         if day is not None:
             with translate_store_errors():
                 found = as_of(self.events.get(aggregate_id), day)
             if found is None:
-                raise NotFoundError(reference, f"no such {what} on {day.isoformat()}")
+                raise NotFoundError(ref, f"no such {what} on {day.isoformat()}")
             assert isinstance(found, cls)
             return found
         try:
             with translate_store_errors():
                 aggregate: Aggregate = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
-            raise NotFoundError(reference, f"no such {what}") from None
+            raise NotFoundError(ref, f"no such {what}") from None
         assert isinstance(aggregate, cls)
         return aggregate
 
     def exists(self, cls: type[Aggregate], reference: str) -> bool:
-        aggregate_id: UUID = cls.create_id(reference)
-        return aggregate_id in self.repository
+        return self.id_for(cls, reference) in self.repository
 
     def count_events(self) -> int:
         """How many events this application holds (PostgreSQL's positions can have gaps)."""
@@ -78,9 +106,15 @@ class StoreApplication(Application[UUID]):
             cursor.execute(f"SELECT COUNT(*) AS n FROM {table}")  # noqa: S608 - the library's own name
             return int(cursor.fetchone()["n"])
 
+    @property
+    def where(self) -> str:
+        """The file (or server) this application's events are in, for error messages."""
+        dbname = self.env.get("SQLITE_DBNAME")
+        return printable(dbname) if dbname else "the PostgreSQL store"
+
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""
-        with translate_store_errors():
+        with translate_store_errors(self.where):
             recordings = self.save(*aggregates)
         return recordings[-1].notification.id if recordings else 0
 
@@ -88,7 +122,7 @@ class StoreApplication(Application[UUID]):
 def open_application(cls: type[App], store: Store) -> App:
     """One bounded context's application on ``store``, refused before any read or write when
     the cipher key in the environment does not fit the events already stored."""
-    with translate_store_errors():
+    with translate_store_errors(store.events_at(cls.name)):
         app = cls(env=store.env_for(cls.name))
         try:
             check_key(app)
@@ -99,7 +133,8 @@ def open_application(cls: type[App], store: Store) -> App:
 
 
 @contextmanager
-def translate_store_errors() -> Iterator[None]:
+def translate_store_errors(where: str = "the store") -> Iterator[None]:
+    """A store error as the one line a user reads; ``where`` names the file or server."""
     try:
         yield
     except MapperDeserialisationError as error:
@@ -113,15 +148,18 @@ def translate_store_errors() -> Iterator[None]:
         raise ConflictError(
             "conflict", "changed by someone else, retry (your step was not recorded)"
         ) from None
-    except OperationalError as error:
+    # The library wraps SQLite's errors, except those of opening a connection: both are seen.
+    except (PersistenceError, sqlite3.Error) as error:
+        from projections.sql import damaged, unreachable, unusable  # noqa: PLC0415
+
         if "locked" in str(error) or "busy" in str(error):
             raise StoreBusyError(
                 "store", "the store is busy with another writer; nothing was recorded, retry"
             ) from None
-        if "connection" in str(error):
-            from projections.sql import unreachable  # noqa: PLC0415
-
+        if isinstance(error, OperationalError) and "connection" in str(error):
             raise StoreError("store", unreachable(str(error))) from None
+        if damaged(error):  # read-only, not a database, a directory in a file's place
+            raise StoreError("store", unusable(where, error)) from None
         raise
     except ConnectionError as error:  # the read models' own connection
         raise StoreError("store", str(error)) from None
@@ -135,4 +173,4 @@ def parse_enum(enum_type: type[E], value: Any, field: str) -> E:
         if member.value == text or member.name.lower().replace("_", "-") == text:
             return member
     choices = ", ".join(m.value for m in enum_type)
-    raise InvalidValueError(field, f"{value!r} is not one of: {choices}")
+    raise InvalidValueError(field, f"{shown(value)} is not one of: {choices}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.application import parse_enum
+from bargaining.application import clean_reference, parse_enum
 from bargaining.errors import AlreadyExistsError, NotFoundError
 from bargaining.negotiations import NegotiationService, Service
-from bargaining.service import clean_reference
 from bargaining.views import contract_view
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
@@ -17,12 +16,13 @@ from domain.values import Purpose, Side, TerminationGround, clean_name, clean_te
 
 class ContractService(Service):
     def _contract(self, reference: str, *, day: date | None = None) -> CollectiveContract:
+        ref = clean_reference(reference)
         try:
-            return self.app.load(CollectiveContract, reference, "contract", day=day)
+            return self.app.load(CollectiveContract, ref, "contract", day=day)
         except NotFoundError:
-            if self.app.exists(Negotiation, reference):
+            if self.app.exists(Negotiation, ref):
                 raise NotFoundError(
-                    reference, "no such contract: the negotiation has not been signed yet"
+                    ref, "no such contract: the negotiation has not been signed yet"
                 ) from None
             raise
 

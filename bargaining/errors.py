@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.errors import DomainError, InvalidValueError, RuleViolationError, StageError
+from domain.errors import DomainError, InvalidValueError, RuleViolationError, StageError, printable, shown
 
 __all__ = [
     "AlreadyExistsError",
@@ -16,6 +16,8 @@ __all__ = [
     "StageError",
     "StoreBusyError",
     "StoreError",
+    "printable",
+    "shown",
 ]
 
 # Every error a command can raise is a BargainingError; DomainError (a rule or a value) is one.

@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from bargaining.application import StoreApplication, parse_enum
+from bargaining.application import StoreApplication, clean_reference, parse_enum
 from bargaining.case_views import body_view, case_view
-from bargaining.errors import AlreadyExistsError, InvalidValueError
+from bargaining.errors import AlreadyExistsError, InvalidValueError, shown
 from bargaining.history import event_rows
-from bargaining.service import ServiceBase, clean_reference
+from bargaining.service import ServiceBase
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole
@@ -38,8 +38,8 @@ def _names(values: Sequence[str], field: str) -> list[str]:
 
 
 class _Base(ServiceBase["MediationApp"]):
-    def _body(self, reference: str) -> MediationBody:
-        return self.app.load(MediationBody, reference, "mediation body")
+    def _body(self, reference: str, field: str = "reference") -> MediationBody:
+        return self.app.load(MediationBody, reference, "mediation body", field=field)
 
     def _case(self, reference: str) -> MediationCase:
         return self.app.load(MediationCase, reference, "case")
@@ -157,14 +157,14 @@ class CaseService(_Base):
         why = clean_text(facts, "open.facts", required=False, max_len=100_000)
         at = applied_at.strip()
         if at and not TIME.match(at):
-            raise InvalidValueError("open.time", f"{at!r} is not a time of day; use HH:MM, e.g. 09:30")
+            raise InvalidValueError("open.time", f"{shown(at)} is not a time of day; use HH:MM, e.g. 09:30")
         if route is Channel.ORAL and (not why or not at):
             raise InvalidValueError(
                 "open.facts" if not why else "open.time",
                 "an oral application is recorded on the spot with the applicant, the request, the facts"
                 " and reasons, and the time (--facts, --time) (S4 Art 21; S3 Art 12)",
             )
-        body_ref = clean_name(body, "open.body", required=False, max_len=64)
+        body_ref = clean_reference(body, "open.body") if body.strip() else ""
         if body_ref:
             self._body(body_ref)
         case = MediationCase(
@@ -198,7 +198,9 @@ class CaseService(_Base):
     def _currency(code: str) -> str:
         value = clean_name(code, "open.currency", max_len=3).upper()
         if not (len(value) == 3 and value.isascii() and value.isalpha()):
-            raise InvalidValueError("open.currency", f"{code!r} is not a 3-letter currency code such as CNY")
+            raise InvalidValueError(
+                "open.currency", f"{shown(code)} is not a 3-letter currency code such as CNY"
+            )
         return value
 
     @staticmethod
@@ -224,7 +226,7 @@ class CaseService(_Base):
     def assign(self, reference: str, *, on: date | None, body: str, mediators: Sequence[str]) -> None:
         day = self._date(on, "assign.on")
         names = _names(mediators, "assign.mediator")
-        target = self._body(clean_name(body, "assign.body", max_len=64))
+        target = self._body(body, "assign.body")
         if day < target.registered_on:
             raise InvalidValueError(
                 "assign.on", f"{day} is before {target.reference} was registered ({target.registered_on})"
@@ -332,7 +334,7 @@ class CaseService(_Base):
             case.refer(on=day, by=self.actor, target=ReferralTarget.ARBITRATION, to=to, new_reference="")
             self.app.commit(case)
             return self.show(reference)
-        target = self._body(clean_name(to_body, "refer.to-body", max_len=64))
+        target = self._body(to_body, "refer.to-body")
         ref = clean_reference(new_reference, "refer.new-ref")
         if self.app.exists(MediationCase, ref):
             raise AlreadyExistsError("refer.new-ref", f"{ref} already exists; choose another reference")

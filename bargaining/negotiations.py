@@ -9,10 +9,10 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder
 
-from bargaining.application import StoreApplication, parse_enum
-from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
+from bargaining.application import StoreApplication, clean_reference, parse_enum
+from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError, shown
 from bargaining.history import event_rows
-from bargaining.service import ServiceBase, clean_reference
+from bargaining.service import ServiceBase
 from bargaining.snapshots import register_snapshot_transcodings
 from bargaining.views import article_history, negotiation_view
 from domain.contract import CollectiveContract
@@ -202,7 +202,7 @@ class NegotiationService(Service):
         unknown = [f for f in factors if f not in WAGE_FACTORS]
         if unknown:
             raise InvalidValueError(
-                "propose.factor", f"{unknown[0]!r} is not one of: {', '.join(WAGE_FACTORS)}"
+                "propose.factor", f"{shown(unknown[0])} is not one of: {', '.join(WAGE_FACTORS)}"
             )
         wage = WageTerms(
             increase_pct=None if increase is None else parse_percent(increase, "propose.increase"),

@@ -26,7 +26,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from bargaining import PACKET_LANGUAGES
-from bargaining.errors import InvalidValueError, StageError
+from bargaining.errors import InvalidValueError, StageError, printable, shown
 from bargaining.negotiations import Service
 from bargaining.packet_document import build
 from bargaining.packet_facts import gather
@@ -100,7 +100,14 @@ class PacketService(Service):
         assert isinstance(negotiation, Negotiation)
         assert isinstance(contract, CollectiveContract)
         language = self._language(lang, negotiation.profile_id)
-        target = check_target(Path(out), force)
+        if "\0" in str(out):
+            raise InvalidValueError(
+                "packet.out", f"{shown(out, limit=200)} is not a path: it holds a NUL byte"
+            )
+        try:
+            target = check_target(Path(out), force)
+        except OSError as error:
+            raise InvalidValueError("packet.out", f"cannot use {printable(out)}: {error.strerror}") from None
         facts = gather(negotiation, contract, self.today)
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
@@ -119,7 +126,12 @@ class PacketService(Service):
             "warnings": [warning_text(w, language) for w in facts["warnings"]],
         }
         files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
-        replace_directory(target, files)
+        try:
+            replace_directory(target, files)
+        except OSError as error:
+            raise InvalidValueError(
+                "packet.out", f"cannot write {printable(target)}: {error.strerror}"
+            ) from None
         return {
             **manifest,
             "out": str(target),
@@ -148,7 +160,9 @@ class PacketService(Service):
     def _language(self, lang: str | None, profile_id: str) -> str:
         language = (lang or DEFAULT_LANGUAGE.get(profile_id, "en")).strip().lower()
         if language not in PACKET_LANGUAGES:
-            raise InvalidValueError("packet.lang", f"{lang!r} is not one of: {', '.join(PACKET_LANGUAGES)}")
+            raise InvalidValueError(
+                "packet.lang", f"{shown(lang)} is not one of: {', '.join(PACKET_LANGUAGES)}"
+            )
         return language
 
     def verify(self, directory: str | os.PathLike[str]) -> Row:
@@ -158,7 +172,7 @@ class PacketService(Service):
         differences = _file_differences(folder, manifest["files"])
         reference = manifest["reference"]
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
-            events = list(self.app.events.get(cls.create_id(reference)))
+            events = list(self.app.events.get(self.app.id_for(cls, reference, "packet.verify")))
             differences += _record_differences(f"{kind} {reference}", events, manifest["records"].get(kind))
         return {
             "reference": reference,
@@ -179,11 +193,13 @@ def _file_differences(folder: Path, files: list[Row]) -> list[str]:
         if not name or Path(name).name != name or name.startswith("."):
             differences.append(f"{name!r}: not a plain file name")
         elif not path.is_file():
-            differences.append(f"{name}: missing")
+            differences.append(f"{printable(name)}: missing")
         elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
-            differences.append(f"{name}: SHA-256 differs")
+            differences.append(f"{printable(name)}: SHA-256 differs")
     differences += [
-        f"{p.name}: not listed in the manifest" for p in sorted(folder.iterdir()) if p.name not in listed
+        f"{printable(p.name)}: not listed in the manifest"
+        for p in sorted(folder.iterdir())
+        if p.name not in listed
     ]
     return differences
 
@@ -211,13 +227,15 @@ def _record_differences(what: str, events: list[Any], entry: Row | None) -> list
 def read_manifest(folder: Path) -> Row:
     path = folder / MANIFEST
     if not path.is_file():
-        raise InvalidValueError("packet.verify", f"{folder} holds no {MANIFEST}; is it a packet directory?")
+        raise InvalidValueError(
+            "packet.verify", f"{printable(folder)} holds no {MANIFEST}; is it a packet directory?"
+        )
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidValueError("packet.verify", f"{path} is not valid JSON: {error}") from None
+        raise InvalidValueError("packet.verify", f"{printable(path)} is not valid JSON: {error}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise InvalidValueError("packet.verify", f"{path} is not a {FORMAT} manifest")
+        raise InvalidValueError("packet.verify", f"{printable(path)} is not a {FORMAT} manifest")
     wrong = [key for key, kind in MANIFEST_FIELDS.items() if not isinstance(manifest.get(key), kind)]
     wrong += [] if all(isinstance(f, dict) for f in manifest.get("files", [])) else ["files"]
     records = manifest.get("records") or {}
@@ -229,7 +247,7 @@ def read_manifest(folder: Path) -> Row:
         or not isinstance(entry.get("digest"), str)
     ]
     if wrong:
-        raise InvalidValueError("packet.verify", f"{path} has no valid {', '.join(wrong)}")
+        raise InvalidValueError("packet.verify", f"{printable(path)} has no valid {', '.join(wrong)}")
     return manifest
 
 
@@ -247,15 +265,19 @@ def check_target(target: Path, force: bool) -> Path:
     A directory holding anything but a packet is never replaced, even with --force.
     """
     if target.exists() and not target.is_dir():
-        raise InvalidValueError("packet.out", f"{target} exists and is not a directory")
+        raise InvalidValueError("packet.out", f"{printable(target)} exists and is not a directory")
+    above = next((p for p in target.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise InvalidValueError("packet.out", f"{printable(above)} is a file, not a directory")
     if target.is_dir() and any(target.iterdir()):
         if not _is_packet(target):
             raise InvalidValueError(
-                "packet.out", f"{target} holds other files and no packet; choose a new or empty directory"
+                "packet.out",
+                f"{printable(target)} holds other files and no packet; choose a new or empty directory",
             )
         if not force:
             raise InvalidValueError(
-                "packet.out", f"{target} already holds a packet; use --force to replace it"
+                "packet.out", f"{printable(target)} already holds a packet; use --force to replace it"
             )
     return target.absolute()
 

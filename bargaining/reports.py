@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bargaining import STAGES
-from bargaining.errors import InvalidValueError, NotFoundError, StoreError
+from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store import Store
 from projections import readers
 from projections.labels import detail, label
@@ -84,7 +84,7 @@ class ReportService:
         try:
             for cls in (NegotiationsApp, MediationApp):
                 apps[cls.name] = open_application(cls, self.store)
-            with translate_store_errors():
+            with translate_store_errors(self.store.describe()):
                 yield apps
         finally:
             for app in apps.values():
@@ -107,7 +107,9 @@ class ReportService:
         """Reset one read model (or all) and replay every event into it."""
         known = tuple(readers.FOLLOWS)
         if projection and projection not in known:
-            raise InvalidValueError("rebuild.projection", f"{projection!r} is not one of: {', '.join(known)}")
+            raise InvalidValueError(
+                "rebuild.projection", f"{shown(projection)} is not one of: {', '.join(known)}"
+            )
         return self._catch_up(progress, names=(projection,) if projection else (), reset=True)
 
     # --------------------------------------------------------------------- reports
@@ -115,6 +117,10 @@ class ReportService:
     def board(
         self, *, stage: str = "", employer: str = "", kind: str = "", as_of: date | None = None
     ) -> list[Row]:
+        if employer:
+            from domain.values import clean_name  # only a filtered board pays for the domain's import
+
+            employer = clean_name(employer, "board.employer", required=False)
         self.refresh()
         day = _iso(as_of, self.today)
         if as_of is None:
@@ -123,7 +129,7 @@ class ReportService:
             rows = self._board_as_of(day, kind, employer)
         if stage:
             if stage not in STATUSES:
-                raise InvalidValueError("board.stage", f"{stage!r} is not one of: {', '.join(STATUSES)}")
+                raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
             rows = [r for r in rows if r["status"] == stage]
         return [self._board_row(r, day) for r in rows]
 
@@ -197,12 +203,14 @@ class ReportService:
 
     def timeline(self, reference: str) -> list[Row]:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
+        from bargaining.application import clean_reference
         from projections import events
 
+        ref = clean_reference(reference)
         self.refresh()
-        aggregates = readers.timelines(self.views, reference)
+        aggregates = readers.timelines(self.views, ref)
         if not aggregates:
-            raise NotFoundError(reference, "no such negotiation, contract or case")
+            raise NotFoundError(ref, "no such negotiation, contract or case")
         found = []
         with self._applications() as apps:
             for a in aggregates:
@@ -227,7 +235,7 @@ class ReportService:
         if end < start:
             raise InvalidValueError("stats.to", f"{end} is before --from {start}")
         if by and by not in ("category", "body", "month", "channel"):
-            raise InvalidValueError("stats.by", f"{by!r} is not one of: category, body, month, channel")
+            raise InvalidValueError("stats.by", f"{shown(by)} is not one of: category, body, month, channel")
         self.refresh()
         asof = self.today.isoformat()
         groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)

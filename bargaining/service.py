@@ -15,7 +15,8 @@ App = TypeVar("App", bound=StoreApplication)
 class ServiceBase(Generic[App]):
     def __init__(self, app: App, actor: str, today: date) -> None:
         self.app = app
-        self.actor = actor
+        # Stored on every event and shown in every history: a name like any other.
+        self.actor = clean_name(actor, "as", max_len=100)
         self.today = today
 
     def _date(self, value: date | None, field: str) -> date:
@@ -26,13 +27,3 @@ class ServiceBase(Generic[App]):
                 field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
             )
         return day
-
-
-REFERENCE_MAX = 64
-
-
-def clean_reference(reference: str, field: str = "reference") -> str:
-    ref = clean_name(reference, field, max_len=REFERENCE_MAX)
-    if any(ch.isspace() for ch in ref) or "/" in ref:
-        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
-    return ref

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from bargaining.encryption import cipher_env
-from bargaining.errors import StoreError
+from bargaining.errors import StoreError, printable, shown
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -32,7 +32,7 @@ def lock_timeout() -> int:
     if not raw:
         return LOCK_TIMEOUT_SECONDS
     if not raw.isdigit() or not 0 < int(raw) <= 600:
-        raise StoreError(LOCK_TIMEOUT_ENV, f"{raw!r} must be a whole number of seconds from 1 to 600")
+        raise StoreError(LOCK_TIMEOUT_ENV, f"{shown(raw)} must be a whole number of seconds from 1 to 600")
     return int(raw)
 
 
@@ -173,12 +173,14 @@ class Store:
                 f"{raw.split('://')[0]}:// is not a store this tool knows;"
                 " give a directory path or a postgresql:// URL",
             )
+        if "\0" in raw:
+            raise StoreError("store", f"{shown(raw, limit=200)} is not a path: it holds a NUL byte")
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
         if self.url:
             return f"PostgreSQL store {self.where()}"
-        return f"SQLite store in {self.location}"
+        return f"SQLite store in {printable(self.location)}"
 
     @property
     def views_path(self) -> Path:
@@ -189,6 +191,18 @@ class Store:
         path = self.location / f"{app_name.lower()}.sqlite"
         if not create:
             return path
+        if self.location.exists() and not self.location.is_dir():
+            raise StoreError(
+                "store",
+                f"{printable(self.location)} is a file, not a directory;"
+                " pass --store a directory (a new one, or one holding a store)",
+            )
+        if path.is_dir():
+            raise StoreError(
+                "store",
+                f"{printable(path)} is a directory where the store keeps a file of events;"
+                " move it away or pass --store another directory",
+            )
         try:
             self.location.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
@@ -197,9 +211,13 @@ class Store:
         except OSError as error:
             raise StoreError(
                 "store",
-                f"cannot create the store at {self.location}: {error.strerror}; pass --store DIR",
+                f"cannot create the store at {printable(self.location)}: {error.strerror}; pass --store DIR",
             ) from None
         return path
+
+    def events_at(self, app_name: str) -> str:
+        """The file (or server) holding ``app_name``'s events, for error messages."""
+        return self.where() if self.url else printable(self.sqlite_path(app_name, create=False))
 
     def env_for(self, app_name: str) -> dict[str, str]:
         """The library's settings for one application: where its events live, and how they

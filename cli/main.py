@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import random
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -108,8 +109,14 @@ def usage_line(error: click.UsageError) -> str:
     if field and param is not None:
         longs = [o for o in param.opts if o.startswith("--")]
         field += "." + (longs[0][2:] if longs else (param.name or "").replace("_", "-"))
-    message = error.format_message().rstrip(".")
+    message = one_line(error.format_message().rstrip("."))
     return f"{field + ': ' if field else ''}{message}; see '{where} --help'"
+
+
+def one_line(message: str) -> str:
+    """click's message as one short line: what was typed escaped, and clipped past 40 characters."""
+    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+    return re.sub(r"(\S{40})\S{20,}(\S)", r"\1…\2", text)  # the closing quote stays
 
 
 @click.group(cls=ErrorTranslatingGroup, context_settings=CONTEXT)

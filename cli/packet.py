@@ -67,9 +67,8 @@ def make(session: Session, reference: str, out: str, lang: str | None, force: bo
     for warning in result["warnings"]:
         click.echo(f"Warning: {warning}", err=True)
     names = ", ".join(f["name"] for f in result["files"])
-    click.echo(
-        f"{result['reference']}: filing packet ({result['language']}) written to {result['out']}: {names}."
-    )
+    written = bargaining.printable(result["out"])
+    click.echo(f"{result['reference']}: filing packet ({result['language']}) written to {written}: {names}.")
     click.echo(_records_line(result["records"]))
 
 
@@ -98,6 +97,6 @@ def verify(session: Session, directory: str) -> None:
     if result["differences"]:
         click.get_current_context().exit(1)
     click.echo(
-        f"OK: {directory} matches the record of {result['reference']}"
+        f"OK: {bargaining.printable(directory)} matches the record of {result['reference']}"
         f" ({result['files']} files, made {result['generated_at']})."
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import shlex
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -9,6 +13,7 @@ from typing import Any
 
 import click
 
+from bargaining import shown
 from cli.errors import CommandError
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
@@ -35,7 +40,7 @@ class ISODate(click.ParamType[date, Any]):
             day = date.fromisoformat(text)
         except ValueError:
             raise CommandError(
-                f"{field_name(ctx, param)}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
+                f"{field_name(ctx, param)}: {shown(text)} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
             ) from None
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             raise CommandError(
@@ -55,17 +60,18 @@ class Count(click.ParamType[int, Any]):
         self.maximum = maximum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            number = value
-        else:
-            text = str(value).strip()
-            if not text.lstrip("-").isdigit():
-                raise CommandError(f"{field_name(ctx, param)}: {text!r} is not a whole number")
-            number = int(text)
+        field = field_name(ctx, param)
+        typed = str(value).strip()
+        digits = typed.removeprefix("-")
+        # Decimal digits of any script (full-width １２ from a Chinese keyboard too); no
+        # superscripts, doubled signs, exponents or separators.
+        if not isinstance(value, int) and not digits.isdecimal():
+            raise CommandError(f"{field}: {shown(typed)} is not a whole number")
+        # More than 18 digits is out of every range, and int() refuses more than 4,300.
+        number = int(typed) if len(digits) <= 18 else -(10**18) if typed.startswith("-") else 10**18
         if not self.minimum <= number <= self.maximum:
-            raise CommandError(
-                f"{field_name(ctx, param)}: {number} must be between {self.minimum} and {self.maximum}"
-            )
+            number_shown = typed if len(typed) <= 20 else f"{typed[:20]}… ({len(digits):,} digits)"
+            raise CommandError(f"{field}: {number_shown} must be between {self.minimum} and {self.maximum}")
         return number
 
 
@@ -84,18 +90,22 @@ class OneOf(click.ParamType[str, Any]):
         text = str(value).strip().lower()
         if text not in self.choices:
             raise CommandError(
-                f"{field_name(ctx, param)}: {value!r} is not one of: {', '.join(self.choices)}"
+                f"{field_name(ctx, param)}: {shown(value)} is not one of: {', '.join(self.choices)}"
             )
         return text
 
 
+# The most text a record may take from a file: above any minutes, article or notes a
+# negotiation produces (the fields hold at most a million characters), and a bound on what is
+# read, so a wrong path (a video, /dev/zero) fails at once instead of filling the memory.
+MAX_FILE_BYTES = 5 * 2**20
 _STDIN: list[bytes] = []
 
 
 def _stdin() -> bytes:
     """Standard input, read once: a retried command (--retry) sees the same text again."""
     if not _STDIN:
-        _STDIN.append(sys.stdin.buffer.read())
+        _STDIN.append(sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
     return _STDIN[0]
 
 
@@ -104,20 +114,61 @@ def forget_stdin() -> None:
     _STDIN.clear()
 
 
+def _read(path: str) -> tuple[bytes, int | None]:
+    """At most MAX_FILE_BYTES + 1 bytes of ``path`` ('-': standard input), and its size if known."""
+    if path == "-":
+        return _stdin(), None
+    with Path(path).open("rb") as file:
+        status = os.fstat(file.fileno())
+        return file.read(MAX_FILE_BYTES + 1), status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
 def read_text_file(path: str | None, field: str) -> str | None:
-    """Text from a UTF-8 file (minutes, article text); '-' reads standard input."""
+    """Text from a UTF-8 file (minutes, article text); '-' reads standard input.
+
+    UTF-16 with a byte-order mark (Windows Notepad's 'Unicode') is read too; any other encoding
+    is refused with the command that converts it.
+    """
     if path is None:
         return None
+    name = "standard input" if path == "-" else path if path.isprintable() else shown(path)
     try:
-        data = _stdin() if path == "-" else Path(path).read_bytes()
+        data, size = _read(path)
     except OSError as error:
-        raise CommandError(f"{field}: cannot read {path}: {error.strerror}") from None
+        raise CommandError(f"{field}: cannot read {name}: {error.strerror}") from None
+    except ValueError:  # a NUL byte in the path
+        raise CommandError(f"{field}: cannot read {name}: no file name contains a NUL byte") from None
+    if len(data) > MAX_FILE_BYTES:
+        how_big = f"is {size / 2**20:.1f} MB, more" if size else "holds more"
+        raise CommandError(
+            f"{field}: {name} {how_big} than the {MAX_FILE_BYTES // 2**20} MB of text a record may hold;"
+            " keep long documents as files of their own and name them in the record"
+        )
+    return _decode(data, path, name, field)
+
+
+def _decode(data: bytes, path: str, name: str, field: str) -> str:
+    if data.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise CommandError(
+            f"{field}: {name} is a PDF or Word document, not text; save or export it as plain text (UTF-8)"
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CommandError(
-            f"{field}: {path} is not UTF-8 text; save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)"
-        ) from None
+        pass
+    convert = "iconv -f GBK -t UTF-8"
+    if path == "-":
+        example = f"pipe it through {convert}"
+    elif name == path:
+        example = f"{convert} {shlex.quote(path)} > {shlex.quote(Path(path).stem + '-utf8.txt')}"
+    else:
+        example = convert
+    raise CommandError(f"{field}: {name} is not UTF-8 text; save it as UTF-8 (e.g. {example})")
 
 
 DATE = ISODate()

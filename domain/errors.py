@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """What was typed, quoted for a one-line message: escapes visible, at most ``limit`` characters."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+def printable(value: object) -> str:
+    """A path or name for a one-line message: as it is, or quoted with escapes if it needs them."""
+    text = str(value)
+    return text if text.isprintable() else shown(text, limit=200)
+
+
 class DomainError(Exception):
     """A command broke a rule. ``field`` names what was wrong, ``rule`` says why.
 

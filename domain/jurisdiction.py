@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 
 from domain.calendar import NO_HOLIDAYS, DayUnit, HolidayCalendar, add_period
-from domain.errors import InvalidValueError
+from domain.errors import InvalidValueError, shown
 from domain.values import AgreementKind
 
 
@@ -324,5 +324,5 @@ def get_profile(profile_id: str) -> JurisdictionProfile:
     except KeyError:
         known = ", ".join(sorted(PROFILES))
         raise InvalidValueError(
-            "profile", f"{profile_id!r} is not a known profile (known: {known})"
+            "profile", f"{shown(profile_id)} is not a known profile (known: {known})"
         ) from None

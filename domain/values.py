@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from datetime import date
@@ -10,21 +11,55 @@ from enum import Enum
 
 import attrs
 
-from domain.errors import InvalidValueError
+from domain.errors import InvalidValueError, shown
+
+# What Python makes of command-line bytes that are not UTF-8 (a GBK terminal, a pasted file):
+# lone surrogates, which no UTF-8 store can hold.
+_NOT_UTF8 = re.compile(r"[\ud800-\udfff]")
+NOT_UTF8 = (
+    "contains bytes that are not UTF-8 text (typed or pasted in another encoding, such as GBK?);"
+    " switch the terminal to UTF-8 and type it again"
+)
+
+
+# Every line break a pasted text may carry (Windows, old Mac, Word's manual break, Unicode's
+# separators) is stored as one newline.
+_LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# The control characters left after that, except the tab: never part of a written record.
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
+def _named(found: list[tuple[int, str]]) -> str:
+    """'U+200B ZERO WIDTH SPACE at position 3': characters a reader cannot see, by name and place."""
+    parts = [
+        f"U+{ord(ch):04X} {unicodedata.name(ch, '') or _CONTROL_NAMES.get(ord(ch), 'CONTROL')}"
+        f" at position {position}"
+        for position, ch in found[:3]
+    ]
+    return ", ".join(parts) + (" and more" if len(found) > 3 else "")
 
 
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
-    """NFC-normalise and strip free text (minutes, terms); Chinese text keeps every character.
+    """Free text (minutes, reasons, terms) as written: every printable character is kept.
 
-    Windows line endings become newlines; other control characters are refused.
+    Line breaks of every kind become newlines and the text is trimmed; nothing else changes,
+    not even the Unicode normal form (NFC would swap a CJK compatibility ideograph for its
+    unified twin). Other control characters (NUL, terminal escapes) are refused, named and
+    placed, so what is stored is what a reader sees.
     """
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
+    if _NOT_UTF8.search(value):
+        raise InvalidValueError(field, NOT_UTF8)
+    found = [(m.start() + 1, m.group()) for m in itertools.islice(_TEXT_CONTROL.finditer(value), 4)]
+    if found:
+        raise InvalidValueError(
+            field, f"contains control characters ({_named(found)}); remove them and retry"
+        )
+    text = _LINE_BREAK.sub("\n", value).strip()
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
     if len(text) > max_len:
-        raise InvalidValueError(field, f"is {len(text)} characters long; the limit is {max_len}")
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        raise InvalidValueError(field, "contains control characters; remove them and retry")
+        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {max_len:,}")
     return text
 
 
@@ -32,18 +67,30 @@ def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 
     """A name, heading or reference that identifies something: one canonical spelling.
 
     NFKC folds full-width letters, digits and spaces (typed on a Chinese keyboard) into their
-    plain forms and runs of spaces collapse, so '第二条　工资' and '第二条 工资' are one article;
-    invisible format characters (zero-width spaces) are refused so two names that look the
-    same are the same.
+    plain forms and runs of white space (a pasted tab or line break included) become one space,
+    so '第二条　工资' and '第二条 工资' are one article. Invisible and control characters (zero-width
+    spaces, direction overrides, terminal escapes) are refused, named and placed, so two names
+    that look the same are the same.
     """
+    if len(value) > 4 * max_len + 100:  # not a name: refuse before looking at every character
+        raise InvalidValueError(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
+    if _NOT_UTF8.search(value):
+        raise InvalidValueError(field, NOT_UTF8)
     raw = unicodedata.normalize("NFKC", value)
-    if any(unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") for ch in raw):
-        raise InvalidValueError(field, "contains invisible or control characters; retype it and retry")
+    hidden = [
+        (position, ch)
+        for position, ch in enumerate(raw, 1)
+        if unicodedata.category(ch) in ("Cf", "Cc") and not ch.isspace()
+    ]
+    if hidden:
+        raise InvalidValueError(
+            field, f"contains invisible or control characters ({_named(hidden)}); retype it and retry"
+        )
     text = " ".join(raw.split())
     if required and not text:
         raise InvalidValueError(field, "must not be empty")
     if len(text) > max_len:
-        raise InvalidValueError(field, f"is {len(text)} characters long; the limit is {max_len}")
+        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {max_len:,}")
     return text
 
 
@@ -232,17 +279,17 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
         raise InvalidValueError(field, "money must be given as text or Decimal, never a float")
     text = str(value).strip()
     if "," in text and not _GROUPED.match(text):
-        raise InvalidValueError(field, f"{value!r}: commas may only group thousands, e.g. 1,234,567.89")
+        raise InvalidValueError(field, f"{shown(value)}: commas may only group thousands, e.g. 1,234,567.89")
     try:
         amount = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{value!r} is not an amount of money") from None
+        raise InvalidValueError(field, f"{shown(value)} is not an amount of money") from None
     if not amount.is_finite() or amount < 0:
-        raise InvalidValueError(field, f"{value!r} must be a finite amount of 0 or more")
+        raise InvalidValueError(field, f"{shown(value)} must be a finite amount of 0 or more")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InvalidValueError(field, f"{value!r} has more than 2 decimal places")
+        raise InvalidValueError(field, f"{shown(value)} has more than 2 decimal places")
     if amount >= Decimal("1e15"):
-        raise InvalidValueError(field, f"{value!r} is larger than any real amount")
+        raise InvalidValueError(field, f"{shown(value)} is larger than any real amount")
     return abs(amount).quantize(Decimal("0.01"))  # abs: '-0' is 0.00
 
 
@@ -253,9 +300,9 @@ def parse_percent(value: str | Decimal, field: str) -> Decimal:
     try:
         pct = Decimal(str(value).strip().rstrip("%"))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{value!r} is not a percentage") from None
+        raise InvalidValueError(field, f"{shown(value)} is not a percentage") from None
     if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
-        raise InvalidValueError(field, f"{value!r} must be a percentage between -100 and 1000")
+        raise InvalidValueError(field, f"{shown(value)} must be a percentage between -100 and 1000")
     return pct
 
 

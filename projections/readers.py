@@ -6,6 +6,7 @@ domain: it checks positions and reads tables. Only a stale view pays for a catch
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
@@ -92,9 +93,9 @@ def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | Non
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
-    if employer:
-        where.append("employer LIKE :employer")
-        params["employer"] = f"%{employer}%"
+    if employer:  # a plain substring: '%' and '_' are characters of a name, not wildcards
+        where.append("employer LIKE :employer ESCAPE '\\'")
+        params["employer"] = "%" + re.sub(r"([\\%_])", r"\\\1", employer) + "%"
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     # Not the fold's state (every proposal of every negotiation): the board never needs it; nor
     # the deadlines of a contract already terminated or expired on that day (most of a board).

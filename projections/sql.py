@@ -89,8 +89,18 @@ def connect(at: ViewsAt, path: Path | None = None) -> Iterator[Reader]:
     """A read-only connection to the views (or, on SQLite, to another file of the store)."""
     if at.url is None:
         target = path or at.views
-        with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as conn:
-            yield Reader(conn, SQLITE)
+        try:
+            with closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as conn:
+                yield Reader(conn, SQLITE)
+        except sqlite3.Error as error:
+            if not damaged(error):
+                raise  # a query's own mistake, a table not built yet, a busy file: the caller's
+            if target == at.views and "readonly" not in str(error):
+                raise ConnectionError(
+                    f"{target} cannot be read ({error}); delete that file: the next command rebuilds"
+                    " the views from the events"
+                ) from None
+            raise ConnectionError(unusable(str(target), error)) from None
         return
     import psycopg  # noqa: PLC0415 - only PostgreSQL stores pay for it
 
@@ -103,11 +113,34 @@ def connect(at: ViewsAt, path: Path | None = None) -> Iterator[Reader]:
         yield Reader(server, POSTGRES)
 
 
+def unusable(where: str, error: Exception) -> str:
+    """One line for a store file that SQLite cannot use: read-only, damaged, or not a database."""
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if "readonly" in detail or "read-only" in detail:
+        return (
+            f"{where} cannot be written ({detail}); every command needs write access to the store,"
+            " even to read it: fix the permissions or pass --store another directory"
+        )
+    return (
+        f"{where} cannot be used ({detail}): it is damaged or not this tool's;"
+        " restore it from a backup or pass --store another directory"
+    )
+
+
 def unreachable(detail: str) -> str:
     """One line for a server that refused or did not answer (the driver's own first line)."""
     first = detail.strip().splitlines()[0] if detail.strip() else "no answer"
     first = first.removeprefix("connection failed: ")
     return f"cannot reach the PostgreSQL server ({first}); check the URL and that the server is running"
+
+
+def damaged(error: Exception) -> bool:
+    """True when ``error`` says a store file cannot be used at all, whatever the query."""
+    text = str(error)
+    return any(
+        sign in text
+        for sign in ("not a database", "malformed", "unable to open", "readonly", "disk I/O", "is full")
+    )
 
 
 def missing_table(error: Exception) -> bool:

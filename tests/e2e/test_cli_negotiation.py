@@ -222,7 +222,7 @@ def test_control_characters_in_text_are_refused(run: Cli) -> None:
     )
     assert (result.exit_code, result.stderr) == (
         1,
-        "Error: suspend.reason: contains control characters; remove them and retry\n",
+        "Error: suspend.reason: contains control characters (U+001B ESCAPE at position 2); remove them and retry\n",
     )
     assert run.events() == before
 
