@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import os
+import re
 import shlex
 import stat
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,25 +32,33 @@ def field_name(ctx: click.Context | None, param: click.Parameter | None) -> str:
     return f"{command}.{name}" if command else name
 
 
+_ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})", re.ASCII)
+
+
 class ISODate(click.ParamType[date, Any]):
+    """YYYY-MM-DD (or YYYYMMDD), full-width digits too; an impossible day says why."""
+
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
+        field = field_name(ctx, param)
         text = str(value).strip()
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
+        found = _ISO_DAY.fullmatch(unicodedata.normalize("NFKC", text))
+        if found is None:  # the text is quoted with its escapes: it may hold anything
+            raise CommandError(f"{field}: {shown(text)} is not a date; use YYYY-MM-DD, e.g. 2011-06-24")
+        year, month, day = (int(part) for part in found.groups())
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
             raise CommandError(
-                f"{field_name(ctx, param)}: {shown(text)} is not a date; use YYYY-MM-DD, e.g. 2011-06-24"
-            ) from None
-        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-            raise CommandError(
-                f"{field_name(ctx, param)}: {text} is not a plausible date"
-                f" (years {EARLIEST_YEAR}-{LATEST_YEAR})"
+                f"{field}: {text} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})"
             )
-        return day
+        if not 1 <= month <= 12:
+            raise CommandError(f"{field}: {text} is not a date: there is no month {month}")
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise CommandError(f"{field}: {text} is not a date: {year}-{month:02d} has {days} days")
+        return date(year, month, day)
 
 
 class Count(click.ParamType[int, Any]):

@@ -111,6 +111,12 @@ def canonical_names(value: str) -> list[str]:
     return [canonical_name(p) for p in parts if p.strip()]
 
 
+def canonical_date(value: str) -> str:
+    """A date as stored: YYYY-MM-DD, whether typed so, as YYYYMMDD or in full-width digits."""
+    digits = unicodedata.normalize("NFKC", value).strip().replace("-", "")
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+
+
 def canonical_text(value: str) -> str:
     """Free text as stored: every kind of line break a newline, trimmed; nothing else changes."""
     return re.sub(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]", "\n", value).strip()

@@ -129,7 +129,7 @@ REJECTED = [
     (
         "malformed date",
         f"{ROUND_1.replace('2011-04-26', '2011-13-01')}",
-        "Error: round.on: '2011-13-01' is not a date",
+        "Error: round.on: 2011-13-01 is not a date: there is no month 13",
     ),
     (
         "chair not a chief",

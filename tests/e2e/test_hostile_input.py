@@ -32,7 +32,15 @@ from tests.e2e.hostile import (
     negotiating,
     refused,
 )
-from tests.strategies import canonical_name, canonical_names, canonical_text, dates, numbers, text_input
+from tests.strategies import (
+    canonical_date,
+    canonical_name,
+    canonical_names,
+    canonical_text,
+    dates,
+    numbers,
+    text_input,
+)
 
 
 def test_a_name_typed_in_a_gbk_terminal_is_refused_with_a_hint(run: Cli) -> None:
@@ -238,6 +246,32 @@ def test_a_count_is_decimal_digits_of_a_sensible_size(run: Cli) -> None:
         assert refused(run, 0, *case, "--workers", typed) == error
     run.ok(*case, "--workers", "１２")  # full-width digits, as a Chinese keyboard types them
     assert json.loads(run.ok("case show CASE-1 --json").stdout)["workers_involved"] == 12
+
+
+def test_a_date_is_a_day_of_the_calendar_in_living_memory(run: Cli) -> None:
+    open_on = ["negotiation", "open", REF, "-k", "wage", "-e", "甲", "-u", "乙", "--on"]
+    for typed, error in [
+        ("2011-02-29", "2011-02-29 is not a date: 2011-02 has 28 days"),
+        ("2011-04-31", "2011-04-31 is not a date: 2011-04 has 30 days"),
+        ("2011-13-01", "2011-13-01 is not a date: there is no month 13"),
+        ("0001-01-01", "0001-01-01 is not a plausible date (years 1900-2200)"),
+        ("9999-12-31", "9999-12-31 is not a plausible date (years 1900-2200)"),
+        (
+            "9" * 5000,
+            "'9999999999999999999999999999999999999999'… (5,000 characters) is not a date; use YYYY-MM-DD",
+        ),
+        ("2011-W01-1", "'2011-W01-1' is not a date; use YYYY-MM-DD"),
+        ("2011-1-1", "'2011-1-1' is not a date; use YYYY-MM-DD"),
+        ("2011-01-01\x00", "'2011-01-01\\x00' is not a date; use YYYY-MM-DD"),
+    ]:
+        assert refused(run, 0, *open_on, typed).startswith(f"Error: open.on: {error}")
+    for n, typed in enumerate(["2012-02-29", "20120301", "２０１２－０３－０２"], 1):
+        run.ok(*open_on[:2], f"CB-{n}", *open_on[3:], typed)
+    assert [json.loads(run.ok(f"negotiation show CB-{n} --json").stdout)["opened_on"] for n in (1, 2, 3)] == [
+        "2012-02-29",
+        "2012-03-01",
+        "2012-03-02",
+    ]
 
 
 def test_whoever_records_is_a_name_like_any_other(run: Cli) -> None:
@@ -494,7 +528,7 @@ def test_a_suspension_keeps_its_dates_and_reason_or_is_refused(
     if accepted(result):
         suspension = world.show("negotiation", "show", ref)["suspensions"][-1]
         assert suspension["reason"] == canonical_text(reason)
-        assert (suspension["on"], suspension["until"]) == (on.strip(), until.strip())
+        assert (suspension["on"], suspension["until"]) == (canonical_date(on), canonical_date(until))
     else:
         refused_cleanly(run, result, before, ["suspend", "suspend.on", "suspend.until", "suspend.reason"])
 
@@ -557,7 +591,7 @@ def test_a_case_keeps_what_was_typed_or_is_refused(
     )  # fmt: skip
     if accepted(result):
         view = world.show("case", "show", ref)
-        assert (view["reference"], view["received_on"]) == (canonical_name(ref), received.strip())
+        assert (view["reference"], view["received_on"]) == (canonical_name(ref), canonical_date(received))
         assert (view["applicants"], view["respondent"]) == (
             canonical_names(applicants),
             canonical_name(respondent),
