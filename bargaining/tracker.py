@@ -15,7 +15,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bargaining import ACTOR_ENV
-from bargaining.reports import ReportService
 from bargaining.store import Store
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from bargaining.mediation import BodyService, CaseService
     from bargaining.negotiations import NegotiationService
     from bargaining.packet import PacketService
+    from bargaining.reports import ReportService
 
 A = TypeVar("A", bound="StoreApplication")
 
@@ -105,6 +105,8 @@ class Tracker:
 
     @cached_property
     def reports(self) -> ReportService:
+        from bargaining.reports import ReportService
+
         return ReportService(self.store, self.today)
 
     def copy_to(
@@ -119,6 +121,8 @@ class Tracker:
         report = copy_store(
             self.store, destination, applications=(NegotiationsApp, MediationApp), progress=progress
         )
+        from bargaining.reports import ReportService
+
         ReportService(destination, self.today).rebuild()
         return report
 
