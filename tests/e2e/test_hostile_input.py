@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -51,6 +53,23 @@ def test_a_name_typed_in_a_gbk_terminal_is_refused_with_a_hint(run: Cli) -> None
     employer = gbk_typed("广州某某有限公司")
     line = refused(run, 0, "negotiation", "open", REF, "-k", "wage", "-e", employer, "-u", "工会")
     assert line == (
+        "Error: open.employer: contains bytes that are not UTF-8 text (typed or pasted in another"
+        " encoding, such as GBK?); switch the terminal to UTF-8 and type it again\n"
+    )
+
+
+def test_the_installed_script_given_gbk_bytes_refuses_them_in_one_line(tmp_path: Path) -> None:
+    """The bytes as a GBK terminal sends them, through the real argv decoding, not CliRunner's."""
+    script = Path(sys.executable).parent / "bargaining"
+    argv = [str(script), "--store", str(tmp_path), "negotiation", "open", "CB-1", "-k", "wage"]
+    result = subprocess.run(
+        [*argv, "-e", "广州某某有限公司".encode("gbk"), "-u", "工会"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert result.stderr.decode() == (
         "Error: open.employer: contains bytes that are not UTF-8 text (typed or pasted in another"
         " encoding, such as GBK?); switch the terminal to UTF-8 and type it again\n"
     )
