@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
@@ -50,23 +50,35 @@ CHINESE = (
     "１２",
 )
 
-piece = st.one_of(
-    st.sampled_from(SQL + CONTROL + INVISIBLE + SURROGATES + CHINESE),
-    st.text(max_size=8),
-    st.text(st.characters(codec="utf-8", categories=["Lo", "Zs", "P", "S", "Nd"]), max_size=8),
-)
-hostile = st.lists(piece, max_size=6).map("".join)
-# Around the limits: a name (200), a reference (64), free text (10,000 and 100,000 characters).
+# Text a careful user might type: letters of any script, digits, punctuation, symbols, spaces,
+# SQL metacharacters and Chinese; nothing invisible. Most of it should be accepted.
+readable = st.lists(
+    st.one_of(
+        st.sampled_from(SQL + CHINESE),
+        st.text(st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]), max_size=8),
+    ),
+    min_size=1,
+    max_size=6,
+).map("".join)
+# The same, with control and invisible characters and GBK bytes mixed in.
+hostile = st.lists(
+    st.one_of(
+        st.sampled_from(SQL + CONTROL + INVISIBLE + SURROGATES + CHINESE),
+        st.text(max_size=8),
+    ),
+    max_size=6,
+).map("".join)
+# Around the limits: a reference (64), a name (200), free text (10,000 and 100,000 characters).
 very_long = st.builds(
     lambda ch, n: ch * n,
     st.sampled_from(["x", "甲", "a\n", " ", "\x00"]),
     st.sampled_from([65, 201, 10_001, 100_001]),
 )
-text_input = st.one_of(hostile, hostile, hostile, very_long)
+text_input = st.one_of(readable, hostile, very_long)
 
 numbers = st.one_of(
-    st.integers(-(10**30), 10**30).map(str),
     st.integers(0, 200).map(str),
+    st.integers(-(10**30), 10**30).map(str),
     st.sampled_from(
         [
             *(
@@ -98,6 +110,37 @@ dates = st.one_of(
     ),
     hostile,
 )
+
+# A Chinese keyboard's full-width digits and hyphen.
+FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+def near_date(day: date, days: int = 20) -> st.SearchStrategy[str]:
+    """A date near ``day`` as a user types it (YYYY-MM-DD, YYYYMMDD, full-width), or any date-ish text."""
+    typed = st.dates(day - timedelta(days), day + timedelta(days)).flatmap(
+        lambda d: st.sampled_from([d.isoformat(), d.strftime("%Y%m%d"), d.isoformat().translate(FULL_WIDTH)])
+    )
+    return st.one_of(typed, dates)
+
+
+def near_count(count: int, spread: int = 10) -> st.SearchStrategy[str]:
+    """A whole number near ``count`` (in full-width digits too), or any number-ish text."""
+    typed = st.integers(max(count - spread, 0), count + spread).flatmap(
+        lambda n: st.sampled_from([str(n), str(n).translate(FULL_WIDTH)])
+    )
+    return st.one_of(typed, numbers)
+
+
+def some_of(
+    data: st.DataObject, valid: dict[str, str], typed: dict[str, st.SearchStrategy[str]]
+) -> dict[str, str]:
+    """``valid`` with one or two of its values replaced by what a user types there.
+
+    One field at a time gets a refusal naming that field, or (often) the value read back;
+    two at a time, how their checks meet.
+    """
+    chosen = data.draw(st.sets(st.sampled_from(sorted(typed)), min_size=1, max_size=2), label="typed in")
+    return {key: data.draw(typed[key], label=key) if key in chosen else value for key, value in valid.items()}
 
 
 def canonical_name(value: str) -> str:

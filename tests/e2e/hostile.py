@@ -16,6 +16,7 @@ NEGOTIATING = [
     f"negotiation appoint {REF} -s union --chief {UNION_CHIEF} --member 李红,王强 --on 2011-04-20",
     f"negotiation appoint {REF} -s employer --chief {EMPLOYER_CHIEF} --member 赵敏,钱进 --on 2011-04-20",
 ]
+CASE_OPEN = "case open CASE-1 -c visit -a 刘某 -r 项目部 -k other --request 工资"
 ROUND = f"negotiation round {REF} --on 2011-04-26 --place 室 --chair {UNION_CHIEF} --recorder 刘洋"
 
 
