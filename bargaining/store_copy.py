@@ -12,44 +12,33 @@ derived, and the target takes new ones as negotiations grow.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
-from itertools import zip_longest
+from itertools import islice, zip_longest
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Notification, StoredEvent
+from eventsourcing.persistence import StoredEvent
 
 from bargaining.application import translate_store_errors
 from bargaining.errors import StoreError
 from bargaining.store import Store
+from projections.events import Raw, log
 
 PAGE = 1000
 Progress = Callable[[int], None]
 
 
-def _notifications(app: Application[Any], skip: int = 0) -> Iterator[Notification]:
-    """The application's log in order, after its first ``skip`` notifications."""
-    start: int | None = None
-    while page := app.recorder.select_notifications(start, PAGE, inclusive_of_start=start is None):
-        for n in page:
-            if skip:
-                skip -= 1
-                continue
-            yield n
-        start = page[-1].id
-
-
-def _key(event: StoredEvent) -> tuple[str, int, str, bytes]:
-    return (UUID(str(event.originator_id)).hex, event.originator_version, event.topic, bytes(event.state))
+def _key(event: Raw) -> tuple[str, int, str, bytes]:
+    return (event.originator_id, event.originator_version, event.topic, bytes(event.state))
 
 
 def log_digest(app: Application[Any]) -> tuple[int, str]:
     """How many events the application holds, and a SHA-256 over them in notification order."""
     digest = hashlib.sha256()
     count = 0
-    for n in _notifications(app):
+    for n in log(app):
         oid, version, topic, state = _key(n)
         for part in (oid.encode(), str(version).encode(), topic.encode(), hashlib.sha256(state).digest()):
             digest.update(len(part).to_bytes(4, "big") + part)
@@ -62,7 +51,7 @@ def _copied_so_far(source: Application[Any], target: Application[Any], name: str
     if not target.recorder.max_notification_id():
         return 0
     held = 0
-    for theirs, ours in zip_longest(_notifications(target), _notifications(source)):
+    for theirs, ours in zip_longest(log(target), log(source)):
         if theirs is None:
             break
         if ours is None or _key(theirs) != _key(ours):
@@ -97,8 +86,8 @@ def copy_store(
             if progress is not None and done:
                 progress(done)
             page: list[StoredEvent] = []
-            for n in _notifications(src, skip=done):
-                page.append(StoredEvent(UUID(str(n.originator_id)), n.originator_version, n.topic, n.state))
+            for n in islice(log(src), done, None):
+                page.append(StoredEvent(UUID(n.originator_id), n.originator_version, n.topic, n.state))
                 if len(page) == PAGE:
                     dst.recorder.insert_events(page)
                     if progress is not None:

@@ -110,6 +110,14 @@ def aggregate_events(app: Application[Any], originator_id: str) -> list[tuple[Ra
     return found
 
 
+def log(app: Application[Any], page_size: int = 5000) -> Iterator[Raw]:
+    """The application's whole notification log, in order, a page at a time."""
+    after = 0
+    while page := read_page(app, after, page_size):
+        after = page[-1].id
+        yield from page
+
+
 def scan(
     app: Application[Any], contexts: tuple[str, ...], page_size: int = 5000
 ) -> Iterator[tuple[Raw, str, Row]]:
@@ -118,13 +126,10 @@ def scan(
     An aggregate's first event carries its reference, and comes before its others.
     """
     references: dict[str, str] = {}
-    after = 0
-    while page := read_page(app, after, page_size):
-        after = page[-1].id
-        for raw in page:
-            if raw.context not in contexts:
-                continue
-            data = decode(app, raw)
-            if raw.originator_version == 1:
-                references[raw.originator_id] = data["reference"]
-            yield raw, references[raw.originator_id], data
+    for raw in log(app, page_size):
+        if raw.context not in contexts:
+            continue
+        data = decode(app, raw)
+        if raw.originator_version == 1:
+            references[raw.originator_id] = data["reference"]
+        yield raw, references[raw.originator_id], data
