@@ -16,7 +16,7 @@ from typing import Any
 from bargaining import STAGES
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store import Store
-from projections import readers
+from projections import codec, readers
 from projections.labels import detail, label
 
 Row = dict[str, Any]
@@ -216,17 +216,16 @@ class ReportService:
             for a in aggregates:
                 for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
                     step = event.qualname.rpartition(".")[2]
-                    on, by, at = data.pop("on"), data.pop("by"), data.pop("timestamp")
-                    data.pop("originator_topic", None)
+                    fields = {k: v for k, v in data.items() if k not in codec.BOOKKEEPING}
                     found.append(
                         {
-                            "on": on,
+                            "on": data["on"],
                             "context": a["context"],
                             "step": label(step),
-                            "recorded_by": by,
-                            "recorded_at": at,
-                            "detail": detail(step, data),
-                            "data": data,
+                            "recorded_by": data["by"],
+                            "recorded_at": data["timestamp"],
+                            "detail": detail(step, fields),
+                            "data": fields,
                         }
                     )
         return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
