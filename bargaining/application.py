@@ -59,7 +59,9 @@ class StoreApplication(Application[UUID]):
     """What both bounded contexts' applications share: loading by reference, atomic commits."""
 
     def construct_recorder(self) -> ApplicationRecorder:
-        from projections.store import schema_lock  # noqa: PLC0415
+        if type(self.factory).__module__ != "eventsourcing.postgres":
+            return super().construct_recorder()  # SQLite's writers already take turns
+        from projections.store import schema_lock  # noqa: PLC0415 - PostgreSQL stores only
 
         with schema_lock(self.factory):
             return super().construct_recorder()

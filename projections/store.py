@@ -194,10 +194,7 @@ def schema_lock(factory: Any) -> Iterator[None]:
     catalogue ("tuple concurrently updated"). A session advisory lock makes them take turns;
     SQLite needs nothing (its writers already take turns).
     """
-    datastore = getattr(factory, "datastore", None)
-    if datastore is None or not hasattr(datastore, "pool"):
-        yield
-        return
+    datastore: Any = getattr(factory, "datastore", None)
     if type(datastore).__module__ != "eventsourcing.postgres":
         yield
         return
