@@ -36,10 +36,12 @@ def loads(body: bytes | str) -> dict[str, Any]:
     """
     data: dict[str, Any] = orjson.loads(body)
     for key, value in data.items():
-        if type(value) is dict:
+        kind = type(value)
+        if kind is dict:
             inner = value.get("_data_", value)
-            data[key] = _untag(inner) if type(inner) in (dict, list) else inner
-        elif type(value) is list and value and type(value[0]) is dict:
+            inner_kind = type(inner)
+            data[key] = _untag(inner) if inner_kind is dict or inner_kind is list else inner
+        elif kind is list and value and type(value[0]) is dict:
             data[key] = _untag(value)
     return data
 

@@ -11,7 +11,7 @@ library decodes (and upcasts).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from typing import Any, NamedTuple
 from uuid import UUID
@@ -38,11 +38,11 @@ class Raw(NamedTuple):
     @property
     def qualname(self) -> str:
         """``Aggregate.Event``: what the folds dispatch on."""
-        return self.topic.rpartition(":")[2]
+        return kind(self.topic)[0]
 
     @property
     def context(self) -> str:
-        return CONTEXTS.get(self.qualname.partition(".")[0], "other")
+        return kind(self.topic)[1]
 
 
 def _sqlite_file(app: Application[Any]) -> str | None:
@@ -53,23 +53,62 @@ def _sqlite_file(app: Application[Any]) -> str | None:
     return None if recorder.datastore.pool.is_sqlite_memory_mode else name
 
 
-def read_page(app: Application[Any], after: int, limit: int) -> list[Raw]:
-    """The next page of the application's notification log, after position ``after``."""
+Record = tuple[int, str, int, str, bytes]  # a Raw without the names: the pull loop's hot path
+
+
+def read_records(app: Application[Any], after: int, limit: int) -> list[Record]:
+    """The next page of the application's notification log, after position ``after``, as tuples."""
     path = _sqlite_file(app)
     if path is None:
         return [
-            Raw(n.id, UUID(str(n.originator_id)).hex, n.originator_version, n.topic, n.state)
+            (n.id, UUID(str(n.originator_id)).hex, n.originator_version, n.topic, n.state)
             for n in app.recorder.select_notifications(
                 start=after or None, limit=limit, inclusive_of_start=False
             )
         ]
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        rows = conn.execute(
+        rows: list[Record] = conn.execute(
             "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events"
             " WHERE rowid > ? ORDER BY rowid LIMIT ?",
             (after, limit),
         ).fetchall()
-    return [Raw(*row) for row in rows]
+    return rows
+
+
+def read_page(app: Application[Any], after: int, limit: int) -> list[Raw]:
+    """The next page of the application's notification log, after position ``after``."""
+    return [Raw(*record) for record in read_records(app, after, limit)]
+
+
+Kind = tuple[str, str, str]  # (``Aggregate.Event``, context, step)
+KINDS: dict[str, Kind] = {}
+
+
+def kind(topic: str) -> Kind:
+    """What the folds dispatch on, worked out once per topic rather than once per event."""
+    found = KINDS.get(topic)
+    if found is None:
+        qualname = topic.rpartition(":")[2]
+        aggregate, _, step = qualname.partition(".")
+        found = KINDS[topic] = (qualname, CONTEXTS.get(aggregate, "other"), step)
+    return found
+
+
+def decoder(app: Application[Any]) -> Callable[[Record], Row]:
+    """``decode`` for one application, with its cipher and compressor looked up once."""
+    cipher, compressor = app.mapper.cipher, app.mapper.compressor
+    loads = codec.loads
+
+    def load(record: Record) -> Row:
+        state = record[4]
+        if cipher is not None:
+            state = cipher.decrypt(state)
+        if compressor is not None:
+            state = compressor.decompress(state)
+        data = loads(state)
+        return decode(app, Raw(*record)) if "class_version" in data else data
+
+    return load
 
 
 def decode(app: Application[Any], raw: Raw) -> Row:
