@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import orjson
-
 from projections.columns import BOARD_COLUMNS
-from projections.sql import ViewsAt, connect, missing_table
+from projections.sql import Reader, ViewsAt, connect, missing_table
 from projections.status import contract_status, next_due
 
 Row = dict[str, Any]
@@ -129,6 +127,8 @@ def with_status(row: Row, day: str, *, closed_ones: bool = True) -> Row:
     elif (status in CLOSED and not closed_ones) or row["deadlines"] is None:
         deadlines = []
     else:
+        import orjson  # noqa: PLC0415 - statistics never parse deadlines (orjson imports dataclasses)
+
         deadlines = orjson.loads(row["deadlines"])
     row["deadlines"] = deadlines
     row["next_deadline"] = next_due(deadlines, day, status)
@@ -181,65 +181,80 @@ def _key(by: str | None, date_column: str) -> str:
     return GROUPS[by] if by else "'all'"
 
 
+def _when(outcome: str, value: str = "1") -> str:
+    return f"SUM(CASE WHEN outcome = '{outcome}' THEN {value} ELSE 0 END)"
+
+
 def dispute_counts(at: ViewsAt, start: str, end: str, asof: str, by: str | None) -> list[Row]:
     """Counts and exact sums (in fen) per group for cases in the period; rates are the caller's.
 
     One indexed range query per kind of date (received, accepted, declined, closed, deemed
     failed) instead of one pass evaluating every condition on every case. With ``by="month"``
-    each count falls in the month of its own date.
+    each count falls in the month of its own date. Without groups there is no GROUP BY: the
+    sort it implies cost SQLite four times the scan of a covering index.
     """
+    grouped = " GROUP BY 1" if by else ""
+    with connect(at) as db:
+        return _dispute_counts(db, by, grouped, {"start": start, "end": end, "asof": asof})
+
+
+def _dispute_counts(db: Reader, by: str | None, grouped: str, params: dict[str, str]) -> list[Row]:
+    # SQLite would take ``closed_on IS NULL`` for a selective equality and walk every open,
+    # declined and unaccepted case through the table, not the small index of open cases.
+    open_cases = db.using("cases_open")
     queries = [
         (
-            f"SELECT {_key(by, 'received_on')}, COUNT(*) FROM cases WHERE received_on {IN} GROUP BY 1",
+            f"SELECT {_key(by, 'received_on')}, COUNT(*) FROM cases WHERE received_on {IN}{grouped}",
             ("received",),
         ),
         (
             f"SELECT {_key(by, 'accepted_on')}, COUNT(*), SUM(workers), SUM(COALESCE(claimed_fen, 0))"
-            f" FROM cases WHERE accepted_on {IN} GROUP BY 1",
+            f" FROM cases WHERE accepted_on {IN}{grouped}",
             ("accepted", "workers", "claimed_fen"),
         ),
         (
-            f"SELECT {_key(by, 'declined_on')}, COUNT(*) FROM cases WHERE declined_on {IN} GROUP BY 1",
+            f"SELECT {_key(by, 'declined_on')}, COUNT(*) FROM cases WHERE declined_on {IN}{grouped}",
             ("declined",),
         ),
         (
             f"SELECT {_key(by, 'deadline')}, COUNT(*),"
-            f" SUM({at.dialect.days_between('deadline', 'accepted_on')}),"
-            f" COUNT(*) FROM cases WHERE {DEEMED} AND deadline {IN} GROUP BY 1",
+            f" SUM({db.dialect.days_between('deadline', 'accepted_on')}),"
+            f" COUNT(*) FROM cases{open_cases} WHERE {DEEMED} AND deadline {IN}{grouped}",
             ("failed", "days_to_close", "closed_accepted"),
+        ),
+        (
+            f"SELECT {_key(by, 'closed_on')}, COUNT(*), {', '.join(_when(o) for o in OUTCOME_METRIC)},"
+            f" {_when('settled', 'COALESCE(agreed_fen, 0)')}, SUM(COALESCE(close_days, 0)), COUNT(close_days)"
+            f" FROM cases WHERE closed_on {IN} AND outcome IS NOT NULL{grouped}",
+            ("closed", *OUTCOME_METRIC.values(), "agreed_fen", "days_to_close", "closed_accepted"),
         ),
     ]
     if by != "month":
-        queries.append(
+        # Carried over: accepted before the period, and at its start neither closed nor deemed
+        # failed. Counted as the cases closed since the start (the closed-date index, short for
+        # a recent period) plus those still open (the small open-cases index), rather than by
+        # walking every case accepted since records began. (A declined case is never accepted.)
+        queries += [
             (
-                f"SELECT {_key(by, '')}, COUNT(*) FROM cases WHERE accepted_on < :start AND"
-                " (closed_on >= :start OR (closed_on IS NULL"
-                " AND NOT (deadline < :start AND deadline < :asof))) GROUP BY 1",
+                f"SELECT {_key(by, '')}, COUNT(*) FROM cases WHERE closed_on >= :start"
+                f" AND accepted_on < :start{grouped}",
                 ("carried_over",),
-            )
-        )
+            ),
+            (
+                f"SELECT {_key(by, '')}, COUNT(*) FROM cases{open_cases} WHERE closed_on IS NULL"
+                " AND declined_on IS NULL AND accepted_on IS NOT NULL AND accepted_on < :start"
+                f" AND NOT (deadline < :start AND deadline < :asof){grouped}",
+                ("carried_over",),
+            ),
+        ]
     rows: dict[str, Row] = {}
-
-    def add(group: str, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
-        row = rows.setdefault(group, {"grp": group, **dict.fromkeys(METRICS, 0)})
-        for name, value in zip(names, values, strict=True):
-            row[name] += value or 0
-
-    params = {"start": start, "end": end, "asof": asof}
-    with connect(at) as db:
-        for sql, names in queries:
-            for group, *values in db.tuples(sql, params):
-                add(group, names, tuple(int(v) if v is not None else 0 for v in values))
-        closed = (
-            f"SELECT {_key(by, 'closed_on')}, outcome, COUNT(*), SUM(COALESCE(agreed_fen, 0)),"
-            " SUM(COALESCE(close_days, 0)), COUNT(close_days) FROM cases"
-            f" WHERE closed_on {IN} AND outcome IS NOT NULL GROUP BY 1, 2"
-        )
-        for group, outcome, *sums in db.tuples(closed, params):
-            count, agreed, days, accepted = (int(v or 0) for v in sums)
-            add(group, (OUTCOME_METRIC[outcome], "days_to_close", "closed_accepted"), (count, days, accepted))
-            if outcome == "settled":
-                add(group, ("agreed_fen",), (agreed,))
+    for sql, names in queries:
+        for group, count, *values in db.tuples(sql, params):
+            if not count:  # an aggregate without groups answers even when nothing matched
+                continue
+            row = rows.setdefault(group, {"grp": group, **dict.fromkeys(METRICS, 0)})
+            for name, value in zip(names, (count, *values), strict=True):
+                row[name] += int(value or 0)
     for row in rows.values():
         row["closed"] = row["succeeded"] + row["failed"] + row["withdrawn"] + row["referred"]
     return [rows[k] for k in sorted(rows)]

@@ -79,6 +79,17 @@ class Reader:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
+    def using(self, index: str) -> str:
+        """Pin a query to an index where SQLite's planner, without statistics, picks a worse one.
+
+        Nothing when the index is missing (a rebuild drops it until the tables are full), and
+        nothing on PostgreSQL, which plans from its statistics.
+        """
+        if self.dialect.name != "sqlite":
+            return ""
+        found = self.scalar("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (index,))
+        return f" INDEXED BY {index}" if found else ""
+
     def scalar(self, sql: str, params: Params = ()) -> Any:
         found = self.tuples(sql, params)
         return found[0][0] if found else None
