@@ -16,7 +16,7 @@ from typing import Any
 from bargaining import STAGES
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store import Store
-from projections import codec, readers
+from projections import readers
 from projections.labels import detail, label
 
 Row = dict[str, Any]
@@ -205,6 +205,7 @@ class ReportService:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
         from bargaining.application import clean_reference
         from projections import events
+        from projections.codec import BOOKKEEPING
 
         ref = clean_reference(reference)
         self.refresh()
@@ -216,7 +217,7 @@ class ReportService:
             for a in aggregates:
                 for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
                     step = event.qualname.rpartition(".")[2]
-                    fields = {k: v for k, v in data.items() if k not in codec.BOOKKEEPING}
+                    fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
                     found.append(
                         {
                             "on": data["on"],

@@ -6,7 +6,6 @@ command pays only for what it touches: a report on up-to-date views imports no a
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Callable
 from datetime import date
@@ -34,6 +33,8 @@ def default_actor() -> str:
     if actor:
         return actor
     try:
+        import getpass  # only when no actor is given
+
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"

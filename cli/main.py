@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import random
 import re
 import sys
 import time
@@ -95,6 +94,8 @@ class ErrorTranslatingGroup(click.Group):
                     more = f" (after {attempt} retries)" if attempt else ""
                     raise RetryLaterError(f"{error}{more}") from None
                 ctx._protected_args, ctx.args = argv[:1], argv[1:]
+                import random  # only a lost race pays for it
+
                 time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))  # noqa: S311 - jitter, not secrets
             except bargaining.BargainingError as error:
                 raise CommandError(str(error)) from None

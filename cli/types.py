@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import codecs
 import os
 import re
@@ -55,7 +54,8 @@ class ISODate(click.ParamType[date, Any]):
             )
         if not 1 <= month <= 12:
             raise CommandError(f"{field}: {text} is not a date: there is no month {month}")
-        days = calendar.monthrange(year, month)[1]
+        # The month's length from the date type (the calendar module would import locale).
+        days = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
         if not 1 <= day <= days:
             raise CommandError(f"{field}: {text} is not a date: {year}-{month:02d} has {days} days")
         return date(year, month, day)
