@@ -80,17 +80,17 @@ def board(
     """
     how = fmt(as_json, as_csv)
     rows = session.tracker().reports.board(stage=stage or "", employer=employer, kind=kind or "", as_of=as_of)
-    flat = [
-        {
-            **r,
-            "next_deadline": r["next_deadline"]["label"] if r["next_deadline"] else None,
-            "next_due": r["next_deadline"]["due"] if r["next_deadline"] else None,
-        }
-        for r in rows
-    ]
     if how == "json":
         echo_json(rows)
     elif how == "csv":
+        flat = [
+            {
+                **r,
+                "next_deadline": r["next_deadline"]["label"] if r["next_deadline"] else None,
+                "next_due": r["next_deadline"]["due"] if r["next_deadline"] else None,
+            }
+            for r in rows
+        ]
         echo_csv(flat, BOARD_COLUMNS)
     else:
         click.echo(
@@ -107,11 +107,11 @@ def board(
                         r["signed_on"] or "",
                         r["effective_on"] or "",
                         r["expires_on"] or "",
-                        clip(r["next_deadline"], 28) or "",
-                        r["next_due"] or "",
+                        clip(r["next_deadline"] and r["next_deadline"]["label"], 28) or "",
+                        (r["next_deadline"] and r["next_deadline"]["due"]) or "",
                         "" if r["days_to_next"] is None else r["days_to_next"],
                     ]
-                    for r in flat
+                    for r in rows
                 ],
                 [
                     "reference",

@@ -68,5 +68,29 @@ CASE_COLUMNS = (
     "close_days",
 )
 
-# The board reads every column but the fold's working state (every proposal of a negotiation).
-BOARD_COLUMNS = ", ".join([*(c for c in AGREEMENT_COLUMNS if c != "state"), "deadlines"])
+# What the board and the deadlines report read: the shown columns, what a contract's status
+# is worked out from, and the deadlines. Not the fold's working state (every proposal of a
+# negotiation), nor the dates only ``show`` prints: a 6,000-row board builds a dict per row.
+BOARD_COLUMNS = ", ".join(
+    [
+        "reference",
+        "kind",
+        "employer",
+        "union_name",
+        "stage",
+        "rounds",
+        "last_round_on",
+        "articles_agreed",
+        "articles_open",
+        "vote_outcome",
+        "vote_verified",
+        "signed_on",
+        "submitted_on",
+        "received_on",
+        "objected_on",
+        "effective_on",
+        "terminated_on",
+        "term_end",
+        "deadlines",
+    ]
+)
