@@ -81,13 +81,13 @@ def render(facts: Row, language: str, digest: str, created: datetime) -> dict[st
     """The PDF and the Markdown of one document; characters the font lacks become a warning."""
     from bargaining.packet_pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
 
-    maker = PdfMaker(find_font())
-    doc = build(facts, language, digest)
-    gaps = maker.missing(doc.texts())
-    if gaps:
-        facts["warnings"].append({"code": "pdf.glyphs", "chars": gaps})
+    with PdfMaker(find_font()) as maker:
         doc = build(facts, language, digest)
-    return {PDF_NAME: maker.render(doc, created), MD_NAME: to_markdown(doc).encode()}
+        gaps = maker.missing(doc.texts())
+        if gaps:
+            facts["warnings"].append({"code": "pdf.glyphs", "chars": gaps})
+            doc = build(facts, language, digest)
+        return {PDF_NAME: maker.render(doc, created), MD_NAME: to_markdown(doc).encode()}
 
 
 class PacketService(Service):

@@ -65,7 +65,16 @@ class PdfMaker:
             raise SetupError("packet.font", f"{font} cannot be used as a font: {error}") from None
         loaded = self.pdf.fonts[FAMILY]
         assert isinstance(loaded, TTFFont)
+        self._font = loaded
         self._cmap: dict[int, Any] = loaded.cmap
+
+    def __enter__(self) -> PdfMaker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # fontTools reads the font lazily and keeps its file open until told: closed here,
+        # not whenever the garbage collector happens to come by.
+        self._font.close()
 
     def missing(self, texts: Iterable[str]) -> str:
         """The characters of ``texts`` that the font has no glyph for, in order, once each."""

@@ -28,6 +28,6 @@ def test_money_names_and_dates_need_no_escaping() -> None:
 
 
 def test_characters_the_pdf_font_cannot_print_are_named() -> None:
-    maker = PdfMaker(find_font())
-    assert maker.missing(["广州XX有限公司工会 · 《集体合同规定》第42条 — 1512.35 元"]) == ""
-    assert maker.missing(["陈😀明😀"]) == "😀"
+    with PdfMaker(find_font()) as maker:
+        assert maker.missing(["广州XX有限公司工会 · 《集体合同规定》第42条 — 1512.35 元"]) == ""
+        assert maker.missing(["陈😀明😀"]) == "😀"
