@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import itertools
 import re
@@ -184,7 +185,15 @@ COMMANDS = {
 
 
 def main() -> None:
-    cli.main(prog_name="bargaining", windows_expand_args=False)
+    """The ``bargaining`` process: the command, then a quick exit."""
+    try:
+        cli.main(prog_name="bargaining", windows_expand_args=False)
+    finally:
+        # The process ends here. Freezing moves every live object out of the cycle collector's
+        # reach, so the interpreter's shutdown does not walk them all again: ~0.1 s of a write
+        # command, measured. Nothing is lost: objects are still freed by reference counting,
+        # files and stores are closed by the commands themselves, and stdout is flushed.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
