@@ -96,7 +96,10 @@ def _in_two_processes(
             progress(count)
 
     with subprocess.Popen(  # noqa: S603 - our own module, with our own interpreter
-        [sys.executable, "-m", "bargaining.catchup", upstream, projection],
+        # -P: "python -m" would put the working directory first on the path, and so run
+        # whatever other version of this package a checkout there holds (seen: a helper
+        # of another layout dropped the views under this process's feet).
+        [sys.executable, "-P", "-m", "bargaining.catchup", upstream, projection],
         env={**os.environ, STORE_ENV: store.url or str(store.location)},
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
