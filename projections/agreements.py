@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
-from projections.columns import AGREEMENT_COLUMNS
+from projections.columns import AGREEMENT_COLUMNS, AGREEMENT_TABLE_COLUMNS, DETAIL_COLUMNS
 from projections.folds import (
     AGREEMENT_STEPS,
     agreement_deadlines,
@@ -17,11 +17,14 @@ from projections.folds import (
 )
 from projections.store import dumps
 
+# A board row with the fold's working state, to fold a page into.
+FOLDED = "agreements JOIN agreement_details USING (reference)"
+
 
 class AgreementsProjection(ViewProjection):
     name = "agreements"
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations",)
-    tables: ClassVar[tuple[str, ...]] = ("agreements",)
+    tables: ClassVar[tuple[str, ...]] = ("agreements", "agreement_details")
     steps = AGREEMENT_STEPS
 
     def process_page(self, page: Page, items: Sequence[Item]) -> None:
@@ -29,22 +32,20 @@ class AgreementsProjection(ViewProjection):
         if not relevant:
             return
         references = sorted({i.reference for i, _, _ in relevant})
-        rows = load_rows(page, "agreements", AGREEMENT_COLUMNS, references)
+        rows = load_rows(page, FOLDED, AGREEMENT_COLUMNS, references)
         for row in rows.values():
             row["state"] = json.loads(row["state"])
         for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_agreement(item.reference))
             fold_agreement(row, item.context, item.step, data, on)
-        for row in rows.values():
+        folded = [r for r in rows.values() if r["kind"] is not None]
+        for row in folded:
             count_articles(row)
         page.write(
-            upsert("agreements", [*AGREEMENT_COLUMNS, "deadlines"]),
-            [
-                [
-                    *(dumps(r[k]) if k == "state" else r[k] for k in AGREEMENT_COLUMNS),
-                    dumps(agreement_deadlines(r)),
-                ]
-                for r in rows.values()
-                if r["kind"] is not None
-            ],
+            upsert("agreements", AGREEMENT_TABLE_COLUMNS),
+            [[r[k] for k in AGREEMENT_TABLE_COLUMNS] for r in folded],
+        )
+        page.write(
+            upsert("agreement_details", DETAIL_COLUMNS),
+            [[r["reference"], dumps(r["state"]), dumps(agreement_deadlines(r))] for r in folded],
         )

@@ -68,6 +68,13 @@ CASE_COLUMNS = (
     "close_days",
 )
 
+# The board's table: one narrow row per negotiation. The fold's working state (every proposal
+# of a negotiation) and the worked-out deadlines live beside it in ``agreement_details``, so
+# that reading the board does not read them for every row (most of a long-lived board is
+# expired contracts, which have no deadlines left to show).
+AGREEMENT_TABLE_COLUMNS = tuple(c for c in AGREEMENT_COLUMNS if c != "state")
+DETAIL_COLUMNS = ("reference", "state", "deadlines")
+
 # What the board and the deadlines report read: the shown columns, what a contract's status
 # is worked out from, and the deadlines. Not the fold's working state (every proposal of a
 # negotiation), nor the dates only ``show`` prints: a 6,000-row board builds a dict per row.

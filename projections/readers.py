@@ -16,7 +16,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -111,7 +111,8 @@ CLOSED = ("terminated", "expired")
 CLOSED_WITHOUT_DEADLINES = (
     "CASE WHEN stage = 'signed' AND signed_on IS NOT NULL AND ((terminated_on IS NOT NULL"
     " AND terminated_on <= :day) OR (objected_on IS NULL AND effective_on <= :day AND term_end < :day))"
-    " THEN NULL ELSE deadlines END AS deadlines"
+    " THEN NULL ELSE (SELECT deadlines FROM agreement_details d WHERE d.reference = agreements.reference)"
+    " END AS deadlines"
 )
 
 
@@ -262,4 +263,7 @@ def _dispute_counts(db: Reader, by: str | None, grouped: str, params: dict[str, 
 
 def agreements(at: ViewsAt) -> list[Row]:
     with connect(at) as db:
-        return db.rows("SELECT * FROM agreements ORDER BY reference")
+        return db.rows(
+            "SELECT agreements.*, agreement_details.deadlines FROM agreements"
+            " JOIN agreement_details USING (reference) ORDER BY reference"
+        )

@@ -18,14 +18,22 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingR
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
-from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
+from projections.columns import AGREEMENT_TABLE_COLUMNS, CASE_COLUMNS
 from projections.readers import SCHEMA_VERSION
 from projections.sql import POSTGRES, SQLITE, Dialect
 
 VIEWS_NAME = "Views"
 # Views are derived data: when their layout changes (SCHEMA_VERSION), the old tables are
 # dropped and rebuilt from the event stores on the next read rather than migrated.
-VIEW_TABLES = ("aggregates", "agreements", "cases", "timeline", "timelines", "views_layout")
+VIEW_TABLES = (
+    "aggregates",
+    "agreements",
+    "agreement_details",
+    "cases",
+    "timeline",
+    "timelines",
+    "views_layout",
+)
 INTEGER_COLUMNS = frozenset(
     {
         "rounds",
@@ -55,7 +63,9 @@ def schema(dialect: Dialect) -> list[str]:
         "CREATE TABLE IF NOT EXISTS views_layout (version INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
         f" reference TEXT NOT NULL){keyed}",
-        f"CREATE TABLE IF NOT EXISTS agreements ({_columns(AGREEMENT_COLUMNS)}, deadlines TEXT)",
+        f"CREATE TABLE IF NOT EXISTS agreements ({_columns(AGREEMENT_TABLE_COLUMNS)})",
+        "CREATE TABLE IF NOT EXISTS agreement_details (reference TEXT PRIMARY KEY, state TEXT,"
+        " deadlines TEXT)",
         "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
         f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_COLUMNS)})",
         # Covering indexes: each statistic reads one index in date order, never the wide rows.

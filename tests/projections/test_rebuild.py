@@ -19,7 +19,12 @@ from tests import builders as b
 from tests import builders_mediation as m
 from tests.conftest import TODAY
 
-TABLES = {"agreements": "reference", "cases": "reference", "timelines": "originator_id"}
+TABLES = {
+    "agreements": "reference",
+    "agreement_details": "reference",
+    "cases": "reference",
+    "timelines": "originator_id",
+}
 
 
 def snapshot(store: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -16,7 +16,12 @@ import pytest
 from bench.workload import generate
 
 BIN = Path(sys.executable).parent / "bargaining"
-TABLES = {"agreements": "reference", "cases": "reference", "timelines": "originator_id"}
+TABLES = {
+    "agreements": "reference",
+    "agreement_details": "reference",
+    "cases": "reference",
+    "timelines": "originator_id",
+}
 
 
 @pytest.fixture(scope="module")
