@@ -53,8 +53,8 @@ def catch_up(
             read = runner.catch_up(apps, views, chosen, progress=progress)
         else:
             read = _in_two_processes(apps, views, chosen, store, helped, progress)
-        if reset:
-            views.restore_indexes()  # dropped by the reset, built once now the tables are full
+        if views.indexes_deferred:  # a reset or a new layout: built once, now the tables are full
+            views.restore_indexes()
         return read
     finally:
         views.close()
@@ -144,7 +144,9 @@ def main(argv: list[str]) -> None:
     upstream, names = argv[0], (argv[1],)
     store = Store.resolve()
     with ReportService(store, date.today())._applications() as apps:  # noqa: DTZ011
-        views = open_views(store.env_for("Views"))
+        # The tables exist (this process's parent made them) and may be without their indexes
+        # until the parent restores them: creating them here would undo that.
+        views = open_views(store.env_for("Views"), create_tables=False)
         try:
             chosen = runner.projections_named(views, names)
             runner.catch_up({upstream: apps[upstream]}, views, chosen, progress=_say)

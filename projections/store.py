@@ -99,6 +99,9 @@ class ViewStore(TrackingRecorder):
     """What both stores' view recorders offer the pull loop (see the two classes below)."""
 
     dialect: Dialect
+    # True once tables were emptied with their secondary indexes dropped (a reset, or a new
+    # layout): whoever fills them calls ``restore_indexes`` when done.
+    indexes_deferred = False
 
     def q(self, sql: str) -> str:
         return self.dialect.q(sql)
@@ -132,16 +135,23 @@ class ViewStore(TrackingRecorder):
         single sorted pass when the rebuild is done. Should the rebuild stop half-way, the
         next start creates them anyway (every start runs the schema's ``IF NOT EXISTS``).
         """
-        indexes = secondary_indexes(self.dialect)
         with self.page() as c:
             for table in tables:
                 c.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are ours, not input
-                for name, _ in indexes.get(table, []):
-                    c.execute(f"DROP INDEX IF EXISTS {name}")
             c.execute(
                 self.q(f"DELETE FROM {self.tracking_table} WHERE application_name LIKE ?"),  # noqa: S608
                 (f"{projection}@%",),
             )
+        self.defer_indexes(tables)
+
+    def defer_indexes(self, tables: Sequence[str]) -> None:
+        """Drop the secondary indexes of these (empty) tables until ``restore_indexes``."""
+        indexes = secondary_indexes(self.dialect)
+        with self.page() as c:
+            for table in tables:
+                for name, _ in indexes.get(table, []):
+                    c.execute(f"DROP INDEX IF EXISTS {name}")
+        self.indexes_deferred = True
 
     def restore_indexes(self) -> None:
         """Create any secondary index a reset dropped (a no-op when all are there)."""
@@ -149,6 +159,7 @@ class ViewStore(TrackingRecorder):
             for statements in secondary_indexes(self.dialect).values():
                 for _, statement in statements:
                     c.execute(statement)
+        self.indexes_deferred = False
 
     @property
     def tracking_table(self) -> str:
@@ -217,6 +228,7 @@ def _discard_outdated(views: ViewStore) -> None:
     views.create_table()
     with views.page() as c:
         c.execute(views.q("INSERT INTO views_layout (version) VALUES (?)"), (SCHEMA_VERSION,))
+    views.defer_indexes(VIEW_TABLES)  # the whole history is replayed next, as in a rebuild
 
 
 SCHEMA_LOCK = 0x6261726761696E  # "bargain": one advisory lock for this tool's table creation
@@ -243,9 +255,15 @@ def schema_lock(factory: Any) -> Iterator[None]:
             conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
 
 
-def open_views(env: dict[str, str]) -> ViewStore:
-    """The view store for an event store's environment, built as the library builds views."""
-    environment = Environment(VIEWS_NAME, {**os.environ, **env})
+def open_views(env: dict[str, str], *, create_tables: bool = True) -> ViewStore:
+    """The view store for an event store's environment, built as the library builds views.
+
+    ``create_tables=False`` is for a second process sharing a catch-up: the first created the
+    tables, and may have dropped their indexes until the tables are full.
+    """
+    environment = Environment(
+        VIEWS_NAME, {**os.environ, **env, "CREATE_TABLE": "yes" if create_tables else "no"}
+    )
     factory = InfrastructureFactory.construct(environment)
     if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
         views = cast("ViewStore", factory.tracking_recorder(SQLiteViewStore))

@@ -15,10 +15,13 @@ from bargaining import Tracker
 from cli.main import cli
 from projections import runner
 from projections.cases import CasesProjection
+from projections.sql import SQLITE
+from projections.store import secondary_indexes
 from tests import builders as b
 from tests import builders_mediation as m
 from tests.conftest import TODAY
 
+EVERY_INDEX = {name for table in secondary_indexes(SQLITE).values() for name, _ in table}
 TABLES = {
     "agreements": "reference",
     "agreement_details": "reference",
@@ -168,6 +171,26 @@ def test_a_rebuild_shared_with_a_second_process_equals_the_incrementally_maintai
     assert [argv[-2:] for argv in started] in ([["Negotiations", "agreements"]], [["Mediation", "cases"]])
     assert read == tracker.event_count()
     assert snapshot(store) == expected
+    assert indexes(store) == EVERY_INDEX  # dropped for the rebuild, built again at its end
+
+
+def indexes(store: Path) -> set[str]:
+    with sqlite3.connect(store / "views.sqlite") as conn:
+        return {
+            n
+            for (n,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        }
+
+
+def test_views_of_an_older_layout_are_rebuilt_with_every_index(tracker: Tracker, store: Path) -> None:
+    expected = views_of_a_busy_store(tracker, store)
+    with sqlite3.connect(store / "views.sqlite") as conn:
+        conn.execute("UPDATE views_layout SET version = version - 1")
+    tracker.reports.board()
+    assert snapshot(store) == expected
+    assert indexes(store) == EVERY_INDEX
 
 
 def test_when_the_second_process_fails_the_first_finishes_its_share(
