@@ -57,9 +57,15 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
 
 
+_ASCII = dict.fromkeys(range(128))  # str.translate deletes these: what is left is the non-ASCII
+
+
 def _width(text: str) -> int:
     if text.isascii():
         return len(text) if text.isprintable() else -1
+    others = text.translate(_ASCII)
+    if min(others) >= "\u4e00" and max(others) <= "\u9fff" and text.isprintable():
+        return len(text) + len(others)  # ASCII and CJK ideographs (most names): no regex to compile
     plain_or_wide, wide_char = _patterns()
     if plain_or_wide.fullmatch(text):
         return len(text) + len(wide_char.findall(text))
