@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bargaining.errors import InvalidValueError, NotFoundError
 from bargaining.formats import iso as _iso
 from bargaining.formats import money as _money
 from domain.articles import line_diff, text_at
-from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
@@ -17,6 +16,9 @@ from domain.ratification import quorum_needed, yes_needed
 from domain.records import TieDecision
 from domain.representatives import team_problems
 from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
+
+if TYPE_CHECKING:  # a negotiation without a contract never imports the contract's classes
+    from domain.contract import CollectiveContract
 
 
 def due_row(due: Due, day: date) -> dict[str, Any]:

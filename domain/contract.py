@@ -8,12 +8,13 @@ effective 15 days after receipt without objection (S1 Art 47), and expires after
 from __future__ import annotations
 
 from datetime import date
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 import attrs
 from eventsourcing.domain import Aggregate, event
 
 from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.identity import contract_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from domain.records import Successor
 from domain.values import AgreementKind, ContractStatus, Purpose, Term, TerminationGround
@@ -69,7 +70,7 @@ class CollectiveContract(Aggregate):
 
     @staticmethod
     def create_id(reference: str) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/contracts/{reference}")
+        return contract_id(reference)
 
     @event(Concluded)
     def __init__(

@@ -5,11 +5,15 @@ The computation is ``domain.due``'s; ``next_deadline`` is the earliest one still
 
 from __future__ import annotations
 
-from domain.contract import CollectiveContract
+from typing import TYPE_CHECKING
+
 from domain.due import AgreementDates, Due, agreement_deadlines, next_deadline
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
 from domain.values import Purpose, Stage
+
+if TYPE_CHECKING:  # a negotiation's deadlines need no contract class: import it only to type
+    from domain.contract import CollectiveContract
 
 __all__ = ["Due", "contract_deadlines", "negotiation_deadlines", "next_deadline"]
 

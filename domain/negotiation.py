@@ -8,7 +8,7 @@ that only mutates. Every event carries ``on`` (the business date the user gave) 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 import attrs
 from eventsourcing.domain import Aggregate, event
@@ -16,6 +16,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.articles import Agreement, Proposal, current_proposal
 from domain.calendar import add_months
 from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.identity import negotiation_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from domain.ratification import evaluate
 from domain.records import Round, Suspension, TieDecision, Vote
@@ -127,7 +128,7 @@ class Negotiation(Aggregate):
 
     @staticmethod
     def create_id(reference: str) -> UUID:
-        return uuid5(NAMESPACE_URL, f"/negotiations/{reference}")
+        return negotiation_id(reference)
 
     @event(Opened)
     def __init__(
