@@ -95,7 +95,9 @@ def kind(topic: str) -> Kind:
 
 
 def decoder(app: Application[Any]) -> Callable[[Record], Row]:
-    """``decode`` for one application, with its cipher and compressor looked up once."""
+    """The application's event bodies as plain data, bookkeeping (``on``, ``by``,
+    ``timestamp``) included: decrypted and decompressed as it stores them (both looked up
+    once here, not per event), then parsed by ``codec``."""
     cipher, compressor = app.mapper.cipher, app.mapper.compressor
     loads = codec.loads
 
@@ -106,30 +108,21 @@ def decoder(app: Application[Any]) -> Callable[[Record], Row]:
         if compressor is not None:
             state = compressor.decompress(state)
         data = loads(state)
-        return decode(app, Raw(*record)) if "class_version" in data else data
+        return _upcast(app, record) if "class_version" in data else data
 
     return load
 
 
-def decode(app: Application[Any], raw: Raw) -> Row:
-    """The event's plain data, bookkeeping (``on``, ``by``, ``timestamp``) included."""
-    mapper = app.mapper
-    state = raw.state
-    if mapper.cipher is not None:
-        state = mapper.cipher.decrypt(state)
-    if mapper.compressor is not None:
-        state = mapper.compressor.decompress(state)
-    data = codec.loads(state)
-    if "class_version" not in data:
-        return data
-    # An older schema: let the library upcast it.
-    domain_event: Any = mapper.to_domain_event(
+def _upcast(app: Application[Any], record: Record) -> Row:
+    """An event of an older schema, decoded (and upcast) by the library."""
+    position, originator_id, version, topic, state = record
+    domain_event: Any = app.mapper.to_domain_event(
         Notification(
-            id=raw.id,
-            originator_id=UUID(raw.originator_id),
-            originator_version=raw.originator_version,
-            topic=raw.topic,
-            state=raw.state,
+            id=position,
+            originator_id=UUID(originator_id),
+            originator_version=version,
+            topic=topic,
+            state=state,
         )
     )
     return {
@@ -143,9 +136,10 @@ def decode(app: Application[Any], raw: Raw) -> Row:
 def aggregate_events(app: Application[Any], originator_id: str) -> list[tuple[Raw, Row]]:
     """Every event of one aggregate, in version order, with its plain data."""
     found = []
+    load = decoder(app)
     for stored in app.recorder.select_events(UUID(originator_id)):
         raw = Raw(0, originator_id, stored.originator_version, stored.topic, stored.state)
-        found.append((raw, decode(app, raw)))
+        found.append((raw, load(raw)))
     return found
 
 
@@ -165,10 +159,11 @@ def scan(
     An aggregate's first event carries its reference, and comes before its others.
     """
     references: dict[str, str] = {}
+    load = decoder(app)
     for raw in log(app, page_size):
         if raw.context not in contexts:
             continue
-        data = decode(app, raw)
+        data = load(raw)
         if raw.originator_version == 1:
             references[raw.originator_id] = data["reference"]
         yield raw, references[raw.originator_id], data

@@ -194,12 +194,12 @@ def dispute_counts(at: ViewsAt, start: str, end: str, asof: str, by: str | None)
     each count falls in the month of its own date. Without groups there is no GROUP BY: the
     sort it implies cost SQLite four times the scan of a covering index.
     """
-    grouped = " GROUP BY 1" if by else ""
     with connect(at) as db:
-        return _dispute_counts(db, by, grouped, {"start": start, "end": end, "asof": asof})
+        return _dispute_counts(db, by, {"start": start, "end": end, "asof": asof})
 
 
-def _dispute_counts(db: Reader, by: str | None, grouped: str, params: dict[str, str]) -> list[Row]:
+def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[Row]:
+    grouped = " GROUP BY 1" if by else ""
     # SQLite would take ``closed_on IS NULL`` for a selective equality and walk every open,
     # declined and unaccepted case through the table, not the small index of open cases.
     open_cases = db.using("cases_open")
