@@ -142,15 +142,18 @@ class ViewStore(TrackingRecorder):
                 self.q(f"DELETE FROM {self.tracking_table} WHERE application_name LIKE ?"),  # noqa: S608
                 (f"{projection}@%",),
             )
-        self.defer_indexes(tables)
+            self._drop_indexes(c, tables)  # in the same transaction as the emptying
 
     def defer_indexes(self, tables: Sequence[str]) -> None:
         """Drop the secondary indexes of these (empty) tables until ``restore_indexes``."""
-        indexes = secondary_indexes(self.dialect)
         with self.page() as c:
-            for table in tables:
-                for name, _ in indexes.get(table, []):
-                    c.execute(f"DROP INDEX IF EXISTS {name}")
+            self._drop_indexes(c, tables)
+
+    def _drop_indexes(self, c: Any, tables: Sequence[str]) -> None:
+        indexes = secondary_indexes(self.dialect)
+        for table in tables:
+            for name, _ in indexes.get(table, []):
+                c.execute(f"DROP INDEX IF EXISTS {name}")
         self.indexes_deferred = True
 
     def restore_indexes(self) -> None:
