@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bargaining import codecache
 from bargaining.encryption import CIPHER_KEY_ENV
 from bargaining.encryption import new_key as new_cipher_key
 from bargaining.errors import (
@@ -30,6 +31,10 @@ from bargaining.errors import (
     shown,
 )
 from bargaining.store import STORE_ENV, Store
+
+# Before anything defines an event class: their generated methods are compiled once, not in
+# every process (see codecache).
+codecache.install()
 
 if TYPE_CHECKING:
     from bargaining.tracker import Tracker, default_actor

@@ -1,0 +1,139 @@
+"""Compiled code for the methods the dataclasses module writes, kept between processes.
+
+eventsourcing makes every event class a frozen dataclass. For each class the dataclasses
+module writes the source of five or six methods and compiles it, in every process that starts:
+about 450 compilations of some 200 distinct texts for the two aggregates a write command
+loads, 60-100 ms of a command that takes 300 (bench/RESULTS.md). The compiled code depends only
+on the text and the interpreter, so it is kept the way Python keeps a module's bytecode:
+
+- in the package's ``__pycache__``, one file per interpreter version, keyed by the exact text;
+- written at exit when something new was compiled, unless bytecode writing is off
+  (``PYTHONDONTWRITEBYTECODE``, ``python -B``), and read back by the next process;
+- ``warm()`` writes it on purpose, as ``make setup`` does when it byte-compiles the code.
+
+A text the file does not hold is compiled as before, so a missing, stale or damaged file costs
+time, never behaviour. ``BARGAINING_CODE_CACHE`` names another file, or ``off``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import marshal
+import os
+import sys
+from types import CodeType
+from typing import Any
+
+CACHE_ENV = "BARGAINING_CODE_CACHE"
+MAX_ENTRIES = 4096  # ~5 MB; the project's own event classes need ~250
+# The interpreter's full version: a file written by another one is not read.
+HEADER = f"bargaining dataclass code {sys.hexversion:x} opt {sys.flags.optimize}\n".encode()
+
+
+def default_path() -> str:
+    tag = sys.implementation.cache_tag or "none"
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.join(here, "__pycache__", f"dataclass-methods.{tag}.bin")
+
+
+class CodeCache:
+    """The compiled texts, read from ``path`` on first use; new ones are written by ``save``."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._codes: dict[str, CodeType] | None = None
+        self.used: dict[str, CodeType] = {}  # what this process asked for
+        self.compiled = 0  # texts this process compiled itself
+
+    def code(self, text: str) -> CodeType:
+        codes = self._codes if self._codes is not None else self._load()
+        code = codes.get(text)
+        if code is None:
+            # As exec() would compile it from dataclasses, which has no __future__ imports:
+            # dont_inherit keeps this module's own (annotations) out of the generated code.
+            code = codes[text] = compile(text, "<string>", "exec", dont_inherit=True)
+            self.compiled += 1
+        self.used[text] = code
+        return code
+
+    def _load(self) -> dict[str, CodeType]:
+        self._codes = {}
+        if self.path is None:
+            return self._codes
+        try:
+            with open(self.path, "rb") as file:
+                data = file.read()
+            if data.startswith(HEADER):
+                # Written by save() into the package's own __pycache__: trusted as its .pyc are.
+                loaded = marshal.loads(data[len(HEADER) :])  # noqa: S302
+                if isinstance(loaded, dict):
+                    self._codes = {
+                        text: code
+                        for text, code in loaded.items()
+                        if isinstance(text, str) and isinstance(code, CodeType)
+                    }
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # absent or damaged: everything is compiled, and the file written anew
+        return self._codes
+
+    def save(self, *, force: bool = False) -> bool:
+        """Write the texts if this process compiled any; True when the file was written."""
+        if self.path is None or not self.compiled or self._codes is None:
+            return False
+        if sys.dont_write_bytecode and not force:
+            return False
+        # Grown past the bound (a long-lived process that made its own dataclasses): keep
+        # what this process used, which is what the next one like it will ask for.
+        codes = self._codes if len(self._codes) <= MAX_ENTRIES else self.used
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(temporary, "wb") as file:
+                file.write(HEADER + marshal.dumps(codes))
+            os.replace(temporary, self.path)  # readers see the old file or the new, whole
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return False
+        self.compiled = 0
+        return True
+
+
+_cache: CodeCache | None = None
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    if _cache is not None and type(source) is str:
+        source = _cache.code(source)
+    exec(source, globals, locals)  # noqa: S102 - dataclasses' own call, with its own text
+
+
+def install() -> CodeCache | None:
+    """Route the dataclasses module's compilations through the cache (once per process)."""
+    global _cache  # noqa: PLW0603 - one per process, like the dataclasses module it serves
+    if _cache is None:
+        setting = os.environ.get(CACHE_ENV, "")
+        if setting == "off":
+            return None
+        _cache = CodeCache(setting or default_path())
+        # dataclasses looks exec up among its module's globals before the builtins: this
+        # replaces it there and nowhere else.
+        dataclasses.exec = _exec  # type: ignore[attr-defined]
+        atexit.register(_cache.save)
+    return _cache
+
+
+def warm() -> int:
+    """Build every event class the project defines and write the cache; how many texts it holds."""
+    cache = install()
+    if cache is None:
+        return 0
+    import importlib  # noqa: PLC0415 - only here
+
+    for module in ("bargaining.contracts", "bargaining.mediation", "bargaining.negotiations"):
+        importlib.import_module(module)  # their event classes, and the library's
+
+    cache.save(force=True)
+    return len(cache._codes or ())

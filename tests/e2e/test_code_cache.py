@@ -1,0 +1,80 @@
+"""The compiled dataclass methods kept between processes: faster starts, never other behaviour."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bargaining import codecache
+from tests.e2e.test_installed_script import bargaining
+
+CASE = ("case", "open", "C-1", "--channel", "visit", "--received", "2024-03-01", "--applicant", "刘某")
+CASE_REST = ("--respondent", "某建筑公司", "--category", "remuneration", "--request", "支付欠薪")
+
+
+def write(store: Path, cache: Path, *args: str, **env: str) -> str:
+    result = bargaining(
+        "--store", str(store), "--as", "李明", *args, env={codecache.CACHE_ENV: str(cache), **env}
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bytecode writing on, as it is by default."""
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+
+
+def test_the_first_process_writes_the_cache_and_the_next_ones_only_read_it(
+    tmp_path: Path, clean_env: None
+) -> None:
+    cache = tmp_path / "cache.bin"
+    write(tmp_path / "store", cache, *CASE, *CASE_REST)
+    assert cache.read_bytes().startswith(codecache.HEADER)
+    written = cache.stat().st_mtime_ns, cache.read_bytes()
+
+    shown = write(tmp_path / "store", cache, "case", "show", "C-1", "--json")
+    write(tmp_path / "store", cache, "case", "accept", "C-1", "--on", "2024-03-04", "--both-agree")
+    write(tmp_path / "store", cache, "case", "session", "C-1", "--on", "2024-03-05", "--attended", "刘某")
+
+    assert (cache.stat().st_mtime_ns, cache.read_bytes()) == written  # nothing new to compile
+    assert json.loads(shown)["applicants"] == ["刘某"]
+
+
+def test_no_cache_is_written_when_bytecode_writing_is_off(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.bin"
+    write(tmp_path / "store", cache, *CASE, *CASE_REST, PYTHONDONTWRITEBYTECODE="1")
+    assert not cache.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", codecache.HEADER + b"\x00\x01 not marshal"])
+def test_a_damaged_cache_is_ignored_and_written_anew(tmp_path: Path, clean_env: None, content: bytes) -> None:
+    cache = tmp_path / "cache.bin"
+    cache.write_bytes(content)
+    write(tmp_path / "store", cache, *CASE, *CASE_REST)
+    shown = json.loads(write(tmp_path / "store", cache, "case", "show", "C-1", "--json"))
+    assert shown["respondent"] == "某建筑公司"
+    assert cache.read_bytes().startswith(codecache.HEADER)
+    assert len(cache.read_bytes()) > 10_000
+
+
+def test_cached_methods_are_the_ones_dataclasses_would_compile() -> None:
+    codecache.install()  # the package installs it on import; a second call changes nothing
+    point = dataclasses.make_dataclass("Point", [("x", int), ("label", str)], frozen=True)
+    # Compiled as dataclasses compiles them: annotations are objects, not the strings that
+    # codecache's own `from __future__ import annotations` would make of them.
+    assert vars(point)["__init__"].__annotations__ == {"x": int, "label": str, "return": None}
+    assert point(1, "甲") == point(1, "甲")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(point(1, "甲"), "x", 2)  # noqa: B010 - the frozen class's own __setattr__
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, clean_env: None) -> None:
+    write(tmp_path / "store", tmp_path / "unused", *CASE, *CASE_REST, BARGAINING_CODE_CACHE="off")
+    assert not (tmp_path / "unused").exists()
+    assert os.listdir(tmp_path) == ["store"]
