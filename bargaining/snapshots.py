@@ -56,11 +56,21 @@ def _codec(hint: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any]] | Non
     if kind is date:
         return date.isoformat, date.fromisoformat
     if isinstance(kind, type) and issubclass(kind, Enum):
-        enum: type[Enum] = kind
-        return (lambda member: member.value), enum
+        return (lambda member: member.value), _enum_lookup(kind)
     if kind is tuple:
         return None if typing.get_args(kinds[0])[0] is not str else (list, tuple)
     return None
+
+
+def _enum_lookup(enum: type[Enum]) -> Callable[[Any], Any]:
+    """``enum(value)`` as one dict lookup: a snapshot holds hundreds of them."""
+    members = {member.value: member for member in enum}
+
+    def member(value: Any) -> Any:
+        found = members.get(value)
+        return enum(value) if found is None else found
+
+    return member
 
 
 def _as_tuple(value: Any) -> Any:
@@ -68,12 +78,21 @@ def _as_tuple(value: Any) -> Any:
     return tuple(value) if type(value) is list else value
 
 
+# Fields of these types come back from JSON as they went in.
+_AS_IS = (str, int, bool, str | None, int | None)
+
+
 def flat_transcoding(cls: type[Any], name: str) -> Transcoding:
     """A frozen attrs record as a list of its field values, in field order."""
     hints = typing.get_type_hints(cls)
     names = [f.name for f in attrs.fields(cls)]
     codecs = [_codec(hints[n]) for n in names]
-    restores = [_as_tuple if codec is None else codec[1] for codec in codecs]
+    # Only the fields JSON does not give back as they were, with how to restore them.
+    restores = [
+        (i, _as_tuple if codec is None else codec[1])
+        for i, (field, codec) in enumerate(zip(names, codecs, strict=True))
+        if codec is not None or hints[field] not in _AS_IS
+    ]
 
     class RecordAsList(Transcoding):
         type = cls
@@ -86,12 +105,13 @@ def flat_transcoding(cls: type[Any], name: str) -> Transcoding:
             return values
 
         def decode(self, data: list[Any]) -> Any:
-            return cls(
-                **{
-                    field: value if value is None else restore(value)
-                    for field, restore, value in zip(names, restores, data, strict=True)
-                }
-            )
+            if len(data) != len(names):
+                raise ValueError(f"{name}: {len(data)} values for {len(names)} fields")
+            for i, restore in restores:
+                value = data[i]
+                if value is not None:
+                    data[i] = restore(value)
+            return cls(**dict(zip(names, data, strict=True)))
 
     RecordAsList.name = name
     return RecordAsList()
