@@ -7,7 +7,7 @@ is reported as a conflict, never retried silently or overwritten.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -89,7 +89,7 @@ class StoreApplication(Application[UUID]):
             return found
         try:
             with translate_store_errors():
-                aggregate: Aggregate = self.repository.get(aggregate_id)
+                aggregate: Aggregate = self.repository.get(aggregate_id, projector_func=project)
         except AggregateNotFoundError:
             raise NotFoundError(ref, f"no such {what}") from None
         assert isinstance(aggregate, cls)
@@ -119,6 +119,15 @@ class StoreApplication(Application[UUID]):
         with translate_store_errors(self.where):
             recordings = self.save(*aggregates)
         return recordings[-1].notification.id if recordings else 0
+
+
+def project(aggregate: Any, events: Iterable[Any]) -> Any:
+    """The library's ``project_aggregate`` without its per-event check against a runtime
+    Protocol, which costs ~25 µs an event on Python 3.11 (a third of loading a case's events):
+    every event in these stores is one of the aggregates' own, which ``mutate`` themselves."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
 
 
 def open_application(cls: type[App], store: Store) -> App:

@@ -26,6 +26,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from bargaining import PACKET_LANGUAGES
+from bargaining.application import project
 from bargaining.errors import InvalidValueError, StageError, printable, shown
 from bargaining.negotiations import Service
 from bargaining.packet_document import build
@@ -154,7 +155,11 @@ class PacketService(Service):
             aggregate_id: UUID = cls.create_id(negotiation.reference)
             events = list(self.app.events.get(aggregate_id))
             count, digest, _ = history_digest(events)
-            found[kind] = (self.app.repository.get(aggregate_id, version=count), count, digest)
+            found[kind] = (
+                self.app.repository.get(aggregate_id, version=count, projector_func=project),
+                count,
+                digest,
+            )
         return found
 
     def _language(self, lang: str | None, profile_id: str) -> str:
