@@ -130,21 +130,20 @@ def python(code: str, *args: str) -> dict[str, float]:
     return result
 
 
-def prepare_writes(path: Path) -> None:
-    """An open negotiation and an accepted case dated today, for the write benchmarks."""
+def prepare_writes(path: Path) -> str:
+    """An open negotiation and an accepted case dated today, for the write benchmarks.
+
+    The negotiation is opened once and gains rounds with every run (its snapshots bound what a
+    load replays). The case is new in every run: sessions added by earlier runs would otherwise
+    pile up on one case, hundreds of them, where a real case has a few. Returns its reference.
+    """
     from bargaining import Tracker
 
     today = date.today()
+    case = f"BENCH-CASE-{time.strftime('%Y%m%d%H%M%S')}"
     with Tracker(path, actor="bench") as t:
-        if t.cases.exists("BENCH-CASE"):
-            return
-        t.negotiations.open("BENCH-NEG", employer="基准企业", union="基准工会", kind="wage", on=today)
-        t.negotiations.request("BENCH-NEG", on=today)
-        t.negotiations.reply("BENCH-NEG", on=today)
-        t.negotiations.appoint("BENCH-NEG", side="union", chief="甲", members=["乙", "丙"], on=today)
-        t.negotiations.appoint("BENCH-NEG", side="employer", chief="丁", members=["戊", "己"], on=today)
         t.cases.open(
-            "BENCH-CASE",
+            case,
             channel="visit",
             received=today,
             applicants=["职工"],
@@ -153,7 +152,15 @@ def prepare_writes(path: Path) -> None:
             request="调解",
             body="JD-BENCH",
         )
-        t.cases.accept("BENCH-CASE", on=today, both_agree=True)
+        t.cases.accept(case, on=today, both_agree=True)
+        if t.negotiations.app.exists_reference("BENCH-NEG"):
+            return case
+        t.negotiations.open("BENCH-NEG", employer="基准企业", union="基准工会", kind="wage", on=today)
+        t.negotiations.request("BENCH-NEG", on=today)
+        t.negotiations.reply("BENCH-NEG", on=today)
+        t.negotiations.appoint("BENCH-NEG", side="union", chief="甲", members=["乙", "丙"], on=today)
+        t.negotiations.appoint("BENCH-NEG", side="employer", chief="丁", members=["戊", "己"], on=today)
+    return case
 
 
 def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
@@ -177,7 +184,7 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
     )
     if size != "1M":
         return rows
-    prepare_writes(path)
+    case = prepare_writes(path)
     cli = [str(BIN / "bargaining"), "--store", str(path), "--as", "bench"]
     click = median_seconds([str(BIN / "python"), "-c", "import click"], runs)
     for label, argv in (
@@ -230,9 +237,7 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
         )
         times.append(time.perf_counter() - started)
     rows.append(("write: negotiation round (whole process)", f"{statistics.median(times) * 1000:.0f} ms"))
-    seconds = median_seconds(
-        [*cli, "case", "session", "BENCH-CASE", "--on", today, "--attended", "职工"], runs
-    )
+    seconds = median_seconds([*cli, "case", "session", case, "--on", today, "--attended", "职工"], runs)
     rows.append(("write: case session (whole process)", f"{seconds * 1000:.0f} ms"))
     load = python(LOAD)
     rows.append(
