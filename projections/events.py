@@ -56,8 +56,16 @@ def _sqlite_file(app: Application[Any]) -> str | None:
 Record = tuple[int, str, int, str, bytes]  # a Raw without the names: the pull loop's hot path
 
 
-def read_records(app: Application[Any], after: int, limit: int) -> list[Record]:
-    """The next page of the application's notification log, after position ``after``, as tuples."""
+def read_records(
+    app: Application[Any], after: int, limit: int, bodies: frozenset[str] | None = None
+) -> list[Record]:
+    """The next page of the application's notification log, after position ``after``, as tuples.
+
+    With ``bodies`` (``Aggregate.Event`` names) a record carries its body only if it is one of
+    those events or an aggregate's first (which names the reference); the others come with
+    ``b""``. A page's bodies are most of what it reads, and a view that counts events, or
+    reads a few kinds, leaves most of them unparsed.
+    """
     path = _sqlite_file(app)
     if path is None:
         return [
@@ -66,11 +74,20 @@ def read_records(app: Application[Any], after: int, limit: int) -> list[Record]:
                 start=after or None, limit=limit, inclusive_of_start=False
             )
         ]
+    state = "state"
+    params: list[Any] = [after, limit]
+    if bodies is not None:
+        marks = ",".join("?" * len(bodies))
+        state = (
+            "CASE WHEN originator_version = 1"
+            f" OR substr(topic, instr(topic, ':') + 1) IN ({marks}) THEN state ELSE x'' END"
+        )
+        params[:0] = sorted(bodies)
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         rows: list[Record] = conn.execute(
-            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events"
+            f"SELECT rowid, originator_id, originator_version, topic, {state} FROM stored_events"  # noqa: S608
             " WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            (after, limit),
+            params,
         ).fetchall()
     return rows
 

@@ -144,7 +144,7 @@ def _catch_up(
         start = min(positions.values())
         read_steps = frozenset().union(*(p.steps for p in followers))
         while True:
-            notifications = read_records(app, start, page_size)
+            notifications = read_records(app, start, page_size, read_steps)
             if not notifications:
                 break
             first, last = notifications[0][0], notifications[-1][0]
