@@ -46,6 +46,13 @@ def loads(body: bytes | str) -> dict[str, Any]:
     return data
 
 
+def raw(body: bytes | str) -> dict[str, Any]:
+    """An event body with the library's type tags left in: for reading plain fields only
+    (an aggregate's first event's ``reference``), at a fraction of ``loads``' cost."""
+    data: dict[str, Any] = orjson.loads(body)
+    return data
+
+
 def event_fields(body: bytes | str) -> dict[str, Any]:
     """An event body's own fields, as a timeline or an as-of fold wants them."""
     data = loads(body)

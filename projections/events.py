@@ -92,6 +92,48 @@ def read_records(
     return rows
 
 
+Group = tuple[str, int, int, str]  # one aggregate in a page: id, events, last position, last topic
+
+
+def read_groups(
+    app: Application[Any], after: int, limit: int
+) -> tuple[int, list[Group], list[Record]] | None:
+    """The next page of the log counted by SQLite, for a view that only counts events.
+
+    Returns the page's last position, each aggregate in it (events, last position and that
+    event's topic) and the aggregates' first events, whose bodies name their references; None
+    at the end of the log. SQLite stores only (``counts_by_sql``).
+    """
+    path = _sqlite_file(app)
+    if path is None:
+        raise NotImplementedError("counting by SQL needs an SQLite event store")
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        (last,) = conn.execute(
+            "SELECT MAX(rowid) FROM (SELECT rowid FROM stored_events WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+            (after, limit),
+        ).fetchone()
+        if last is None:
+            return None
+        # With MAX() the only aggregate of its kind, SQLite takes the bare column (topic) from
+        # the row that holds the maximum: each aggregate's last event in the page.
+        groups: list[Group] = conn.execute(
+            "SELECT originator_id, COUNT(*), MAX(rowid), topic FROM stored_events"
+            " WHERE rowid > ? AND rowid <= ? GROUP BY originator_id",
+            (after, last),
+        ).fetchall()
+        firsts: list[Record] = conn.execute(
+            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events"
+            " WHERE rowid > ? AND rowid <= ? AND originator_version = 1 ORDER BY rowid",
+            (after, last),
+        ).fetchall()
+    return last, groups, firsts
+
+
+def counts_by_sql(app: Application[Any]) -> bool:
+    """Whether ``read_groups`` can count this application's log."""
+    return _sqlite_file(app) is not None
+
+
 def read_page(app: Application[Any], after: int, limit: int) -> list[Raw]:
     """The next page of the application's notification log, after position ``after``."""
     return [Raw(*record) for record in read_records(app, after, limit)]
@@ -111,12 +153,12 @@ def kind(topic: str) -> Kind:
     return found
 
 
-def decoder(app: Application[Any]) -> Callable[[Record], Row]:
+def decoder(app: Application[Any], loads: Callable[[bytes], Row] = codec.loads) -> Callable[[Record], Row]:
     """The application's event bodies as plain data, bookkeeping (``on``, ``by``,
     ``timestamp``) included: decrypted and decompressed as it stores them (both looked up
-    once here, not per event), then parsed by ``codec``."""
+    once here, not per event), then parsed by ``loads`` (``codec.loads``; ``codec.raw`` to
+    leave the library's type tags in, where only plain fields are read)."""
     cipher, compressor = app.mapper.cipher, app.mapper.compressor
-    loads = codec.loads
 
     def load(record: Record) -> Row:
         state = record[4]

@@ -16,10 +16,11 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
 
+from projections import codec
 from projections.agreements import AgreementsProjection
 from projections.base import Item, Page, ViewProjection
 from projections.cases import CasesProjection
-from projections.events import KINDS, Record, decoder, kind, read_records
+from projections.events import KINDS, Record, counts_by_sql, decoder, kind, read_groups, read_records
 from projections.store import ViewStore
 from projections.timeline import TimelineProjection
 
@@ -143,22 +144,26 @@ def _catch_up(
         positions = {p.name: views.position(p.name, name) for p in followers}
         start = min(positions.values())
         read_steps = frozenset().union(*(p.steps for p in followers))
+        # A log only the timeline follows here (the first process of a shared rebuild reads the
+        # mediation log for it alone) is counted by SQLite, not folded event by event.
+        counter = followers[0] if len(followers) == 1 and counts_by_sql(app) else None
+        counted = counter if isinstance(counter, TimelineProjection) else None
         while True:
-            notifications = read_records(app, start, page_size, read_steps)
-            if not notifications:
-                break
-            first, last = notifications[0][0], notifications[-1][0]
             try:
                 with views.reading() as reader:
                     page = Page(views, reader)
-                    items = _items(app, notifications, page, cache, read_steps)
-                    trackings = []
-                    for p in followers:
-                        seen = positions[p.name]
-                        if seen < last:
-                            unseen = items if seen < first else [i for i in items if i.position > seen]
-                            p.process_page(page, unseen)
-                            trackings.append(Tracking(p.tracking_name(name), last))
+                    if counted is not None:
+                        done = _count_page(app, counted, page, cache, start, page_size)
+                    else:
+                        done = _fold_page(
+                            app, followers, positions, page, cache, read_steps, start, page_size
+                        )
+                    if done is None:
+                        break
+                    last, count = done
+                    trackings = [
+                        Tracking(p.tracking_name(name), last) for p in followers if positions[p.name] < last
+                    ]
                 with views.page() as c:
                     for sql, rows in page.writes:
                         c.executemany(sql, rows)
@@ -171,11 +176,67 @@ def _catch_up(
                 continue
             for p in followers:
                 positions[p.name] = max(positions[p.name], last)
-            read += len(notifications)
+            read += count
             start = last
             if progress is not None:
-                progress(len(notifications))
+                progress(count)
     return read
+
+
+def _fold_page(
+    app: Application[Any],
+    followers: Sequence[ViewProjection],
+    positions: Mapping[str, int],
+    page: Page,
+    cache: dict[str, tuple[str, str]],
+    read: frozenset[str],
+    start: int,
+    size: int,
+) -> tuple[int, int] | None:
+    """Fold the next page into every follower that has not seen it: (last position, events)."""
+    notifications = read_records(app, start, size, read)
+    if not notifications:
+        return None
+    first, last = notifications[0][0], notifications[-1][0]
+    items = _items(app, notifications, page, cache, read)
+    for p in followers:
+        seen = positions[p.name]
+        if seen < last:
+            p.process_page(page, items if seen < first else [i for i in items if i.position > seen])
+    return last, len(notifications)
+
+
+def _count_page(
+    app: Application[Any],
+    timeline: TimelineProjection,
+    page: Page,
+    cache: dict[str, tuple[str, str]],
+    start: int,
+    size: int,
+) -> tuple[int, int] | None:
+    """The timeline's share of the next page, counted by SQLite: (last position, events)."""
+    found = read_groups(app, start, size)
+    if found is None:
+        return None
+    last, groups, firsts = found
+    load, kinds, created = decoder(app, codec.raw), KINDS, []
+    for record in firsts:  # as in _items: an aggregate's first event names its reference
+        data = load(record)
+        if "reference" in data:
+            context = (kinds.get(record[3]) or kind(record[3]))[1]
+            cache[record[1]] = (context, data["reference"])
+            created.append((record[1], context, data["reference"]))
+    page.write("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING", created)
+    _resolve(page, cache, {g[0] for g in groups if g[0] not in cache})
+    upstream = app.name
+    timeline.count_page(
+        page,
+        [
+            (oid, upstream, *cache[oid], events, position, (kinds.get(topic) or kind(topic))[2])
+            for oid, events, position, topic in groups
+        ],
+    )
+    return last, sum(g[1] for g in groups)
 
 
 def reset(views: ViewStore, projections: Sequence[ViewProjection], *, everything: bool) -> None:

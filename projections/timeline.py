@@ -32,10 +32,15 @@ class TimelineProjection(ViewProjection):
         for i in items:
             steps[i.originator_id] = steps.get(i.originator_id, 0) + 1
             last[i.originator_id] = i
-        page.write(
-            UPSERT,
+        self.count_page(
+            page,
             [
                 (oid, i.upstream, i.context, i.reference, steps[oid], i.position, i.step)
                 for oid, i in last.items()
             ],
         )
+
+    def count_page(self, page: Page, counted: Sequence[tuple[str, str, str, str, int, int, str]]) -> None:
+        """Add a page's events, already counted per aggregate: (id, upstream, context, reference,
+        events, last position, last step)."""
+        page.write(UPSERT, counted)

@@ -17,6 +17,7 @@ from projections import runner
 from projections.cases import CasesProjection
 from projections.sql import SQLITE
 from projections.store import secondary_indexes
+from projections.timeline import TimelineProjection
 from tests import builders as b
 from tests import builders_mediation as m
 from tests.conftest import TODAY
@@ -66,6 +67,21 @@ def test_rebuilt_views_equal_the_incrementally_maintained_ones(tracker: Tracker,
     assert snapshot(store) == incremental
     tracker.reports.rebuild("cases")
     assert snapshot(store) == incremental
+
+
+@pytest.mark.parametrize("page_size", [3, 1000])
+def test_a_timeline_counted_by_sqlite_equals_the_one_folded_event_by_event(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch, page_size: int
+) -> None:
+    expected = views_of_a_busy_store(tracker, store)
+    # Rebuilt alone, the timeline is the only view following each log: SQLite counts the
+    # pages (of 3: aggregates split across pages) instead of the fold.
+    monkeypatch.setattr(runner, "PAGE_SIZE", page_size)
+    folded: list[int] = []
+    monkeypatch.setattr(TimelineProjection, "process_page", lambda *_: folded.append(1))
+    assert tracker.reports.rebuild("timeline") == tracker.event_count()
+    assert folded == []
+    assert snapshot(store) == expected
 
 
 def test_an_interrupted_catch_up_resumes_from_its_position_without_double_counting(
