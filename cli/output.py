@@ -75,14 +75,16 @@ def _width(text: str) -> int:
 
 
 def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None:
-    """Column by column, so that the per-cell work runs in str methods and map, not in Python
-    loops: a 6,000-row board is 72,000 cells."""
+    """Column by column, then a line per row from one format string, so that the per-cell
+    work runs in str methods and str.format, not in Python loops: a 6,000-row board is
+    72,000 cells."""
     titles = [str(h) for h in headers]
     title_sizes = [_width(t) for t in titles]
     if min(title_sizes, default=0) < 0 or any(len(row) != len(titles) for row in rows):
         return None  # a ragged row: tabulate knows what to do
-    padded_columns = []
+    columns = []
     widths = []
+    formats = []
     for title, title_size, values in zip(
         titles, title_sizes, zip(*rows, strict=True) if rows else [()] * len(titles), strict=True
     ):
@@ -90,22 +92,25 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
         joined = "".join(texts)
         if not joined.isprintable():
             return None  # line breaks, control characters: tabulate knows what to do
-        if joined.isascii():
-            sizes = list(map(len, texts))
+        if joined.isascii() and title.isascii():
+            width = max(title_size + 2, max(map(len, texts), default=0))
+            formats.append(f"{{:<{width}}}")  # every character one column: format pads
+            column = [title, *texts]
         else:
             sizes = [len(t) if t.isascii() else _width(t) for t in texts]
             if min(sizes, default=0) < 0:
                 return None
-        width = max(title_size + 2, max(sizes, default=0))
-        widths.append(width)
-        # ljust counts characters: a wide character takes two columns but counts one.
-        padded_columns.append(
-            [
+            width = max(title_size + 2, max(sizes, default=0))
+            formats.append("{}")
+            # ljust counts characters: a wide character takes two columns but counts one.
+            column = [
                 title.ljust(width - title_size + len(title)),
                 *(t.ljust(width - s + len(t)) for t, s in zip(texts, sizes, strict=True)),
             ]
-        )
-    lines = ["  ".join(cells).rstrip() for cells in zip(*padded_columns, strict=True)] or [""]
+        widths.append(width)
+        columns.append(column)
+    line = "  ".join(formats).format
+    lines = [line(*cells).rstrip() for cells in zip(*columns, strict=True)] or [""]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
