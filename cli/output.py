@@ -88,7 +88,7 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
     for title, title_size, values in zip(
         titles, title_sizes, zip(*rows, strict=True) if rows else [()] * len(titles), strict=True
     ):
-        texts = ["" if v is None else str(v).strip() for v in values]
+        texts = _texts(values)
         joined = "".join(texts)
         if not joined.isprintable():
             return None  # line breaks, control characters: tabulate knows what to do
@@ -97,7 +97,7 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
             formats.append(f"{{:<{width}}}")  # every character one column: format pads
             column = [title, *texts]
         else:
-            sizes = [len(t) if t.isascii() else _width(t) for t in texts]
+            sizes = _sizes(texts, joined)
             if min(sizes, default=0) < 0:
                 return None
             width = max(title_size + 2, max(sizes, default=0))
@@ -113,6 +113,26 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
     lines = [line(*cells).rstrip() for cells in zip(*columns, strict=True)] or [""]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def _texts(values: Sequence[Any]) -> list[str]:
+    """The cells as tabulate shows them: stripped text, None as nothing."""
+    try:
+        return list(map(str.strip, values))  # a column of text (most): no Python loop
+    except TypeError:  # numbers, None
+        return ["" if v is None else str(v).strip() for v in values]
+
+
+def _sizes(texts: list[str], joined: str) -> list[int]:
+    """Display widths of a column's printable cells; -1 where one cannot be worked out."""
+    others = joined.translate(_ASCII)
+    if not others:
+        return list(map(len, texts))
+    if min(others) >= "\u4e00" and max(others) <= "\u9fff":
+        # ASCII and CJK ideographs only (names, most of the time): a cell's width is its length
+        # plus one per ideograph, and an ideograph is 3 bytes of UTF-8 where ASCII is 1.
+        return [(n + b) >> 1 for n, b in zip(map(len, texts), map(len, map(str.encode, texts)), strict=True)]
+    return [len(t) if t.isascii() else _width(t) for t in texts]
 
 
 def clip(text: Any, width: int = 40) -> str:
