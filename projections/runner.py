@@ -27,6 +27,9 @@ from projections.timeline import TimelineProjection
 PROJECTIONS: tuple[type[ViewProjection], ...] = (AgreementsProjection, CasesProjection, TimelineProjection)
 PAGE_SIZE = 20000  # one transaction per page; ~6 MB of stored events, ~40 MB once decoded
 
+# Aggregates' references kept between pages: most of a page's events belong to aggregates of
+# the page before. Unbounded, the cache grew with the store (~25 MB per million events).
+REFERENCES_KEPT = 50_000
 Progress = Callable[[int], None]
 Unit = tuple[str, str]  # (projection, application): the smallest share of a catch-up
 
@@ -180,6 +183,8 @@ def _catch_up(
             start = last
             if progress is not None:
                 progress(count)
+            if len(cache) > REFERENCES_KEPT:
+                cache.clear()  # the next page looks its aggregates up again, a query per 500
     return read
 
 

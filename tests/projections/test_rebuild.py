@@ -84,6 +84,27 @@ def test_a_timeline_counted_by_sqlite_equals_the_one_folded_event_by_event(
     assert snapshot(store) == expected
 
 
+def test_a_rebuild_that_forgets_references_between_pages_looks_them_up_again(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = views_of_a_busy_store(tracker, store)
+    # Memory stays flat as the store grows: the references cache is emptied past a bound.
+    # Here after every page of 4, so later events of an aggregate resolve from the views.
+    monkeypatch.setattr(runner, "PAGE_SIZE", 4)
+    monkeypatch.setattr(runner, "REFERENCES_KEPT", 0)
+    looked_up: list[int] = []
+    resolve = runner._resolve
+
+    def counted(page: Any, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
+        looked_up.append(len(ids - cache.keys()))
+        resolve(page, cache, ids)
+
+    monkeypatch.setattr(runner, "_resolve", counted)
+    assert tracker.reports.rebuild() == tracker.event_count()
+    assert snapshot(store) == expected
+    assert sum(looked_up) > 0
+
+
 def test_an_interrupted_catch_up_resumes_from_its_position_without_double_counting(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
