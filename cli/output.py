@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -12,6 +11,8 @@ import click
 
 
 def echo_json(data: Any) -> None:
+    import json  # only for --json: a table needs none of it
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 

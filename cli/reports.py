@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -328,6 +327,8 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
     if how == "json":
         echo_json(rows)
         return
+    import json  # only here: the other reports need none of it
+
     flat = [{**r, "data": json.dumps(r["data"], ensure_ascii=False)} for r in rows]
     if how == "csv":
         echo_csv(flat, ["on", "context", "step", "recorded_by", "recorded_at", "detail", "data"])
