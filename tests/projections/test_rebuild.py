@@ -77,6 +77,7 @@ def test_a_timeline_counted_by_sqlite_equals_the_one_folded_event_by_event(
     # Rebuilt alone, the timeline is the only view following each log: SQLite counts the
     # pages (of 3: aggregates split across pages) instead of the fold.
     monkeypatch.setattr(runner, "PAGE_SIZE", page_size)
+    monkeypatch.setattr(runner, "COUNTED_PAGES", 1)
     folded: list[int] = []
     monkeypatch.setattr(TimelineProjection, "process_page", lambda *_: folded.append(1))
     assert tracker.reports.rebuild("timeline") == tracker.event_count()
