@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import ClassVar
+
+import orjson
 
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
 from projections.columns import AGREEMENT_COLUMNS, AGREEMENT_TABLE_COLUMNS, DETAIL_COLUMNS
@@ -34,7 +35,7 @@ class AgreementsProjection(ViewProjection):
         references = sorted({i.reference for i, _, _ in relevant})
         rows = load_rows(page, FOLDED, AGREEMENT_COLUMNS, references)
         for row in rows.values():
-            row["state"] = json.loads(row["state"])
+            row["state"] = orjson.loads(row["state"])
         for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_agreement(item.reference))
             fold_agreement(row, item.context, item.step, data, on)

@@ -8,12 +8,12 @@ tracking recorders keep the positions; the view tables are ours, in SQL both sto
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
+import orjson
 from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
@@ -303,4 +303,5 @@ def _relax_durability(recorder: Any) -> None:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, characters as they are (as json.dumps(ensure_ascii=False) would write it)."""
+    return orjson.dumps(value).decode()
