@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import dataclasses
 import marshal
 import os
 import sys
-from types import CodeType
+from importlib.machinery import ModuleSpec, PathFinder
+from types import CodeType, ModuleType
 from typing import Any
 
 CACHE_ENV = "BARGAINING_CODE_CACHE"
@@ -111,18 +111,61 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 
 def install() -> CodeCache | None:
-    """Route the dataclasses module's compilations through the cache (once per process)."""
+    """Route the dataclasses module's compilations through the cache (once per process).
+
+    If the dataclasses module is not imported yet, this waits for it (``_WhenImported``):
+    reports never import it, and should not pay for it (~3 ms) to serve the write commands.
+    """
     global _cache  # noqa: PLW0603 - one per process, like the dataclasses module it serves
     if _cache is None:
         setting = os.environ.get(CACHE_ENV, "")
         if setting == "off":
             return None
         _cache = CodeCache(setting or default_path())
-        # dataclasses looks exec up among its module's globals before the builtins: this
-        # replaces it there and nowhere else.
-        dataclasses.exec = _exec  # type: ignore[attr-defined]
         atexit.register(_cache.save)
+        module = sys.modules.get("dataclasses")
+        if module is None:
+            sys.meta_path.insert(0, _WhenImported())
+        else:
+            _serve(module)
     return _cache
+
+
+def _serve(module: ModuleType) -> None:
+    # dataclasses looks exec up among its module's globals before the builtins: this replaces
+    # it there and nowhere else.
+    module.exec = _exec  # type: ignore[attr-defined]
+
+
+class _WhenImported:
+    """An import hook for one module: dataclasses is loaded as usual, then served the cache."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        if name != "dataclasses":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _ThenServe(spec.loader)  # type: ignore[assignment]  # a loader by its methods
+        return spec
+
+
+class _ThenServe:
+    """The module's own loader, which serves the cache once the module has run."""
+
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def __getattr__(self, name: str) -> Any:  # get_source, is_package...: the loader's own
+        return getattr(self._loader, name)
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        created: ModuleType | None = self._loader.create_module(spec)
+        return created
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        _serve(module)
 
 
 def warm() -> int:

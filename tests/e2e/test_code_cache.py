@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,16 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, clean_env: None) -> None:
     write(tmp_path / "store", tmp_path / "unused", *CASE, *CASE_REST, BARGAINING_CODE_CACHE="off")
     assert not (tmp_path / "unused").exists()
     assert os.listdir(tmp_path) == ["store"]
+
+
+def test_a_process_that_never_builds_a_dataclass_never_imports_the_module() -> None:
+    # Reports import no dataclasses; the cache waits for the module instead of importing it.
+    script = (
+        "import sys, bargaining\n"
+        "from bargaining import codecache\n"
+        "print('dataclasses' in sys.modules)\n"
+        "import dataclasses\n"
+        "print(dataclasses.exec is codecache._exec)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
