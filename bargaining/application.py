@@ -39,6 +39,7 @@ from bargaining.store import Store
 from bargaining.transcodings import register_transcodings
 from domain.history import as_of
 from domain.values import clean_name
+from projections.sql import on_postgres
 
 A = TypeVar("A", bound=Aggregate)
 E = TypeVar("E", bound=Enum)
@@ -59,7 +60,7 @@ class StoreApplication(Application[UUID]):
     """What both bounded contexts' applications share: loading by reference, atomic commits."""
 
     def construct_recorder(self) -> ApplicationRecorder:
-        if type(self.factory).__module__ != "eventsourcing.postgres":
+        if not on_postgres(self.factory):
             return super().construct_recorder()  # SQLite's writers already take turns
         from projections.store import schema_lock  # noqa: PLC0415 - PostgreSQL stores only
 
@@ -101,7 +102,7 @@ class StoreApplication(Application[UUID]):
     def count_events(self) -> int:
         """How many events this application holds (PostgreSQL's positions can have gaps)."""
         recorder: Any = self.recorder
-        if type(recorder).__module__ != "eventsourcing.postgres":
+        if not on_postgres(recorder):
             return recorder.max_notification_id() or 0  # SQLite's rowids have no gaps
         table = f"{recorder.datastore.schema or 'public'}.{recorder.events_table_name}"
         with recorder.datastore.transaction(commit=False) as cursor:

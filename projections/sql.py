@@ -49,6 +49,12 @@ SQLITE = Dialect("sqlite")
 POSTGRES = Dialect("postgres")
 
 
+def on_postgres(part: object) -> bool:
+    """Whether a piece of an application's store (factory, recorder, datastore) is eventsourcing's
+    PostgreSQL module's: told by where its class lives, without importing that module."""
+    return type(part).__module__ == "eventsourcing.postgres"
+
+
 class ViewsAt(NamedTuple):
     """Where the read models are, and where each application's events are.
 

@@ -20,7 +20,7 @@ from eventsourcing.utils import Environment
 
 from projections.columns import AGREEMENT_TABLE_COLUMNS, CASE_COLUMNS
 from projections.readers import SCHEMA_VERSION
-from projections.sql import POSTGRES, SQLITE, Dialect
+from projections.sql import POSTGRES, SQLITE, Dialect, on_postgres
 
 VIEWS_NAME = "Views"
 # Views are derived data: when their layout changes (SCHEMA_VERSION), the old tables are
@@ -247,7 +247,7 @@ def schema_lock(factory: Any) -> Iterator[None]:
     SQLite needs nothing (its writers already take turns).
     """
     datastore: Any = getattr(factory, "datastore", None)
-    if type(datastore).__module__ != "eventsourcing.postgres":
+    if not on_postgres(datastore):
         yield
         return
     with datastore.get_connection() as conn:
