@@ -20,6 +20,7 @@ from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace, TTFFont
 
 from bargaining.errors import SetupError
+from bargaining.linebreak import break_lines
 from bargaining.packet_blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph, Table
 from bargaining.packet_words import word
 
@@ -115,9 +116,19 @@ def _wrap(lang: str) -> WrapMode:
     return WrapMode.CHAR if lang == "zh" else WrapMode.WORD
 
 
+def _lines(pdf: FPDF, text: str, lang: str, width: float) -> str:
+    """Chinese text broken into lines by the rules of Chinese typesetting (``linebreak``), in
+    the current font; other text is left to fpdf2, which wraps it at spaces."""
+    if lang != "zh":
+        return text
+    # A hair narrower than the space fpdf2 fills, so that it never wraps a line again.
+    return "\n".join(break_lines(text, width - 0.05, pdf.get_string_width))
+
+
 def _text(pdf: FPDF, text: str, lang: str, size: float, height: float) -> None:
     pdf.set_font(FAMILY, size=size)
-    pdf.multi_cell(0, height, text, align="L", wrapmode=_wrap(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    lines = _lines(pdf, text, lang, pdf.epw - 2 * pdf.c_margin)
+    pdf.multi_cell(0, height, lines, align="L", wrapmode=_wrap(lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _draw(pdf: FPDF, block: Block, lang: str) -> None:
@@ -153,18 +164,21 @@ def _table(
 ) -> None:
     pdf.set_font(FAMILY, size=BODY - 0.5)
     heading = FontFace(emphasis="", fill_color=(232, 232, 232))
+    padding = 1.2
+    # The text's width in each column: fpdf2 takes the padding off both sides, and the border.
+    inner = [pdf.epw * w / sum(widths) - 4 * padding - 2 * pdf.c_margin for w in widths]
     with pdf.table(
         col_widths=widths,
         first_row_as_headings=headers is not None,
         headings_style=heading,
         line_height=5,
-        padding=1.2,
+        padding=padding,
         text_align="LEFT",
         wrapmode=_wrap(lang),
         borders_layout="ALL",
     ) as table:
         for row in ([headers] if headers else []) + list(rows):
             cells = table.row()
-            for text in row:
-                cells.cell(text)
+            for text, width in zip(row, inner, strict=True):
+                cells.cell(_lines(pdf, text, lang, width))
     pdf.ln(2)

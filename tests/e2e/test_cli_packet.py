@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bargaining import Tracker
+from bargaining.linebreak import NO_END, NO_START
 from bargaining.packet_document import build
 from bargaining.packet_facts import gather
 from bargaining.packet_markdown import to_markdown
@@ -141,6 +142,20 @@ def test_the_chinese_packet_of_the_seed_holds_parties_deadlines_and_the_missing_
     markdown = (base / "zh" / "packet.md").read_text(encoding="utf-8")
     assert all(w.removeprefix("Warning: ") in markdown for w in warnings)
     assert "## 提示" in markdown
+
+
+def test_no_line_of_the_chinese_packet_starts_with_closing_punctuation_or_ends_with_opening(
+    seed: Seed,
+) -> None:
+    doc = pdfium.PdfDocument(seed.base / "zh" / "packet.pdf")
+    try:
+        text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    assert len(lines) > 100
+    assert [line for line in lines if line[0] in NO_START] == []
+    assert [line for line in lines if line[-1] in NO_END] == []
 
 
 def test_the_english_packet_cites_every_deadline_and_keeps_names_and_money_exact(
