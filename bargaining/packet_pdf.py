@@ -165,8 +165,9 @@ def _table(
     pdf.set_font(FAMILY, size=BODY - 0.5)
     heading = FontFace(emphasis="", fill_color=(232, 232, 232))
     padding = 1.2
-    # The text's width in each column: fpdf2 takes the padding off both sides, and the border.
-    inner = [pdf.epw * w / sum(widths) - 4 * padding - 2 * pdf.c_margin for w in widths]
+    # The text's width in each column: fpdf2 takes the padding off both sides (and, with
+    # padding set, no cell margin).
+    inner = [pdf.epw * w / sum(widths) - 2 * padding for w in widths]
     with pdf.table(
         col_widths=widths,
         first_row_as_headings=headers is not None,
