@@ -27,7 +27,7 @@ def wide(text: str) -> float:
 def test_lines_keep_every_character_fit_and_obey_the_rules(
     pieces: list[tuple[str, str, str]], width: int
 ) -> None:
-    text = "".join("".join(p) for p in pieces)
+    text = "的".join("".join(p) for p in pieces)  # two tokens side by side would be one
     lines = break_lines(text, width * 2.0, wide)
     assert "".join(lines) == text
     assert all(wide(line) <= width * 2.0 for line in lines)
