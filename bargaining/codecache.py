@@ -22,20 +22,23 @@ import contextlib
 import marshal
 import os
 import sys
+import zlib
 from importlib.machinery import ModuleSpec, PathFinder
 from types import CodeType, ModuleType
 from typing import Any
 
 CACHE_ENV = "BARGAINING_CODE_CACHE"
 MAX_ENTRIES = 4096  # ~5 MB; the project's own event classes need ~250
-# The interpreter's full version: a file written by another one is not read.
+# The interpreter's full version: a file written by another one is not read. The header is
+# followed by the CRC-32 of the rest, so that a damaged file is never run.
 HEADER = f"bargaining dataclass code {sys.hexversion:x} opt {sys.flags.optimize}\n".encode()
 
 
 def default_path() -> str:
     tag = sys.implementation.cache_tag or "none"
+    optimized = f".opt-{sys.flags.optimize}" if sys.flags.optimize else ""  # as .pyc files are named
     here = os.path.dirname(os.path.abspath(__file__))
-    return os.path.join(here, "__pycache__", f"dataclass-methods.{tag}.bin")
+    return os.path.join(here, "__pycache__", f"dataclass-methods.{tag}{optimized}.bin")
 
 
 class CodeCache:
@@ -65,9 +68,10 @@ class CodeCache:
         try:
             with open(self.path, "rb") as file:
                 data = file.read()
-            if data.startswith(HEADER):
+            body = data[len(HEADER) + 4 :]
+            if data.startswith(HEADER) and data[len(HEADER) : len(HEADER) + 4] == _crc(body):
                 # Written by save() into the package's own __pycache__: trusted as its .pyc are.
-                loaded = marshal.loads(data[len(HEADER) :])  # noqa: S302
+                loaded = marshal.loads(body)  # noqa: S302
                 if isinstance(loaded, dict):
                     self._codes = {
                         text: code
@@ -90,8 +94,9 @@ class CodeCache:
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            body = marshal.dumps(codes)
             with open(temporary, "wb") as file:
-                file.write(HEADER + marshal.dumps(codes))
+                file.write(HEADER + _crc(body) + body)
             os.replace(temporary, self.path)  # readers see the old file or the new, whole
         except OSError:
             with contextlib.suppress(OSError):
@@ -99,6 +104,10 @@ class CodeCache:
             return False
         self.compiled = 0
         return True
+
+
+def _crc(body: bytes) -> bytes:
+    return zlib.crc32(body).to_bytes(4, "big")
 
 
 _cache: CodeCache | None = None
@@ -143,18 +152,18 @@ class _WhenImported:
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
         if name != "dataclasses":
             return None
-        sys.meta_path.remove(self)
         spec = PathFinder.find_spec(name, path)
         if spec is not None and spec.loader is not None:
-            spec.loader = _ThenServe(spec.loader)  # type: ignore[assignment]  # a loader by its methods
+            spec.loader = _ThenServe(spec.loader, self)  # type: ignore[assignment]  # a loader by its methods
         return spec
 
 
 class _ThenServe:
     """The module's own loader, which serves the cache once the module has run."""
 
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, hook: _WhenImported) -> None:
         self._loader = loader
+        self._hook = hook
 
     def __getattr__(self, name: str) -> Any:  # get_source, is_package...: the loader's own
         return getattr(self._loader, name)
@@ -166,6 +175,9 @@ class _ThenServe:
     def exec_module(self, module: ModuleType) -> None:
         self._loader.exec_module(module)
         _serve(module)
+        # Only now: a spec asked for without importing (importlib.util.find_spec) is not this.
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(self._hook)
 
 
 def warm() -> int:
@@ -175,8 +187,13 @@ def warm() -> int:
         return 0
     import importlib  # noqa: PLC0415 - only here
 
-    for module in ("bargaining.contracts", "bargaining.mediation", "bargaining.negotiations"):
-        importlib.import_module(module)  # their event classes, and the library's
+    for module in (
+        "bargaining.contracts",
+        "bargaining.mediation",
+        "bargaining.negotiations",
+        "bargaining.catchup",
+    ):
+        importlib.import_module(module)  # their event classes, the library's, a catch-up's
 
     cache.save(force=True)
     return len(cache._codes or ())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -54,7 +55,15 @@ def test_no_cache_is_written_when_bytecode_writing_is_off(tmp_path: Path) -> Non
     assert not cache.exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", codecache.HEADER + b"\x00\x01 not marshal"])
+DAMAGED = [
+    b"",
+    b"garbage",
+    codecache.HEADER + b"\x00\x01 not marshal",
+    codecache.HEADER + b"\x00\x00\x00\x00" + marshal.dumps({}),  # a checksum that does not match
+]
+
+
+@pytest.mark.parametrize("content", DAMAGED)
 def test_a_damaged_cache_is_ignored_and_written_anew(tmp_path: Path, clean_env: None, content: bytes) -> None:
     cache = tmp_path / "cache.bin"
     cache.write_bytes(content)
@@ -65,9 +74,13 @@ def test_a_damaged_cache_is_ignored_and_written_anew(tmp_path: Path, clean_env: 
     assert len(cache.read_bytes()) > 10_000
 
 
-def test_cached_methods_are_the_ones_dataclasses_would_compile() -> None:
-    codecache.install()  # the package installs it on import; a second call changes nothing
+def test_cached_methods_are_the_ones_dataclasses_would_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cache of its own, with no file: the methods are compiled here, in this test, every run.
+    fresh = codecache.CodeCache(None)
+    monkeypatch.setattr(codecache, "_cache", fresh)
+    monkeypatch.setattr(dataclasses, "exec", codecache._exec, raising=False)
     point = dataclasses.make_dataclass("Point", [("x", int), ("label", str)], frozen=True)
+    assert fresh.compiled >= 4  # __init__, __repr__, __eq__, __setattr__, ... went through it
     # Compiled as dataclasses compiles them: annotations are objects, not the strings that
     # codecache's own `from __future__ import annotations` would make of them.
     assert vars(point)["__init__"].__annotations__ == {"x": int, "label": str, "return": None}
@@ -85,11 +98,21 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, clean_env: None) -> None:
 def test_a_process_that_never_builds_a_dataclass_never_imports_the_module() -> None:
     # Reports import no dataclasses; the cache waits for the module instead of importing it.
     script = (
-        "import sys, bargaining\n"
+        "import importlib.util, sys, bargaining\n"
         "from bargaining import codecache\n"
         "print('dataclasses' in sys.modules)\n"
+        "importlib.util.find_spec('dataclasses')  # asked about, not imported: the hook stays\n"
         "import dataclasses\n"
         "print(dataclasses.exec is codecache._exec)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_a_file_whose_checksum_does_not_match_is_not_run(tmp_path: Path) -> None:
+    body = marshal.dumps({"x = 1\n": compile("x = 1\n", "<string>", "exec")})
+    good, bad = tmp_path / "good.bin", tmp_path / "bad.bin"
+    good.write_bytes(codecache.HEADER + codecache._crc(body) + body)
+    bad.write_bytes(codecache.HEADER + codecache._crc(body + b"!") + body)
+    assert list(codecache.CodeCache(str(good))._load()) == ["x = 1\n"]
+    assert codecache.CodeCache(str(bad))._load() == {}
