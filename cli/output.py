@@ -118,10 +118,9 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
 
 def _texts(values: Sequence[Any]) -> list[str]:
     """The cells as tabulate shows them: stripped text, None as nothing."""
-    try:
-        return list(map(str.strip, values))  # a column of text (most): no Python loop
-    except TypeError:  # numbers, None
-        return ["" if v is None else str(v).strip() for v in values]
+    if None not in values:  # no Python loop: str() gives a str back as it is
+        return list(map(str.strip, map(str, values)))
+    return ["" if v is None else str(v).strip() for v in values]
 
 
 def _sizes(texts: list[str], joined: str) -> list[int]:

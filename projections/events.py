@@ -64,7 +64,8 @@ def read_records(
     With ``bodies`` (``Aggregate.Event`` names) a record carries its body only if it is one of
     those events or an aggregate's first (which names the reference); the others come with
     ``b""``. A page's bodies are most of what it reads, and a view that counts events, or
-    reads a few kinds, leaves most of them unparsed.
+    reads a few kinds, leaves most of them unparsed. SQLite stores only: through the
+    library's recorder (PostgreSQL) every record has its body.
     """
     path = _sqlite_file(app)
     if path is None:
@@ -78,6 +79,8 @@ def read_records(
     params: list[Any] = [after, limit]
     if bodies is not None:
         marks = ",".join("?" * len(bodies))
+        # A topic is "module:Aggregate.Event", with one colon: what follows it is what kind()
+        # names the event.
         state = (
             "CASE WHEN originator_version = 1"
             f" OR substr(topic, instr(topic, ':') + 1) IN ({marks}) THEN state ELSE x'' END"
