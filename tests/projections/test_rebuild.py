@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bargaining import Tracker
+from bargaining.encryption import CIPHER_KEY_ENV, new_key
 from cli.main import cli
 from projections import runner
 from projections.cases import CasesProjection
@@ -83,6 +84,18 @@ def test_a_timeline_counted_by_sqlite_equals_the_one_folded_event_by_event(
     assert tracker.reports.rebuild("timeline") == tracker.event_count()
     assert folded == []
     assert snapshot(store) == expected
+
+
+def test_on_an_encrypted_store_the_counted_timeline_reads_the_first_events_through_the_cipher(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CIPHER_KEY_ENV, new_key())
+    with Tracker(store, actor="测试员", today=TODAY) as tracker:
+        expected = views_of_a_busy_store(tracker, store)
+        monkeypatch.setattr(TimelineProjection, "process_page", lambda *_: pytest.fail("folded"))
+        assert tracker.reports.rebuild("timeline") == tracker.event_count()
+        assert snapshot(store) == expected
+        assert {row[3] for row in expected["timelines"]} >= {"CB-2011-001", "CASE-2024-0008"}
 
 
 def test_a_rebuild_that_forgets_references_between_pages_looks_them_up_again(
