@@ -49,6 +49,22 @@ def received(t: Tracker, ref: str = CASE, **overrides: object) -> str:
     return ref
 
 
+def workers_case(t: Tracker, ref: str, n: int, *, on: date, category: str, workers: int, amount: str) -> str:
+    """The street centre's case ``n``: ``workers`` workers of enterprise ``n`` ask it to mediate."""
+    return received(
+        t,
+        ref,
+        received=on,
+        applicants=[f"职工{n}-{i}" for i in range(workers)],
+        respondent=f"企业{n}",
+        category=category,
+        tags=[],
+        amount_claimed=amount,
+        request="调解",
+        body=STREET,
+    )
+
+
 def in_mediation(t: Tracker, ref: str = CASE) -> str:
     if not t.bodies.app.exists_body(BODY):
         committee(t)

@@ -43,17 +43,7 @@ def record(t: Tracker, n: int, h: tuple[Any, ...]) -> None:
     received_after, decision, outcome, after, category, workers = h
     ref = f"JD-P-{n:03d}"
     on = BASE + timedelta(days=received_after)
-    t.cases.open(
-        ref,
-        channel="visit",
-        received=on,
-        applicants=[f"职工{n}-{i}" for i in range(workers)],
-        respondent=f"企业{n}",
-        category=category,
-        amount_claimed=f"{1000 * (n + 1)}",
-        request="调解",
-        body=m.STREET,
-    )
+    m.workers_case(t, ref, n, on=on, category=category, workers=workers, amount=f"{1000 * (n + 1)}")
     if decision == "declined":
         t.cases.decline(ref, on=on + timedelta(days=1), reason="不属受理范围")
     elif decision == "withdrawn early":

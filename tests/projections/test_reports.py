@@ -36,17 +36,7 @@ def mediate_the_seed_year(t: Tracker) -> None:
     for n, (category, workers, amount) in enumerate(SEED_10, start=1):
         ref = f"JD-2024-{n:03d}"
         on = received + timedelta(days=7 * n)
-        t.cases.open(
-            ref,
-            channel="visit",
-            received=on,
-            applicants=[f"职工{n}-{i}" for i in range(workers)],
-            respondent=f"企业{n}",
-            category=category,
-            amount_claimed=amount,
-            request="调解",
-            body=m.STREET,
-        )
+        m.workers_case(t, ref, n, on=on, category=category, workers=workers, amount=amount)
         t.cases.accept(ref, on=on + timedelta(days=1), both_agree=True)
         t.cases.assign(ref, on=on + timedelta(days=1), body=m.STREET, mediators=["吴芳"])
         t.cases.settle(
