@@ -61,11 +61,17 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
 _ASCII = dict.fromkeys(range(128))  # str.translate deletes these: what is left is the non-ASCII
 
 
+def _ideographs(non_ascii: str) -> bool:
+    """Whether these characters are all CJK unified ideographs (U+4E00-U+9FFF), each two
+    columns wide: the common case, worked out without the wide-character regex."""
+    return min(non_ascii) >= "\u4e00" and max(non_ascii) <= "\u9fff"
+
+
 def _width(text: str) -> int:
     if text.isascii():
         return len(text) if text.isprintable() else -1
     others = text.translate(_ASCII)
-    if min(others) >= "\u4e00" and max(others) <= "\u9fff" and text.isprintable():
+    if _ideographs(others) and text.isprintable():
         return len(text) + len(others)  # ASCII and CJK ideographs (most names): no regex to compile
     plain_or_wide, wide_char = _patterns()
     if plain_or_wide.fullmatch(text):
@@ -128,7 +134,7 @@ def _sizes(texts: list[str], joined: str) -> list[int]:
     others = joined.translate(_ASCII)
     if not others:
         return list(map(len, texts))
-    if min(others) >= "\u4e00" and max(others) <= "\u9fff":
+    if _ideographs(others):
         # ASCII and CJK ideographs only (names, most of the time): a cell's width is its length
         # plus one per ideograph, and an ideograph is 3 bytes of UTF-8 where ASCII is 1.
         return [(n + b) >> 1 for n, b in zip(map(len, texts), map(len, map(str.encode, texts)), strict=True)]
