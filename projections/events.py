@@ -53,6 +53,11 @@ def _sqlite_file(app: Application[Any]) -> str | None:
     return None if recorder.datastore.pool.is_sqlite_memory_mode else name
 
 
+def _read_only(path: str) -> closing[sqlite3.Connection]:
+    """A plain read-only connection to an SQLite event store, closed when done."""
+    return closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+
 Record = tuple[int, str, int, str, bytes]  # a Raw without the names: the pull loop's hot path
 
 
@@ -86,7 +91,7 @@ def read_records(
             f" OR substr(topic, instr(topic, ':') + 1) IN ({marks}) THEN state ELSE x'' END"
         )
         params[:0] = sorted(bodies)
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with _read_only(path) as conn:
         rows: list[Record] = conn.execute(
             f"SELECT rowid, originator_id, originator_version, topic, {state} FROM stored_events"  # noqa: S608
             " WHERE rowid > ? ORDER BY rowid LIMIT ?",
@@ -110,7 +115,7 @@ def read_groups(
     path = _sqlite_file(app)
     if path is None:
         raise NotImplementedError("counting by SQL needs an SQLite event store")
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with _read_only(path) as conn:
         (last,) = conn.execute(
             "SELECT MAX(rowid) FROM (SELECT rowid FROM stored_events WHERE rowid > ? ORDER BY rowid LIMIT ?)",
             (after, limit),

@@ -37,6 +37,8 @@ COUNTED_PAGES = 5
 # the bound it is emptied, and the page after looks its aggregates up again (a query per 500
 # of them, a few milliseconds once every few pages).
 REFERENCES_KEPT = 50_000
+# An aggregate's reference, recorded from its first event.
+NEW_AGGREGATES = "INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 Progress = Callable[[int], None]
 Unit = tuple[str, str]  # (projection, application): the smallest share of a catch-up
 
@@ -46,10 +48,12 @@ def projections_named(views: ViewStore, names: Sequence[str] = ()) -> list[ViewP
     return [cls(view=views) for cls in chosen]
 
 
-def _resolve(page: Page, cache: dict[str, tuple[str, str]], ids: set[str]) -> None:
-    missing = sorted(i for i in ids if i not in cache)
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
+def _resolve(page: Page, cache: dict[str, tuple[str, str]], missing: set[str]) -> None:
+    """Look up the references of aggregates ``missing`` from the cache (its callers leave
+    out those in it as they collect the page's ids): a query per 500."""
+    ids = sorted(missing)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT originator_id, context, reference FROM aggregates WHERE originator_id IN ({marks})"  # noqa: S608
         for originator_id, context, reference in page.select(sql, chunk):
@@ -84,7 +88,7 @@ def _items(
             decoded.append((position, originator_id, version, step, data, data["on"]))
         else:
             decoded.append((position, originator_id, version, step, None, None))
-    page.write("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING", created)
+    page.write(NEW_AGGREGATES, created)
     _resolve(page, cache, {d[1] for d in decoded if d[1] not in cache})
     upstream, new = app.name, tuple.__new__  # tuple.__new__ skips the named tuple's Python-level __new__
     return [
@@ -231,20 +235,20 @@ def _count_page(
     if found is None:
         return None
     last, groups, firsts = found
-    load, kinds, created = decoder(app, codec.raw), KINDS, []
+    load, created = decoder(app, codec.raw), []
     for record in firsts:  # as in _items: an aggregate's first event names its reference
         data = load(record)
         if "reference" in data:
-            context = (kinds.get(record[3]) or kind(record[3]))[1]
+            context = kind(record[3])[1]
             cache[record[1]] = (context, data["reference"])
             created.append((record[1], context, data["reference"]))
-    page.write("INSERT INTO aggregates VALUES (?, ?, ?) ON CONFLICT DO NOTHING", created)
+    page.write(NEW_AGGREGATES, created)
     _resolve(page, cache, {g[0] for g in groups if g[0] not in cache})
     upstream = app.name
     timeline.count_page(
         page,
         [
-            (oid, upstream, *cache[oid], events, position, (kinds.get(topic) or kind(topic))[2])
+            (oid, upstream, *cache[oid], events, position, kind(topic)[2])
             for oid, events, position, topic in groups
         ],
     )
