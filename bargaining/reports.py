@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bargaining import STAGES
@@ -39,16 +38,30 @@ def _sum_groups(groups: list[Row]) -> Row:
     return total
 
 
+# Rates, sums of money and averages are worked out from whole numbers (counts, fen, days) in
+# integer arithmetic: exact, as Decimal would be, without importing decimal into every report.
+
+
+def _tenths(numerator: int, denominator: int, *, half_even: bool = False) -> str:
+    """numerator / denominator (both >= 0, denominator > 0) to one decimal place, rounded half
+    up (half to even with ``half_even``), as Decimal's quantize rounds."""
+    tenths, left = divmod(numerator * 10, denominator)
+    if left * 2 > denominator or (left * 2 == denominator and not (half_even and tenths % 2 == 0)):
+        tenths += 1
+    return f"{tenths // 10}.{tenths % 10}"
+
+
 def rate(numerator: int, denominator: int) -> str | None:
     """A percentage with one decimal place, half up; None when there is nothing to divide by."""
     if not denominator:
         return None
-    value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{value}%"
+    return f"{_tenths(numerator * 100, denominator)}%"
 
 
 def yuan(fen: int | None) -> str:
-    return f"{Decimal(fen or 0) / 100:.2f}"
+    """Fen as yuan with two decimal places, exactly."""
+    whole, cents = divmod(abs(fen or 0), 100)
+    return f"{'-' if (fen or 0) < 0 else ''}{whole}.{cents:02d}"
 
 
 def _iso(value: date | None, fallback: date) -> str:
@@ -259,14 +272,14 @@ class ReportService:
     @staticmethod
     def _stats_row(g: Row) -> Row:
         n = {k: int(g.get(k) or 0) for k in readers.METRICS if k != "days_to_close"}
-        days = Decimal(str(g.get("days_to_close") or 0))
-        average = (days / n["closed_accepted"]).quantize(Decimal("0.1")) if n["closed_accepted"] else None
+        days = int(g.get("days_to_close") or 0)  # whole days, summed
+        average = _tenths(days, n["closed_accepted"], half_even=True) if n["closed_accepted"] else None
         return {
             "group": g.get("grp"),
             **{k: v for k, v in n.items() if not k.endswith("_fen") and k != "closed_accepted"},
             "amount_claimed": yuan(n["claimed_fen"]),
             "amount_agreed": yuan(n["agreed_fen"]),
-            "average_days_to_close": None if average is None else str(average),
+            "average_days_to_close": average,
             "handling_rate": rate(n["closed"], n["carried_over"] + n["accepted"]),
             "success_rate": rate(n["succeeded"], n["closed"]),
         }
