@@ -141,8 +141,8 @@ print(json.dumps({"snapshot_ms": snap, "replay_ms": replayed}))
 
 
 # The least any board can cost: read the 13 columns the board shows for every row, and print
-# them. No status, no deadlines, no layout: what is left of a whole board process once all of
-# its own work is taken away.
+# each row as one line. No status, no deadlines, no alignment: what is left of a whole board
+# process once all of its own work is taken away.
 BOARD_FLOOR = """
 import sqlite3, sys
 import click
@@ -151,7 +151,8 @@ rows = conn.execute(
     "SELECT reference, kind, employer, stage, rounds, articles_agreed, articles_open, vote_outcome,"
     " signed_on, effective_on, term_end, submitted_on, last_round_on FROM agreements ORDER BY reference"
 ).fetchall()
-sys.stdout.write("\\n".join(map(str, rows)))
+line = "  ".join(["{}"] * 13).format
+sys.stdout.write("\\n".join([line(*row) for row in rows]))
 """
 
 
