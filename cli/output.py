@@ -87,7 +87,7 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
     72,000 cells."""
     titles = [str(h) for h in headers]
     title_sizes = [_width(t) for t in titles]
-    if min(title_sizes, default=0) < 0 or any(len(row) != len(titles) for row in rows):
+    if min(title_sizes, default=0) < 0 or set(map(len, rows)) - {len(titles)}:
         return None  # a ragged row: tabulate knows what to do
     columns = []
     widths = []
@@ -122,14 +122,21 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
     return "\n".join(lines)
 
 
-def _texts(values: Sequence[Any]) -> list[str]:
+def _texts(values: Sequence[Any]) -> Sequence[str]:
     """The cells as tabulate shows them: stripped text, None as nothing."""
+    if set(map(type, values)) <= {str}:
+        # Text only (most columns): when no cell starts or ends with a space, there is nothing
+        # to strip. A cell holding a line break, or any other character that strip would take
+        # and a table cannot show, makes the column unprintable, and the table tabulate's.
+        lines = "\n".join(values)
+        if lines[:1] != " " and lines[-1:] != " " and " \n" not in lines and "\n " not in lines:
+            return values
     if None not in values:  # no Python loop: str() gives a str back as it is
         return list(map(str.strip, map(str, values)))
     return ["" if v is None else str(v).strip() for v in values]
 
 
-def _sizes(texts: list[str], joined: str) -> list[int]:
+def _sizes(texts: Sequence[str], joined: str) -> list[int]:
     """Display widths of a column's printable cells; -1 where one cannot be worked out."""
     others = joined.translate(_ASCII)
     if not others:
