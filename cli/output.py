@@ -58,6 +58,14 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
 
 
+def column_table(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    """``table`` given column by column, as a long report builds its cells: the same text."""
+    if len(set(map(len, columns))) > 1 or len(columns) != len(headers):
+        raise ValueError("a table's columns must be as many as its headers, and of one length")
+    text = _laid_out(columns, headers)
+    return text if text is not None else table(list(zip(*columns, strict=True)), headers)
+
+
 _ASCII = dict.fromkeys(range(128))  # str.translate deletes these: what is left is the non-ASCII
 
 
@@ -85,16 +93,21 @@ def _simple(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None
     """Column by column, then a line per row from one format string, so that the per-cell
     work runs in str methods and str.format, not in Python loops: a 6,000-row board is
     72,000 cells."""
+    if set(map(len, rows)) - {len(headers)}:
+        return None  # a ragged row: tabulate knows what to do
+    return _laid_out(list(zip(*rows, strict=True)) if rows else [()] * len(headers), headers)
+
+
+def _laid_out(cells: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | None:
+    """The table of these columns, or None where tabulate must lay it out."""
     titles = [str(h) for h in headers]
     title_sizes = [_width(t) for t in titles]
-    if min(title_sizes, default=0) < 0 or set(map(len, rows)) - {len(titles)}:
-        return None  # a ragged row: tabulate knows what to do
+    if min(title_sizes, default=0) < 0:
+        return None
     columns = []
     widths = []
     formats = []
-    for title, title_size, values in zip(
-        titles, title_sizes, zip(*rows, strict=True) if rows else [()] * len(titles), strict=True
-    ):
+    for title, title_size, values in zip(titles, title_sizes, cells, strict=True):
         texts = _texts(values)
         joined = "".join(texts)
         if not joined.isprintable():
@@ -151,6 +164,11 @@ def _sizes(texts: Sequence[str], joined: str) -> list[int]:
 def clip(text: Any, width: int = 40) -> str:
     value = "" if text is None else str(text).replace("\n", " ")
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def clips(texts: Sequence[Any], width: int) -> list[str]:
+    """``clip`` for a column: a short one-line text is kept as it is, without a call."""
+    return [t if type(t) is str and len(t) <= width and "\n" not in t else clip(t, width) for t in texts]
 
 
 def section(title: str) -> None:

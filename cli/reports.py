@@ -14,7 +14,7 @@ import bargaining
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session, ref_argument
-from cli.output import clip, echo_csv, echo_json, table
+from cli.output import clip, clips, column_table, echo_csv, echo_json, table
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -33,6 +33,7 @@ def fmt(as_json: bool, as_csv: bool) -> str:
     return "json" if as_json else "csv" if as_csv else "table"
 
 
+NO_DEADLINE = {"label": "", "due": ""}
 BOARD_COLUMNS = [
     "reference",
     "kind",
@@ -92,43 +93,23 @@ def board(
         ]
         echo_csv(flat, BOARD_COLUMNS)
     else:
-        click.echo(
-            table(
-                [
-                    [
-                        r["reference"],
-                        r["kind"],
-                        clip(r["employer"], 16),
-                        r["stage"],
-                        r["rounds"],
-                        f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}",
-                        clip(r["vote"], 14) or "",
-                        r["signed_on"] or "",
-                        r["effective_on"] or "",
-                        r["expires_on"] or "",
-                        clip(r["next_deadline"] and r["next_deadline"]["label"], 28) or "",
-                        (r["next_deadline"] and r["next_deadline"]["due"]) or "",
-                        "" if r["days_to_next"] is None else r["days_to_next"],
-                    ]
-                    for r in rows
-                ],
-                [
-                    "reference",
-                    "kind",
-                    "employer",
-                    "stage",
-                    "rounds",
-                    "agreed",
-                    "vote",
-                    "signed",
-                    "effective",
-                    "expires",
-                    "next deadline",
-                    "due",
-                    "days",
-                ],
-            )
-        )
+        due = [r["next_deadline"] or NO_DEADLINE for r in rows]
+        columns = {
+            "reference": [r["reference"] for r in rows],
+            "kind": [r["kind"] for r in rows],
+            "employer": clips([r["employer"] for r in rows], 16),
+            "stage": [r["stage"] for r in rows],
+            "rounds": [r["rounds"] for r in rows],
+            "agreed": [f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}" for r in rows],
+            "vote": clips([r["vote"] or "" for r in rows], 14),
+            "signed": [r["signed_on"] or "" for r in rows],
+            "effective": [r["effective_on"] or "" for r in rows],
+            "expires": [r["expires_on"] or "" for r in rows],
+            "next deadline": clips([d["label"] for d in due], 28),
+            "due": [d["due"] for d in due],
+            "days": ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
+        }
+        click.echo(column_table(list(columns.values()), list(columns)))
         click.echo(f"\n{len(rows)} negotiation(s) and contract(s).")
 
 

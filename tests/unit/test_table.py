@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
+import pytest
 import wcwidth
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from cli.output import WIDE_RANGES, _simple, table
+from cli.output import WIDE_RANGES, _simple, clip, clips, column_table, table
 
 TEXT = st.text(
     alphabet=st.one_of(
@@ -49,6 +50,34 @@ def test_the_layout_is_tabulates(table_data: tuple[list[str], list[list[object]]
     mine = _simple(rows, headers)
     if mine is not None:
         assert mine == reference(rows, headers)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda n: st.tuples(
+            st.lists(TEXT, min_size=n, max_size=n),
+            st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
+        )
+    )
+)
+def test_a_table_given_by_columns_is_the_same_table(table_data: tuple[list[str], list[list[object]]]) -> None:
+    headers, rows = table_data
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in headers]
+    assert column_table(columns, headers) == table(rows, headers)
+
+
+def test_columns_of_different_lengths_are_refused() -> None:
+    with pytest.raises(ValueError, match="one length"):
+        column_table([["a", "b"], ["c"]], ["x", "y"])
+
+
+@given(
+    st.lists(st.one_of(TEXT, st.none(), st.integers(), st.sampled_from(["a\nb", "长" * 20]))),
+    st.integers(2, 20),
+)
+def test_a_column_is_clipped_as_each_of_its_cells_would_be(texts: list[object], width: int) -> None:
+    assert clips(texts, width) == [clip(t, width) for t in texts]
 
 
 def test_a_federations_board_with_chinese_names_is_laid_out_as_tabulate_would() -> None:
