@@ -119,6 +119,14 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     exec(source, globals, locals)  # noqa: S102 - dataclasses' own call, with its own text
 
 
+def compiled(text: str) -> CodeType:
+    """``text`` compiled, from the cache when it holds it: for code the project writes out itself
+    (the snapshot record decoders), kept as the dataclasses' is."""
+    if _cache is not None:
+        return _cache.code(text)
+    return compile(text, "<string>", "exec", dont_inherit=True)
+
+
 def install() -> CodeCache | None:
     """Route the dataclasses module's compilations through the cache (once per process).
 
