@@ -189,7 +189,8 @@ class _ThenServe:
 
 
 def warm() -> int:
-    """Build every event class the project defines and write the cache; how many texts it holds."""
+    """Build every event class and snapshot decoder the project defines and write the cache;
+    how many texts it holds."""
     cache = install()
     if cache is None:
         return 0
@@ -202,6 +203,11 @@ def warm() -> int:
         "bargaining.catchup",
     ):
         importlib.import_module(module)  # their event classes, the library's, a catch-up's
+    from eventsourcing.persistence import JSONTranscoder  # noqa: PLC0415 - only here
+
+    from bargaining.snapshots import register_snapshot_transcodings  # noqa: PLC0415 - only here
+
+    register_snapshot_transcodings(JSONTranscoder())  # the snapshot records' decoders
 
     cache.save(force=True)
     return len(cache._codes or ())

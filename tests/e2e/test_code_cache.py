@@ -116,3 +116,25 @@ def test_a_file_whose_checksum_does_not_match_is_not_run(tmp_path: Path) -> None
     bad.write_bytes(codecache.HEADER + codecache._crc(body + b"!") + body)
     assert list(codecache.CodeCache(str(good))._load()) == ["x = 1\n"]
     assert codecache.CodeCache(str(bad))._load() == {}
+
+
+def test_warming_keeps_the_snapshot_decoders_so_loading_a_snapshot_compiles_nothing(
+    tmp_path: Path, clean_env: None
+) -> None:
+    env = {**os.environ, codecache.CACHE_ENV: str(tmp_path / "cache.bin")}
+
+    def run(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout
+
+    assert int(run("from bargaining import codecache; print(codecache.warm())")) > 0
+    compiled = run(
+        "from bargaining import codecache\n"
+        "from eventsourcing.persistence import JSONTranscoder\n"
+        "from bargaining.snapshots import register_snapshot_transcodings\n"
+        "register_snapshot_transcodings(JSONTranscoder())\n"
+        "cache = codecache.install()\n"
+        "print(cache.compiled, sum(t.startswith('def decode(') for t in cache.used))"
+    )
+    assert compiled.split() == ["0", "8"]  # every record type's decoder, none compiled again
