@@ -25,7 +25,7 @@ def _add(
     if not due:
         return
     rule = profile.deadline(key)
-    text = rule_text or (f"{rule.describe()} — {profile.cite(rule.basis)}" if rule else key)
+    text = rule_text or (profile.rule_text(rule, date.fromisoformat(due)) if rule else key)
     found.append(
         {"reference": case["reference"], "label": label, "due": due, "rule": text, "milestone": milestone}
     )

@@ -68,9 +68,8 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
     profile = c.profile
     status = c.status(day)
 
-    def cite(key: str) -> str:
-        rule = c.rule(key)
-        return f"{rule.describe()} — {profile.cite(rule.basis)}"
+    def cite(key: str, due: date) -> str:
+        return profile.rule_text(c.rule(key), due)
 
     decided = c.accepted_on or (c.declined[0] if c.declined else None)
     if c.closed and not decided:
@@ -80,7 +79,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
             "acceptance",
             "accept or decline the application",
             c.acceptance_due(),
-            cite("acceptance"),
+            cite("acceptance", c.acceptance_due()),
             day,
             done_on=decided,
         )
@@ -92,7 +91,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "arbitration_right",
                 "no agreement yet: a party may apply for arbitration",
                 c.arbitration_right_on(),
-                cite("arbitration_right"),
+                cite("arbitration_right", c.arbitration_right_on()),
                 day,
                 milestone=True,
             )
@@ -106,7 +105,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "mediation",
                 "reach agreement, or mediation is deemed failed",
                 deadline,
-                extended + cite("mediation"),
+                extended + cite("mediation", deadline),
                 day,
                 done_on=agreed_on or closed_on,
             )
@@ -119,7 +118,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "arbitral_review",
                 "window for a joint request for arbitral review",
                 ends,
-                cite("arbitral_review"),
+                cite("arbitral_review", ends),
                 day,
                 done_on=done,
                 window=True,

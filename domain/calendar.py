@@ -1,8 +1,13 @@
 """Counting days the way the rules count them (DOMAIN A16).
 
 Calendar days by default, the start day not counted (Civil Code Art 201); a period whose last
-day is a listed holiday ends on the next day that is not one. Working days skip weekends and
-listed holidays. Months add calendar months, clamped to the month's last day.
+day is a statutory holiday ends on the day after the holiday (Civil Code Art 203). Working days
+skip weekends and holidays, but count the weekend days worked in exchange for a holiday
+(调休). Months add calendar months, clamped to the month's last day.
+
+The holidays are reference data: the State Council publishes each year's, with its make-up
+working days, some weeks before the year begins. The domain counts with whatever calendar
+the application gives a profile (``domain.reference``) and loads none itself.
 """
 
 from __future__ import annotations
@@ -22,17 +27,33 @@ class DayUnit(Enum):
 
 @attrs.frozen
 class HolidayCalendar:
-    """Statutory holidays (reference data); empty unless a profile supplies dates."""
+    """Statutory holidays and the weekend days worked in their place, up to ``last``.
+
+    Empty unless a profile is given one. After ``last`` (the end of the last year the data
+    covers) only weekends are known: ``unknown_after`` says so beside a date counted there.
+    """
 
     holidays: frozenset[date] = frozenset()
+    workdays: frozenset[date] = frozenset()  # weekend days worked in exchange (调休上班)
+    last: date | None = None
+    source: str = ""
 
     def is_working_day(self, day: date) -> bool:
+        if day in self.workdays:
+            return True
         return day.weekday() < 5 and day not in self.holidays
 
     def roll_forward(self, day: date) -> date:
         while day in self.holidays:
             day += timedelta(days=1)
         return day
+
+    def unknown_after(self, day: date) -> str:
+        """A note for a date counted past the data's end ("" when the data covers it, or when
+        there is no data at all: nothing is claimed then)."""
+        if self.last is None or day <= self.last:
+            return ""
+        return f"no holiday schedule after {self.last.isoformat()} yet: weekends only"
 
 
 NO_HOLIDAYS = HolidayCalendar()

@@ -42,11 +42,12 @@ def _due(
     done_on: date | None = None,
     governing: bool = True,
 ) -> Due:
+    due = rule.due(start, profile.holidays)
     return Due(
         key=rule.key,
         label=rule.label,
-        due=rule.due(start, profile.holidays),
-        rule=f"{rule.describe()} — {profile.cite(rule.basis)}",
+        due=due,
+        rule=profile.rule_text(rule, due),
         done_on=done_on,
         governing=governing,
         source=rule,

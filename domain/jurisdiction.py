@@ -16,6 +16,7 @@ import attrs
 
 from domain.calendar import NO_HOLIDAYS, DayUnit, HolidayCalendar, add_period
 from domain.errors import InvalidValueError, shown
+from domain.reference import HOLIDAY_LOADERS
 from domain.values import AgreementKind
 
 
@@ -72,6 +73,11 @@ class DeadlineRule:
 
     def due(self, start: date, holidays: HolidayCalendar = NO_HOLIDAYS) -> date:
         return add_period(start, self.amount, self.unit, holidays, roll_forward=self.roll_forward)
+
+    @property
+    def counts_holidays(self) -> bool:
+        """Whether the due date depends on the holidays: working days, or a roll forward."""
+        return self.unit is DayUnit.WORKING or (self.roll_forward and self.amount > 0)
 
     def describe(self) -> str:
         direction = "after" if self.amount >= 0 else "before"
@@ -164,6 +170,13 @@ class JurisdictionProfile:
 
     def cite(self, basis: LegalBasis) -> str:
         return f"{self.id}, {basis}"
+
+    def rule_text(self, rule: DeadlineRule, due: date) -> str:
+        """How ``due`` was counted, and where the rule comes from; a date counted with the
+        holidays says so when it falls past the holiday data's end."""
+        text = f"{rule.describe()} — {self.cite(rule.basis)}"
+        note = self.holidays.unknown_after(due) if rule.counts_holidays else ""
+        return f"{text}; {note}" if note else text
 
 
 def _dl(key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis) -> DeadlineRule:
@@ -319,10 +332,16 @@ PROFILES: dict[str, JurisdictionProfile] = {PRC.id: PRC}
 
 
 def get_profile(profile_id: str) -> JurisdictionProfile:
+    key = profile_id.upper()
     try:
-        return PROFILES[profile_id.upper()]
+        profile = PROFILES[key]
     except KeyError:
         known = ", ".join(sorted(PROFILES))
         raise InvalidValueError(
             "profile", f"{shown(profile_id)} is not a known profile (known: {known})"
         ) from None
+    load = HOLIDAY_LOADERS.get(key)
+    if load is not None:  # the first time: the calendar the application registered
+        profile = PROFILES[key] = attrs.evolve(profile, holidays=load())
+        del HOLIDAY_LOADERS[key]
+    return profile

@@ -13,6 +13,11 @@ from domain.values import AgreementKind
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
 holiday_sets = st.frozensets(days, max_size=30).map(HolidayCalendar)
+weekend_days = days.filter(lambda d: d.weekday() >= 5)
+# Holidays with weekend days worked in exchange (调休), as the State Council publishes them.
+calendars = st.builds(
+    HolidayCalendar, st.frozensets(days, max_size=30), st.frozensets(weekend_days, max_size=10)
+)
 
 
 @given(days, st.integers(0, 400))
@@ -31,7 +36,7 @@ def test_a_period_ending_on_a_holiday_ends_on_the_next_ordinary_day(
     assert all(plain + timedelta(days=k) in holidays.holidays for k in range((end - plain).days))
 
 
-@given(days, st.integers(1, 30), holiday_sets)
+@given(days, st.integers(1, 30), calendars)
 def test_working_days_skip_weekends_and_holidays(start: date, n: int, holidays: HolidayCalendar) -> None:
     end = add_period(start, n, DayUnit.WORKING, holidays)
     assert holidays.is_working_day(end)
@@ -73,3 +78,23 @@ def test_every_profile_deadline_cites_an_article() -> None:
     for _, rule in PRC.deadlines:
         assert rule.basis.instrument
         assert rule.basis.article
+
+
+@given(weekend_days, st.frozensets(days, max_size=30))
+def test_a_weekend_day_worked_in_exchange_for_a_holiday_is_a_working_day(
+    worked: date, days_off: frozenset[date]
+) -> None:
+    calendar = HolidayCalendar(days_off - {worked}, frozenset({worked}))
+    assert add_period(worked - timedelta(days=1), 1, DayUnit.WORKING, calendar) == worked
+    assert not HolidayCalendar(days_off).is_working_day(worked)
+
+
+@given(days, st.integers(1, 30), st.frozensets(days, max_size=30))
+def test_without_make_up_days_working_days_are_the_weekdays_that_are_not_holidays(
+    start: date, n: int, days_off: frozenset[date]
+) -> None:
+    end = add_period(start, n, DayUnit.WORKING, HolidayCalendar(days_off))
+    between = [start + timedelta(days=k) for k in range(1, (end - start).days + 1)]
+    assert sum(d.weekday() < 5 and d not in days_off for d in between) == n
+    assert end.weekday() < 5
+    assert end not in days_off
