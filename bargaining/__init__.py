@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bargaining import codecache
+from bargaining import codecache, holidays
 from bargaining.encryption import CIPHER_KEY_ENV
 from bargaining.encryption import new_key as new_cipher_key
 from bargaining.errors import (
@@ -31,10 +31,15 @@ from bargaining.errors import (
     shown,
 )
 from bargaining.store import STORE_ENV, Store
+from domain.reference import use_holidays
 
 # Before anything defines an event class: their generated methods are compiled once, not in
 # every process (see codecache).
 codecache.install()
+
+# The PRC profile counts working days and rolls deadlines past holidays with the State
+# Council's published holidays and make-up working days, loaded when a day is first counted.
+use_holidays("PRC", holidays.prc)
 
 if TYPE_CHECKING:
     from bargaining.tracker import Tracker, default_actor

@@ -25,7 +25,6 @@ from typing import Any
 from bargaining.reports import ReportService
 from bargaining.store import STORE_ENV, Store
 from projections import runner
-from projections.store import open_views
 
 PARALLEL_FROM = 50_000  # notifications behind, from which a second process is worth its start-up
 # A read model that parses event bodies costs about three times one that only counts them
@@ -43,7 +42,7 @@ def catch_up(
     progress: Progress | None,
 ) -> int:
     """Bring the chosen projections (all when ``names`` is empty) up to date; events read."""
-    views = open_views(store.env_for("Views"))
+    views = store.open_views()
     try:
         chosen = runner.projections_named(views, names)
         if reset:
@@ -146,7 +145,7 @@ def main(argv: list[str]) -> None:
     with ReportService(store, date.today())._applications() as apps:  # noqa: DTZ011
         # The tables exist (this process's parent made them) and may be without their indexes
         # until the parent restores them: creating them here would undo that.
-        views = open_views(store.env_for("Views"), create_tables=False)
+        views = store.open_views(create_tables=False)
         try:
             chosen = runner.projections_named(views, names)
             runner.catch_up({upstream: apps[upstream]}, views, chosen, progress=_say)

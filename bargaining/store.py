@@ -21,6 +21,7 @@ from bargaining.errors import StoreError, printable, shown
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
+    from projections.store import ViewStore
 
 STORE_ENV = "BARGAINING_STORE"
 LOCK_TIMEOUT_ENV = "BARGAINING_LOCK_TIMEOUT"
@@ -234,12 +235,21 @@ class Store:
 
     def views_at(self, applications: tuple[str, ...]) -> ViewsAt:
         """Where the read models and each application's events are, for the light readers."""
+        from bargaining.holidays import identity  # noqa: PLC0415 - reports only
         from projections.sql import POSTGRES, SQLITE, ViewsAt  # noqa: PLC0415 - reports only
 
         if self.url:
-            return ViewsAt(POSTGRES, url=self.url)
+            return ViewsAt(POSTGRES, url=self.url, calendar=identity())
         return ViewsAt(
             SQLITE,
             views=self.location / "views.sqlite",
             events={app: self.sqlite_path(app, create=False) for app in applications},
+            calendar=identity(),
         )
+
+    def open_views(self, *, create_tables: bool = True) -> ViewStore:
+        """The read models' store, for catching up (see ``projections.store.open_views``)."""
+        from bargaining.holidays import identity  # noqa: PLC0415 - catching up only
+        from projections.store import open_views  # noqa: PLC0415 - catching up only
+
+        return open_views(self.env_for("Views"), calendar=identity(), create_tables=create_tables)

@@ -16,7 +16,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -63,6 +63,8 @@ def tracked(at: ViewsAt) -> dict[str, int] | None:
         try:
             if db.scalar("SELECT MAX(version) FROM views_layout") != SCHEMA_VERSION:
                 return None
+            if db.scalar("SELECT calendar FROM views_layout") != at.calendar:
+                return None  # deadlines counted with other holiday data
             table = tracking_table(at)
             return dict(db.tuples(f"SELECT application_name, notification_id FROM {table}"))
         except Exception as error:

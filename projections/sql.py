@@ -67,6 +67,7 @@ class ViewsAt(NamedTuple):
     views: Path | None = None
     events: Mapping[str, Path] = {}
     url: str | None = None
+    calendar: str = ""  # the holiday data deadlines are counted with (``open_views``)
 
 
 class Reader:

@@ -23,8 +23,9 @@ from projections.readers import SCHEMA_VERSION
 from projections.sql import POSTGRES, SQLITE, Dialect, on_postgres
 
 VIEWS_NAME = "Views"
-# Views are derived data: when their layout changes (SCHEMA_VERSION), the old tables are
-# dropped and rebuilt from the event stores on the next read rather than migrated.
+# Views are derived data: when their layout changes (SCHEMA_VERSION), or the holiday data
+# their deadlines were counted with, the old tables are dropped and rebuilt from the event
+# stores on the next read rather than migrated.
 VIEW_TABLES = (
     "aggregates",
     "agreements",
@@ -60,7 +61,7 @@ def _columns(columns: Sequence[str]) -> str:
 def schema(dialect: Dialect) -> list[str]:
     keyed = dialect.table_options
     return [
-        "CREATE TABLE IF NOT EXISTS views_layout (version INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS views_layout (version INTEGER NOT NULL, calendar TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS aggregates (originator_id TEXT PRIMARY KEY, context TEXT NOT NULL,"
         f" reference TEXT NOT NULL){keyed}",
         f"CREATE TABLE IF NOT EXISTS agreements ({_columns(AGREEMENT_TABLE_COLUMNS)})",
@@ -217,20 +218,26 @@ def _postgres_class() -> type[ViewStore]:
     return PostgresViewStore
 
 
-def _discard_outdated(views: ViewStore) -> None:
-    """Drop the view tables of an older layout, and every projection's position with them."""
+def _discard_outdated(views: ViewStore, calendar: str) -> None:
+    """Drop the view tables of an older layout, or of deadlines counted with other holiday
+    data (``calendar``, its identity), and every projection's position with them."""
     with views.page() as c:  # the table exists: the factory created every missing table
         c.execute("SELECT MAX(version) FROM views_layout")
         found = c.fetchall()
     if found[0][0] == SCHEMA_VERSION:
-        return
+        with views.page() as c:  # this layout has the column
+            c.execute(views.q("SELECT calendar FROM views_layout WHERE version = ?"), (SCHEMA_VERSION,))
+            if [row[0] for row in c.fetchall()] == [calendar]:
+                return
     with views.page() as c:
         for table in VIEW_TABLES:
             c.execute(f"DROP TABLE IF EXISTS {table}")
         c.execute(f"DELETE FROM {views.tracking_table} WHERE application_name LIKE '%@%'")  # noqa: S608
     views.create_table()
     with views.page() as c:
-        c.execute(views.q("INSERT INTO views_layout (version) VALUES (?)"), (SCHEMA_VERSION,))
+        c.execute(
+            views.q("INSERT INTO views_layout (version, calendar) VALUES (?, ?)"), (SCHEMA_VERSION, calendar)
+        )
     views.defer_indexes(VIEW_TABLES)  # the whole history is replayed next, as in a rebuild
 
 
@@ -258,11 +265,13 @@ def schema_lock(factory: Any) -> Iterator[None]:
             conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
 
 
-def open_views(env: dict[str, str], *, create_tables: bool = True) -> ViewStore:
+def open_views(env: dict[str, str], *, calendar: str, create_tables: bool = True) -> ViewStore:
     """The view store for an event store's environment, built as the library builds views.
 
-    ``create_tables=False`` is for a second process sharing a catch-up: the first created the
-    tables, and may have dropped their indexes until the tables are full.
+    ``calendar`` identifies the holiday data the deadlines are counted with: views counted
+    with other data are rebuilt, as views of another layout are. ``create_tables=False`` is
+    for a second process sharing a catch-up: the first created the tables, and may have
+    dropped their indexes until the tables are full.
     """
     environment = Environment(
         VIEWS_NAME, {**os.environ, **env, "CREATE_TABLE": "yes" if create_tables else "no"}
@@ -271,11 +280,11 @@ def open_views(env: dict[str, str], *, create_tables: bool = True) -> ViewStore:
     if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
         views = cast("ViewStore", factory.tracking_recorder(SQLiteViewStore))
         _relax_durability(views)
-        _discard_outdated(views)
+        _discard_outdated(views, calendar)
         return views
     with schema_lock(factory):
         views = cast("ViewStore", factory.tracking_recorder(_postgres_class()))
-        _discard_outdated(views)
+        _discard_outdated(views, calendar)
     return views
 
 

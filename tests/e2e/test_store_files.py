@@ -8,7 +8,6 @@ from contextlib import closing
 from pathlib import Path
 
 from bargaining import Tracker
-from projections.store import open_views
 from tests.conftest import Cli
 
 OPEN = "negotiation open CB-2011-001 -k wage -e 广州XX有限公司 -u 广州XX有限公司工会 --on 2011-04-01"
@@ -24,7 +23,7 @@ def test_every_file_of_a_store_is_readable_by_its_owner_only_whatever_the_umask(
         run.ok(CASE)
         run.ok("rebuild")
         # Held open, SQLite keeps each file's -wal and -shm beside it.
-        with Tracker(store, actor="x") as tracker, closing(open_views(tracker.store.env_for("Views"))):
+        with Tracker(store, actor="x") as tracker, closing(tracker.store.open_views()):
             assert tracker.event_count() == 2
             modes = {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in store.iterdir()}
     finally:

@@ -193,11 +193,10 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
     from bargaining.application import translate_store_errors
     from bargaining.mediation import MediationApp
     from bargaining.negotiations import NegotiationsApp
-    from projections.store import open_views
 
     with translate_store_errors():
         apps = {cls.name: cls(env=tracker.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)}
-        views = open_views(tracker.store.env_for("Views"))
+        views = tracker.store.open_views()
         runner.catch_up(apps, views, runner.projections_named(views))
     assert snapshot(store) == expected
 

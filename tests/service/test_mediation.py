@@ -138,11 +138,11 @@ def test_an_agreement_takes_effect_only_signed_and_sealed_by_an_assigned_mediato
 
 
 def test_arbitral_review_is_requested_within_fifteen_days_of_the_agreement(tracker: Tracker) -> None:
-    m.settled(tracker)
-    with pytest.raises(RuleViolationError, match=r"review\.on: 2024-04-05 is after 2024-04-04"):
-        tracker.cases.review(m.CASE, on=date(2024, 4, 5))
-    tracker.cases.review(m.CASE, on=date(2024, 4, 4), commission="XX区劳动人事争议仲裁委员会")
-    assert tracker.cases.show(m.CASE)["review_requested_on"] == "2024-04-04"
+    m.settled(tracker)  # on 20 March 2024: the 15th day, 4 April, falls in the Qingming holiday
+    with pytest.raises(RuleViolationError, match=r"review\.on: 2024-04-08 is after 2024-04-07"):
+        tracker.cases.review(m.CASE, on=date(2024, 4, 8))
+    tracker.cases.review(m.CASE, on=date(2024, 4, 7), commission="XX区劳动人事争议仲裁委员会")
+    assert tracker.cases.show(m.CASE)["review_requested_on"] == "2024-04-07"
 
 
 def test_an_unperformed_agreement_on_pay_or_injury_opens_the_payment_order_route(tracker: Tracker) -> None:

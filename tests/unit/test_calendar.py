@@ -98,3 +98,17 @@ def test_without_make_up_days_working_days_are_the_weekdays_that_are_not_holiday
     assert sum(d.weekday() < 5 and d not in days_off for d in between) == n
     assert end.weekday() < 5
     assert end not in days_off
+
+
+def test_the_published_calendar_knows_the_spring_festival_of_2026_and_its_make_up_days() -> None:
+    from bargaining.holidays import prc
+
+    calendar = prc()
+    assert calendar.last is not None
+    assert calendar.last >= date(2026, 12, 31)
+    assert calendar.is_working_day(date(2026, 2, 14))  # a Saturday, worked in exchange
+    assert not calendar.is_working_day(date(2026, 2, 16))  # a Monday of the holiday
+    assert calendar.is_working_day(date(2026, 10, 10))  # a Saturday after National Day
+    assert calendar.roll_forward(date(2026, 10, 3)) == date(2026, 10, 8)
+    assert calendar.unknown_after(calendar.last) == ""
+    assert "weekends only" in calendar.unknown_after(calendar.last + timedelta(days=1))
