@@ -88,7 +88,10 @@ def parse_postgres_url(url: str) -> PostgresURL:
     if not 0 < port <= 65535:
         raise _url_error("the port is not a number from 1 to 65535")
     if parts.query or parts.fragment:
-        raise _url_error("query parameters (?...) are not supported in a PostgreSQL URL")
+        raise _url_error(
+            "a PostgreSQL URL takes no ?parameters: give TLS and other connection settings"
+            " in libpq's environment variables instead (PGSSLMODE=verify-full, PGSSLROOTCERT=...)"
+        )
     userinfo, at, hostport = parts.netloc.rpartition("@")
     user, colon, password = userinfo.partition(":")
     if not at or not user:

@@ -112,3 +112,36 @@ def test_the_seed_street_centre_year_is_reproduced_on_each_store(any_store: str)
         stats = t.reports.dispute_stats(start=date(2024, 1, 1), end=date(2024, 12, 31), by="category")
     total = stats["total"]
     assert (total["succeeded"], total["workers"], total["amount_agreed"]) == (14, 32, "2940000.00")
+
+
+def test_libpq_settings_in_the_environment_reach_every_connection(pg_store: str) -> None:
+    """TLS is asked for as psql users ask for it: the test server speaks no TLS, so requiring
+    it must fail, and disabling it must work, for the library's pool and the readers alike."""
+    from tests.e2e.test_installed_script import bargaining
+
+    required = bargaining("--store", pg_store, "--as", "x", "board", env={"PGSSLMODE": "require"})
+    assert required.returncode == 1
+    assert "SSL was required" in required.stderr
+    assert required.stderr.count("\n") == 1
+    for command in (
+        ("board",),
+        (
+            "case",
+            "open",
+            "C-1",
+            "--channel",
+            "visit",
+            "--received",
+            "2026-11-02",
+            "--applicant",
+            "刘某",
+            "--respondent",
+            "某公司",
+            "--category",
+            "remuneration",
+            "--request",
+            "支付欠薪",
+        ),
+    ):
+        done = bargaining("--store", pg_store, "--as", "x", *command, env={"PGSSLMODE": "disable"})
+        assert done.returncode == 0, done.stderr

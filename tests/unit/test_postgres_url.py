@@ -53,7 +53,7 @@ def test_port_defaults_to_5432_and_password_and_host_forms_are_optional(
         ("postgresql://u:secret@h:0/db", "port is not a number from 1 to 65535"),
         ("postgresql://u:secret@h:99999/db", "port is not a number from 1 to 65535"),
         ("postgresql://u:secret@h:five/db", "port is not a number from 1 to 65535"),
-        ("postgresql://u:secret@h/db?sslmode=require", "query parameters"),
+        ("postgresql://u:secret@h/db?sslmode=require", "libpq's environment variables instead (PGSSLMODE="),
     ],
 )
 def test_an_invalid_url_is_a_store_error_naming_what_is_missing_never_the_password(
