@@ -80,7 +80,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 rule_text="agreed in the mediation agreement",
             )
         if deemed or c["outcome"] == "failed" or c["declined_on"] or c["performed"] == 0:
-            expires = limitation_expires(c, day, profile.limitation_months)
+            expires = limitation_expires(c, day)
             if expires >= day:
                 _add(
                     found,
@@ -90,6 +90,9 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                     expires,
                     "limitation",
                     milestone=True,
-                    rule_text=f"1 year from the last interruption — {profile.cite(profile.limitation_basis)}",
+                    rule_text=profile.noted(
+                        f"1 year from the last interruption — {profile.cite(profile.limitation_basis)}",
+                        date.fromisoformat(expires),
+                    ),
                 )
     return found

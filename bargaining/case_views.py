@@ -136,14 +136,18 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 done_on=done,
             )
         )
+    expires = c.limitation_expires(day)
     rows.append(
         _deadline(
             "limitation",
             "limitation period for arbitration ends",
-            c.limitation_expires(day),
-            f"{profile.limitation_months // 12} year from the last interruption"
-            f" — {profile.cite(profile.limitation_basis)};"
-            f" interruptions: {profile.cite(s4_basis('31'))}",
+            expires,
+            profile.noted(
+                f"{profile.limitation_months // 12} year from the last interruption"
+                f" — {profile.cite(profile.limitation_basis)};"
+                f" interruptions: {profile.cite(s4_basis('31'))}",
+                expires,
+            ),
             day,
             milestone=True,
         )

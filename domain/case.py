@@ -12,7 +12,6 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.calendar import add_months
 from domain.disputes import PAYMENT_ORDER_CATEGORIES, CaseStatus, Category, Channel, Outcome, ReferralTarget
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
@@ -234,11 +233,11 @@ class MediationCase(Aggregate):
         """When the claim became time-barred before the application, if it did (S3 Art 27)."""
         if self.known_on is None:
             return None
-        barred = add_months(self.known_on, self.profile.limitation_months)
+        barred = self.profile.limitation_ends(self.known_on)
         return barred if barred < self.received_on else None
 
     def limitation_expires(self, day: date) -> date:
-        return add_months(max(self.limitation_restarts(day)), self.profile.limitation_months)
+        return self.profile.limitation_ends(max(self.limitation_restarts(day)))
 
     # ---------------------------------------------------------------- commands
 

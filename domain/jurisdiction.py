@@ -175,8 +175,17 @@ class JurisdictionProfile:
         """How ``due`` was counted, and where the rule comes from; a date counted with the
         holidays says so when it falls past the holiday data's end."""
         text = f"{rule.describe()} — {self.cite(rule.basis)}"
-        note = self.holidays.unknown_after(due) if rule.counts_holidays else ""
+        return self.noted(text, due) if rule.counts_holidays else text
+
+    def noted(self, text: str, due: date) -> str:
+        """``text``, with the holiday data's note for ``due`` when it falls past the data's end."""
+        note = self.holidays.unknown_after(due)
         return f"{text}; {note}" if note else text
+
+    def limitation_ends(self, start: date) -> date:
+        """The limitation period's last day, counted from ``start``: ``limitation_months`` later,
+        or the day after the holiday that day falls in (Civil Code Art 203)."""
+        return add_period(start, self.limitation_months, DayUnit.MONTHS, self.holidays)
 
 
 def _dl(key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis) -> DeadlineRule:

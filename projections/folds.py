@@ -11,7 +11,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from domain.calendar import add_months
 from domain.due import AgreementDates
 from domain.due import agreement_deadlines as agreement_deadlines_on
 from domain.jurisdiction import get_profile
@@ -303,9 +302,9 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
     return row
 
 
-def limitation_expires(row: Row, day: str, months: int = 12) -> str:
+def limitation_expires(row: Row, day: str) -> str:
     """1 year from the last interruption, counting a deemed failure that has happened by ``day``."""
     base = row["limitation_base"]
     if row["accepted_on"] and not row["closed_on"] and row["deadline"] and row["deadline"] < day:
         base = max(base, row["deadline"])
-    return add_months(date.fromisoformat(base), months).isoformat()
+    return get_profile(row["profile"] or "PRC").limitation_ends(date.fromisoformat(base)).isoformat()

@@ -91,3 +91,13 @@ def test_views_counted_with_other_holiday_data_are_rebuilt_on_the_next_read(
     monkeypatch.setattr(holidays, "identity", lambda: "chinese_calendar newer")  # an upgraded release
     with Tracker(store, actor="测试员", today=tracker.today) as later:  # the next command
         assert report(later, "C-2026-SF", "accept or decline the application")["due"] == "2026-02-25"
+
+
+def test_the_limitation_period_ending_in_a_holiday_ends_the_day_after_it(store: Path) -> None:
+    with Tracker(store, actor="测试员", today=date(2026, 9, 1)) as tracker:
+        m.received(tracker, "C-2025-LIM", received=date(2025, 9, 29))
+        tracker.cases.decline("C-2025-LIM", on=date(2025, 10, 1), reason="一方不同意调解")
+        # One year from the decline is 1 October 2026, the first day of the National Day holiday.
+        limitation = due(tracker.cases.show("C-2025-LIM")["deadlines"], "limitation")
+        assert limitation["due"] == "2026-10-08"
+        assert report(tracker, "C-2025-LIM", "limitation period for arbitration ends")["due"] == "2026-10-08"

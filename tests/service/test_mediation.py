@@ -152,7 +152,9 @@ def test_an_unperformed_agreement_on_pay_or_injury_opens_the_payment_order_route
     view = tracker.cases.show(m.CASE)
     assert view["payment_order_available"] is True
     assert any("payment order" in w and "art. 16" in w for w in view["warnings"])
-    assert view["limitation_expires_on"] == "2025-04-06"  # the clock restarts at non-performance
+    # The clock restarts at non-performance: a year on is 6 April 2025, the last day of the
+    # Qingming holiday, so the period ends the day after it (Civil Code Art 203).
+    assert view["limitation_expires_on"] == "2025-04-07"
 
 
 def test_a_labour_contract_agreement_not_performed_has_no_payment_order(tracker: Tracker) -> None:
@@ -251,8 +253,8 @@ def test_a_claim_known_more_than_a_year_before_the_application_is_flagged_time_b
 ) -> None:
     m.received(tracker, known_on=date(2020, 1, 1))
     view = tracker.cases.show(m.CASE)
-    assert view["time_barred_on"] == "2021-01-01"
-    assert any("limitation ran out on 2021-01-01" in w for w in view["warnings"])
+    assert view["time_barred_on"] == "2021-01-04"  # a year on is New Year's Day: after the holiday
+    assert any("limitation ran out on 2021-01-04" in w for w in view["warnings"])
 
 
 def test_non_performance_counts_only_after_the_due_date_and_performance_may_follow(tracker: Tracker) -> None:
