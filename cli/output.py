@@ -109,9 +109,9 @@ def _laid_out(cells: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | N
     formats = []
     for title, title_size, values in zip(titles, title_sizes, cells, strict=True):
         texts = _texts(values)
-        joined = "".join(texts)
-        if not joined.isprintable():
+        if texts is None:
             return None  # line breaks, control characters: tabulate knows what to do
+        joined = "".join(texts)
         if joined.isascii() and title.isascii():
             width = max(title_size + 2, max(map(len, texts), default=0))
             formats.append(f"{{:<{width}}}")  # every character one column: format pads
@@ -135,18 +135,26 @@ def _laid_out(cells: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | N
     return "\n".join(lines)
 
 
-def _texts(values: Sequence[Any]) -> Sequence[str]:
-    """The cells as tabulate shows them: stripped text, None as nothing."""
+def _texts(values: Sequence[Any]) -> Sequence[str] | None:
+    """The cells as tabulate shows them (stripped text, None as nothing), or None when a cell
+    holds a character a one-line table cannot show: a line break, a control character.
+
+    Checked before stripping: strip also takes characters that tabulate breaks lines at
+    (U+001C-U+001F, U+0085), so a cell that ends with one would be laid out here otherwise.
+    """
     if set(map(type, values)) <= {str}:
         # Text only (most columns): when no cell starts or ends with a space, there is nothing
-        # to strip. A cell holding a line break, or any other character that strip would take
-        # and a table cannot show, makes the column unprintable, and the table tabulate's.
+        # to strip. (A space is the only printable character strip takes.)
         lines = "\n".join(values)
+        if not "".join(values).isprintable():
+            return None
         if lines[:1] != " " and lines[-1:] != " " and " \n" not in lines and "\n " not in lines:
             return values
-    if None not in values:  # no Python loop: str() gives a str back as it is
-        return list(map(str.strip, map(str, values)))
-    return ["" if v is None else str(v).strip() for v in values]
+        return list(map(str.strip, values))
+    texts = list(map(str, values)) if None not in values else ["" if v is None else str(v) for v in values]
+    if not "".join(texts).isprintable():
+        return None
+    return list(map(str.strip, texts))
 
 
 def _sizes(texts: Sequence[str], joined: str) -> list[int]:

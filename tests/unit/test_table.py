@@ -17,7 +17,7 @@ TEXT = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x20, max_codepoint=0x7E),
         st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),
-        st.sampled_from("…、，：（）—　ＡＢ１２·é"),
+        st.sampled_from("…、，：（）—　ＡＢ１２·é\x1c\x1f\x85\t"),
     ),
     max_size=12,
 )
@@ -90,3 +90,10 @@ def test_every_character_counted_wide_is_two_columns_wide_for_wcwidth() -> None:
     for first, last in WIDE_RANGES:
         for code in range(ord(first), ord(last) + 1):
             assert wcwidth.wcwidth(chr(code)) == 2, hex(code)
+
+
+def test_a_cell_ending_in_a_character_tabulate_breaks_lines_at_is_laid_out_by_tabulate() -> None:
+    # strip takes U+001F and U+0085, where tabulate breaks the line: checked before stripping.
+    rows: list[list[object]] = [[None], ["\u3000\r\t\xa0"], ["\xa0\x85\x1fｱé"], ["a\x1f"]]
+    assert _simple(rows, ["h"]) is None
+    assert table(rows, ["h"]) == reference(rows, ["h"])
