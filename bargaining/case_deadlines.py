@@ -21,11 +21,12 @@ def _add(
     *,
     milestone: bool = False,
     rule_text: str | None = None,
+    extended: bool = False,
 ) -> None:
     if not due:
         return
     rule = profile.deadline(key)
-    text = rule_text or (profile.rule_text(rule, date.fromisoformat(due)) if rule else key)
+    text = rule_text or (profile.rule_text(rule, date.fromisoformat(due), extended=extended) if rule else key)
     found.append(
         {"reference": case["reference"], "label": label, "due": due, "rule": text, "milestone": milestone}
     )
@@ -49,6 +50,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 "reach agreement, or mediation is deemed failed",
                 c["deadline"],
                 "mediation",
+                extended=c["extended_until"] is not None,
             )
             _add(
                 found,

@@ -98,14 +98,13 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         )
     deadline = c.mediation_deadline()
     if deadline is not None:
-        extended = f"extended to {deadline} with both parties' consent — " if c.extended_until else ""
         closed_on = c.closed[1] if c.closed else None
         rows.append(
             _deadline(
                 "mediation",
                 "reach agreement, or mediation is deemed failed",
                 deadline,
-                extended + cite("mediation", deadline),
+                profile.rule_text(c.rule("mediation"), deadline, extended=c.extended_until is not None),
                 day,
                 done_on=agreed_on or closed_on,
             )

@@ -3,52 +3,72 @@ working days (调休), as the ``chinesecalendar`` package carries them.
 
 That package is maintained for exactly this: a new release follows each year's notice, which
 the State Council publishes some weeks before the year begins. Upgrading it is how a store
-learns the new year's holidays: the views notice the new data (``identity``) and rebuild
+learns the new year's holidays: the views notice the newer data (``identity``) and rebuild
 their deadlines on the next command.
 
-Nothing here is imported until a day is counted: a report on fresh views never loads it.
+The data is loaded the first time a command looks the PRC profile up (``domain.reference``):
+a report on fresh views does not, but for the deadlines report.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import zlib
 from datetime import date
 from typing import TYPE_CHECKING
+
+from bargaining.errors import SetupError
 
 if TYPE_CHECKING:
     from domain.calendar import HolidayCalendar
 
 PACKAGE = "chinese_calendar"
+DISTRIBUTION = "chinesecalendar"
+MISSING = (
+    f"the {DISTRIBUTION} package (the State Council's holiday notices) is not installed in this"
+    f" environment: run `make setup`, or `pip install {DISTRIBUTION}`"
+)
 
 
 def prc() -> HolidayCalendar:
     """Every statutory holiday and make-up working day the installed package knows."""
-    from chinese_calendar import __version__, constants  # noqa: PLC0415 - on first use only
+    try:
+        from chinese_calendar import __version__, constants  # noqa: PLC0415 - on first use only
+    except ImportError:
+        raise SetupError("holidays", MISSING) from None
 
     from domain.calendar import HolidayCalendar  # noqa: PLC0415 - on first use only
 
     holidays = frozenset(constants.holidays)
-    last = date(max(holidays).year, 12, 31)
+    first, last = date(min(holidays).year, 1, 1), date(max(holidays).year, 12, 31)
     return HolidayCalendar(
         holidays=holidays,
         workdays=frozenset(constants.workdays),
+        first=first,
         last=last,
-        source=f"State Council holiday notices to {last.year} (chinesecalendar {__version__})",
+        source=f"State Council holiday notices {first.year}-{last.year} ({DISTRIBUTION} {__version__})",
     )
 
 
+@functools.cache
 def identity() -> str:
-    """What distinguishes one release's holiday data from another's, without importing it (a
-    read command asks this every time): the checksum of the package's data file."""
-    from importlib.machinery import PathFinder  # noqa: PLC0415 - loaded at start-up already
+    """Which release of the holiday data is installed, without importing it (a read command
+    asks): ``chinesecalendar VERSION CHECKSUM``, the version read from the package's own
+    ``__init__`` and the checksum of its data file. Once a process: an upgrade while it runs
+    takes effect in the next one, as the data it counts with does."""
+    import importlib.util  # noqa: PLC0415 - finds the package without importing it
 
-    spec = PathFinder.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
         return "none"
-    path = os.path.join(next(iter(spec.submodule_search_locations)), "constants.py")
+    folder = os.path.dirname(spec.origin)
     try:
-        with open(path, "rb") as file:
-            return f"{PACKAGE} {zlib.crc32(file.read()):08x}"
+        with open(spec.origin, encoding="utf-8") as file:
+            found = re.search(r'^__version__ = "([^"]+)"', file.read(), re.MULTILINE)
+        with open(os.path.join(folder, "constants.py"), "rb") as file:
+            checksum = zlib.crc32(file.read())
     except OSError:
         return "none"
+    return f"{DISTRIBUTION} {found.group(1) if found else '?'} {checksum:08x}"

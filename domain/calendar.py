@@ -1,7 +1,10 @@
 """Counting days the way the rules count them (DOMAIN A16).
 
 Calendar days by default, the start day not counted (Civil Code Art 201); a period whose last
-day is a statutory holiday ends on the day after the holiday (Civil Code Art 203). Working days
+day is a statutory holiday ends on the day after the holiday (Civil Code Art 203), as DOMAIN
+A16 reads it: a holiday the State Council lists, not an ordinary weekend (its worked example
+has a filing due on Saturday 9 July 2011). Whether 法定休假日 takes in the weekly rest days as
+well, as the 1988 opinion on the General Principles (Art 198) said of Sundays, is open. Working days
 skip weekends and holidays, but count the weekend days worked in exchange for a holiday
 (调休). Months add calendar months, clamped to the month's last day.
 
@@ -27,14 +30,15 @@ class DayUnit(Enum):
 
 @attrs.frozen
 class HolidayCalendar:
-    """Statutory holidays and the weekend days worked in their place, up to ``last``.
+    """Statutory holidays and the weekend days worked in their place, from ``first`` to ``last``.
 
-    Empty unless a profile is given one. After ``last`` (the end of the last year the data
-    covers) only weekends are known: ``unknown_after`` says so beside a date counted there.
+    Empty unless a profile is given one. Outside the years the data covers only weekends are
+    known: ``unknown_after`` says so beside a date counted there.
     """
 
     holidays: frozenset[date] = frozenset()
     workdays: frozenset[date] = frozenset()  # weekend days worked in exchange (调休上班)
+    first: date | None = None
     last: date | None = None
     source: str = ""
 
@@ -49,11 +53,13 @@ class HolidayCalendar:
         return day
 
     def unknown_after(self, day: date) -> str:
-        """A note for a date counted past the data's end ("" when the data covers it, or when
+        """A note for a date counted outside the years the data covers ("" inside them, or when
         there is no data at all: nothing is claimed then)."""
-        if self.last is None or day <= self.last:
-            return ""
-        return f"no holiday schedule after {self.last.isoformat()} yet: weekends only"
+        if self.last is not None and day > self.last:
+            return f"no holiday schedule after {self.last.isoformat()} yet: weekends only"
+        if self.first is not None and day < self.first:
+            return f"no holiday schedule before {self.first.isoformat()}: weekends only"
+        return ""
 
 
 NO_HOLIDAYS = HolidayCalendar()

@@ -8,6 +8,7 @@ copy with some fields changed (``attrs.evolve``).
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from fractions import Fraction
 from typing import Literal
@@ -171,10 +172,13 @@ class JurisdictionProfile:
     def cite(self, basis: LegalBasis) -> str:
         return f"{self.id}, {basis}"
 
-    def rule_text(self, rule: DeadlineRule, due: date) -> str:
+    def rule_text(self, rule: DeadlineRule, due: date, *, extended: bool = False) -> str:
         """How ``due`` was counted, and where the rule comes from; a date counted with the
-        holidays says so when it falls past the holiday data's end."""
+        holidays says so when it falls outside the holiday data's years. A date the parties
+        agreed to extend the period to (``extended``) was not counted: it says so instead."""
         text = f"{rule.describe()} — {self.cite(rule.basis)}"
+        if extended:
+            return f"extended to {due.isoformat()} with both parties' consent — {text}"
         return self.noted(text, due) if rule.counts_holidays else text
 
     def noted(self, text: str, due: date) -> str:
@@ -338,6 +342,7 @@ PRC = JurisdictionProfile(
 )
 
 PROFILES: dict[str, JurisdictionProfile] = {PRC.id: PRC}
+_LOADING = threading.Lock()
 
 
 def get_profile(profile_id: str) -> JurisdictionProfile:
@@ -349,8 +354,11 @@ def get_profile(profile_id: str) -> JurisdictionProfile:
         raise InvalidValueError(
             "profile", f"{shown(profile_id)} is not a known profile (known: {known})"
         ) from None
-    load = HOLIDAY_LOADERS.get(key)
-    if load is not None:  # the first time: the calendar the application registered
-        profile = PROFILES[key] = attrs.evolve(profile, holidays=load())
-        del HOLIDAY_LOADERS[key]
+    if key in HOLIDAY_LOADERS:  # the first time: the calendar the application registered
+        with _LOADING:  # one thread loads it; a loader that fails is asked again next time
+            load = HOLIDAY_LOADERS.get(key)
+            if load is not None:
+                PROFILES[key] = attrs.evolve(PROFILES[key], holidays=load())
+                del HOLIDAY_LOADERS[key]
+            profile = PROFILES[key]
     return profile

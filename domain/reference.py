@@ -1,9 +1,10 @@
 """Reference data the application gives the profiles: each profile's holiday calendar.
 
 The domain loads no data itself (no I/O). The application registers a loader per profile
-(``use_holidays``); ``domain.jurisdiction.get_profile`` calls it the first time the profile
-is asked for, so a command that counts no days never loads a calendar. This module imports
-nothing, so registering costs a command nothing either.
+(``use_holidays``) once, at start-up; ``domain.jurisdiction.get_profile`` calls it the first
+time the profile is asked for, so a command that never looks a profile up (a report on fresh
+views, but for the deadlines report) never loads a calendar. This module imports nothing,
+so registering costs a command nothing either.
 """
 
 from __future__ import annotations

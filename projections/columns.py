@@ -66,6 +66,7 @@ CASE_COLUMNS = (
     "flagged",
     "profile",
     "close_days",
+    "extended_until",
 )
 
 # The board's table: one narrow row per negotiation. The fold's working state (every proposal

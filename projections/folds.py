@@ -271,7 +271,7 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
     elif step == "Assigned":
         row["body"] = d["body"]
     elif step == "Extended":
-        row["deadline"] = d["until"]
+        row.update(deadline=d["until"], extended_until=d["until"])
     elif step == "RiskFlagged":
         row["flagged"] = 1
     elif step == "Settled":

@@ -16,7 +16,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -25,6 +25,24 @@ FOLLOWS: dict[str, tuple[str, ...]] = {
     "timeline": ("Negotiations", "Mediation"),
 }
 APPLICATIONS = ("Negotiations", "Mediation")
+
+
+def outdated(stored: str | None, mine: str) -> bool:
+    """Whether views whose deadlines were counted with the holiday data ``stored`` must be
+    counted again with ``mine`` (each ``NAME VERSION CHECKSUM``): when mine is a later release
+    of the same data, or the same release changed. Not when mine is an earlier release: a
+    PostgreSQL store is shared, and two machines with different releases would otherwise
+    rebuild each other's views at every command."""
+    if stored == mine:
+        return False
+    theirs, ours = (stored or "").split(" "), mine.split(" ")
+    if len(theirs) != 3 or len(ours) != 3 or theirs[0] != ours[0]:
+        return True
+    return _release(ours[1]) >= _release(theirs[1])
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
 
 
 def tracking_table(at: ViewsAt) -> str:
@@ -63,8 +81,8 @@ def tracked(at: ViewsAt) -> dict[str, int] | None:
         try:
             if db.scalar("SELECT MAX(version) FROM views_layout") != SCHEMA_VERSION:
                 return None
-            if db.scalar("SELECT calendar FROM views_layout") != at.calendar:
-                return None  # deadlines counted with other holiday data
+            if outdated(db.scalar("SELECT calendar FROM views_layout"), at.calendar):
+                return None  # deadlines counted with older holiday data
             table = tracking_table(at)
             return dict(db.tuples(f"SELECT application_name, notification_id FROM {table}"))
         except Exception as error:

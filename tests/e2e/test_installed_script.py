@@ -107,3 +107,22 @@ def test_the_demo_contract_filing_packet_is_written_and_verified_as_a_process(
     checked = bargaining("--store", str(demo_store), "packet", "verify", str(out))
     assert (checked.returncode, checked.stderr) == (0, "")
     assert checked.stdout.startswith(f"OK: {out} matches the record of DEMO-2011-WAGE (2 files, made ")
+
+
+def test_without_the_holiday_package_a_command_says_how_to_install_it(tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow" / "chinese_calendar"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('simulated: not installed')\n")
+    result = bargaining(
+        "--store", str(tmp_path / "store"), "--as", "李明",
+        "case", "open", "C-1", "--channel", "visit", "--received", "2024-03-01", "--applicant", "刘某",
+        "--respondent", "某建筑公司", "--category", "remuneration", "--request", "支付欠薪",
+        env={"PYTHONPATH": str(tmp_path / "shadow")},
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "holidays: the chinesecalendar package" in result.stderr
+    assert "make setup" in result.stderr
+    shown = bargaining("--store", str(tmp_path / "store"), "case", "show", "C-1")  # installed again
+    assert shown.returncode != 0
+    assert "no such case" in shown.stderr  # nothing was written

@@ -78,21 +78,6 @@ def test_a_deadline_past_the_published_holidays_says_it_counts_weekends_only(sto
         assert "holiday schedule" not in str(known["rule"])
 
 
-def test_views_counted_with_other_holiday_data_are_rebuilt_on_the_next_read(
-    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    m.received(tracker, "C-2026-SF", received=date(2026, 2, 13))
-    tracker.reports.refresh()
-    with sqlite3.connect(store / "views.sqlite") as conn:
-        conn.execute("DELETE FROM cases")  # a view that only a rebuild gives back
-    tracker.reports.refresh()
-    assert tracker.reports.deadlines(within=400) == []  # same data: nothing to catch up
-
-    monkeypatch.setattr(holidays, "identity", lambda: "chinese_calendar newer")  # an upgraded release
-    with Tracker(store, actor="测试员", today=tracker.today) as later:  # the next command
-        assert report(later, "C-2026-SF", "accept or decline the application")["due"] == "2026-02-25"
-
-
 def test_the_limitation_period_ending_in_a_holiday_ends_the_day_after_it(store: Path) -> None:
     with Tracker(store, actor="测试员", today=date(2026, 9, 1)) as tracker:
         m.received(tracker, "C-2025-LIM", received=date(2025, 9, 29))
@@ -101,3 +86,37 @@ def test_the_limitation_period_ending_in_a_holiday_ends_the_day_after_it(store: 
         limitation = due(tracker.cases.show("C-2025-LIM")["deadlines"], "limitation")
         assert limitation["due"] == "2026-10-08"
         assert report(tracker, "C-2025-LIM", "limitation period for arbitration ends")["due"] == "2026-10-08"
+
+
+def test_an_agreed_extension_is_shown_as_agreed_not_counted(store: Path) -> None:
+    last = holidays.prc().last
+    assert last is not None
+    accepted = last - timedelta(days=5)
+    until = last + timedelta(days=20)  # past the published years: no note, nothing was counted
+    with Tracker(store, actor="测试员", today=accepted + timedelta(days=1)) as tracker:
+        m.received(tracker, "C-EXT", received=accepted)
+        tracker.cases.accept("C-EXT", on=accepted, both_agree=True)
+        tracker.cases.extend("C-EXT", on=accepted + timedelta(days=1), until=until, both_agree=True)
+        expected = f"extended to {until.isoformat()} with both parties' consent — 15 calendar days after"
+        shown = due(tracker.cases.show("C-EXT")["deadlines"], "mediation")
+        listed = report(tracker, "C-EXT", "reach agreement, or mediation is deemed failed")
+        for row in (shown, listed):
+            assert row["due"] == until.isoformat()
+            assert str(row["rule"]).startswith(expected)
+            assert "holiday schedule" not in str(row["rule"])
+
+
+@pytest.mark.parametrize(("release", "rebuilt"), [("99.0.0", True), ("0.1.0", False)])
+def test_views_are_counted_again_only_with_a_later_release_of_the_holidays(
+    tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch, release: str, rebuilt: bool
+) -> None:
+    # A PostgreSQL store is shared: a machine with an older release must not rebuild views
+    # counted with a newer one (and the other machine rebuild them back, command after command).
+    m.received(tracker, "C-2026-SF", received=date(2026, 2, 13))
+    tracker.reports.refresh()
+    with sqlite3.connect(store / "views.sqlite") as conn:
+        conn.execute("DELETE FROM cases")  # a view that only a rebuild gives back
+    monkeypatch.setattr(holidays, "identity", lambda: f"chinesecalendar {release} 00000000")
+    with Tracker(store, actor="测试员", today=tracker.today) as later:  # the next command
+        listed = [r["reference"] for r in later.reports.deadlines(within=400)]
+    assert listed == (["C-2026-SF"] if rebuilt else [])
