@@ -65,21 +65,13 @@ class CodeCache:
         self._codes = {}
         if self.path is None:
             return self._codes
-        try:
-            with open(self.path, "rb") as file:
-                data = file.read()
-            body = data[len(HEADER) + 4 :]
-            if data.startswith(HEADER) and data[len(HEADER) : len(HEADER) + 4] == _crc(body):
-                # Written by save() into the package's own __pycache__: trusted as its .pyc are.
-                loaded = marshal.loads(body)  # noqa: S302
-                if isinstance(loaded, dict):
-                    self._codes = {
-                        text: code
-                        for text, code in loaded.items()
-                        if isinstance(text, str) and isinstance(code, CodeType)
-                    }
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # absent or damaged: everything is compiled, and the file written anew
+        loaded = read_kept(self.path, HEADER)  # absent or damaged: all compiled, and written anew
+        if isinstance(loaded, dict):
+            self._codes = {
+                text: code
+                for text, code in loaded.items()
+                if isinstance(text, str) and isinstance(code, CodeType)
+            }
         return self._codes
 
     def save(self, *, force: bool = False) -> bool:
@@ -91,19 +83,52 @@ class CodeCache:
         # Grown past the bound (a long-lived process that made its own dataclasses): keep
         # what this process used, which is what the next one like it will ask for.
         codes = self._codes if len(self._codes) <= MAX_ENTRIES else self.used
-        temporary = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            body = marshal.dumps(codes)
-            with open(temporary, "wb") as file:
-                file.write(HEADER + _crc(body) + body)
-            os.replace(temporary, self.path)  # readers see the old file or the new, whole
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        if not write_kept(self.path, HEADER, codes):
             return False
         self.compiled = 0
         return True
+
+
+def kept_path(name: str) -> str | None:
+    """Where a file named ``name`` is kept beside the compiled code (None with the cache off)."""
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting == "off":
+        return None
+    return os.path.join(os.path.dirname(setting or default_path()), name)
+
+
+def read_kept(path: str, header: bytes) -> Any:
+    """The value ``write_kept`` wrote under ``header``; None when the file is absent, was
+    written under another header, or is damaged (its checksum does not match)."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError:
+        return None
+    body = data[len(header) + 4 :]
+    if not data.startswith(header) or data[len(header) : len(header) + 4] != _crc(body):
+        return None
+    try:
+        # Written by write_kept into the package's own __pycache__: trusted as its .pyc are.
+        return marshal.loads(body)  # noqa: S302
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def write_kept(path: str, header: bytes, value: Any) -> bool:
+    """Keep ``value`` (anything marshal writes) at ``path``, whole or not at all."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        body = marshal.dumps(value)
+        with open(temporary, "wb") as file:
+            file.write(header + _crc(body) + body)
+        os.replace(temporary, path)  # readers see the old file or the new, whole
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True
 
 
 def _crc(body: bytes) -> bytes:
@@ -208,6 +233,9 @@ def warm() -> int:
     from bargaining.snapshots import register_snapshot_transcodings  # noqa: PLC0415 - only here
 
     register_snapshot_transcodings(JSONTranscoder())  # the snapshot records' decoders
+    from bargaining import holidays  # noqa: PLC0415 - only here
+
+    holidays.prc(keep=True)  # the holiday data, read once from its package
 
     cache.save(force=True)
     return len(cache._codes or ())

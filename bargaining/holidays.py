@@ -15,16 +15,19 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 import zlib
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
+from bargaining import codecache
 from bargaining.errors import SetupError
 
 if TYPE_CHECKING:
     from domain.calendar import HolidayCalendar
 
 PACKAGE = "chinese_calendar"
+KEPT = "holiday-data.bin"
 DISTRIBUTION = "chinesecalendar"
 MISSING = (
     f"the {DISTRIBUTION} package (the State Council's holiday notices) is not installed in this"
@@ -32,24 +35,59 @@ MISSING = (
 )
 
 
-def prc() -> HolidayCalendar:
-    """Every statutory holiday and make-up working day the installed package knows."""
-    try:
-        from chinese_calendar import __version__, constants  # noqa: PLC0415 - on first use only
-    except ImportError:
-        raise SetupError("holidays", MISSING) from None
+def prc(*, keep: bool = False) -> HolidayCalendar:
+    """Every statutory holiday and make-up working day the installed package knows.
 
+    Read from the package once, then from a copy kept beside the compiled code (see
+    ``codecache``), checked against the package's ``identity``: importing the package builds
+    its ~900 dates and an Enum, about 3% of a write command. ``keep`` writes the copy even
+    where bytecode writing is off, as ``make setup`` does."""
     from domain.calendar import HolidayCalendar  # noqa: PLC0415 - on first use only
 
-    holidays = frozenset(constants.holidays)
+    release = identity()
+    path = codecache.kept_path(KEPT) if release != "none" else None
+    header = f"bargaining holiday data {release}\n".encode()
+    data = codecache.read_kept(path, header) if path else None
+    if not _well_formed(data):
+        data = _from_package()
+        if path and (keep or not sys.dont_write_bytecode):
+            codecache.write_kept(path, header, data)
+    version, holiday_days, work_days = data
+    holidays = frozenset(map(date.fromordinal, holiday_days))
     first, last = date(min(holidays).year, 1, 1), date(max(holidays).year, 12, 31)
     return HolidayCalendar(
         holidays=holidays,
-        workdays=frozenset(constants.workdays),
+        workdays=frozenset(map(date.fromordinal, work_days)),
         first=first,
         last=last,
-        source=f"State Council holiday notices {first.year}-{last.year} ({DISTRIBUTION} {__version__})",
+        source=f"State Council holiday notices {first.year}-{last.year} ({DISTRIBUTION} {version})",
     )
+
+
+Kept = tuple[str, tuple[int, ...], tuple[int, ...]]  # version, holidays, make-up days (ordinals)
+
+
+def _from_package() -> Kept:
+    try:
+        from chinese_calendar import __version__, constants  # noqa: PLC0415 - once, then kept
+    except ImportError:
+        raise SetupError("holidays", MISSING) from None
+    return (
+        str(__version__),
+        tuple(sorted(d.toordinal() for d in constants.holidays)),
+        tuple(sorted(d.toordinal() for d in constants.workdays)),
+    )
+
+
+def _well_formed(data: object) -> TypeGuard[Kept]:
+    if not (isinstance(data, tuple) and len(data) == 3 and isinstance(data[0], str)):
+        return False
+    holidays, workdays = data[1:]
+    return bool(holidays) and all(_ordinals(days) for days in (holidays, workdays))
+
+
+def _ordinals(days: object) -> bool:
+    return isinstance(days, tuple) and all(type(n) is int and n > 0 for n in days)
 
 
 @functools.cache
