@@ -96,9 +96,10 @@ def identity() -> str:
     asks): ``chinesecalendar VERSION CHECKSUM``, the version read from the package's own
     ``__init__`` and the checksum of its data file. Once a process: an upgrade while it runs
     takes effect in the next one, as the data it counts with does."""
-    import importlib.util  # noqa: PLC0415 - finds the package without importing it
-
-    spec = importlib.util.find_spec(PACKAGE)
+    # As importlib.util.find_spec finds a top-level package, without importing that module
+    # (~2M instructions of a report): every finder on sys.meta_path, editable installs' too.
+    finders = (getattr(finder, "find_spec", None) for finder in sys.meta_path)
+    spec = next((found for find in finders if find and (found := find(PACKAGE, None))), None)
     if spec is None or spec.origin is None:
         return "none"
     folder = os.path.dirname(spec.origin)
