@@ -32,19 +32,21 @@ class Mark(str, Enum):  # noqa: UP042 - the mix-in is the point: str() is not th
 CELL = st.one_of(TEXT, st.none(), st.integers(-10_000, 10_000), st.booleans(), st.just(Mark.OPEN))
 
 
+# Headers and rows of one width: 1 to 5 columns, up to 6 rows.
+TABLES = st.integers(1, 5).flatmap(
+    lambda n: st.tuples(
+        st.lists(TEXT, min_size=n, max_size=n),
+        st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
+    )
+)
+
+
 def reference(rows: Sequence[Sequence[object]], headers: list[str]) -> str:
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.integers(1, 5).flatmap(
-        lambda n: st.tuples(
-            st.lists(TEXT, min_size=n, max_size=n),
-            st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
-        )
-    )
-)
+@given(TABLES)
 def test_the_layout_is_tabulates(table_data: tuple[list[str], list[list[object]]]) -> None:
     headers, rows = table_data
     mine = _simple(rows, headers)
@@ -53,14 +55,7 @@ def test_the_layout_is_tabulates(table_data: tuple[list[str], list[list[object]]
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.integers(1, 5).flatmap(
-        lambda n: st.tuples(
-            st.lists(TEXT, min_size=n, max_size=n),
-            st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
-        )
-    )
-)
+@given(TABLES)
 def test_a_table_given_by_columns_is_the_same_table(table_data: tuple[list[str], list[list[object]]]) -> None:
     headers, rows = table_data
     columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in headers]
