@@ -11,7 +11,7 @@ from typing import Any
 
 from bargaining import encryption
 from bargaining.application import StoreApplication, translate_store_errors
-from bargaining.errors import StoreError
+from bargaining.errors import SetupError, StoreError
 from bargaining.mediation import MediationApp
 from bargaining.negotiations import NegotiationsApp
 from bargaining.store import Store
@@ -59,6 +59,16 @@ def _tracked(store: Store) -> dict[str, int] | str:
     return tracked
 
 
+def _holidays() -> str:
+    """The holiday data deadlines are counted with (the default profile's), or why there is none."""
+    from domain.jurisdiction import get_profile  # noqa: PLC0415 - only this command shows it
+
+    try:
+        return get_profile("PRC").holidays.source or "none: weekends only"
+    except SetupError as error:
+        return f"none: {error.rule}"
+
+
 def describe(store: Store) -> Row:
     """The store's kind and location, encryption, events per application, read-model positions."""
     applications = [_application_row(store, cls) for cls in CONTEXTS]
@@ -88,6 +98,7 @@ def describe(store: Store) -> Row:
             "exists": store.url is not None or store.location.exists(),
         },
         "encryption": encryption.describe(),
+        "holidays": _holidays(),
         "applications": applications,
         "views": {
             "location": "in the same database" if store.url else str(store.views_path),

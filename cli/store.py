@@ -65,6 +65,7 @@ def info(session: Session, as_json: bool) -> None:
         [
             ("Store", where["description"] + ("" if where["exists"] else " (not created yet)")),
             ("Encryption", data["encryption"]),
+            ("Holidays", data["holidays"]),
             ("Read models", f"{data['views']['state']} ({data['views']['location']})"),
         ]
     )

@@ -33,7 +33,7 @@ class HolidayCalendar:
     """Statutory holidays and the weekend days worked in their place, from ``first`` to ``last``.
 
     Empty unless a profile is given one. Outside the years the data covers only weekends are
-    known: ``unknown_after`` says so beside a date counted there.
+    known: ``uncovered_note`` says so beside a date counted there.
     """
 
     holidays: frozenset[date] = frozenset()
@@ -52,7 +52,7 @@ class HolidayCalendar:
             day += timedelta(days=1)
         return day
 
-    def unknown_after(self, day: date) -> str:
+    def uncovered_note(self, day: date) -> str:
         """A note for a date counted outside the years the data covers ("" inside them, or when
         there is no data at all: nothing is claimed then)."""
         if self.last is not None and day > self.last:

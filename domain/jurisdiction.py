@@ -183,7 +183,7 @@ class JurisdictionProfile:
 
     def noted(self, text: str, due: date) -> str:
         """``text``, with the holiday data's note for ``due`` when it falls past the data's end."""
-        note = self.holidays.unknown_after(due)
+        note = self.holidays.uncovered_note(due)
         return f"{text}; {note}" if note else text
 
     def limitation_ends(self, start: date) -> date:

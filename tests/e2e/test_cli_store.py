@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,9 @@ def test_info_shows_events_per_application_and_how_far_each_read_model_has_read(
     run.ok("board")
     table = run.ok("store info").stdout
     assert "Read models  up to date" in table
+    assert re.search(
+        r"^Holidays     State Council holiday notices 2004-20\d\d \(chinesecalendar ", table, re.M
+    )
     assert "agreements    Negotiations   2           2      0" in table
 
 

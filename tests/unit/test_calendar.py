@@ -110,5 +110,5 @@ def test_the_published_calendar_knows_the_spring_festival_of_2026_and_its_make_u
     assert not calendar.is_working_day(date(2026, 2, 16))  # a Monday of the holiday
     assert calendar.is_working_day(date(2026, 10, 10))  # a Saturday after National Day
     assert calendar.roll_forward(date(2026, 10, 3)) == date(2026, 10, 8)
-    assert calendar.unknown_after(calendar.last) == ""
-    assert "weekends only" in calendar.unknown_after(calendar.last + timedelta(days=1))
+    assert calendar.uncovered_note(calendar.last) == ""
+    assert "weekends only" in calendar.uncovered_note(calendar.last + timedelta(days=1))
