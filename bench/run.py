@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,18 +36,40 @@ def seconds(argv: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def instructions(argv: list[str]) -> int | None:
+    """Instructions the whole process ran, child processes included, counted by valgrind's
+    callgrind: the same count for the same work whatever else the VM is doing (None without
+    valgrind). Each process's count is a line ``Collected : N``."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run(
+        [valgrind, "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null", *argv],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    counts = re.findall(r"Collected : (\d+)", done.stderr)
+    return sum(map(int, counts)) if counts else None
+
+
 def beside_baseline(command: list[str] | Callable[[], list[str]], runs: int) -> str:
     """The command's median time beside the bare ``import click`` process's, the two run in
-    turns so that both see the same minutes of a VM whose speed drifts by a third."""
+    turns so that both see the same minutes of a VM whose speed drifts by a third; then the
+    instructions of one more run of each, which do not drift."""
     mine, base = [], []
     for _ in range(runs):
         base.append(seconds(CLICK))
         mine.append(seconds(command() if callable(command) else command))
     took, baseline = statistics.median(mine), statistics.median(base)
-    return (
+    timed = (
         f'{took * 1000:.0f} ms = {took / baseline:.2f}× `python -c "import click"` '
         f"({baseline * 1000:.0f} ms, run in turns with it)"
     )
+    counted, counted_base = instructions(command() if callable(command) else command), instructions(CLICK)
+    if counted is None or not counted_base:
+        return timed
+    return f"{timed}; {counted / 1e6:,.0f}M instructions = {counted / counted_base:.2f}× ({counted_base / 1e6:,.0f}M)"
 
 
 def store(root: Path, size: str) -> Path:
@@ -241,7 +265,7 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
     )
     rounds = json.loads(shown.stdout)["rounds"]
     first = "丁" if rounds and rounds[-1]["chair"] == "甲" else "甲"  # the chiefs chair in turn
-    chair = iter([first, "丁" if first == "甲" else "甲"] * runs)
+    chair = iter([first, "丁" if first == "甲" else "甲"] * (runs + 1))  # and one run counted
     place = ["--place", "室", "--recorder", "记录员"]
     rows.append(
         (
