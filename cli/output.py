@@ -108,10 +108,10 @@ def _laid_out(cells: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | N
     widths = []
     formats = []
     for title, title_size, values in zip(titles, title_sizes, cells, strict=True):
-        texts = _texts(values)
-        if texts is None:
+        found = _texts(values)
+        if found is None:
             return None  # line breaks, control characters: tabulate knows what to do
-        joined = "".join(texts)
+        texts, joined = found
         if joined.isascii() and title.isascii():
             width = max(title_size + 2, max(map(len, texts), default=0))
             formats.append(f"{{:<{width}}}")  # every character one column: format pads
@@ -135,9 +135,10 @@ def _laid_out(cells: Sequence[Sequence[Any]], headers: Sequence[str]) -> str | N
     return "\n".join(lines)
 
 
-def _texts(values: Sequence[Any]) -> Sequence[str] | None:
-    """The cells as tabulate shows them (stripped text, None as nothing), or None when a cell
-    holds a character a one-line table cannot show: a line break, a control character.
+def _texts(values: Sequence[Any]) -> tuple[Sequence[str], str] | None:
+    """The cells as tabulate shows them (stripped text, None as nothing) and all of them joined,
+    or None when a cell holds a character a one-line table cannot show: a line break, a
+    control character.
 
     Checked before stripping: strip also takes characters that tabulate breaks lines at
     (U+001C-U+001F, U+0085), so a cell that ends with one would be laid out here otherwise.
@@ -145,16 +146,19 @@ def _texts(values: Sequence[Any]) -> Sequence[str] | None:
     if set(map(type, values)) <= {str}:
         # Text only (most columns): when no cell starts or ends with a space, there is nothing
         # to strip. (A space is the only printable character strip takes.)
-        lines = "\n".join(values)
-        if not "".join(values).isprintable():
+        joined = "".join(values)
+        if not joined.isprintable():
             return None
+        lines = "\n".join(values)
         if lines[:1] != " " and lines[-1:] != " " and " \n" not in lines and "\n " not in lines:
-            return values
-        return list(map(str.strip, values))
-    texts = list(map(str, values)) if None not in values else ["" if v is None else str(v) for v in values]
-    if not "".join(texts).isprintable():
+            return values, joined
+        texts = list(map(str.strip, values))
+        return texts, "".join(texts)
+    cells = list(map(str, values)) if None not in values else ["" if v is None else str(v) for v in values]
+    if not "".join(cells).isprintable():
         return None
-    return list(map(str.strip, texts))
+    texts = list(map(str.strip, cells))
+    return texts, "".join(texts)
 
 
 def _sizes(texts: Sequence[str], joined: str) -> list[int]:
