@@ -54,9 +54,7 @@ class CodeCache:
         codes = self._codes if self._codes is not None else self._load()
         code = codes.get(text)
         if code is None:
-            # As exec() would compile it from dataclasses, which has no __future__ imports:
-            # dont_inherit keeps this module's own (annotations) out of the generated code.
-            code = codes[text] = compile(text, "<string>", "exec", dont_inherit=True)
+            code = codes[text] = _compile(text)
             self.compiled += 1
         self.used[text] = code
         return code
@@ -89,12 +87,16 @@ class CodeCache:
         return True
 
 
+def cache_path() -> str | None:
+    """The compiled code's file: ``BARGAINING_CODE_CACHE``, or the default; None when ``off``."""
+    setting = os.environ.get(CACHE_ENV, "")
+    return None if setting == "off" else setting or default_path()
+
+
 def kept_path(name: str) -> str | None:
     """Where a file named ``name`` is kept beside the compiled code (None with the cache off)."""
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting == "off":
-        return None
-    return os.path.join(os.path.dirname(setting or default_path()), name)
+    path = cache_path()
+    return None if path is None else os.path.join(os.path.dirname(path), name)
 
 
 def read_kept(path: str, header: bytes) -> Any:
@@ -147,8 +149,12 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 def compiled(text: str) -> CodeType:
     """``text`` compiled, from the cache when it holds it: for code the project writes out itself
     (the snapshot record decoders), kept as the dataclasses' is."""
-    if _cache is not None:
-        return _cache.code(text)
+    return _compile(text) if _cache is None else _cache.code(text)
+
+
+def _compile(text: str) -> CodeType:
+    # As exec() would compile it from dataclasses, which has no __future__ imports:
+    # dont_inherit keeps this module's own (annotations) out of the generated code.
     return compile(text, "<string>", "exec", dont_inherit=True)
 
 
@@ -160,10 +166,10 @@ def install() -> CodeCache | None:
     """
     global _cache  # noqa: PLW0603 - one per process, like the dataclasses module it serves
     if _cache is None:
-        setting = os.environ.get(CACHE_ENV, "")
-        if setting == "off":
+        path = cache_path()
+        if path is None:
             return None
-        _cache = CodeCache(setting or default_path())
+        _cache = CodeCache(path)
         atexit.register(_cache.save)
         module = sys.modules.get("dataclasses")
         if module is None:
