@@ -7,6 +7,7 @@ domain: it checks positions and reads tables. Only a stale view pays for a catch
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from projections.columns import BOARD_COLUMNS
@@ -25,6 +26,14 @@ FOLLOWS: dict[str, tuple[str, ...]] = {
     "timeline": ("Negotiations", "Mediation"),
 }
 APPLICATIONS = ("Negotiations", "Mediation")
+
+
+def current_layout(scalar: Callable[[str], Any], calendar: str) -> bool:
+    """Whether the views (asked through ``scalar``, a query's one value) have this layout, and
+    deadlines counted with holiday data no older than ``calendar``: else they are rebuilt."""
+    if scalar("SELECT MAX(version) FROM views_layout") != SCHEMA_VERSION:
+        return False
+    return not outdated(scalar("SELECT calendar FROM views_layout"), calendar)  # this layout has it
 
 
 def outdated(stored: str | None, mine: str) -> bool:
@@ -79,10 +88,8 @@ def tracked(at: ViewsAt) -> dict[str, int] | None:
         return None
     with connect(at) as db:
         try:
-            if db.scalar("SELECT MAX(version) FROM views_layout") != SCHEMA_VERSION:
+            if not current_layout(db.scalar, at.calendar):
                 return None
-            if outdated(db.scalar("SELECT calendar FROM views_layout"), at.calendar):
-                return None  # deadlines counted with older holiday data
             table = tracking_table(at)
             return dict(db.tuples(f"SELECT application_name, notification_id FROM {table}"))
         except Exception as error:

@@ -19,7 +19,7 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
 from projections.columns import AGREEMENT_TABLE_COLUMNS, CASE_COLUMNS
-from projections.readers import SCHEMA_VERSION, outdated
+from projections.readers import SCHEMA_VERSION, current_layout
 from projections.sql import POSTGRES, SQLITE, Dialect, on_postgres
 
 VIEWS_NAME = "Views"
@@ -220,17 +220,17 @@ def _postgres_class() -> type[ViewStore]:
 
 def _discard_outdated(views: ViewStore, calendar: str) -> None:
     """Drop the view tables of an older layout, or of deadlines counted with older holiday
-    data than ``calendar`` (see ``readers.outdated``), and every projection's position with
+    data than ``calendar`` (see ``readers.current_layout``), and every projection's position with
     them."""
-    with views.page() as c:  # the table exists: the factory created every missing table
-        c.execute("SELECT MAX(version) FROM views_layout")
-        found = c.fetchall()
-    if found[0][0] == SCHEMA_VERSION:
-        with views.page() as c:  # this layout has the column
-            c.execute(views.q("SELECT calendar FROM views_layout WHERE version = ?"), (SCHEMA_VERSION,))
-            stored = c.fetchall()
-        if stored and not outdated(stored[0][0], calendar):
-            return
+
+    def scalar(sql: str) -> Any:
+        with views.page() as c:  # the table exists: the factory created every missing table
+            c.execute(sql)
+            found = c.fetchall()
+        return found[0][0] if found else None
+
+    if current_layout(scalar, calendar):
+        return
     with views.page() as c:
         for table in VIEW_TABLES:
             c.execute(f"DROP TABLE IF EXISTS {table}")
