@@ -38,7 +38,8 @@ from domain.reference import use_holidays
 codecache.install()
 
 # The PRC profile counts working days and rolls deadlines past holidays with the State
-# Council's published holidays and make-up working days, loaded when a day is first counted.
+# Council's published holidays and make-up working days, loaded when the profile is first
+# looked up (domain.reference).
 use_holidays("PRC", holidays.prc)
 
 if TYPE_CHECKING:

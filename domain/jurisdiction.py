@@ -182,7 +182,7 @@ class JurisdictionProfile:
         return self.noted(text, due) if rule.counts_holidays else text
 
     def noted(self, text: str, due: date) -> str:
-        """``text``, with the holiday data's note for ``due`` when it falls past the data's end."""
+        """``text``, with the holiday data's note for ``due`` when it falls outside the data's years."""
         note = self.holidays.uncovered_note(due)
         return f"{text}; {note}" if note else text
 
