@@ -10,10 +10,17 @@ caught up by a second process while this one does all the rest, so both cores wo
 process commits its own pages with its own positions, exactly as a single one would: if the
 helper process fails for any reason, this one simply carries on from the positions it
 committed.
+
+The helper dies with the command that started it, however that command ends (SIGKILL
+included): it holds the read end of a pipe whose write end only the parent has, and leaves
+the moment the pipe reports end-of-file, without committing the page in flight (see
+``_leave_with_parent``). A helper left running would hold the views' write lock and go on
+folding for nobody, and the next command would wait on it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -30,6 +37,7 @@ PARALLEL_FROM = 50_000  # notifications behind, from which a second process is w
 # A read model that parses event bodies costs about three times one that only counts them
 # (the timeline): measured per event on a rebuild of the benchmark's store.
 PARSING_WEIGHT = 3
+PARENT_GONE = 70  # the helper's exit status when its parent went first (nobody reads it)
 Progress = Callable[[int], None]
 
 
@@ -100,6 +108,7 @@ def _in_two_processes(
         # of another layout dropped the views under this process's feet).
         [sys.executable, "-P", "-m", "bargaining.catchup", upstream, projection],
         env={**os.environ, STORE_ENV: store.url or str(store.location)},
+        stdin=subprocess.PIPE,  # never written: its end-of-file tells the helper this process is gone
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -141,6 +150,7 @@ def main(argv: list[str]) -> None:
     ``BARGAINING_STORE`` and prints the number of events of each committed page, then ``done``.
     """
     upstream, names = argv[0], (argv[1],)
+    _leave_with_parent()
     store = Store.resolve()
     with ReportService(store, date.today())._applications() as apps:  # noqa: DTZ011
         # The tables exist (this process's parent made them) and may be without their indexes
@@ -152,6 +162,27 @@ def main(argv: list[str]) -> None:
         finally:
             views.close()
     _say("done")
+
+
+def _leave_with_parent() -> None:
+    """End this process the moment its parent is gone, whatever ended the parent.
+
+    The parent holds the write end of this process's stdin and never writes to it; the kernel
+    closes it when the parent exits, is killed or crashes, and a read here then returns
+    end-of-file. A thread waits for that and ends the process at once, without unwinding
+    (``os._exit``): the page in flight is never committed (SQLite and PostgreSQL roll an
+    unfinished transaction back), and the next command starts from the positions already
+    committed. A pipe rather than Linux's ``PR_SET_PDEATHSIG``: it works on every platform,
+    needs no ctypes, and has no window between fork and set-up (a parent gone before this
+    runs has already closed the pipe, and the first read returns at once).
+    """
+
+    def wait_for_end_of_file() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdin.buffer.read()
+        os._exit(PARENT_GONE)
+
+    threading.Thread(target=wait_for_end_of_file, name="parent-watch", daemon=True).start()
 
 
 def _say(what: object) -> None:

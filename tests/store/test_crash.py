@@ -83,6 +83,63 @@ def test_a_rebuild_killed_half_way_resumes_on_the_next_read_without_double_count
     assert views(big_store) == expected
 
 
+def children(pid: int) -> dict[int, str]:
+    """The processes whose parent is ``pid``, by their command lines (Linux's /proc)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found[int(stat.parent.name)] = (
+                    (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                )
+        except (OSError, IndexError, ValueError):  # gone while we looked
+            continue
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is alive: a zombie (dead, not yet reaped by init) is not."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from Linux's /proc")
+def test_a_killed_rebuild_leaves_no_helper_running_and_the_next_board_succeeds(big_store: Path) -> None:
+    expected = views(big_store)
+    rebuild = subprocess.Popen(
+        [str(BIN), "--store", str(big_store), "rebuild"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    helpers: dict[int, str] = {}
+
+    def helping() -> bool:  # the helper has started, and not yet committed a page of its share
+        helpers.update(
+            {pid: argv for pid, argv in children(rebuild.pid).items() if "bargaining.catchup" in argv}
+        )
+        return bool(helpers) and positions(big_store).get(share(helpers), 0) == 0
+
+    kill_when(rebuild, helping)
+    assert rebuild.returncode == -signal.SIGKILL
+    gone_by = time.monotonic() + 1  # the issue's bound; the helper leaves on end-of-file, not on its work
+    while any(map(running, helpers)) and time.monotonic() < gone_by:
+        time.sleep(0.01)
+    assert not any(map(running, helpers)), f"{helpers} still running a second after its parent was killed"
+    # It stopped writing at once: the page it was folding when its parent died was not committed.
+    assert positions(big_store).get(share(helpers), 0) == 0
+    board = subprocess.run([str(BIN), "--store", str(big_store), "board"], capture_output=True, check=False)
+    assert board.returncode == 0, board.stderr
+    assert views(big_store) == expected
+
+
+def share(helpers: dict[int, str]) -> str:
+    """The tracking name of the helper's share: ``… -m bargaining.catchup APPLICATION PROJECTION``."""
+    upstream, projection = next(iter(helpers.values())).split()[-2:]
+    return f"{projection}@{upstream}"
+
+
 def copied(target: str) -> int:
     """How many negotiation events the copy's target holds so far (0 before its tables exist)."""
     try:
