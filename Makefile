@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every command would compile again.
 	$(BIN)/python -m compileall -q domain bargaining projections cli > /dev/null
-	# ...and the methods dataclasses writes for every event class (bargaining/codecache.py).
-	$(BIN)/python -c 'from bargaining import codecache; codecache.warm()'
+	# ...and the methods dataclasses writes for every event class (bargaining/startup.py).
+	$(BIN)/python -c 'from bargaining.startup import warm; warm()'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bargaining import codecache, holidays
-from bargaining.encryption import CIPHER_KEY_ENV
-from bargaining.encryption import new_key as new_cipher_key
 from bargaining.errors import (
     AlreadyExistsError,
     BargainingError,
@@ -30,7 +27,18 @@ from bargaining.errors import (
     printable,
     shown,
 )
-from bargaining.store import STORE_ENV, Store
+from bargaining.store import codecache, holidays
+from bargaining.store.encryption import CIPHER_KEY_ENV
+from bargaining.store.encryption import new_key as new_cipher_key
+from bargaining.store.location import STORE_ENV, Store
+from bargaining.vocabulary import (
+    ACTOR_ENV,
+    DEMO_ARTICLE,
+    DEMO_CASE,
+    DEMO_REFERENCE,
+    PACKET_LANGUAGES,
+    STAGES,
+)
 from domain.reference import use_holidays
 
 # Before anything defines an event class: their generated methods are compiled once, not in
@@ -45,30 +53,6 @@ use_holidays("PRC", holidays.prc)
 if TYPE_CHECKING:
     from bargaining.tracker import Tracker, default_actor
 
-ACTOR_ENV = "BARGAINING_ACTOR"
-DEMO_REFERENCE = "DEMO-2011-WAGE"
-DEMO_ARTICLE = "第一条 工资调整幅度"
-DEMO_CASE = "DEMO-CASE-0007"
-PACKET_LANGUAGES = ("zh", "en")  # a filing packet's languages: Chinese (simplified), English
-
-# The stages a negotiation or contract can be in, as the board and --stage name them.
-STAGES = (
-    "opened",
-    "requested",
-    "refused",
-    "negotiating",
-    "suspended",
-    "draft",
-    "tied",
-    "ratified",
-    "signed",
-    "submitted",
-    "under review",
-    "objected",
-    "effective",
-    "expired",
-    "terminated",
-)
 
 __all__ = [
     "ACTOR_ENV",

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bargaining import DEMO_ARTICLE, DEMO_CASE, DEMO_REFERENCE
-from bargaining.contracts import ContractService
-from bargaining.mediation import BodyService, CaseService
-from bargaining.negotiations import NegotiationService
+from bargaining.mediation.service import BodyService, CaseService
+from bargaining.negotiations.contracts import ContractService
+from bargaining.negotiations.service import NegotiationService
+from bargaining.vocabulary import DEMO_ARTICLE, DEMO_CASE, DEMO_REFERENCE
 
 WAGE_REF = DEMO_REFERENCE
 CASE_REF = DEMO_CASE

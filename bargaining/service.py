@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Generic, TypeVar
 
-from bargaining.application import StoreApplication
 from bargaining.errors import InvalidValueError
+from bargaining.store.application import StoreApplication
 from domain.values import clean_name
 
 App = TypeVar("App", bound=StoreApplication)

@@ -13,16 +13,17 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bargaining import ACTOR_ENV
-from bargaining.store import Store
+from bargaining import contexts
+from bargaining.store.location import Store
+from bargaining.vocabulary import ACTOR_ENV
 
 if TYPE_CHECKING:
-    from bargaining.application import StoreApplication
-    from bargaining.contracts import ContractService
-    from bargaining.mediation import BodyService, CaseService
-    from bargaining.negotiations import NegotiationService
-    from bargaining.packet import PacketService
-    from bargaining.reports import ReportService
+    from bargaining.mediation.service import BodyService, CaseService
+    from bargaining.negotiations.contracts import ContractService
+    from bargaining.negotiations.service import NegotiationService
+    from bargaining.packet.service import PacketService
+    from bargaining.read.reports import ReportService
+    from bargaining.store.application import StoreApplication
 
 A = TypeVar("A", bound="StoreApplication")
 
@@ -61,7 +62,7 @@ class Tracker:
 
     def _app(self, cls: type[A]) -> A:
         if cls.name not in self._apps:
-            from bargaining.application import open_application
+            from bargaining.store.application import open_application
 
             opened = self._apps[cls.name] = open_application(cls, self.store)
             if opened.recorder.max_notification_id() is None:
@@ -74,39 +75,39 @@ class Tracker:
 
     @cached_property
     def negotiations(self) -> NegotiationService:
-        from bargaining.negotiations import NegotiationsApp, NegotiationService
+        from bargaining.negotiations.service import NegotiationsApp, NegotiationService
 
         return NegotiationService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def contracts(self) -> ContractService:
-        from bargaining.contracts import ContractService
-        from bargaining.negotiations import NegotiationsApp
+        from bargaining.negotiations.contracts import ContractService
+        from bargaining.negotiations.service import NegotiationsApp
 
         return ContractService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def packets(self) -> PacketService:
-        from bargaining.negotiations import NegotiationsApp
-        from bargaining.packet import PacketService
+        from bargaining.negotiations.service import NegotiationsApp
+        from bargaining.packet.service import PacketService
 
         return PacketService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def bodies(self) -> BodyService:
-        from bargaining.mediation import BodyService, MediationApp
+        from bargaining.mediation.service import BodyService, MediationApp
 
         return BodyService(self._app(MediationApp), self.actor, self.today)
 
     @cached_property
     def cases(self) -> CaseService:
-        from bargaining.mediation import CaseService, MediationApp
+        from bargaining.mediation.service import CaseService, MediationApp
 
         return CaseService(self._app(MediationApp), self.actor, self.today)
 
     @cached_property
     def reports(self) -> ReportService:
-        from bargaining.reports import ReportService
+        from bargaining.read.reports import ReportService
 
         return ReportService(self.store, self.today)
 
@@ -114,15 +115,11 @@ class Tracker:
         self, target: str | os.PathLike[str], progress: Callable[[int], None] | None = None
     ) -> list[dict[str, Any]]:
         """Copy every event to ``target`` (resuming an interrupted copy), verify, rebuild its views."""
-        from bargaining.mediation import MediationApp
-        from bargaining.negotiations import NegotiationsApp
-        from bargaining.store_copy import copy_store
+        from bargaining.store.copy import copy_store
 
         destination = Store.resolve(target)
-        report = copy_store(
-            self.store, destination, applications=(NegotiationsApp, MediationApp), progress=progress
-        )
-        from bargaining.reports import ReportService
+        report = copy_store(self.store, destination, applications=contexts.applications(), progress=progress)
+        from bargaining.read.reports import ReportService
 
         ReportService(destination, self.today).rebuild()
         return report
@@ -138,10 +135,7 @@ class Tracker:
 
     def _contexts(self) -> list[StoreApplication]:
         """Both bounded contexts' applications, opened (and their key checked)."""
-        from bargaining.mediation import MediationApp
-        from bargaining.negotiations import NegotiationsApp
-
-        return [self._app(cls) for cls in (NegotiationsApp, MediationApp)]
+        return [self._app(cls) for cls in contexts.applications()]
 
     def event_count(self) -> int:
         """How many events the store holds, across both contexts."""
@@ -152,9 +146,9 @@ class Tracker:
 
         It looks without refusing: a key that does not fit the store is reported, not raised.
         """
-        from bargaining.store_info import describe
+        from bargaining.store.info import describe
 
-        return describe(self.store)
+        return describe(self.store, contexts.applications())
 
     def close(self) -> None:
         for app in self._apps.values():

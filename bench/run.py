@@ -100,9 +100,9 @@ print(json.dumps({"events": events, "seconds": elapsed,
 BASELINES = """
 import json, sqlite3, sys, time
 from pathlib import Path
-from bargaining.negotiations import NegotiationsApp
-from bargaining.mediation import MediationApp
-from bargaining.store import Store
+from bargaining.negotiations.service import NegotiationsApp
+from bargaining.mediation.service import MediationApp
+from bargaining.store.location import Store
 store = Store(Path(sys.argv[1]))
 library = raw = 0.0
 count = 0
@@ -128,8 +128,8 @@ LOAD = """
 import json, statistics, sys, time, tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from bargaining.negotiations import NegotiationsApp
-from bargaining.store import Store
+from bargaining.negotiations.service import NegotiationsApp
+from bargaining.store.location import Store
 from domain.negotiation import Negotiation
 from domain.values import AgreementKind, Purpose, Role, Side
 app = NegotiationsApp(env=Store(Path(tempfile.mkdtemp())).env_for("Negotiations"))
@@ -307,12 +307,12 @@ def compile_the_code() -> None:
     import compileall
 
     import bargaining
-    from bargaining import codecache
+    from bargaining.startup import warm
 
     root = Path(bargaining.__file__).resolve().parent.parent
     for package in ("bargaining", "cli", "domain", "projections"):
         compileall.compile_dir(root / package, quiet=1)
-    codecache.warm()
+    warm()
 
 
 def main() -> None:

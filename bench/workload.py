@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from bargaining.mediation import MediationApp
-from bargaining.negotiations import NegotiationsApp
-from bargaining.store import Store
+from bargaining.mediation.service import MediationApp
+from bargaining.negotiations.service import NegotiationsApp
+from bargaining.store.location import Store
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.contract import CollectiveContract

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from psycopg import sql
 
 from bargaining import Tracker
-from bargaining.store import postgres_env
+from bargaining.store.location import postgres_env
 from cli.main import cli
 from tests import pgserver
 

@@ -33,7 +33,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
-from bargaining.store import parse_postgres_url
+from bargaining.store.location import parse_postgres_url
 
 ROLE = "bargaining"
 DATABASE = "bargaining"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bargaining.encryption import CIPHER_KEY_ENV, new_key
+from bargaining.store.encryption import CIPHER_KEY_ENV, new_key
 from tests.conftest import Cli
 
 REF = "CB-2011-001"

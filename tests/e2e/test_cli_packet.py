@@ -10,10 +10,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from bargaining import Tracker
-from bargaining.linebreak import NO_END, NO_START
-from bargaining.packet_document import build
-from bargaining.packet_facts import gather
-from bargaining.packet_markdown import to_markdown
+from bargaining.packet.document import build
+from bargaining.packet.facts import gather
+from bargaining.packet.linebreak import NO_END, NO_START
+from bargaining.packet.markdown import to_markdown
 from tests.conftest import TODAY, Cli
 
 REF = "PIAN1-2011-WAGE"

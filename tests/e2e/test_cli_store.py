@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bargaining.encryption import CIPHER_KEY_ENV
+from bargaining.store.encryption import CIPHER_KEY_ENV
 from tests.conftest import Cli
 
 OPEN = "negotiation open CB-2011-001 -k wage -e 广州XX有限公司 -u 广州XX有限公司工会 --on 2011-04-01"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bargaining import codecache
+from bargaining.store import codecache
 from tests.e2e.test_installed_script import bargaining
 
 CASE = ("case", "open", "C-1", "--channel", "visit", "--received", "2024-03-01", "--applicant", "刘某")
@@ -128,11 +128,11 @@ def test_warming_keeps_the_snapshot_decoders_so_loading_a_snapshot_compiles_noth
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
         ).stdout
 
-    assert int(run("from bargaining import codecache; print(codecache.warm())")) > 0
+    assert int(run("from bargaining.startup import warm; print(warm())")) > 0
     compiled = run(
         "from bargaining import codecache\n"
         "from eventsourcing.persistence import JSONTranscoder\n"
-        "from bargaining.snapshots import register_snapshot_transcodings\n"
+        "from bargaining.store.snapshots import register_snapshot_transcodings\n"
         "register_snapshot_transcodings(JSONTranscoder())\n"
         "cache = codecache.install()\n"
         "print(cache.compiled, sum(t.startswith('def decode(') for t in cache.used))"

@@ -6,7 +6,7 @@ from datetime import date
 
 from psycopg import sql
 
-from bargaining.negotiations import NegotiationsApp, NegotiationService
+from bargaining.negotiations.service import NegotiationsApp, NegotiationService
 from domain.negotiation import Negotiation
 from tests import pgserver
 from tests.conftest import TODAY

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bargaining import Tracker
-from bargaining.encryption import CIPHER_KEY_ENV, new_key
+from bargaining.store.encryption import CIPHER_KEY_ENV, new_key
 from cli.main import cli
 from projections import runner
 from projections.cases import CasesProjection
@@ -190,9 +190,9 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
         return 0 if len(calls) <= 3 else original(self, projection, upstream)
 
     monkeypatch.setattr(ViewStore, "position", stale_first)
-    from bargaining.application import translate_store_errors
-    from bargaining.mediation import MediationApp
-    from bargaining.negotiations import NegotiationsApp
+    from bargaining.mediation.service import MediationApp
+    from bargaining.negotiations.service import NegotiationsApp
+    from bargaining.store.application import translate_store_errors
 
     with translate_store_errors():
         apps = {cls.name: cls(env=tracker.store.env_for(cls.name)) for cls in (NegotiationsApp, MediationApp)}
@@ -204,7 +204,7 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_counts_twice(
 def test_a_rebuild_shared_with_a_second_process_equals_the_incrementally_maintained_views(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bargaining import catchup
+    from bargaining.read import catchup
 
     expected = views_of_a_busy_store(tracker, store)
     monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)  # the small store is caught up as a large one
@@ -246,7 +246,7 @@ def test_views_of_an_older_layout_are_rebuilt_with_every_index(tracker: Tracker,
 def test_when_the_second_process_fails_the_first_finishes_its_share(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bargaining import catchup
+    from bargaining.read import catchup
 
     expected = views_of_a_busy_store(tracker, store)
     monkeypatch.setattr(catchup, "PARALLEL_FROM", 1)

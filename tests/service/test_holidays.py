@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bargaining import Tracker, holidays
+from bargaining import Tracker
+from bargaining.store import holidays
 from tests import builders_mediation as m
 
 

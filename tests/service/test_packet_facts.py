@@ -9,8 +9,8 @@ import pytest
 
 from bargaining import Tracker
 from bargaining.errors import StageError
-from bargaining.packet_facts import gather
-from bargaining.packet_words import warning_text
+from bargaining.packet.facts import gather
+from bargaining.packet.words import warning_text
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
 from tests import builders

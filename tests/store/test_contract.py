@@ -65,7 +65,7 @@ def test_a_lost_race_exits_75_and_the_winners_step_stands(
 ) -> None:
     run = Cli(any_store)
     seat_and_talk(run)
-    from bargaining.negotiations import Service
+    from bargaining.negotiations.service import Service
 
     original = Service._negotiation
     raced: list[str] = []

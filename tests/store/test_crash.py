@@ -117,7 +117,7 @@ def test_a_killed_rebuild_leaves_no_helper_running_and_the_next_board_succeeds(b
 
     def helping() -> bool:  # the helper has started, and not yet committed a page of its share
         helpers.update(
-            {pid: argv for pid, argv in children(rebuild.pid).items() if "bargaining.catchup" in argv}
+            {pid: argv for pid, argv in children(rebuild.pid).items() if "bargaining.read.catchup" in argv}
         )
         return bool(helpers) and positions(big_store).get(share(helpers), 0) == 0
 
@@ -135,7 +135,7 @@ def test_a_killed_rebuild_leaves_no_helper_running_and_the_next_board_succeeds(b
 
 
 def share(helpers: dict[int, str]) -> str:
-    """The tracking name of the helper's share: ``… -m bargaining.catchup APPLICATION PROJECTION``."""
+    """The tracking name of the helper's share: ``… -m bargaining.read.catchup APPLICATION PROJECTION``."""
     upstream, projection = next(iter(helpers.values())).split()[-2:]
     return f"{projection}@{upstream}"
 

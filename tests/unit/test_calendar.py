@@ -101,7 +101,7 @@ def test_without_make_up_days_working_days_are_the_weekdays_that_are_not_holiday
 
 
 def test_the_published_calendar_knows_the_spring_festival_of_2026_and_its_make_up_days() -> None:
-    from bargaining.holidays import prc
+    from bargaining.store.holidays import prc
 
     calendar = prc()
     assert calendar.last is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from chinese_calendar import constants
 
-from bargaining import codecache, holidays
+from bargaining.store import codecache, holidays
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining.linebreak import NO_END, NO_START, break_lines
+from bargaining.packet.linebreak import NO_END, NO_START, break_lines
 
 IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
 CLOSING = st.sampled_from(sorted(NO_START))

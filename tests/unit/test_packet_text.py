@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining.packet_markdown import md_escape
-from bargaining.packet_pdf import PdfMaker, find_font
+from bargaining.packet.markdown import md_escape
+from bargaining.packet.pdf import PdfMaker, find_font
 
 
 def unescape(markdown: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bargaining import StoreError
-from bargaining.store import parse_postgres_url, postgres_env
+from bargaining.store.location import parse_postgres_url, postgres_env
 
 
 def test_a_full_url_gives_every_setting_percent_decoded() -> None:

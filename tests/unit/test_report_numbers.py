@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining.reports import ReportService, rate, yuan
+from bargaining.read.reports import ReportService, rate, yuan
 
 COUNTS = st.integers(0, 10**9)
 

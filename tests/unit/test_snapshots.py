@@ -8,8 +8,8 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import JSONTranscoder
 
 from bargaining import Tracker
-from bargaining.application import StoreApplication
-from bargaining.snapshots import RECORDS, attrs_transcoding
+from bargaining.store.application import StoreApplication
+from bargaining.store.snapshots import RECORDS, attrs_transcoding
 from domain.negotiation import Negotiation
 from tests import builders as b
 

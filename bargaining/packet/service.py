@@ -25,14 +25,14 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from bargaining import PACKET_LANGUAGES
-from bargaining.application import project
 from bargaining.errors import InvalidValueError, StageError, printable, shown
-from bargaining.negotiations import Service
-from bargaining.packet_document import build
-from bargaining.packet_facts import gather
-from bargaining.packet_markdown import to_markdown
-from bargaining.packet_words import warning_text
+from bargaining.negotiations.service import Service
+from bargaining.packet.document import build
+from bargaining.packet.facts import gather
+from bargaining.packet.markdown import to_markdown
+from bargaining.packet.words import warning_text
+from bargaining.store.application import project
+from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
 from domain.values import Stage
@@ -80,7 +80,7 @@ def file_row(name: str, data: bytes) -> Row:
 
 def render(facts: Row, language: str, digest: str, created: datetime) -> dict[str, bytes]:
     """The PDF and the Markdown of one document; characters the font lacks become a warning."""
-    from bargaining.packet_pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
+    from bargaining.packet.pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
 
     with PdfMaker(find_font()) as maker:
         doc = build(facts, language, digest)

@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from bargaining.encryption import cipher_env
 from bargaining.errors import StoreError, printable, shown
+from bargaining.store.encryption import cipher_env
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -238,7 +238,7 @@ class Store:
 
     def views_at(self, applications: tuple[str, ...]) -> ViewsAt:
         """Where the read models and each application's events are, for the light readers."""
-        from bargaining.holidays import identity  # noqa: PLC0415 - reports only
+        from bargaining.store.holidays import identity  # noqa: PLC0415 - reports only
         from projections.sql import POSTGRES, SQLITE, ViewsAt  # noqa: PLC0415 - reports only
 
         if self.url:
@@ -252,7 +252,7 @@ class Store:
 
     def open_views(self, *, create_tables: bool = True) -> ViewStore:
         """The read models' store, for catching up (see ``projections.store.open_views``)."""
-        from bargaining.holidays import identity  # noqa: PLC0415 - catching up only
+        from bargaining.store.holidays import identity  # noqa: PLC0415 - catching up only
         from projections.store import open_views  # noqa: PLC0415 - catching up only
 
         return open_views(self.env_for("Views"), calendar=identity(), create_tables=create_tables)

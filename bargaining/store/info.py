@@ -7,18 +7,16 @@ read-only connection, and a key that does not fit is reported rather than refuse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from bargaining import encryption
-from bargaining.application import StoreApplication, translate_store_errors
 from bargaining.errors import SetupError, StoreError
-from bargaining.mediation import MediationApp
-from bargaining.negotiations import NegotiationsApp
-from bargaining.store import Store
+from bargaining.store import encryption
+from bargaining.store.application import StoreApplication, translate_store_errors
+from bargaining.store.location import Store
 from projections import readers
 
 Row = dict[str, Any]
-CONTEXTS: tuple[type[StoreApplication], ...] = (NegotiationsApp, MediationApp)
 
 VIEWS_NONE = "none yet: the first report builds them"
 VIEWS_OUTDATED = "from an older version: the next report rebuilds them"
@@ -46,12 +44,12 @@ def _application_row(store: Store, cls: type[StoreApplication]) -> Row:
     return row
 
 
-def _tracked(store: Store) -> dict[str, int] | str:
+def _tracked(store: Store, names: tuple[str, ...]) -> dict[str, int] | str:
     """Each projection's position per application (``agreements@Negotiations``), or why none."""
     if store.url is None and not store.views_path.exists():
         return VIEWS_NONE
     try:
-        tracked = readers.tracked(store.views_at(tuple(c.name for c in CONTEXTS)))
+        tracked = readers.tracked(store.views_at(names))
     except ConnectionError as error:
         raise StoreError("store", str(error)) from None
     if tracked is None:
@@ -69,11 +67,12 @@ def _holidays() -> str:
         return f"none: {error.rule}"
 
 
-def describe(store: Store) -> Row:
-    """The store's kind and location, encryption, events per application, read-model positions."""
-    applications = [_application_row(store, cls) for cls in CONTEXTS]
+def describe(store: Store, contexts: Sequence[type[StoreApplication]]) -> Row:
+    """The store's kind and location, encryption, events per application (``contexts``, the
+    applications the store holds), read-model positions."""
+    applications = [_application_row(store, cls) for cls in contexts]
     log = {row["application"]: row["events"] for row in applications}
-    tracked = _tracked(store)
+    tracked = _tracked(store, tuple(cls.name for cls in contexts))
     projections = []
     if isinstance(tracked, dict):
         for projection, upstreams in readers.FOLLOWS.items():

@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from bargaining.application import StoreApplication, clean_reference, parse_enum
-from bargaining.case_views import body_view, case_view
 from bargaining.errors import AlreadyExistsError, InvalidValueError, shown
 from bargaining.history import event_rows
+from bargaining.mediation.views import body_view, case_view
 from bargaining.service import ServiceBase
+from bargaining.store.application import StoreApplication, clean_reference, parse_enum
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bargaining.packet_blocks import Document, Fields, Heading, Items, Paragraph, Table
-from bargaining.packet_words import pick
+from bargaining.packet.blocks import Document, Fields, Heading, Items, Paragraph, Table
+from bargaining.packet.words import pick
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 # At a line's start: a list marker followed by a space, or a line of only - or = (a heading rule).

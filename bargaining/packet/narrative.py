@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from bargaining.packet_blocks import Block, Fields, Heading, Items, PageBreak, Paragraph, Table
-from bargaining.packet_words import cite, enum, names, paren, pick, sep, word
+from bargaining.packet.blocks import Block, Fields, Heading, Items, PageBreak, Paragraph, Table
+from bargaining.packet.words import cite, enum, names, paren, pick, sep, word
 from domain.values import WAGE_FACTORS, WAGE_FACTORS_ZH
 
 Row = dict[str, Any]

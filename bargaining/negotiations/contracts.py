@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.application import clean_reference, parse_enum
 from bargaining.errors import AlreadyExistsError, NotFoundError
-from bargaining.negotiations import NegotiationService, Service
-from bargaining.views import contract_view
+from bargaining.negotiations.service import NegotiationService, Service
+from bargaining.negotiations.views import contract_view
+from bargaining.store.application import clean_reference, parse_enum
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
 from domain.values import Purpose, Side, TerminationGround, clean_name, clean_text

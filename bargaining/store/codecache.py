@@ -9,7 +9,8 @@ on the text and the interpreter, so it is kept the way Python keeps a module's b
 - in the package's ``__pycache__``, one file per interpreter version, keyed by the exact text;
 - written at exit when something new was compiled, unless bytecode writing is off
   (``PYTHONDONTWRITEBYTECODE``, ``python -B``), and read back by the next process;
-- ``warm()`` writes it on purpose, as ``make setup`` does when it byte-compiles the code.
+- ``bargaining.startup.warm()`` writes it on purpose, as ``make setup`` does when it
+  byte-compiles the code.
 
 A text the file does not hold is compiled as before, so a missing, stale or damaged file costs
 time, never behaviour. ``BARGAINING_CODE_CACHE`` names another file, or ``off``.
@@ -217,31 +218,3 @@ class _ThenServe:
         # Only now: a spec asked for without importing (importlib.util.find_spec) is not this.
         with contextlib.suppress(ValueError):
             sys.meta_path.remove(self._hook)
-
-
-def warm() -> int:
-    """Build every event class and snapshot decoder the project defines and write the cache;
-    how many texts it holds."""
-    cache = install()
-    if cache is None:
-        return 0
-    import importlib  # noqa: PLC0415 - only here
-
-    for module in (
-        "bargaining.contracts",
-        "bargaining.mediation",
-        "bargaining.negotiations",
-        "bargaining.catchup",
-    ):
-        importlib.import_module(module)  # their event classes, the library's, a catch-up's
-    from eventsourcing.persistence import JSONTranscoder  # noqa: PLC0415 - only here
-
-    from bargaining.snapshots import register_snapshot_transcodings  # noqa: PLC0415 - only here
-
-    register_snapshot_transcodings(JSONTranscoder())  # the snapshot records' decoders
-    from bargaining import holidays  # noqa: PLC0415 - only here
-
-    holidays.prc(keep=True)  # the holiday data, read once from its package
-
-    cache.save(force=True)
-    return len(cache._codes or ())

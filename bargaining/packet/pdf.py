@@ -20,9 +20,9 @@ from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace, TTFFont
 
 from bargaining.errors import SetupError
-from bargaining.linebreak import break_lines
-from bargaining.packet_blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph, Table
-from bargaining.packet_words import word
+from bargaining.packet.blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph, Table
+from bargaining.packet.linebreak import break_lines
+from bargaining.packet.words import word
 
 FONT_ENV = "BARGAINING_CJK_FONT"
 FONT_PACKAGE, FONT_FILE = "pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf"

@@ -9,12 +9,12 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder
 
-from bargaining.application import StoreApplication, clean_reference, parse_enum
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError, shown
 from bargaining.history import event_rows
+from bargaining.negotiations.views import article_history, negotiation_view
 from bargaining.service import ServiceBase
-from bargaining.snapshots import register_snapshot_transcodings
-from bargaining.views import article_history, negotiation_view
+from bargaining.store.application import StoreApplication, clean_reference, parse_enum
+from bargaining.store.snapshots import register_snapshot_transcodings
 from domain.identity import contract_id
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation

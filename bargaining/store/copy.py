@@ -21,9 +21,9 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.persistence import StoredEvent
 
-from bargaining.application import translate_store_errors
 from bargaining.errors import StoreError
-from bargaining.store import Store
+from bargaining.store.application import translate_store_errors
+from bargaining.store.location import Store
 from projections.events import Raw, log
 
 PAGE = 1000

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from bargaining import codecache
+from bargaining.store import codecache
 from domain.articles import Agreement as ArticleAgreement
 from domain.articles import Proposal
 from domain.records import Round, Successor, Suspension, TieDecision, Vote

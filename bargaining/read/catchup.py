@@ -26,11 +26,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from datetime import date
 from typing import Any
 
-from bargaining.reports import ReportService
-from bargaining.store import STORE_ENV, Store
+from bargaining import contexts
+from bargaining.store.location import STORE_ENV, Store
 from projections import runner
 
 PARALLEL_FROM = 50_000  # notifications behind, from which a second process is worth its start-up
@@ -106,7 +105,7 @@ def _in_two_processes(
         # -P: "python -m" would put the working directory first on the path, and so run
         # whatever other version of this package a checkout there holds (seen: a helper
         # of another layout dropped the views under this process's feet).
-        [sys.executable, "-P", "-m", "bargaining.catchup", upstream, projection],
+        [sys.executable, "-P", "-m", "bargaining.read.catchup", upstream, projection],
         env={**os.environ, STORE_ENV: store.url or str(store.location)},
         stdin=subprocess.PIPE,  # never written: its end-of-file tells the helper this process is gone
         stdout=subprocess.PIPE,
@@ -144,7 +143,7 @@ def _listen(helper: subprocess.Popen[str], counted: dict[str, Any]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """The helper process: ``python -m bargaining.catchup APPLICATION PROJECTION``.
+    """The helper process: ``python -m bargaining.read.catchup APPLICATION PROJECTION``.
 
     Catches up one read model with one application's log for the store in
     ``BARGAINING_STORE`` and prints the number of events of each committed page, then ``done``.
@@ -152,7 +151,7 @@ def main(argv: list[str]) -> None:
     upstream, names = argv[0], (argv[1],)
     _leave_with_parent()
     store = Store.resolve()
-    with ReportService(store, date.today())._applications() as apps:  # noqa: DTZ011
+    with contexts.opened(store) as apps:
         # The tables exist (this process's parent made them) and may be without their indexes
         # until the parent restores them: creating them here would undo that.
         views = store.open_views(create_tables=False)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from bargaining.formats import iso
-from bargaining.views import decision_row, tally_row, wage_row
+from bargaining.negotiations.views import decision_row, tally_row, wage_row
 from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines
 from domain.jurisdiction import JurisdictionProfile, LegalBasis

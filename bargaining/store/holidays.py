@@ -20,8 +20,8 @@ import zlib
 from datetime import date
 from typing import TYPE_CHECKING, TypeGuard
 
-from bargaining import codecache
 from bargaining.errors import SetupError
+from bargaining.store import codecache
 
 if TYPE_CHECKING:
     from domain.calendar import HolidayCalendar

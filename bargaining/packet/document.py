@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from bargaining.packet_blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph
-from bargaining.packet_narrative import explanation, representatives, resolution, wage_terms
-from bargaining.packet_words import cite, deadline, enum, paren, person, pick, sep, warning_text, word
+from bargaining.packet.blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph
+from bargaining.packet.narrative import explanation, representatives, resolution, wage_terms
+from bargaining.packet.words import cite, deadline, enum, paren, person, pick, sep, warning_text, word
 
 Row = dict[str, Any]
 

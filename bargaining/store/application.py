@@ -25,7 +25,6 @@ from eventsourcing.persistence import (
     PersistenceError,
 )
 
-from bargaining.encryption import CIPHER_KEY_ENV, check_key
 from bargaining.errors import (
     ConflictError,
     InvalidValueError,
@@ -35,8 +34,9 @@ from bargaining.errors import (
     printable,
     shown,
 )
-from bargaining.store import Store
-from bargaining.transcodings import register_transcodings
+from bargaining.store.encryption import CIPHER_KEY_ENV, check_key
+from bargaining.store.location import Store
+from bargaining.store.transcodings import register_transcodings
 from domain.history import as_of
 from domain.values import clean_name
 from projections.sql import on_postgres

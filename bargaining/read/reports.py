@@ -8,13 +8,13 @@ by the declared formulas (DOMAIN.md B10), never stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from bargaining import STAGES
+from bargaining.contexts import opened
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
-from bargaining.store import Store
+from bargaining.store.location import Store
+from bargaining.vocabulary import STAGES
 from projections import readers
 from projections.labels import detail, label
 
@@ -86,29 +86,12 @@ class ReportService:
             return 0
         return self._catch_up(progress, names=())
 
-    @contextmanager
-    def _applications(self) -> Iterator[dict[str, Any]]:
-        """The two applications, open on this store (for catching up and reading events)."""
-        from bargaining.application import open_application, translate_store_errors
-        from bargaining.mediation import MediationApp
-        from bargaining.negotiations import NegotiationsApp
-
-        apps: dict[str, Any] = {}
-        try:
-            for cls in (NegotiationsApp, MediationApp):
-                apps[cls.name] = open_application(cls, self.store)
-            with translate_store_errors(self.store.describe()):
-                yield apps
-        finally:
-            for app in apps.values():
-                app.close()
-
     def _catch_up(
         self, progress: Callable[[int], None] | None, names: tuple[str, ...], reset: bool = False
     ) -> int:
-        from bargaining import catchup
+        from bargaining.read import catchup
 
-        with self._applications() as apps:
+        with opened(self.store) as apps:
             return catchup.catch_up(apps, self.store, names, reset=reset, progress=progress)
 
     def backlog(self) -> int:
@@ -178,7 +161,7 @@ class ReportService:
         """The log in recorded order, keeping the steps dated on or before ``day``: an as-of fold's input."""
         from projections import events
 
-        with self._applications() as apps:
+        with opened(self.store) as apps:
             for event, reference, data in events.scan(apps[upstream], contexts):
                 if data["on"] <= day:
                     yield event, reference, data
@@ -216,7 +199,7 @@ class ReportService:
 
     def timeline(self, reference: str) -> list[Row]:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
-        from bargaining.application import clean_reference
+        from bargaining.store.application import clean_reference
         from projections import events
         from projections.codec import BOOKKEEPING
 
@@ -226,7 +209,7 @@ class ReportService:
         if not aggregates:
             raise NotFoundError(ref, "no such negotiation, contract or case")
         found = []
-        with self._applications() as apps:
+        with opened(self.store) as apps:
             for a in aggregates:
                 for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
                     step = event.qualname.rpartition(".")[2]
@@ -292,7 +275,7 @@ class DeadlineReport:
         self.service = service
 
     def rows(self, *, within: int, overdue_only: bool, as_of: date | None) -> list[Row]:
-        from bargaining.case_deadlines import case_due_rows
+        from bargaining.mediation.deadlines import case_due_rows
 
         service = self.service
         service.refresh()
