@@ -51,9 +51,13 @@ def demo(session: Session) -> None:
     section("The work-injury mediation case")
     render_case(tracker.cases.show(injury))
     click.echo("")
-    section("Status board")
     ctx = click.get_current_context()
-    ctx.invoke(board_command, stage=None, employer="", kind=None, as_of=None, as_json=False, as_csv=False)
+    board = {"everything": False, "within": None, "stage": None, "employer": "", "kind": None}
+    section("Status board on 1 July 2011: what needed attention two days after signing")
+    ctx.invoke(board_command, **board, as_of=date(2011, 7, 1), as_json=False, as_csv=False)
+    click.echo("")
+    section("Status board today")
+    ctx.invoke(board_command, **board, as_of=None, as_json=False, as_csv=False)
     click.echo("")
     section("Mediation statistics, 2011")
     ctx.invoke(
@@ -67,4 +71,5 @@ def demo(session: Session) -> None:
     click.echo("")
     click.echo(f"Explore: bargaining negotiation article {wage} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
     click.echo(f"         bargaining case show {injury} --as-of 2011-03-16")
+    click.echo("         bargaining board --all      (every negotiation and contract)")
     click.echo(f"         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)")

@@ -55,6 +55,20 @@ BOARD_COLUMNS = [
 
 
 @click.command()
+@click.option(
+    "-a",
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Every negotiation and contract, in force and closed too, by reference.",
+)
+@click.option(
+    "--within",
+    type=Count(0, 36500),
+    default=None,
+    metavar="DAYS",
+    help="What falls due within this many days counts as needing attention.  [default: 30]",
+)
 @click.option("--stage", type=STAGES, default=None, help="Only this stage.")
 @click.option("--employer", default="", help="Only employers whose name contains this.")
 @click.option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
@@ -63,6 +77,8 @@ BOARD_COLUMNS = [
 @pass_session
 def board(
     session: Session,
+    everything: bool,
+    within: int | None,
     stage: str | None,
     employer: str,
     kind: str | None,
@@ -70,16 +86,29 @@ def board(
     as_json: bool,
     as_csv: bool,
 ) -> None:
-    """Every negotiation and contract: stage, rounds, articles, vote, filing, expiry, next deadline.
+    """What needs attention: negotiations not concluded, contracts awaiting filing or review,
+    and anything due within 30 days or overdue, soonest first; --all lists everything.
+
+    Each row shows the stage, rounds, articles agreed, the vote, filing, expiry and the next
+    deadline. A line under the table counts what else the board holds.
 
     \b
     Examples:
       bargaining board
-      bargaining board --stage negotiating --kind wage
-      bargaining board --as-of 2011-07-10 --csv > board.csv
+      bargaining board --within 7 --kind wage
+      bargaining board --all --stage effective
+      bargaining board --all --as-of 2011-07-10 --csv > board.csv
     """
     how = fmt(as_json, as_csv)
-    rows = session.tracker().reports.board(stage=stage or "", employer=employer, kind=kind or "", as_of=as_of)
+    if everything and within is not None:
+        raise CommandError("board.within: --within chooses what needs attention; --all lists everything")
+    filters: dict[str, Any] = {"stage": stage or "", "employer": employer, "kind": kind or "", "as_of": as_of}
+    reports = session.tracker().reports
+    if everything:
+        rows, more = reports.board(**filters), None
+    else:
+        found = reports.attention(within=ATTENTION_DAYS if within is None else within, **filters)
+        rows, more = found["rows"], found
     if how == "json":
         echo_json(rows)
     elif how == "csv":
@@ -93,24 +122,50 @@ def board(
         ]
         echo_csv(flat, BOARD_COLUMNS)
     else:
-        due = [r["next_deadline"] or NO_DEADLINE for r in rows]
-        columns = {
-            "reference": [r["reference"] for r in rows],
-            "kind": [r["kind"] for r in rows],
-            "employer": clips([r["employer"] for r in rows], 16),
-            "stage": [r["stage"] for r in rows],
-            "rounds": [r["rounds"] for r in rows],
-            "agreed": [f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}" for r in rows],
-            "vote": clips([r["vote"] or "" for r in rows], 14),
-            "signed": [r["signed_on"] or "" for r in rows],
-            "effective": [r["effective_on"] or "" for r in rows],
-            "expires": [r["expires_on"] or "" for r in rows],
-            "next deadline": clips([d["label"] for d in due], 28),
-            "due": [d["due"] for d in due],
-            "days": ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
-        }
-        click.echo(column_table(list(columns.values()), list(columns)))
-        click.echo(f"\n{len(rows)} negotiation(s) and contract(s).")
+        if rows:
+            click.echo(board_table(rows))
+            click.echo("")
+        click.echo(board_footer(len(rows), more))
+
+
+ATTENTION_DAYS = 30
+
+
+def board_table(rows: list[dict[str, Any]]) -> str:
+    due = [r["next_deadline"] or NO_DEADLINE for r in rows]
+    columns = {
+        "reference": [r["reference"] for r in rows],
+        "kind": [r["kind"] for r in rows],
+        "employer": clips([r["employer"] for r in rows], 16),
+        "stage": [r["stage"] for r in rows],
+        "rounds": [r["rounds"] for r in rows],
+        "agreed": [f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}" for r in rows],
+        "vote": clips([r["vote"] or "" for r in rows], 14),
+        "signed": [r["signed_on"] or "" for r in rows],
+        "effective": [r["effective_on"] or "" for r in rows],
+        "expires": [r["expires_on"] or "" for r in rows],
+        "next deadline": clips([d["label"] for d in due], 28),
+        "due": [d["due"] for d in due],
+        "days": ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
+    }
+    return column_table(list(columns.values()), list(columns))
+
+
+def board_footer(shown: int, found: dict[str, Any] | None) -> str:
+    """The line under the board: how many rows it shows, and for the attention board how many
+    more the store holds, by stage."""
+    if found is None:
+        return f"{shown} negotiation(s) and contract(s)."
+    days = found["within"]
+    window = f"due within {days} day{'' if days == 1 else 's'}"
+    head = f"{shown:,} {'needs' if shown == 1 else 'need'} attention" if shown else "Nothing needs attention"
+    more: dict[str, int] = found["more"]
+    if not more:
+        return f"{head}."
+    total = sum(more.values())
+    kinds = ", ".join(f"{count:,} {stage}" for stage, count in more.items())
+    them = "it" if total == 1 else "them"
+    return f"{head}; {total:,} more in force or closed with nothing {window} ({kinds}): --all lists {them}."
 
 
 DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadline", "rule"]

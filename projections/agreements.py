@@ -20,12 +20,15 @@ from projections.store import dumps
 
 # A board row with the fold's working state, to fold a page into.
 FOLDED = "agreements JOIN agreement_details USING (reference)"
+DELETE_DUES = "DELETE FROM agreement_dues WHERE reference = ?"
+# Two open dates of a row may fall on one day: the table says only which days.
+INSERT_DUE = "INSERT INTO agreement_dues (reference, due, milestone) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 
 
 class AgreementsProjection(ViewProjection):
     name = "agreements"
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations",)
-    tables: ClassVar[tuple[str, ...]] = ("agreements", "agreement_details")
+    tables: ClassVar[tuple[str, ...]] = ("agreements", "agreement_details", "agreement_dues")
     steps = AGREEMENT_STEPS
 
     def process_page(self, page: Page, items: Sequence[Item]) -> None:
@@ -46,7 +49,19 @@ class AgreementsProjection(ViewProjection):
             upsert("agreements", AGREEMENT_TABLE_COLUMNS),
             [[r[k] for k in AGREEMENT_TABLE_COLUMNS] for r in folded],
         )
+        deadlines = [agreement_deadlines(r) for r in folded]
         page.write(
             upsert("agreement_details", DETAIL_COLUMNS),
-            [[r["reference"], dumps(r["state"]), dumps(agreement_deadlines(r))] for r in folded],
+            [[r["reference"], dumps(r["state"]), dumps(d)] for r, d in zip(folded, deadlines, strict=True)],
+        )
+        # The dates that can be a row's next deadline (as projections.status.next_due picks it).
+        page.write(DELETE_DUES, [[r["reference"]] for r in folded])
+        page.write(
+            INSERT_DUE,
+            [
+                [r["reference"], d["due"], int(d["milestone"])]
+                for r, dates in zip(folded, deadlines, strict=True)
+                for d in dates
+                if d["governing"] and not d["done_on"]
+            ],
         )

@@ -17,7 +17,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -111,16 +111,21 @@ def stale(at: ViewsAt) -> bool:
     )
 
 
-def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
-    """Every negotiation and contract as it stands today, with its status and next deadline."""
+def _filters(kind: str | None, employer: str | None, params: dict[str, Any]) -> list[str]:
     where: list[str] = []
-    params: dict[str, Any] = {"day": day}
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
     if employer:  # a plain substring: '%' and '_' are characters of a name, not wildcards
         where.append("employer LIKE :employer ESCAPE '\\'")
         params["employer"] = "%" + re.sub(r"([\\%_])", r"\\\1", employer) + "%"
+    return where
+
+
+def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | None = None) -> list[Row]:
+    """Every negotiation and contract as it stands today, with its status and next deadline."""
+    params: dict[str, Any] = {"day": day}
+    where = _filters(kind, employer, params)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     # Not the fold's state (every proposal of every negotiation): the board never needs it; nor
     # the deadlines of a contract already terminated or expired on that day (most of a board).
@@ -133,14 +138,88 @@ def board(at: ViewsAt, day: str, *, kind: str | None = None, employer: str | Non
     return [with_status(row, day, closed_ones=False) for row in rows]
 
 
-CLOSED = ("terminated", "expired")
-# contract_status's "terminated" and "expired", in SQL (a test holds the two together).
-CLOSED_WITHOUT_DEADLINES = (
-    "CASE WHEN stage = 'signed' AND signed_on IS NOT NULL AND ((terminated_on IS NOT NULL"
-    " AND terminated_on <= :day) OR (objected_on IS NULL AND effective_on <= :day AND term_end < :day))"
-    " THEN NULL ELSE (SELECT deadlines FROM agreement_details d WHERE d.reference = agreements.reference)"
-    " END AS deadlines"
+# contract_status, in SQL: the status of a board row on :day (a test holds the two together).
+STATUS = (
+    "CASE WHEN stage <> 'signed' OR signed_on IS NULL THEN stage"
+    " WHEN terminated_on IS NOT NULL AND terminated_on <= :day THEN 'terminated'"
+    " WHEN objected_on IS NOT NULL THEN 'objected'"
+    " WHEN effective_on IS NOT NULL AND effective_on <= :day"
+    " THEN CASE WHEN term_end < :day THEN 'expired' ELSE 'effective' END"
+    " WHEN received_on IS NOT NULL THEN 'under review'"
+    " WHEN submitted_on IS NOT NULL THEN 'submitted'"
+    " ELSE 'signed' END"
 )
+CLOSED = ("terminated", "expired")
+CLOSED_WITHOUT_DEADLINES = (
+    f"CASE WHEN {STATUS} IN ('terminated', 'expired') THEN NULL ELSE (SELECT deadlines"
+    " FROM agreement_details d WHERE d.reference = agreements.reference) END AS deadlines"
+)
+# What needs attention whatever its dates: a negotiation not yet concluded (neither refused nor
+# signed), and a signed contract not yet in force (awaiting filing, the authority's review, or
+# a new submission after an objection).
+UNCONCLUDED = ("opened", "requested", "negotiating", "suspended", "draft", "tied", "ratified")
+AWAITING = ("signed", "submitted", "under review", "objected")
+# Anything else needs attention when its next deadline (next_due) falls on or before :until,
+# overdue ones included: an open duty (not a milestone) of any date up to then, or a
+# milestone from :day to then. ``agreement_dues`` holds each row's open governing dates.
+_IN_STATUS = "status IN ({})".format(", ".join(f"'{s}'" for s in (*UNCONCLUDED, *AWAITING)))
+ATTENTION = (
+    f"({_IN_STATUS} OR (status NOT IN ('terminated', 'expired', 'objected') AND EXISTS"
+    " (SELECT 1 FROM agreement_dues d WHERE d.reference = board.reference AND d.due <= :until"
+    " AND (d.milestone = 0 OR d.due >= :day))))"
+)
+
+
+def attention(
+    at: ViewsAt,
+    day: str,
+    until: str,
+    *,
+    kind: str | None = None,
+    employer: str | None = None,
+    stage: str | None = None,
+) -> tuple[list[Row], dict[str, int]]:
+    """What needs attention on ``day`` (see ``needs_attention``), as ``board`` gives its rows;
+    and how many rows of each status the board holds besides (with the same filters).
+
+    Worked out in SQL, so that a board of thousands of contracts in force or closed decodes
+    only the few rows it shows."""
+    params: dict[str, Any] = {"day": day, "until": until}
+    where = _filters(kind, employer, params)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    chosen = ""
+    if stage:
+        chosen = " AND status = :stage"
+        params["stage"] = stage
+    board_rows = f"WITH board AS (SELECT *, {STATUS} AS status FROM agreements{clause}) "
+    shown = (
+        f"{board_rows}SELECT {BOARD_COLUMNS.replace('deadlines', 'd.deadlines')}"
+        " FROM board JOIN agreement_details d USING (reference)"
+        f" WHERE {ATTENTION}{chosen}"
+    )
+    rest = f"{board_rows}SELECT status, COUNT(*) FROM board WHERE NOT {ATTENTION}{chosen} GROUP BY status"
+    with connect(at) as db:
+        rows = db.rows(shown, params)
+        counts = dict(db.tuples(rest, params))
+    found = [with_status(row, day) for row in rows]
+    found.sort(key=by_next_deadline)
+    return found, counts
+
+
+def needs_attention(row: Row, until: str) -> bool:
+    """Whether a board row (``with_status``) needs attention: not concluded, awaiting filing or
+    review, or its next deadline falls on or before ``until`` (overdue ones included)."""
+    if row["status"] in UNCONCLUDED or row["status"] in AWAITING:
+        return True
+    due = row["next_deadline"]
+    return due is not None and due["due"] <= until
+
+
+def by_next_deadline(row: Row) -> tuple[bool, str, str]:
+    """The attention board's order: the soonest deadline first (overdue ones earliest), then
+    rows with none, each by reference."""
+    due = row["next_deadline"]
+    return (due is None, due["due"] if due else "", row["reference"])
 
 
 def with_status(row: Row, day: str, *, closed_ones: bool = True) -> Row:

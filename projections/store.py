@@ -30,6 +30,7 @@ VIEW_TABLES = (
     "aggregates",
     "agreements",
     "agreement_details",
+    "agreement_dues",
     "cases",
     "timeline",
     "timelines",
@@ -68,6 +69,12 @@ def schema(dialect: Dialect) -> list[str]:
         "CREATE TABLE IF NOT EXISTS agreement_details (reference TEXT PRIMARY KEY, state TEXT,"
         " deadlines TEXT)",
         "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
+        # Each row's open governing dates (next_due's candidates): the attention board asks
+        # whether one falls within its window without decoding the deadlines.
+        # Keyed by reference (not a secondary index, which a rebuild drops): a page deletes and
+        # rewrites the dates of every row it folds.
+        "CREATE TABLE IF NOT EXISTS agreement_dues (reference TEXT NOT NULL, due TEXT NOT NULL,"
+        f" milestone BIGINT NOT NULL, PRIMARY KEY (reference, due, milestone)){keyed}",
         f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_COLUMNS)})",
         # Covering indexes: each statistic reads one index in date order, never the wide rows.
         "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on, category, channel, body)",

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner, Result
@@ -57,6 +58,34 @@ def pg_env(pg_url: str) -> Iterator[dict[str, str]]:
     finally:
         with pgserver.connect(pg_url) as conn:
             conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+def fresh_database(server: str) -> Iterator[str]:
+    """A new database on the test server (its role may create databases), dropped afterwards."""
+    import psycopg
+
+    name = f"bargaining_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlsplit(server)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[str]:
+    yield from fresh_database(pg_url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The same test on the embedded store and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store")
+    else:
+        yield from fresh_database(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture

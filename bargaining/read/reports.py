@@ -8,7 +8,7 @@ by the declared formulas (DOMAIN.md B10), never stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from bargaining.contexts import opened
@@ -26,6 +26,8 @@ HANDLING_RATE = "handling rate (调处率) = closed / (carried over + accepted)"
 SUCCESS_RATE = "success rate (调解成功率) = succeeded / closed"
 RENEWAL_RATE = "renewal rate (续签率) = renewed / expiring in the period"
 STATUSES = STAGES
+ATTENTION_DAYS = 30  # the attention board's default window: what falls due within a month
+MAX_WITHIN = 36500
 
 
 def _sum_groups(groups: list[Row]) -> Row:
@@ -113,21 +115,66 @@ class ReportService:
     def board(
         self, *, stage: str = "", employer: str = "", kind: str = "", as_of: date | None = None
     ) -> list[Row]:
-        if employer:
-            from domain.values import clean_name  # only a filtered board pays for the domain's import
-
-            employer = clean_name(employer, "board.employer", required=False)
-        self.refresh()
+        """Every negotiation and contract, by reference, with its stage and next deadline."""
+        employer = self._board_filters(stage, employer)
         day = _iso(as_of, self.today)
         if as_of is None:
             rows = readers.board(self.views, day, kind=kind or None, employer=employer or None)
         else:
             rows = self._board_as_of(day, kind, employer)
         if stage:
-            if stage not in STATUSES:
-                raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
             rows = [r for r in rows if r["status"] == stage]
         return [self._board_row(r, day) for r in rows]
+
+    def attention(
+        self,
+        *,
+        within: int = ATTENTION_DAYS,
+        stage: str = "",
+        employer: str = "",
+        kind: str = "",
+        as_of: date | None = None,
+    ) -> Row:
+        """What needs attention: negotiations not yet concluded, contracts awaiting filing or
+        review, and anything whose next deadline is overdue or within ``within`` days; the
+        soonest deadline first. ``more`` counts, by stage, the rows it leaves out."""
+        if not 0 <= within <= MAX_WITHIN:
+            raise InvalidValueError(
+                "board.within", f"{within} must be a whole number of days, 0 to {MAX_WITHIN}"
+            )
+        employer = self._board_filters(stage, employer)
+        day = _iso(as_of, self.today)
+        until = (date.fromisoformat(day) + timedelta(days=within)).isoformat()
+        if as_of is None:
+            rows, more = readers.attention(
+                self.views, day, until, kind=kind or None, employer=employer or None, stage=stage or None
+            )
+        else:
+            every = [r for r in self._board_as_of(day, kind, employer) if not stage or r["status"] == stage]
+            rows = [r for r in every if readers.needs_attention(r, until)]
+            rows.sort(key=readers.by_next_deadline)
+            more = {}
+            for r in every:
+                if not readers.needs_attention(r, until):
+                    more[r["status"]] = more.get(r["status"], 0) + 1
+        return {
+            "as_of": day,
+            "within": within,
+            "until": until,
+            "rows": [self._board_row(r, day) for r in rows],
+            "more": {status: more[status] for status in STATUSES if more.get(status)},
+        }
+
+    def _board_filters(self, stage: str, employer: str) -> str:
+        """The board's filters checked (the employer's name cleaned), and the views caught up."""
+        if stage and stage not in STATUSES:
+            raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
+        if employer:
+            from domain.values import clean_name  # only a filtered board pays for the domain's import
+
+            employer = clean_name(employer, "board.employer", required=False)
+        self.refresh()
+        return employer
 
     def _board_as_of(self, day: str, kind: str, employer: str) -> list[Row]:
         from projections.folds import agreement_deadlines, count_articles, fold_agreement, new_agreement

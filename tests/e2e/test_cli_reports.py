@@ -23,9 +23,9 @@ def test_the_demo_prints_the_board_and_the_statistics(run: Cli) -> None:
 
 def test_board_as_json_and_csv_carry_the_same_rows(run: Cli) -> None:
     logged_demo(run)
-    rows = json.loads(run.ok("board --json").stdout)
+    rows = json.loads(run.ok("board --all --json").stdout)
     assert [(r["reference"], r["stage"]) for r in rows] == [("DEMO-2011-WAGE", "expired")]
-    table = list(csv.DictReader(io.StringIO(run.ok("board --csv").stdout)))
+    table = list(csv.DictReader(io.StringIO(run.ok("board --all --csv").stdout)))
     assert [(r["reference"], r["stage"], r["employer"]) for r in table] == [
         ("DEMO-2011-WAGE", "expired", "广州XX有限公司")
     ]
