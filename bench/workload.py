@@ -28,9 +28,12 @@ ARTICLES = [f"第{n}条 条款{n}" for n in range(1, 11)]
 BY = "基准"
 
 
-def negotiation(n: int, rng: random.Random) -> tuple[Negotiation, CollectiveContract]:
-    """About 80 events: request, teams, 12 rounds of proposals on 10 articles, vote, signing."""
-    start = date(2015, 1, 1) + timedelta(days=rng.randrange(3000))
+def negotiation(
+    n: int, rng: random.Random, start: date | None = None, stop: str = "filed"
+) -> tuple[Negotiation, CollectiveContract | None]:
+    """About 80 events: request, teams, 12 rounds of proposals on 10 articles, vote, signing,
+    filing. ``stop`` ends it early: after the rounds (still negotiating), or at signing."""
+    start = start or date(2015, 1, 1) + timedelta(days=rng.randrange(3000))
     kind = rng.choice(KINDS)
     neg = Negotiation(
         reference=f"CB-{n:06d}",
@@ -85,6 +88,8 @@ def negotiation(n: int, rng: random.Random) -> tuple[Negotiation, CollectiveCont
             for article in ARTICLES:
                 if article not in neg.agreements and neg.article_status(article) == "open":
                     neg.agree_article(by=BY, article=article)
+    if stop == "rounds":
+        return neg, None
     day += timedelta(days=5)
     neg.adopt_draft(on=day, by=BY)
     neg.record_vote(
@@ -111,6 +116,8 @@ def negotiation(n: int, rng: random.Random) -> tuple[Negotiation, CollectiveCont
         on=signed,
         by=BY,
     )
+    if stop == "signed":
+        return neg, contract
     contract.submit(on=signed + timedelta(days=rng.randrange(2, 12)), by=BY, authority="人社局", copies=3)
     contract.record_receipt(on=contract.submitted_on or signed, by=BY)
     return neg, contract
@@ -170,15 +177,33 @@ def case(n: int, rng: random.Random, body: str) -> MediationCase:
     return c
 
 
+def current(first: int, count: int, today: date) -> list[Negotiation | CollectiveContract]:
+    """What a federation has on its desk on ``today``: negotiations still in their rounds (two
+    in three) and contracts signed but not yet submitted for filing. Both need attention
+    whenever the board is read later, however long after: neither stage ends by itself."""
+    rng = random.Random(first)  # the same store's other records are drawn as before
+    found: list[Negotiation | CollectiveContract] = []
+    for n in range(first, first + count):
+        # 12 rounds of 3 to 9 days after 15 days of request and teams: at most 123 days; to
+        # signing at most 155. Every date falls on or before today.
+        rounds = n % 3 != 2
+        start = today - timedelta(days=130 if rounds else 160)
+        found.extend(a for a in negotiation(n, rng, start, "rounds" if rounds else "signed") if a)
+    return found
+
+
 def generate(location: Path, negotiations: int, cases: int, seed: int = 7, batch: int = 200) -> int:
+    """Negotiations and cases dated 2015-2024 (all of them closed by now), and 1% more
+    negotiations in progress dated up to today: the attention board's rows."""
     rng = random.Random(seed)
     store = Store(location)
     with NegotiationsApp(env=store.env_for("Negotiations")) as neg_app:
         for first in range(0, negotiations, batch):
             aggregates: list[Negotiation | CollectiveContract] = []
             for n in range(first, min(first + batch, negotiations)):
-                aggregates.extend(negotiation(n, rng))
+                aggregates.extend(a for a in negotiation(n, rng) if a)
             neg_app.save(*aggregates)
+        neg_app.save(*current(negotiations, max(1, negotiations // 100), date.today()))
         total = neg_app.recorder.max_notification_id() or 0
     with MediationApp(env=store.env_for("Mediation")) as med_app:
         body = MediationBody(
