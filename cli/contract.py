@@ -10,6 +10,7 @@ import click
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
 from cli.output import deadline_line, echo_json, echo_recorded, kv, section, table
+from cli.params import option
 from cli.types import COUNT, DATE, OneOf
 
 GROUND = OneOf("consensus", "merger", "dissolution", "bankruptcy", "force-majeure", "condition", "law")
@@ -28,8 +29,8 @@ def contract() -> None:
 @contract.command()
 @ref_argument
 @on_option(help_text="Date submitted to the labour administration.")
-@click.option("--to", "authority", default="", help="Authority it was submitted to.")
-@click.option("--copies", type=COUNT, default=None, help="Copies submitted (default: the profile's, 3).")
+@option("--to", "authority", default="", help="Authority it was submitted to.")
+@option("--copies", type=COUNT, default=None, help="Copies submitted (default: the profile's, 3).")
 @pass_session
 def submit(session: Session, reference: str, on: date, authority: str, copies: int | None) -> None:
     """Record submission for filing (PRC: 10 days after signing; wage agreements 7).
@@ -60,7 +61,7 @@ def receipt(session: Session, reference: str, on: date) -> None:
 @contract.command()
 @ref_argument
 @on_option(help_text="Date of the Examination Opinion (审查意见书).")
-@click.option("--opinion", required=True, help="What the authority objects to.")
+@option("--opinion", required=True, help="What the authority objects to.")
 @pass_session
 def objection(session: Session, reference: str, on: date, opinion: str) -> None:
     """Record the authority's objection: the negotiation reopens for the disputed points.
@@ -93,7 +94,7 @@ def publish(session: Session, reference: str, on: date) -> None:
 
 @contract.command()
 @ref_argument
-@click.option(
+@option(
     "--ref",
     "new_reference",
     required=True,
@@ -101,8 +102,8 @@ def publish(session: Session, reference: str, on: date) -> None:
     help="Reference of the amendment negotiation.",
 )
 @on_option(help_text="Date the amendment was requested.")
-@click.option("--reason", required=True, help="What is to change and why.")
-@click.option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@option("--reason", required=True, help="What is to change and why.")
+@option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
 @pass_session
 def amend(
     session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
@@ -124,7 +125,7 @@ def amend(
 
 @contract.command()
 @ref_argument
-@click.option(
+@option(
     "--ref",
     "new_reference",
     required=True,
@@ -132,8 +133,8 @@ def amend(
     help="Reference of the renewal negotiation.",
 )
 @on_option(help_text="Date renewal was requested (within the renewal window).")
-@click.option("--reason", default="", help="Note on the renewal.")
-@click.option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@option("--reason", default="", help="Note on the renewal.")
+@option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
 @pass_session
 def renew(
     session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
@@ -158,8 +159,8 @@ def renew(
 @contract.command()
 @ref_argument
 @on_option(help_text="Date it ends.")
-@click.option("--ground", type=GROUND, required=True, help="Legal ground (S1 Arts 39-41).")
-@click.option("--reason", required=True, help="Details.")
+@option("--ground", type=GROUND, required=True, help="Legal ground (S1 Arts 39-41).")
+@option("--reason", required=True, help="Details.")
 @pass_session
 def terminate(session: Session, reference: str, on: date, ground: str, reason: str) -> None:
     """Record termination before the end of the term.
@@ -174,8 +175,8 @@ def terminate(session: Session, reference: str, on: date, ground: str, reason: s
 
 @contract.command()
 @ref_argument
-@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a contract: status, filing and review dates, and every deadline with its rule.

@@ -16,7 +16,8 @@ from click.exceptions import NoArgsIsHelpError
 
 import bargaining
 from cli.errors import CommandError, RetryLaterError
-from cli.types import forget_stdin
+from cli.params import option
+from cli.types import PERSON, forget_stdin
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -122,7 +123,7 @@ def one_line(message: str) -> str:
 
 
 @click.group(cls=ErrorTranslatingGroup, context_settings=CONTEXT)
-@click.option(
+@option(
     "--store",
     metavar="PATH|URL",
     envvar=bargaining.STORE_ENV,
@@ -130,15 +131,15 @@ def one_line(message: str) -> str:
     help="The store: a directory of SQLite files (default: your user data directory)"
     " or postgresql://user:password@host:port/db.",
 )
-@click.option(
+@option(
     "--as",
     "actor",
-    metavar="NAME",
+    type=PERSON,
     envvar=bargaining.ACTOR_ENV,
     show_envvar=True,
     help="Who is recording (default: your login name). Stored on every event.",
 )
-@click.option(
+@option(
     "--retry",
     metavar="N",
     type=click.IntRange(0, 100),

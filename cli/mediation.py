@@ -11,7 +11,8 @@ from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
-from cli.types import COUNT, DATE, Count, OneOf, read_text_file
+from cli.params import option
+from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
 BODY_TYPE = OneOf("enterprise", "people", "township")
 CHANNEL = OneOf("visit", "letter", "phone", "online", "referral", "written", "oral")
@@ -40,10 +41,10 @@ def body() -> None:
 
 @body.command()
 @ref_argument
-@click.option("-n", "--name", required=True, help="Name, e.g. XX公司劳动争议调解委员会.")
-@click.option("-t", "--type", "body_type", type=BODY_TYPE, required=True, help="Kind of body (S3 Art 10).")
-@click.option("--enterprise", default="", help="Enterprise an enterprise committee belongs to.")
-@click.option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
+@option("-n", "--name", required=True, help="Name, e.g. XX公司劳动争议调解委员会.")
+@option("-t", "--type", "body_type", type=BODY_TYPE, required=True, help="Kind of body (S3 Art 10).")
+@option("--enterprise", default="", help="Enterprise an enterprise committee belongs to.")
+@option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
 @on_option(required=False, help_text="Date it was set up (default: today).")
 @pass_session
 def register(
@@ -69,18 +70,14 @@ def register(
 
 @body.command()
 @ref_argument
-@click.option(
-    "--worker", "workers", multiple=True, metavar="NAME", help="Worker member (enterprise committee)."
-)
-@click.option(
+@option("--worker", "workers", multiple=True, metavar="NAME", help="Worker member (enterprise committee).")
+@option(
     "--employer", "employers", multiple=True, metavar="NAME", help="Employer member (enterprise committee)."
 )
-@click.option(
-    "--mediator", "mediators", multiple=True, metavar="NAME", help="Mediator (people's/township body)."
-)
-@click.option("--officer", "officers", multiple=True, metavar="NAME", help="Early-warning officer (预警员).")
-@click.option("--remove", multiple=True, metavar="NAME", help="Take someone off the roster.")
-@click.option("--chair", default="", metavar="NAME", help="Who chairs the body.")
+@option("--mediator", "mediators", multiple=True, metavar="NAME", help="Mediator (people's/township body).")
+@option("--officer", "officers", multiple=True, metavar="NAME", help="Early-warning officer (预警员).")
+@option("--remove", multiple=True, metavar="NAME", help="Take someone off the roster.")
+@option("--chair", default="", type=PERSON, help="Who chairs the body.")
 @on_option(required=False, help_text="Date of the change (default: today).")
 @pass_session
 def roster(
@@ -119,7 +116,7 @@ def roster(
 
 @body.command("show")
 @ref_argument
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def body_show(session: Session, reference: str, as_json: bool) -> None:
     """Show a body and its roster.
@@ -162,9 +159,9 @@ def case_report(session: Session, reference: str, what: str) -> None:
 
 @case.command("open")
 @ref_argument
-@click.option("-c", "--channel", type=CHANNEL, required=True, help="How the dispute came in.")
-@click.option("--received", type=DATE, default=None, metavar="DATE", help="Date received (default: today).")
-@click.option(
+@option("-c", "--channel", type=CHANNEL, required=True, help="How the dispute came in.")
+@option("--received", type=DATE, default=None, metavar="DATE", help="Date received (default: today).")
+@option(
     "-a",
     "--applicant",
     "applicants",
@@ -173,25 +170,23 @@ def case_report(session: Session, reference: str, what: str) -> None:
     metavar="NAME",
     help="Applicant(s); repeat or separate with commas.",
 )
-@click.option("-r", "--respondent", required=True, help="The other party, usually the employer.")
-@click.option("-k", "--category", type=CATEGORY, required=True, help="Primary category for statistics.")
-@click.option(
-    "--tag", "tags", type=CATEGORY, multiple=True, help="Further issues in the dispute; repeatable."
-)
-@click.option(
+@option("-r", "--respondent", required=True, help="The other party, usually the employer.")
+@option("-k", "--category", type=CATEGORY, required=True, help="Primary category for statistics.")
+@option("--tag", "tags", type=CATEGORY, multiple=True, help="Further issues in the dispute; repeatable.")
+@option(
     "--workers",
     type=Count(1, 1_000_000),
     default=None,
     help="Workers involved (default: number of applicants; 10+ is a collective dispute).",
 )
-@click.option("--amount", default=None, metavar="AMOUNT", help="Amount claimed, e.g. 180000 or 12,345.50.")
-@click.option("--currency", default="CNY", show_default=True, help="Currency of the amounts.")
-@click.option("--request", "request_", required=True, help="What the applicant asks for (请求事项).")
-@click.option("--facts", default="", help="Facts and reasons (required for an oral application).")
-@click.option("--facts-file", default=None, metavar="FILE", help="Facts from a UTF-8 file.")
-@click.option("--time", "applied_at", default="", metavar="HH:MM", help="Time of an oral application.")
-@click.option("-b", "--body", "body_ref", default="", metavar="BODY", help="Body that received it.")
-@click.option(
+@option("--amount", default=None, metavar="AMOUNT", help="Amount claimed, e.g. 180000 or 12,345.50.")
+@option("--currency", default="CNY", show_default=True, help="Currency of the amounts.")
+@option("--request", "request_", required=True, help="What the applicant asks for (请求事项).")
+@option("--facts", default="", help="Facts and reasons (required for an oral application).")
+@option("--facts-file", default=None, metavar="FILE", help="Facts from a UTF-8 file.")
+@option("--time", "applied_at", default="", metavar="HH:MM", help="Time of an oral application.")
+@option("-b", "--body", "body_ref", default="", metavar="BODY", help="Body that received it.")
+@option(
     "--known-on",
     type=DATE,
     default=None,
@@ -252,7 +247,7 @@ def case_open(
 @case.command()
 @ref_argument
 @on_option(help_text="Date accepted.")
-@click.option("--both-agree", is_flag=True, help="Both parties agreed to mediation (required).")
+@option("--both-agree", is_flag=True, help="Both parties agreed to mediation (required).")
 @pass_session
 def accept(session: Session, reference: str, on: date, both_agree: bool) -> None:
     """Accept the case for mediation (within 3 working days; both parties must agree).
@@ -269,7 +264,7 @@ def accept(session: Session, reference: str, on: date, both_agree: bool) -> None
 @case.command()
 @ref_argument
 @on_option(help_text="Date of the decision.")
-@click.option("--reason", required=True, help="Why (out of scope, a party refuses mediation, …).")
+@option("--reason", required=True, help="Why (out of scope, a party refuses mediation, …).")
 @pass_session
 def decline(session: Session, reference: str, on: date, reason: str) -> None:
     """Decline the case; the applicant is notified in writing (S4 Art 22).
@@ -284,8 +279,8 @@ def decline(session: Session, reference: str, on: date, reason: str) -> None:
 
 @case.command()
 @ref_argument
-@click.option("-b", "--body", "body_ref", required=True, metavar="BODY", help="Mediation body.")
-@click.option(
+@option("-b", "--body", "body_ref", required=True, metavar="BODY", help="Mediation body.")
+@option(
     "-m",
     "--mediator",
     "mediators",
@@ -312,10 +307,10 @@ def assign(
 @case.command("session")
 @ref_argument
 @on_option(help_text="Date of the session.")
-@click.option("--attended", multiple=True, metavar="NAME", help="Who attended; commas allowed.")
-@click.option("--offered", default="", help="What was offered.")
-@click.option("--notes", default="", help="Notes of the session.")
-@click.option("--notes-file", default=None, metavar="FILE", help="Notes from a UTF-8 file.")
+@option("--attended", multiple=True, metavar="NAME", help="Who attended; commas allowed.")
+@option("--offered", default="", help="What was offered.")
+@option("--notes", default="", help="Notes of the session.")
+@option("--notes-file", default=None, metavar="FILE", help="Notes from a UTF-8 file.")
 @pass_session
 def session_(
     session: Session,
@@ -344,9 +339,9 @@ def session_(
 
 @case.command()
 @ref_argument
-@click.option("--risk", required=True, help="What the risk is.")
-@click.option("--officer", default="", metavar="NAME", help="Early-warning officer who reported it.")
-@click.option("--workers", type=COUNT, default=0, help="Workers at risk.")
+@option("--risk", required=True, help="What the risk is.")
+@option("--officer", default="", type=PERSON, help="Early-warning officer who reported it.")
+@option("--workers", type=COUNT, default=0, help="Workers at risk.")
 @on_option(required=False, help_text="Date reported (default: today).")
 @pass_session
 def flag(session: Session, reference: str, risk: str, officer: str, workers: int, on: date | None) -> None:
@@ -363,9 +358,9 @@ def flag(session: Session, reference: str, risk: str, officer: str, workers: int
 @case.command()
 @ref_argument
 @on_option(help_text="Date both parties agreed to extend.")
-@click.option("--until", type=DATE, required=True, metavar="DATE", help="New last day for mediation.")
-@click.option("--both-agree", is_flag=True, help="Both parties agreed to the extension (required).")
-@click.option("--reason", default="", help="Why more time is needed.")
+@option("--until", type=DATE, required=True, metavar="DATE", help="New last day for mediation.")
+@option("--both-agree", is_flag=True, help="Both parties agreed to the extension (required).")
+@option("--reason", default="", help="Why more time is needed.")
 @pass_session
 def extend(session: Session, reference: str, on: date, until: date, both_agree: bool, reason: str) -> None:
     """Extend mediation past 15 days, which needs both parties' consent (S4 Art 29).
@@ -381,15 +376,13 @@ def extend(session: Session, reference: str, on: date, until: date, both_agree: 
 @case.command()
 @ref_argument
 @on_option(help_text="Date the agreement was signed.")
-@click.option("--terms", required=True, help="What was agreed (调解协议).")
-@click.option("--amount", default=None, metavar="AMOUNT", help="Amount agreed.")
-@click.option(
-    "--due", "performance_due", type=DATE, default=None, metavar="DATE", help="Performance deadline."
-)
-@click.option("--method", default="", help="How it is to be performed (e.g. 银行转账).")
-@click.option("-m", "--mediator", required=True, metavar="NAME", help="Mediator who signed.")
-@click.option("--signed", "parties_signed", is_flag=True, help="Both parties signed or sealed it.")
-@click.option("--sealed", is_flag=True, help="The committee sealed it.")
+@option("--terms", required=True, help="What was agreed (调解协议).")
+@option("--amount", default=None, metavar="AMOUNT", help="Amount agreed.")
+@option("--due", "performance_due", type=DATE, default=None, metavar="DATE", help="Performance deadline.")
+@option("--method", default="", help="How it is to be performed (e.g. 银行转账).")
+@option("-m", "--mediator", required=True, type=PERSON, help="Mediator who signed.")
+@option("--signed", "parties_signed", is_flag=True, help="Both parties signed or sealed it.")
+@option("--sealed", is_flag=True, help="The committee sealed it.")
 @pass_session
 def settle(
     session: Session,
@@ -428,7 +421,7 @@ def settle(
 @case.command()
 @ref_argument
 @on_option(help_text="Date mediation failed.")
-@click.option("--reason", required=True, help="Why (a party unwilling, no agreement in time, …).")
+@option("--reason", required=True, help="Why (a party unwilling, no agreement in time, …).")
 @pass_session
 def fail(session: Session, reference: str, on: date, reason: str) -> None:
     """Record that mediation failed; the parties may apply for arbitration (S4 Art 30).
@@ -444,7 +437,7 @@ def fail(session: Session, reference: str, on: date, reason: str) -> None:
 @case.command("withdraw")
 @ref_argument
 @on_option(help_text="Date withdrawn.")
-@click.option("--reason", required=True, help="Why (settled privately, the applicant withdrew, …).")
+@option("--reason", required=True, help="Why (settled privately, the applicant withdrew, …).")
 @pass_session
 def withdraw_(session: Session, reference: str, on: date, reason: str) -> None:
     """Record that the applicant withdrew.
@@ -460,11 +453,9 @@ def withdraw_(session: Session, reference: str, on: date, reason: str) -> None:
 @case.command()
 @ref_argument
 @on_option(help_text="Date referred.")
-@click.option("--to-body", default="", metavar="BODY", help="Refer to this mediation body …")
-@click.option("--new-ref", default="", metavar="REF", help="… which opens its own case under this reference.")
-@click.option(
-    "--arbitration", default="", metavar="COMMISSION", help="Or refer to this arbitration commission."
-)
+@option("--to-body", default="", metavar="BODY", help="Refer to this mediation body …")
+@option("--new-ref", default="", metavar="REF", help="… which opens its own case under this reference.")
+@option("--arbitration", default="", metavar="COMMISSION", help="Or refer to this arbitration commission.")
 @pass_session
 def refer(session: Session, reference: str, on: date, to_body: str, new_ref: str, arbitration: str) -> None:
     """Refer the case to arbitration, or to another body (which opens a linked case).
@@ -485,7 +476,7 @@ def refer(session: Session, reference: str, on: date, to_body: str, new_ref: str
 @case.command()
 @ref_argument
 @on_option(help_text="Date the joint request was made.")
-@click.option("--commission", default="", help="Arbitration commission asked to review.")
+@option("--commission", default="", help="Arbitration commission asked to review.")
 @pass_session
 def review(session: Session, reference: str, on: date, commission: str) -> None:
     """Record the parties' joint request for arbitral review of the agreement (within 15 days).
@@ -501,8 +492,8 @@ def review(session: Session, reference: str, on: date, commission: str) -> None:
 @case.command()
 @ref_argument
 @on_option(help_text="Date checked.")
-@click.option("--not-performed", is_flag=True, help="The agreement was NOT performed.")
-@click.option("--note", default="", help="What happened.")
+@option("--not-performed", is_flag=True, help="The agreement was NOT performed.")
+@option("--note", default="", help="What happened.")
 @pass_session
 def perform(session: Session, reference: str, on: date, not_performed: bool, note: str) -> None:
     """Record whether the agreement was performed (performed unless --not-performed).
@@ -517,8 +508,8 @@ def perform(session: Session, reference: str, on: date, not_performed: bool, not
 
 @case.command("show")
 @ref_argument
-@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def case_show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a case with its deadlines and full history as a timeline.

@@ -11,7 +11,8 @@ from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
-from cli.types import COUNT, DATE, Count, OneOf, read_text_file
+from cli.params import option
+from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
 SIDE = OneOf("union", "employer")
 KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
@@ -42,18 +43,18 @@ def negotiation() -> None:
 
 @negotiation.command("open")
 @ref_argument
-@click.option("-e", "--employer", required=True, help="Employer (企业) or employers' organisation.")
-@click.option("-u", "--union", required=True, help="Trade union (工会) negotiating for the workers.")
-@click.option("-k", "--kind", type=KIND, required=True, help="What the negotiation produces.")
-@click.option("--topic", default="", help="Subject of a special contract, e.g. 女职工权益保护.")
-@click.option(
+@option("-e", "--employer", required=True, help="Employer (企业) or employers' organisation.")
+@option("-u", "--union", required=True, help="Trade union (工会) negotiating for the workers.")
+@option("-k", "--kind", type=KIND, required=True, help="What the negotiation produces.")
+@option("--topic", default="", help="Subject of a special contract, e.g. 女职工权益保护.")
+@option(
     "--requested-by",
     type=SIDE,
     default="union",
     show_default=True,
     help="Side that sent the written request.",
 )
-@click.option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
+@option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
 @on_option(required=False, help_text="Date the file is opened (default: today).")
 @pass_session
 def open_(
@@ -90,7 +91,7 @@ def open_(
 @negotiation.command()
 @ref_argument
 @on_option(help_text="Date the other side received the written request.")
-@click.option("--topics", default="", help="Topics, time and place the request proposes.")
+@option("--topics", default="", help="Topics, time and place the request proposes.")
 @pass_session
 def request(session: Session, reference: str, on: date, topics: str) -> None:
     """Record receipt of the written request to negotiate (reply due in 20 days).
@@ -106,8 +107,8 @@ def request(session: Session, reference: str, on: date, topics: str) -> None:
 @negotiation.command()
 @ref_argument
 @on_option(help_text="Date of the written reply.")
-@click.option("--refuse", is_flag=True, help="The other side declined to negotiate.")
-@click.option("--reason", default="", help="Reason given (a refusal needs a good reason).")
+@option("--refuse", is_flag=True, help="The other side declined to negotiate.")
+@option("--reason", default="", help="Reason given (a refusal needs a good reason).")
 @pass_session
 def reply(session: Session, reference: str, on: date, refuse: bool, reason: str) -> None:
     """Record the written reply to the request (accepts unless --refuse).
@@ -122,24 +123,24 @@ def reply(session: Session, reference: str, on: date, refuse: bool, reason: str)
 
 @negotiation.command()
 @ref_argument
-@click.option("-s", "--side", type=SIDE, required=True, help="Which side they represent.")
-@click.option("--chief", default="", metavar="NAME", help="Chief representative (首席代表).")
-@click.option(
+@option("-s", "--side", type=SIDE, required=True, help="Which side they represent.")
+@option("--chief", default="", type=PERSON, help="Chief representative (首席代表).")
+@option(
     "--member",
     "members",
     multiple=True,
     metavar="NAME",
     help="Representative; repeat or separate with commas.",
 )
-@click.option(
+@option(
     "--expert",
     "experts",
     multiple=True,
     metavar="NAME",
     help="Outside expert (at most 1/3 of a side, never the chief).",
 )
-@click.option("--replaces", default="", metavar="NAME", help="Representative being replaced.")
-@click.option("--title", default="", help="Post or title, e.g. 工会主席, 总经理.")
+@option("--replaces", default="", type=PERSON, help="Representative being replaced.")
+@option("--title", default="", help="Post or title, e.g. 工会主席, 总经理.")
 @on_option(help_text="Date of appointment.")
 @pass_session
 def appoint(
@@ -178,12 +179,12 @@ def appoint(
 @negotiation.command("round")
 @ref_argument
 @on_option(help_text="Date of the meeting.")
-@click.option("--place", required=True, help="Where it was held.")
-@click.option("--chair", required=True, metavar="NAME", help="Chief representative chairing (in turn).")
-@click.option("--recorder", required=True, metavar="NAME", help="Recorder (记录员), not a representative.")
-@click.option("--present", multiple=True, metavar="NAME", help="Representatives present; commas allowed.")
-@click.option("--minutes", default=None, help="Minutes (会议纪要) as text.")
-@click.option("--minutes-file", default=None, metavar="FILE", help="Minutes from a UTF-8 file ('-' = stdin).")
+@option("--place", required=True, help="Where it was held.")
+@option("--chair", required=True, type=PERSON, help="Chief representative chairing (in turn).")
+@option("--recorder", required=True, type=PERSON, help="Recorder (记录员), not a representative.")
+@option("--present", multiple=True, metavar="NAME", help="Representatives present; commas allowed.")
+@option("--minutes", default=None, help="Minutes (会议纪要) as text.")
+@option("--minutes-file", default=None, metavar="FILE", help="Minutes from a UTF-8 file ('-' = stdin).")
 @pass_session
 def round_(
     session: Session,
@@ -221,21 +222,21 @@ def round_(
 
 @negotiation.command()
 @ref_argument
-@click.option("-a", "--article", required=True, help="Article heading, e.g. '第三条 工资调整'.")
-@click.option("-s", "--side", type=SIDE, required=True, help="Side tabling the proposal.")
-@click.option("--text", default=None, help="Proposed text of the article.")
-@click.option("--text-file", default=None, metavar="FILE", help="Proposed text from a UTF-8 file.")
-@click.option(
+@option("-a", "--article", required=True, help="Article heading, e.g. '第三条 工资调整'.")
+@option("-s", "--side", type=SIDE, required=True, help="Side tabling the proposal.")
+@option("--text", default=None, help="Proposed text of the article.")
+@option("--text-file", default=None, metavar="FILE", help="Proposed text from a UTF-8 file.")
+@option(
     "--round",
     "round_no",
     type=COUNT,
     default=None,
     help="Round it was tabled in (default: latest).",
 )
-@click.option("--increase", default=None, metavar="PCT", help="Wage: average wage increase in %.")
-@click.option("--min-wage", default=None, metavar="AMOUNT", help="Wage: monthly minimum wage (CNY).")
-@click.option("--effective", type=DATE, default=None, metavar="DATE", help="Wage: date the terms apply from.")
-@click.option(
+@option("--increase", default=None, metavar="PCT", help="Wage: average wage increase in %.")
+@option("--min-wage", default=None, metavar="AMOUNT", help="Wage: monthly minimum wage (CNY).")
+@option("--effective", type=DATE, default=None, metavar="DATE", help="Wage: date the terms apply from.")
+@option(
     "--factor",
     "factors",
     type=FACTORS,
@@ -282,9 +283,9 @@ def propose(
 
 @negotiation.command()
 @ref_argument
-@click.option("-p", "--proposal", required=True, metavar="ID", help="Proposal to withdraw, e.g. P3.")
-@click.option("--reason", default="", help="Why it is withdrawn.")
-@click.option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
+@option("-p", "--proposal", required=True, metavar="ID", help="Proposal to withdraw, e.g. P3.")
+@option("--reason", default="", help="Why it is withdrawn.")
+@option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
 @pass_session
 def withdraw(session: Session, reference: str, proposal: str, reason: str, round_no: int | None) -> None:
     """Withdraw a proposal; the article falls back to the text before it.
@@ -299,8 +300,8 @@ def withdraw(session: Session, reference: str, proposal: str, reason: str, round
 
 @negotiation.command()
 @ref_argument
-@click.option("-a", "--article", required=True, help="Article to mark as tentatively agreed.")
-@click.option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
+@option("-a", "--article", required=True, help="Article to mark as tentatively agreed.")
+@option("--round", "round_no", type=COUNT, default=None, help="Round (default: latest).")
 @pass_session
 def agree(session: Session, reference: str, article: str, round_no: int | None) -> None:
     """Mark an article tentatively agreed on the text now on the table.
@@ -316,7 +317,7 @@ def agree(session: Session, reference: str, article: str, round_no: int | None) 
 @negotiation.command()
 @ref_argument
 @click.argument("article")
-@click.option(
+@option(
     "--diff",
     nargs=2,
     type=COUNT,
@@ -324,7 +325,7 @@ def agree(session: Session, reference: str, article: str, round_no: int | None) 
     metavar="R1 R2",
     help="Line diff of the article's text between two rounds.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def article(
     session: Session, reference: str, article: str, diff: tuple[int, int] | None, as_json: bool
@@ -365,8 +366,8 @@ def article(
 @negotiation.command()
 @ref_argument
 @on_option(help_text="Date both sides agreed to suspend.")
-@click.option("--until", type=DATE, required=True, metavar="DATE", help="Agreed date to resume.")
-@click.option("--reason", required=True, help="Why talks are suspended (中止).")
+@option("--until", type=DATE, required=True, metavar="DATE", help="Agreed date to resume.")
+@option("--reason", required=True, help="Why talks are suspended (中止).")
 @pass_session
 def suspend(session: Session, reference: str, on: date, until: date, reason: str) -> None:
     """Suspend talks by agreement, with the date to resume.
@@ -413,28 +414,28 @@ def draft(session: Session, reference: str, on: date) -> None:
 @negotiation.command()
 @ref_argument
 @on_option(help_text="Date of the vote.")
-@click.option(
+@option(
     "--body",
     type=BODY,
     default="congress",
     show_default=True,
     help="Workers' congress (职工代表大会) or all workers (职工大会).",
 )
-@click.option("--session", "session_label", default="", help="Which congress, e.g. 第三届.")
-@click.option("--roll", type=COUNT, default=None, help="Everyone entitled to vote (whole roll).")
-@click.option("--present", type=COUNT, default=None, help="How many attended.")
-@click.option("--yes", type=COUNT, default=None, help="Votes in favour.")
-@click.option("--no", type=COUNT, default=None, help="Votes against.")
-@click.option("--abstain", type=COUNT, default=0, help="Abstentions.")
-@click.option("--invalid", type=COUNT, default=0, help="Invalid ballots.")
-@click.option(
+@option("--session", "session_label", default="", help="Which congress, e.g. 第三届.")
+@option("--roll", type=COUNT, default=None, help="Everyone entitled to vote (whole roll).")
+@option("--present", type=COUNT, default=None, help="How many attended.")
+@option("--yes", type=COUNT, default=None, help="Votes in favour.")
+@option("--no", type=COUNT, default=None, help="Votes against.")
+@option("--abstain", type=COUNT, default=0, help="Abstentions.")
+@option("--invalid", type=COUNT, default=0, help="Invalid ballots.")
+@option(
     "--outcome",
     type=OUTCOME,
     default=None,
     help="Only the reported outcome, when no tally was kept (flagged unverifiable).",
 )
-@click.option("--decide", type=OUTCOME, default=None, help="Decide a tied vote (needs --reason).")
-@click.option("--reason", default="", help="Reason for the decision on a tie.")
+@option("--decide", type=OUTCOME, default=None, help="Decide a tied vote (needs --reason).")
+@option("--reason", default="", help="Reason for the decision on a tie.")
 @pass_session
 def vote(
     session: Session,
@@ -491,12 +492,12 @@ def vote(
 @negotiation.command()
 @ref_argument
 @on_option(help_text="Date both chiefs signed.")
-@click.option("--term-start", type=DATE, required=True, metavar="DATE", help="First day in force.")
-@click.option("--term-end", type=DATE, default=None, metavar="DATE", help="Last day in force.")
-@click.option("--years", type=Count(1, 10), default=None, help="Or: term length in years.")
-@click.option("--union-signatory", default="", metavar="NAME", help="Must be the union's chief.")
-@click.option("--employer-signatory", default="", metavar="NAME", help="Must be the employer's chief.")
-@click.option("--witness", "witnesses", multiple=True, metavar="NAME", help="Witnesses; commas allowed.")
+@option("--term-start", type=DATE, required=True, metavar="DATE", help="First day in force.")
+@option("--term-end", type=DATE, default=None, metavar="DATE", help="Last day in force.")
+@option("--years", type=Count(1, 10), default=None, help="Or: term length in years.")
+@option("--union-signatory", default="", type=PERSON, help="Must be the union's chief.")
+@option("--employer-signatory", default="", type=PERSON, help="Must be the employer's chief.")
+@option("--witness", "witnesses", multiple=True, metavar="NAME", help="Witnesses; commas allowed.")
 @pass_session
 def sign(
     session: Session,
@@ -543,8 +544,8 @@ def sign(
 
 @negotiation.command()
 @ref_argument
-@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="Show it as it stood on this date.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--as-of", type=DATE, default=None, metavar="DATE", help="Show it as it stood on this date.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a negotiation (and its contract): stage, steps, next deadline and its rule.
@@ -563,7 +564,7 @@ def show(session: Session, reference: str, as_of: date | None, as_json: bool) ->
 
 @negotiation.command()
 @ref_argument
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def history(session: Session, reference: str, as_json: bool) -> None:
     """List every recorded step: business date, step, who recorded it and when.

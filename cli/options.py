@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 import click
 
 from cli.main import Session
-from cli.types import DATE
+from cli.params import option
+from cli.types import DATE, LIST_SEPARATORS
 
 pass_session = click.make_pass_decorator(Session)
 ref_argument = click.argument("reference", metavar="REF")
@@ -18,13 +19,15 @@ FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 def on_option(required: bool = True, help_text: str = "Date it happened (YYYY-MM-DD).") -> Callable[[FC], FC]:
-    return click.option("--on", "on", type=DATE, required=required, metavar="DATE", help=help_text)
+    return option("--on", "on", type=DATE, required=required, metavar="DATE", help=help_text)
 
 
 def names(values: tuple[str, ...]) -> list[str]:
     """Repeatable name options also accept comma lists: --present 张三,李四 (或 、 ，)."""
     found: list[str] = []
     for value in values:
-        text = value.replace("，", ",").replace("、", ",")
+        text = value
+        for separator in LIST_SEPARATORS:
+            text = text.replace(separator, ",")
         found += [v.strip() for v in text.split(",") if v.strip()]
     return found

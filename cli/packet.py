@@ -9,6 +9,7 @@ import click
 import bargaining
 from cli.main import Session
 from cli.options import pass_session, ref_argument
+from cli.params import option
 from cli.types import OneOf
 
 LANG = OneOf(*bargaining.PACKET_LANGUAGES)
@@ -38,14 +39,14 @@ def packet() -> None:
 
 @packet.command()
 @ref_argument
-@click.option("--out", "out", required=True, metavar="DIR", help="Directory to write (new or empty).")
-@click.option(
+@option("--out", "out", required=True, metavar="DIR", help="Directory to write (new or empty).")
+@option(
     "--lang",
     type=LANG,
     default=None,
     help="Language: zh (Chinese, simplified) or en. Default: the profile's (PRC: zh).",
 )
-@click.option("--force", is_flag=True, help="Replace the packet already in DIR (never other files).")
+@option("--force", is_flag=True, help="Replace the packet already in DIR (never other files).")
 @pass_session
 def make(session: Session, reference: str, out: str, lang: str | None, force: bool) -> None:
     """Write a signed contract's filing packet into DIR (packet.pdf, packet.md, manifest.json).

@@ -15,6 +15,7 @@ from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session, ref_argument
 from cli.output import clip, clips, column_table, echo_csv, echo_json, table
+from cli.params import option
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -23,8 +24,8 @@ KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
 
 
 def output_options(func: FC) -> FC:
-    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) with a header row.")(func)
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+    func = option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) with a header row.")(func)
+    return option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
 
 
 def fmt(as_json: bool, as_csv: bool) -> str:
@@ -55,24 +56,24 @@ BOARD_COLUMNS = [
 
 
 @click.command()
-@click.option(
+@option(
     "-a",
     "--all",
     "everything",
     is_flag=True,
     help="Every negotiation and contract, in force and closed too, by reference.",
 )
-@click.option(
+@option(
     "--within",
     type=Count(0, 36500),
     default=None,
     metavar="DAYS",
     help="What falls due within this many days counts as needing attention.  [default: 30]",
 )
-@click.option("--stage", type=STAGES, default=None, help="Only this stage.")
-@click.option("--employer", default="", help="Only employers whose name contains this.")
-@click.option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
-@click.option("--as-of", type=DATE, default=None, metavar="DATE", help="The board as it stood on this date.")
+@option("--stage", type=STAGES, default=None, help="Only this stage.")
+@option("--employer", default="", help="Only employers whose name contains this.")
+@option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
+@option("--as-of", type=DATE, default=None, metavar="DATE", help="The board as it stood on this date.")
 @output_options
 @pass_session
 def board(
@@ -172,11 +173,9 @@ DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadli
 
 
 @click.command()
-@click.option("--within", type=Count(0, 36500), default=30, show_default=True, help="Days ahead to look.")
-@click.option("--overdue", is_flag=True, help="Only what is overdue.")
-@click.option(
-    "--as-of", type=DATE, default=None, metavar="DATE", help="Count from this date instead of today."
-)
+@option("--within", type=Count(0, 36500), default=30, show_default=True, help="Days ahead to look.")
+@option("--overdue", is_flag=True, help="Only what is overdue.")
+@option("--as-of", type=DATE, default=None, metavar="DATE", help="Count from this date instead of today.")
 @output_options
 @pass_session
 def deadlines(
@@ -234,9 +233,9 @@ STATS_COLUMNS = [
 
 
 @stats.command()
-@click.option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
-@click.option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
-@click.option("--by", type=OneOf("category", "body", "month", "channel"), default=None, help="Break down by.")
+@option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
+@option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
+@option("--by", type=OneOf("category", "body", "month", "channel"), default=None, help="Break down by.")
 @output_options
 @pass_session
 def disputes(session: Session, start: date, end: date, by: str | None, as_json: bool, as_csv: bool) -> None:
@@ -320,7 +319,7 @@ CONTRACT_COLUMNS = [
 
 
 @stats.command()
-@click.option("--year", type=Count(1900, 2200), default=None, help="Calendar year (default: all years).")
+@option("--year", type=Count(1900, 2200), default=None, help="Calendar year (default: all years).")
 @output_options
 @pass_session
 def contracts(session: Session, year: int | None, as_json: bool, as_csv: bool) -> None:
@@ -378,7 +377,7 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
 
 
 @click.command()
-@click.option(
+@option(
     "--projection",
     type=OneOf("agreements", "cases", "timeline"),
     default=None,

@@ -11,6 +11,7 @@ import bargaining
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json, kv, section, table
+from cli.params import option
 
 
 @click.group()
@@ -46,7 +47,7 @@ def keygen() -> None:
 
 
 @store.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_session
 def info(session: Session, as_json: bool) -> None:
     """Show the store in use: its encryption, events per application, read-model positions.
@@ -84,7 +85,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 
 @store.command()
-@click.option(
+@option(
     "--to",
     "target",
     required=True,

@@ -106,6 +106,29 @@ class OneOf(click.ParamType[str, Any]):
         return text
 
 
+# What separates names in an option that takes a list (--member 李红,王强 or 李红、王强):
+# cli.options.names splits on these, and an option naming one person refuses them.
+LIST_SEPARATORS = (",", "，", "、")
+
+
+class Person(click.ParamType[str, Any]):
+    """One person's name (a chief, a chair, a recorder, a mediator): a list is refused, so that
+    ``--chief 陈志明,孙某`` is not recorded as one chief of that name."""
+
+    name = "NAME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        separator = next((s for s in LIST_SEPARATORS if s in text), None)
+        if separator is not None:
+            field = field_name(ctx, param)
+            raise CommandError(
+                f"{field}: {shown(text)} is more than one name ({separator!r} separates names in a list);"
+                " give one person's name"
+            )
+        return text
+
+
 # The most text a record may take from a file: above any minutes, article or notes a
 # negotiation produces (the fields hold at most a million characters), and a bound on what is
 # read, so a wrong path (a video, /dev/zero) fails at once instead of filling the memory.
@@ -183,4 +206,5 @@ def _decode(data: bytes, path: str, name: str, field: str) -> str:
 
 
 DATE = ISODate()
+PERSON = Person()
 COUNT = Count()

@@ -1,0 +1,62 @@
+"""Options that take one value take it once: a second one is refused, never silently dropped.
+
+click's default for a single-valued option given twice is "the last one wins": typed
+``--chief 陈志明 --chief 孙某``, the first name was lost without a word. Every option of the
+command line is made by ``option`` here (a test walks the command tree to hold it so). A
+single-valued option is parsed as a list of what was typed, and more than one value is a
+usage error (exit 2) naming the option and the values, before anything is read or recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import click
+from click.core import ParameterSource
+
+FC = TypeVar("FC", bound=Callable[..., Any])
+
+
+class RepeatedOptionError(click.UsageError):
+    """A single-valued option given more than once."""
+
+    def __init__(self, message: str, ctx: click.Context | None, param: click.Parameter) -> None:
+        super().__init__(message, ctx)
+        self.param = param
+
+
+class OneValueOption(click.Option):
+    """A click option that refuses a second value instead of keeping only the last."""
+
+    @property
+    def single(self) -> bool:
+        return not (self.multiple or self.count or self.is_flag)
+
+    def add_to_parser(self, parser: Any, ctx: click.Context) -> None:
+        if not self.single:
+            super().add_to_parser(parser, ctx)
+            return
+        # Collected as a list (as a repeatable option is) so that every value typed is seen.
+        parser.add_option(obj=self, opts=self.opts, dest=self.name, action="append", nargs=self.nargs)
+
+    def consume_value(self, ctx: click.Context, opts: Mapping[str, Any]) -> tuple[Any, ParameterSource]:
+        given = opts.get(self.name or "")
+        if self.single and isinstance(given, list):
+            if len(given) > 1:
+                spelled = "/".join(self.opts)
+                values = ", ".join(
+                    " ".join(map(str, v)) if isinstance(v, tuple | list) else str(v) for v in given
+                )
+                raise RepeatedOptionError(
+                    f"{spelled} was given {len(given)} times ({values}) but takes one value: give it once",
+                    ctx,
+                    self,
+                )
+            opts = {**opts, self.name: given[0]}
+        return super().consume_value(ctx, opts)
+
+
+def option(*decls: str, **attrs: Any) -> Callable[[FC], FC]:
+    """``click.option``, with a second value of a single-valued option refused."""
+    return click.option(*decls, cls=OneValueOption, **attrs)
