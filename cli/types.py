@@ -23,7 +23,9 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 def field_name(ctx: click.Context | None, param: click.Parameter | None) -> str:
     """``round.on``: the command and the option as the user typed it (its long name)."""
-    command = ctx.info_name if ctx is not None and ctx.info_name else ""
+    # The top command's own options are named alone: --as is the field "as", as the services
+    # name it when they refuse a name.
+    command = ctx.info_name if ctx is not None and ctx.info_name and ctx.parent is not None else ""
     name = "value"
     if param is not None:
         longs = [o for o in param.opts if o.startswith("--")]

@@ -1,12 +1,16 @@
 """Counting days the way the rules count them (DOMAIN A16).
 
-Calendar days by default, the start day not counted (Civil Code Art 201); a period whose last
-day is a statutory holiday ends on the day after the holiday (Civil Code Art 203), as DOMAIN
-A16 reads it: a holiday the State Council lists, not an ordinary weekend (its worked example
-has a filing due on Saturday 9 July 2011). Whether 法定休假日 takes in the weekly rest days as
-well, as the 1988 opinion on the General Principles (Art 198) said of Sundays, is open. Working days
-skip weekends and holidays, but count the weekend days worked in exchange for a holiday
-(调休). Months add calendar months, clamped to the month's last day.
+Calendar days by default, the start day not counted (Civil Code Art 201). A period whose last
+day is a 法定休假日 ends on the first working day after it (Civil Code Art 203: "期间的最后一日
+是法定休假日的，以法定休假日结束的次日为期间的最后一日"). 法定休假日 takes in the weekly rest
+days as well as the State Council's holidays: the Supreme People's Court's opinion on the
+General Principles (item 198) said so of Sundays, and the Civil Procedure Law's article on
+periods reads the same. So a period ending on a Saturday ends on the Monday, and one ending in
+the National Day week on the first day back; a Saturday worked in exchange for a holiday
+(调休上班) is a working day, not a rest day. Which days a period may not end on is the
+profile's (``rest_days``); periods counted in working days never roll. Working days skip
+weekends and holidays, but count the weekend days worked in exchange for a holiday. Months
+add calendar months, clamped to the month's last day.
 
 The holidays are reference data: the State Council publishes each year's, with its make-up
 working days, some weeks before the year begins. The domain counts with whatever calendar
@@ -47,8 +51,15 @@ class HolidayCalendar:
             return True
         return day.weekday() < 5 and day not in self.holidays
 
-    def roll_forward(self, day: date) -> date:
-        while day in self.holidays:
+    def is_rest_day(self, day: date) -> bool:
+        """A weekly rest day not worked in exchange for a holiday, or a holiday."""
+        return not self.is_working_day(day)
+
+    def roll_forward(self, day: date, *, rest_days: bool = True) -> date:
+        """``day``, or the first day after it that a period may end on: the first working day
+        (``rest_days``), or the first day that is not a statutory holiday."""
+        ends_early = self.is_rest_day if rest_days else self.holidays.__contains__
+        while ends_early(day):
             day += timedelta(days=1)
         return day
 
@@ -80,8 +91,11 @@ def add_period(
     holidays: HolidayCalendar = NO_HOLIDAYS,
     *,
     roll_forward: bool = True,
+    rest_days: bool = True,
 ) -> date:
-    """The last day of a period of ``amount`` units that starts after ``start``.
+    """The last day of a period of ``amount`` units that starts after ``start``; one that ends
+    on a day off ends on the first day after it a period may end on (``rest_days``: the
+    first working day; otherwise the first day that is not a statutory holiday).
 
     ``amount`` may be negative for windows that open before a date (a renewal window opens
     three months before expiry); negative periods are never rolled forward.
@@ -96,7 +110,7 @@ def add_period(
         return day
     end = add_months(start, amount) if unit is DayUnit.MONTHS else start + timedelta(days=amount)
     if roll_forward and amount > 0:
-        end = holidays.roll_forward(end)
+        end = holidays.roll_forward(end, rest_days=rest_days)
     return end
 
 

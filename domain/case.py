@@ -165,11 +165,11 @@ class MediationCase(Aggregate):
         return self.workers_involved >= self.profile.collective_dispute_min_workers
 
     def acceptance_due(self) -> date:
-        return self.rule("acceptance").due(self.received_on, self.profile.holidays)
+        return self.profile.due(self.rule("acceptance"), self.received_on)
 
     def arbitration_right_on(self) -> date:
         """From this day a party may apply for arbitration if there is no agreement (S3 Art 14)."""
-        return self.rule("arbitration_right").due(self.received_on, self.profile.holidays)
+        return self.profile.due(self.rule("arbitration_right"), self.received_on)
 
     def mediation_deadline(self) -> date | None:
         """The last day to reach agreement: acceptance + 15 days, or the agreed extension."""
@@ -177,7 +177,7 @@ class MediationCase(Aggregate):
             return None
         if self.extended_until is not None:
             return self.extended_until
-        return self.rule("mediation").due(self.accepted_on, self.profile.holidays)
+        return self.profile.due(self.rule("mediation"), self.accepted_on)
 
     def status(self, day: date) -> CaseStatus:
         if self.closed is not None:
@@ -208,7 +208,7 @@ class MediationCase(Aggregate):
     def review_window_ends(self) -> date | None:
         if self.agreement is None:
             return None
-        return self.rule("arbitral_review").due(self.agreement.on, self.profile.holidays)
+        return self.profile.due(self.rule("arbitral_review"), self.agreement.on)
 
     def payment_order_available(self) -> bool:
         """An unperformed agreement on pay, injury costs or compensation (S3 Art 16)."""

@@ -125,7 +125,7 @@ class CollectiveContract(Aggregate):
             return None
         rule = self.profile.deadline("review", self.kind)
         assert rule is not None
-        return rule.due(self.received_on, self.profile.holidays)
+        return self.profile.due(rule, self.received_on)
 
     def effective_on(self) -> date | None:
         """The date it took or will take effect: receipt + 15 days, unless objected."""
@@ -244,7 +244,7 @@ class CollectiveContract(Aggregate):
     def renewal_window_opens(self) -> date:
         rule = self.profile.deadline("renewal", self.kind)
         assert rule is not None
-        return rule.due(self.term.end)
+        return self.profile.due(rule, self.term.end)
 
     def open_successor(self, *, on: date, by: str, reference: str, purpose: Purpose, reason: str) -> None:
         status = self.status(on)

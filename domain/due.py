@@ -25,6 +25,7 @@ class Due:
     governing: bool = True
     milestone: bool = False  # a date that matters (window opens, term ends), not a duty
     source: DeadlineRule | None = None  # the rule it was computed by, when a profile rule
+    plain: date | None = None  # the period's own last day, when a rest day moved ``due`` past it
 
     def state(self, day: date) -> str:
         if self.milestone:
@@ -42,15 +43,17 @@ def _due(
     done_on: date | None = None,
     governing: bool = True,
 ) -> Due:
-    due = rule.due(start, profile.holidays)
+    due = profile.due(rule, start)
+    plain = rule.plain_end(start) if rule.rolls else due
     return Due(
         key=rule.key,
         label=rule.label,
         due=due,
-        rule=profile.rule_text(rule, due),
+        rule=profile.rule_text(rule, due, start=start),
         done_on=done_on,
         governing=governing,
         source=rule,
+        plain=plain if plain != due else None,
     )
 
 

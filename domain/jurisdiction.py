@@ -42,6 +42,9 @@ S4_ZH = "企业劳动争议协商调解规定"
 S2 = "Trial Measures for Wage Collective Negotiation"
 S2_ZH = "工资集体协商试行办法"
 LCL = "Labour Contract Law"
+CIVIL_CODE = "Civil Code"
+CIVIL_CODE_ZH = "民法典"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def s1(article: str) -> LegalBasis:
@@ -61,6 +64,18 @@ def s2(article: str) -> LegalBasis:
 
 
 @attrs.frozen(kw_only=True)
+class PeriodEnd:
+    """Which days a period counted in calendar days (or months) may not end on, and why: one
+    whose last day is such a day ends on the first day after it that is not."""
+
+    rest_days: bool  # the weekly rest days and the holidays; else the listed holidays only
+    basis: LegalBasis
+
+    def describe(self) -> str:
+        return "a rest day" if self.rest_days else "a statutory holiday"
+
+
+@attrs.frozen(kw_only=True)
 class DeadlineRule:
     """A period that starts at a named event: ``days`` units after it (or before it if < 0)."""
 
@@ -72,8 +87,19 @@ class DeadlineRule:
     basis: LegalBasis
     roll_forward: bool = True
 
-    def due(self, start: date, holidays: HolidayCalendar = NO_HOLIDAYS) -> date:
-        return add_period(start, self.amount, self.unit, holidays, roll_forward=self.roll_forward)
+    def due(self, start: date, holidays: HolidayCalendar = NO_HOLIDAYS, *, rest_days: bool = True) -> date:
+        """The last day of the period from ``start``: rolled past the days it may not end on."""
+        return add_period(
+            start, self.amount, self.unit, holidays, roll_forward=self.roll_forward, rest_days=rest_days
+        )
+
+    def plain_end(self, start: date) -> date:
+        """The last day of the period from ``start`` as counted, before any roll forward."""
+        return add_period(start, self.amount, self.unit, roll_forward=False)
+
+    @property
+    def rolls(self) -> bool:
+        return self.roll_forward and self.amount > 0 and self.unit is not DayUnit.WORKING
 
     @property
     def counts_holidays(self) -> bool:
@@ -138,6 +164,7 @@ class JurisdictionProfile:
     collective_dispute_min_workers: int
     collective_basis: LegalBasis
     deadlines: tuple[tuple[AgreementKind | None, DeadlineRule], ...]
+    period_end: PeriodEnd
     holidays: HolidayCalendar = NO_HOLIDAYS
 
     def deadline(self, key: str, kind: AgreementKind | None = None) -> DeadlineRule | None:
@@ -172,14 +199,37 @@ class JurisdictionProfile:
     def cite(self, basis: LegalBasis) -> str:
         return f"{self.id}, {basis}"
 
-    def rule_text(self, rule: DeadlineRule, due: date, *, extended: bool = False) -> str:
+    def due(self, rule: DeadlineRule, start: date) -> date:
+        """``rule``'s due date from ``start``, counted with this profile's holidays and rolled
+        past the days a period may not end on (``period_end``)."""
+        return rule.due(start, self.holidays, rest_days=self.period_end.rest_days)
+
+    def rule_text(
+        self, rule: DeadlineRule, due: date, *, start: date | None = None, extended: bool = False
+    ) -> str:
         """How ``due`` was counted, and where the rule comes from; a date counted with the
-        holidays says so when it falls outside the holiday data's years. A date the parties
+        holidays says so when it falls outside the holiday data's years, and a date rolled
+        past a rest day (``start`` given) says from which day and why. A date the parties
         agreed to extend the period to (``extended``) was not counted: it says so instead."""
         text = f"{rule.describe()} — {self.cite(rule.basis)}"
         if extended:
             return f"extended to {due.isoformat()} with both parties' consent — {text}"
+        if start is not None and rule.rolls:
+            period = f"{rule.amount} {'days' if rule.unit is DayUnit.CALENDAR else rule.unit.value}"
+            text = self.rolled(text, period, rule.plain_end(start), due)
         return self.noted(text, due) if rule.counts_holidays else text
+
+    def rolled(self, text: str, period: str, plain: date, due: date) -> str:
+        """``text``, and when ``due`` was rolled forward from ``plain``, the roll said beside it:
+        "10 days end Sat 2024-06-15, a rest day: rolled to Mon 2024-06-17, Civil Code art. 203"."""
+        if plain == due:
+            return text
+        day_off = "a statutory holiday" if plain in self.holidays.holidays else self.period_end.describe()
+        verb = "ends" if period.startswith("1 ") else "end"
+        return (
+            f"{text}; {period} {verb} {WEEKDAYS[plain.weekday()]} {plain.isoformat()}, {day_off}:"
+            f" rolled to {WEEKDAYS[due.weekday()]} {due.isoformat()}, {self.period_end.basis}"
+        )
 
     def noted(self, text: str, due: date) -> str:
         """``text``, with the holiday data's note for ``due`` when it falls outside the data's years."""
@@ -188,8 +238,20 @@ class JurisdictionProfile:
 
     def limitation_ends(self, start: date) -> date:
         """The limitation period's last day, counted from ``start``: ``limitation_months`` later,
-        or the day after the holiday that day falls in (Civil Code Art 203)."""
-        return add_period(start, self.limitation_months, DayUnit.MONTHS, self.holidays)
+        rolled past the days a period may not end on (Civil Code Art 203)."""
+        return add_period(
+            start, self.limitation_months, DayUnit.MONTHS, self.holidays, rest_days=self.period_end.rest_days
+        )
+
+    def limitation_text(self, start: date, text: str) -> str:
+        """``text`` on the limitation period counted from ``start``, its roll and data noted."""
+        ends = self.limitation_ends(start)
+        plain = add_period(start, self.limitation_months, DayUnit.MONTHS, roll_forward=False)
+        months = self.limitation_months
+        period = (
+            f"{months // 12} year{'s' if months > 12 else ''}" if months % 12 == 0 else f"{months} months"
+        )
+        return self.noted(self.rolled(text, period, plain, ends), ends)
 
 
 def _dl(key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis) -> DeadlineRule:
@@ -237,6 +299,10 @@ PRC = JurisdictionProfile(
     limitation_basis=s3("27"),
     collective_dispute_min_workers=10,
     collective_basis=s3("7"),
+    # Civil Code Art 203; the weekly rest days are 法定休假日 as the holidays are (DOMAIN A16).
+    period_end=PeriodEnd(
+        rest_days=True, basis=LegalBasis(CIVIL_CODE, "203", f"《{CIVIL_CODE_ZH}》第二百零三条")
+    ),
     deadlines=(
         (
             None,

@@ -31,7 +31,7 @@ def _due_on(profile_id: str, key: str, kind: str | None, start: str) -> str | No
     of times, and hashing the profile's rule objects each time cost more than the date sum."""
     profile = get_profile(profile_id)
     rule = profile.deadline(key, None if kind is None else AgreementKind(kind))
-    return None if rule is None else rule.due(date.fromisoformat(start), profile.holidays).isoformat()
+    return None if rule is None else profile.due(rule, date.fromisoformat(start)).isoformat()
 
 
 def new_agreement(reference: str) -> Row:
@@ -302,9 +302,15 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
     return row
 
 
-def limitation_expires(row: Row, day: str) -> str:
-    """1 year from the last interruption, counting a deemed failure that has happened by ``day``."""
-    base = row["limitation_base"]
+def limitation_start(row: Row, day: str) -> str:
+    """The last interruption of the limitation period by ``day``, a deemed failure included."""
+    base = str(row["limitation_base"])
     if row["accepted_on"] and not row["closed_on"] and row["deadline"] and row["deadline"] < day:
         base = max(base, row["deadline"])
-    return get_profile(row["profile"] or "PRC").limitation_ends(date.fromisoformat(base)).isoformat()
+    return base
+
+
+def limitation_expires(row: Row, day: str) -> str:
+    """1 year from the last interruption, counting a deemed failure that has happened by ``day``."""
+    start = date.fromisoformat(limitation_start(row, day))
+    return get_profile(row["profile"] or "PRC").limitation_ends(start).isoformat()

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from domain.jurisdiction import JurisdictionProfile, get_profile
-from projections.folds import limitation_expires
+from projections.folds import limitation_expires, limitation_start
 
 Row = dict[str, Any]
 
@@ -22,11 +22,15 @@ def _add(
     milestone: bool = False,
     rule_text: str | None = None,
     extended: bool = False,
+    start: str | None = None,
 ) -> None:
     if not due:
         return
     rule = profile.deadline(key)
-    text = rule_text or (profile.rule_text(rule, date.fromisoformat(due), extended=extended) if rule else key)
+    begun = date.fromisoformat(start) if start else None
+    text = rule_text or (
+        profile.rule_text(rule, date.fromisoformat(due), start=begun, extended=extended) if rule else key
+    )
     found.append(
         {"reference": case["reference"], "label": label, "due": due, "rule": text, "milestone": milestone}
     )
@@ -41,7 +45,15 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
         open_case = not c["closed_on"] and not c["declined_on"]
         deemed = open_case and c["accepted_on"] and c["deadline"] and c["deadline"] < day
         if open_case and not c["accepted_on"]:
-            _add(found, profile, c, "accept or decline the application", c["acceptance_due"], "acceptance")
+            _add(
+                found,
+                profile,
+                c,
+                "accept or decline the application",
+                c["acceptance_due"],
+                "acceptance",
+                start=c["received_on"],
+            )
         if open_case and c["accepted_on"] and not deemed:
             _add(
                 found,
@@ -51,6 +63,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 c["deadline"],
                 "mediation",
                 extended=c["extended_until"] is not None,
+                start=c["accepted_on"],
             )
             _add(
                 found,
@@ -60,6 +73,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 c["arbitration_right_on"],
                 "arbitration_right",
                 milestone=True,
+                start=c["received_on"],
             )
         if c["outcome"] == "settled" and not c["review_on"] and c["review_ends"] and c["review_ends"] >= day:
             _add(
@@ -70,6 +84,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 c["review_ends"],
                 "arbitral_review",
                 milestone=True,
+                start=c["closed_on"],
             )
         if c["outcome"] == "settled" and c["performance_due"] and c["performed"] is None:
             _add(
@@ -92,9 +107,9 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                     expires,
                     "limitation",
                     milestone=True,
-                    rule_text=profile.noted(
+                    rule_text=profile.limitation_text(
+                        date.fromisoformat(limitation_start(c, day)),
                         f"1 year from the last interruption — {profile.cite(profile.limitation_basis)}",
-                        date.fromisoformat(expires),
                     ),
                 )
     return found

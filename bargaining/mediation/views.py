@@ -68,8 +68,8 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
     profile = c.profile
     status = c.status(day)
 
-    def cite(key: str, due: date) -> str:
-        return profile.rule_text(c.rule(key), due)
+    def cite(key: str, due: date, start: date) -> str:
+        return profile.rule_text(c.rule(key), due, start=start)
 
     decided = c.accepted_on or (c.declined[0] if c.declined else None)
     if c.closed and not decided:
@@ -79,7 +79,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
             "acceptance",
             "accept or decline the application",
             c.acceptance_due(),
-            cite("acceptance", c.acceptance_due()),
+            cite("acceptance", c.acceptance_due(), c.received_on),
             day,
             done_on=decided,
         )
@@ -91,7 +91,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "arbitration_right",
                 "no agreement yet: a party may apply for arbitration",
                 c.arbitration_right_on(),
-                cite("arbitration_right", c.arbitration_right_on()),
+                cite("arbitration_right", c.arbitration_right_on(), c.received_on),
                 day,
                 milestone=True,
             )
@@ -104,7 +104,9 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "mediation",
                 "reach agreement, or mediation is deemed failed",
                 deadline,
-                profile.rule_text(c.rule("mediation"), deadline, extended=c.extended_until is not None),
+                profile.rule_text(
+                    c.rule("mediation"), deadline, start=c.accepted_on, extended=c.extended_until is not None
+                ),
                 day,
                 done_on=agreed_on or closed_on,
             )
@@ -117,7 +119,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
                 "arbitral_review",
                 "window for a joint request for arbitral review",
                 ends,
-                cite("arbitral_review", ends),
+                cite("arbitral_review", ends, agreed_on or ends),
                 day,
                 done_on=done,
                 window=True,
@@ -141,11 +143,11 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
             "limitation",
             "limitation period for arbitration ends",
             expires,
-            profile.noted(
+            profile.limitation_text(
+                max(c.limitation_restarts(day)),
                 f"{profile.limitation_months // 12} year from the last interruption"
                 f" — {profile.cite(profile.limitation_basis)};"
                 f" interruptions: {profile.cite(s4_basis('31'))}",
-                expires,
             ),
             day,
             milestone=True,

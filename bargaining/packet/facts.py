@@ -42,6 +42,9 @@ def deadline_row(due: Due, profile: JurisdictionProfile, today: date) -> Row:
         "rule": due.rule,
         "amount": abs(rule.amount) if rule else None,
         "basis": basis_row(profile, rule.basis) if rule else None,
+        # the period's own last day, when it was a rest day and the date rolled past it
+        "plain": iso(due.plain),
+        "roll_basis": basis_row(profile, profile.period_end.basis) if due.plain else None,
     }
 
 

@@ -237,5 +237,8 @@ def person(row: dict[str, str], lang: str) -> str:
 def deadline(d: dict[str, Any], lang: str) -> str:
     """'2011-07-06 (7 calendar days after signing — PRC, …art. 21)', in the packet's language."""
     start = "签字之日起" if d["key"] == "filing" else "收到之日起"
-    rule = pick(lang, d["rule"], f"{start}{d['amount']}日内；{cite(d['basis'], lang)}")
+    zh = f"{start}{d['amount']}日内；{cite(d['basis'], lang)}"
+    if d.get("plain"):  # the English rule text says it already
+        zh += f"；期满日{d['plain']}为休息日，依{cite(d['roll_basis'], lang)}顺延至{d['due']}"
+    rule = pick(lang, d["rule"], zh)
     return str(d["due"]) + paren(rule, lang)

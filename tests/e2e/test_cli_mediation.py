@@ -83,9 +83,11 @@ def test_a_case_past_fifteen_days_is_shown_deemed_failed(run: Cli) -> None:
     in_mediation(run)
     view = show(run, "--as-of", "2024-03-30")
     assert (view["status"], view["outcome"], view["deemed"]) == ("deemed failed", "failed", True)
-    result = run(f"case session {CASE} --on 2024-03-25 --attended 刘某")
+    # 15 days from acceptance on 8 March end on Saturday the 23rd, a rest day: Monday the 25th
+    run.ok(f"case session {CASE} --on 2024-03-25 --attended 刘某")
+    result = run(f"case session {CASE} --on 2024-03-26 --attended 刘某")
     assert result.exit_code == 1
-    assert "deemed failed after 2024-03-23 unless both parties agreed to extend" in result.stderr
+    assert "deemed failed after 2024-03-25 unless both parties agreed to extend" in result.stderr
 
 
 def test_an_unequal_committee_roster_is_refused_and_nothing_written(run: Cli) -> None:

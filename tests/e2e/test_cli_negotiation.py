@@ -100,7 +100,8 @@ def test_show_prints_the_stage_the_next_deadline_and_its_source(run: Cli) -> Non
     assert "stage: signed" in out
     assert "2011-07-06 [open] — 7 calendar days after signing — PRC, Trial Measures for Wage" in out
     assert (
-        "2011-07-09 [open] — 10 calendar days after signing — PRC, Provisions on Collective Contracts" in out
+        "2011-07-11 [open] — 10 calendar days after signing — PRC, Provisions on Collective Contracts art. 42;"
+        " 10 days end Sat 2011-07-09, a rest day: rolled to Mon 2011-07-11, Civil Code art. 203" in out
     )
     assert "陈志明" in out
     assert "第一条 工资调整" in out

@@ -127,7 +127,10 @@ def test_the_chinese_packet_of_the_seed_holds_parties_deadlines_and_the_missing_
     ):
         assert fact in text
     assert "2011-07-06（签字之日起7日内；《工资集体协商试行办法》第21条）" in text
-    assert "2011-07-09（签字之日起10日内；《集体合同规定》第42条）" in text
+    assert (
+        "2011-07-11（签字之日起10日内；《集体合同规定》第42条；"
+        "期满日2011-07-09为休息日，依《民法典》第二百零三条顺延至2011-07-11）" in text
+    )
     assert "2011-07-05 至 2011-07-20（收到之日起15日内；《工资集体协商试行办法》第22条）" in text
     assert "无异议视为生效日期 2011-07-20（《工资集体协商试行办法》第22条）" in text
     assert "第三届职工代表大会" in text
@@ -170,8 +173,8 @@ def test_the_english_packet_cites_every_deadline_and_keeps_names_and_money_exact
         in text
     )
     assert (
-        "2011-07-09 (10 calendar days after signing — PRC, Provisions on Collective Contracts art. 42)"
-        in text
+        "2011-07-11 (10 calendar days after signing — PRC, Provisions on Collective Contracts art. 42;"
+        " 10 days end Sat 2011-07-09, a rest day: rolled to Mon 2011-07-11, Civil Code art. 203)" in text
     )
     assert "2011-07-20 (PRC, Trial Measures for Wage Collective Negotiation art. 22)" in text
     assert "the resolution lacks the attendance and voting figures" in text

@@ -52,7 +52,7 @@ def test_the_demo_logs_the_seed_wage_negotiation_and_prints_its_status(demo_stor
     assert view["vote"]["verified"] is False  # the seed reports the outcome without a tally
     assert view["signed_on"] == "2011-06-29"
     assert view["signatories"] == ["陈志明", "张伟"]
-    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-09"]
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-11"]
     assert all(a["status"] == "agreed" for a in view["articles"])
 
 

@@ -77,9 +77,7 @@ def test_a_single_valued_option_given_twice_is_refused_naming_it(
     assert (
         f"{spelled} was given 2 times ({' '.join(first)}, {' '.join(second)}) but takes one value" in stderr
     )
-    assert stderr.startswith(
-        f"Error: {path[-1] if path else 'bargaining'}.{param.name and param.opts[-1].lstrip('-')}"
-    )
+    assert stderr.startswith(f"Error: {path[-1] if path else 'bargaining'}.{param.opts[-1].lstrip('-')}: ")
     assert not (tmp_path / "store").exists()  # refused before the store was opened
 
 

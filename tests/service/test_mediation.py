@@ -86,20 +86,21 @@ def test_mediators_come_from_the_bodys_roster(tracker: Tracker) -> None:
 
 def test_a_case_is_deemed_failed_fifteen_days_after_acceptance(tracker: Tracker) -> None:
     m.in_mediation(tracker)
-    on_deadline = tracker.cases.show(m.CASE, as_of=date(2024, 3, 23))
+    # 15 days from acceptance on 8 March end on Saturday the 23rd, a rest day: the Monday
+    on_deadline = tracker.cases.show(m.CASE, as_of=date(2024, 3, 25))
     assert on_deadline["status"] == "accepted"
-    after = tracker.cases.show(m.CASE, as_of=date(2024, 3, 24))
+    after = tracker.cases.show(m.CASE, as_of=date(2024, 3, 26))
     assert (after["status"], after["outcome"], after["closed_on"], after["deemed"]) == (
         "deemed failed",
         "failed",
-        "2024-03-23",
+        "2024-03-25",
         True,
     )
     assert after["timeline"][-1]["step"] == "deemed failed (computed)"
     with pytest.raises(
-        RuleViolationError, match=r"session: cannot record a session: .* deemed failed after 2024-03-23"
+        RuleViolationError, match=r"session: cannot record a session: .* deemed failed after 2024-03-25"
     ):
-        tracker.cases.session(m.CASE, on=date(2024, 3, 24), attendees=["刘某"])
+        tracker.cases.session(m.CASE, on=date(2024, 3, 26), attendees=["刘某"])
 
 
 def test_both_parties_can_extend_mediation_before_it_lapses(tracker: Tracker) -> None:
@@ -201,7 +202,7 @@ def test_referral_to_another_body_opens_its_own_linked_case(tracker: Tracker) ->
 def test_the_limitation_clock_restarts_at_a_recorded_failure(tracker: Tracker) -> None:
     m.in_mediation(tracker)
     assert tracker.cases.show(m.CASE, as_of=date(2024, 3, 15))["limitation_expires_on"] == "2025-03-07"
-    assert tracker.cases.show(m.CASE)["limitation_expires_on"] == "2025-03-23"  # deemed failed on 23 March
+    assert tracker.cases.show(m.CASE)["limitation_expires_on"] == "2025-03-25"  # deemed failed on 25 March
     tracker.cases.fail(m.CASE, on=date(2024, 3, 18), reason="被申请人拒绝继续调解")
     view = tracker.cases.show(m.CASE)
     assert (view["outcome"], view["limitation_expires_on"]) == ("failed", "2025-03-18")
@@ -243,8 +244,8 @@ def test_a_failure_written_up_after_the_deadline_dates_from_the_deadline(tracker
     view = tracker.cases.show(m.CASE)
     assert (view["outcome"], view["closed_on"], view["limitation_expires_on"]) == (
         "failed",
-        "2024-03-23",
-        "2025-03-23",
+        "2024-03-25",  # the 15 days ended on Saturday the 23rd, a rest day: the Monday
+        "2025-03-25",
     )
 
 

@@ -138,7 +138,7 @@ def test_wage_agreement_shows_both_filing_dates_with_the_stricter_first(tracker:
     ref = b.signed(tracker)
     view = tracker.negotiations.show(ref, as_of=date(2011, 6, 30))
     assert view["filing_due"] == "2011-07-06"
-    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-09"]
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-06", "2011-07-11"]
     assert view["next_deadline"]["due"] == "2011-07-06"
     assert "Trial Measures for Wage Collective Negotiation art. 21" in view["next_deadline"]["rule"]
 
@@ -146,7 +146,7 @@ def test_wage_agreement_shows_both_filing_dates_with_the_stricter_first(tracker:
 def test_comprehensive_contract_files_within_ten_days(tracker: Tracker) -> None:
     ref = b.signed(tracker, kind="comprehensive")
     view = tracker.negotiations.show(ref, as_of=date(2011, 6, 30))
-    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-09"]
+    assert [d["due"] for d in view["filing_deadlines"]] == ["2011-07-11"]
 
 
 def test_contract_is_deemed_effective_fifteen_days_after_receipt(tracker: Tracker) -> None:

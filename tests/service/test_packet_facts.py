@@ -30,7 +30,7 @@ def test_an_unsubmitted_contract_past_its_due_date_is_warned_with_the_days_overd
         " Negotiation art. 21), 4 days before 2011-07-10." in texts
     )
     assert found["filing"]["submitted_on"] is None
-    assert [d["due"] for d in found["filing"]["deadlines"]] == ["2011-07-06", "2011-07-09"]
+    assert [d["due"] for d in found["filing"]["deadlines"]] == ["2011-07-06", "2011-07-11"]
 
 
 def test_chiefs_without_a_recorded_post_and_wage_proposals_without_factors_are_gaps(tracker: Tracker) -> None:

@@ -1,4 +1,4 @@
-"""Day counting (DOMAIN A16): start day not counted, holidays roll forward, working days."""
+"""Day counting (DOMAIN A16): start day not counted, rest days roll forward, working days."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.calendar import DayUnit, HolidayCalendar, add_months, add_period
-from domain.jurisdiction import PRC
+from domain.jurisdiction import PRC, get_profile
 from domain.values import AgreementKind
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
@@ -22,18 +22,55 @@ calendars = st.builds(
 
 @given(days, st.integers(0, 400))
 def test_calendar_days_do_not_count_the_start_day(start: date, n: int) -> None:
-    assert add_period(start, n, DayUnit.CALENDAR) == start + timedelta(days=n)
+    assert add_period(start, n, DayUnit.CALENDAR, roll_forward=False) == start + timedelta(days=n)
+
+
+@given(days, st.integers(1, 400), calendars, st.sampled_from([DayUnit.CALENDAR, DayUnit.MONTHS]))
+def test_a_period_ending_on_a_rest_day_ends_on_the_next_working_day(
+    start: date, n: int, holidays: HolidayCalendar, unit: DayUnit
+) -> None:
+    end = add_period(start, n, unit, holidays)
+    plain = add_period(start, n, unit, roll_forward=False)
+    assert end >= plain  # never earlier than the period as counted
+    assert holidays.is_working_day(end)  # never a rest day: a make-up working Saturday is not one
+    # and it moves only across rest days
+    assert all(holidays.is_rest_day(plain + timedelta(days=k)) for k in range((end - plain).days))
 
 
 @given(days, st.integers(1, 60), holiday_sets)
-def test_a_period_ending_on_a_holiday_ends_on_the_next_ordinary_day(
+def test_a_profile_that_rolls_only_past_holidays_keeps_weekends(
     start: date, n: int, holidays: HolidayCalendar
 ) -> None:
-    end = add_period(start, n, DayUnit.CALENDAR, holidays)
+    end = add_period(start, n, DayUnit.CALENDAR, holidays, rest_days=False)
     plain = start + timedelta(days=n)
     assert end >= plain
     assert end not in holidays.holidays
     assert all(plain + timedelta(days=k) in holidays.holidays for k in range((end - plain).days))
+
+
+@given(days, st.integers(1, 30), calendars)
+def test_a_period_in_working_days_is_never_rolled(start: date, n: int, holidays: HolidayCalendar) -> None:
+    assert add_period(start, n, DayUnit.WORKING, holidays) == add_period(
+        start, n, DayUnit.WORKING, holidays, roll_forward=False
+    )
+
+
+def test_ten_days_ending_on_a_saturday_end_on_the_monday_and_say_so() -> None:
+    profile = get_profile("PRC")
+    rule = profile.deadline("filing", AgreementKind.COMPREHENSIVE)
+    assert rule is not None
+    signed = date(2024, 6, 5)
+    assert profile.due(rule, signed) == date(2024, 6, 17)
+    assert profile.rule_text(rule, date(2024, 6, 17), start=signed) == (
+        "10 calendar days after signing — PRC, Provisions on Collective Contracts art. 42;"
+        " 10 days end Sat 2024-06-15, a rest day: rolled to Mon 2024-06-17, Civil Code art. 203"
+    )
+    # a Saturday worked in exchange for the Spring Festival (调休上班) is a working day
+    review = profile.deadline("review", AgreementKind.COMPREHENSIVE)
+    assert review is not None
+    assert profile.due(review, date(2026, 1, 30)) == date(2026, 2, 14)
+    # a limitation year that ends on a Sunday ends on the Monday
+    assert profile.limitation_ends(date(2024, 3, 9)) == date(2025, 3, 10)
 
 
 @given(days, st.integers(1, 30), calendars)
@@ -56,8 +93,9 @@ def test_seed_filing_dates_for_the_1_signing_on_29_june_2011() -> None:
     general, wage = (PRC.deadline("filing", k) for k in (AgreementKind.COMPREHENSIVE, AgreementKind.WAGE))
     assert general is not None
     assert wage is not None
-    assert general.due(signed) == date(2011, 7, 9)  # S1 Art 42
-    assert wage.due(signed) == date(2011, 7, 6)  # S2 Art 21
+    # S1 Art 42: 10 days end on Saturday 9 July, a rest day: the Monday (Civil Code Art 203)
+    assert PRC.due(general, signed) == date(2011, 7, 11)
+    assert PRC.due(wage, signed) == date(2011, 7, 6)  # S2 Art 21: a Wednesday
     assert [r.basis.article for r in PRC.deadlines_for("filing", AgreementKind.WAGE)] == [
         "21",
         "42",
