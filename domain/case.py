@@ -236,7 +236,12 @@ class MediationCase(Aggregate):
         barred = self.profile.limitation_ends(self.known_on)
         return barred if barred < self.received_on else None
 
-    def limitation_expires(self, day: date) -> date:
+    def limitation_expires(self, day: date) -> date | None:
+        """The limitation period's last day on ``day``, restarted at each interruption; None for a
+        claim already time-barred when applied for: an interruption restarts a period only
+        while it is still running (S3 Art 27), so a period that ran out stays run out."""
+        if self.time_barred_on() is not None:
+            return None
         return self.profile.limitation_ends(max(self.limitation_restarts(day)))
 
     # ---------------------------------------------------------------- commands

@@ -62,6 +62,7 @@ CASE_COLUMNS = (
     "performed",
     "performed_on",
     "limitation_base",
+    "time_barred_on",
     "referred_from",
     "flagged",
     "profile",

@@ -259,6 +259,7 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             received_on=on,
             referred_from=d["referred_from"] or None,
             limitation_base=on,
+            time_barred_on=_time_barred(d["profile_id"], d.get("known_on"), on),
             profile=d["profile_id"],
             acceptance_due=_due(d["profile_id"], "acceptance", on),
             arbitration_right_on=_due(d["profile_id"], "arbitration_right", on),
@@ -310,7 +311,18 @@ def limitation_start(row: Row, day: str) -> str:
     return base
 
 
-def limitation_expires(row: Row, day: str) -> str:
-    """1 year from the last interruption, counting a deemed failure that has happened by ``day``."""
+def limitation_expires(row: Row, day: str) -> str | None:
+    """1 year from the last interruption, counting a deemed failure that has happened by ``day``;
+    None when the claim was time-barred before it was applied for (never revived)."""
+    if row["time_barred_on"]:
+        return None
     start = date.fromisoformat(limitation_start(row, day))
     return get_profile(row["profile"] or "PRC").limitation_ends(start).isoformat()
+
+
+def _time_barred(profile_id: str, known_on: str | None, received_on: str) -> str | None:
+    """When the claim ran out of time before it was applied for, as MediationCase.time_barred_on."""
+    if not known_on:
+        return None
+    barred = get_profile(profile_id).limitation_ends(date.fromisoformat(known_on)).isoformat()
+    return barred if barred < received_on else None

@@ -98,7 +98,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
             )
         if deemed or c["outcome"] == "failed" or c["declined_on"] or c["performed"] == 0:
             expires = limitation_expires(c, day)
-            if expires >= day:
+            if expires is not None and expires >= day:
                 _add(
                     found,
                     profile,

@@ -138,21 +138,39 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
             )
         )
     expires = c.limitation_expires(day)
-    rows.append(
-        _deadline(
-            "limitation",
-            "limitation period for arbitration ends",
-            expires,
-            profile.limitation_text(
-                max(c.limitation_restarts(day)),
-                f"{profile.limitation_months // 12} year from the last interruption"
-                f" — {profile.cite(profile.limitation_basis)};"
-                f" interruptions: {profile.cite(s4_basis('31'))}",
-            ),
-            day,
-            milestone=True,
+    barred = c.time_barred_on()
+    if barred is not None and c.known_on is not None:  # ran out before the application: not revived
+        rows.append(
+            _deadline(
+                "limitation",
+                "limitation period ran out before the application (time-barred)",
+                barred,
+                profile.limitation_text(
+                    c.known_on,
+                    f"{profile.limitation_months // 12} year from when the worker knew of the infringement"
+                    f" — {profile.cite(profile.limitation_basis)}; a period that has run out is not"
+                    " restarted",
+                ),
+                day,
+                milestone=True,
+            )
         )
-    )
+    elif expires is not None:
+        rows.append(
+            _deadline(
+                "limitation",
+                "limitation period for arbitration ends",
+                expires,
+                profile.limitation_text(
+                    max(c.limitation_restarts(day)),
+                    f"{profile.limitation_months // 12} year from the last interruption"
+                    f" — {profile.cite(profile.limitation_basis)};"
+                    f" interruptions: {profile.cite(s4_basis('31'))}",
+                ),
+                day,
+                milestone=True,
+            )
+        )
     return rows
 
 
