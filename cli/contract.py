@@ -9,7 +9,7 @@ import click
 
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
-from cli.output import deadline_line, echo_json, echo_recorded, kv, section, table
+from cli.output import deadline_line, echo_json, echo_recorded, kv, section, state_word, table
 from cli.params import option
 from cli.types import COUNT, DATE, OneOf
 
@@ -239,9 +239,11 @@ def render_contract(v: dict[str, Any]) -> None:
     section("Deadlines")
     click.echo(
         table(
-            [[d["label"], d["due"], d["state"], d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
+            [[d["label"], d["due"], state_word(d), d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
             ["deadline", "due", "state", "done", "rule"],
         )
     )
     section("Next deadline")
     click.echo(deadline_line(v["next_deadline"]) or "none")
+    for warning in v["warnings"]:
+        click.echo(click.style(f"Warning: {warning}", fg="yellow"))

@@ -10,7 +10,18 @@ import click
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
-from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
+from cli.output import (
+    clip,
+    deadline_line,
+    echo_json,
+    echo_late_steps,
+    echo_recorded,
+    kv,
+    on_time,
+    section,
+    state_word,
+    table,
+)
 from cli.params import option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
@@ -554,14 +565,15 @@ def render_case(v: dict[str, Any]) -> None:
     section("Timeline")
     click.echo(
         table(
-            [[r["on"], r["step"], r["who"], clip(r["detail"], 60)] for r in v["timeline"]],
-            ["date", "step", "recorded by", "detail"],
+            [[r["on"], r["step"], r["who"], on_time(r["met"]), clip(r["detail"], 60)] for r in v["timeline"]],
+            ["date", "step", "recorded by", "deadline", "detail"],
         )
     )
+    echo_late_steps(v["timeline"])
     section("Deadlines")
     click.echo(
         table(
-            [[d["label"], d["due"], d["state"], d["rule"]] for d in v["deadlines"]],
+            [[d["label"], d["due"], state_word(d), d["rule"]] for d in v["deadlines"]],
             ["deadline", "date", "state", "rule"],
         )
     )

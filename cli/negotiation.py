@@ -10,7 +10,18 @@ import click
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
-from cli.output import clip, deadline_line, echo_json, echo_recorded, kv, section, table
+from cli.output import (
+    clip,
+    deadline_line,
+    echo_json,
+    echo_late_steps,
+    echo_recorded,
+    kv,
+    on_time,
+    section,
+    state_word,
+    table,
+)
 from cli.params import option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
@@ -586,6 +597,7 @@ def history(session: Session, reference: str, as_json: bool) -> None:
                     r["step"],
                     r["by"],
                     r["recorded_at"][:19].replace("T", " "),
+                    on_time(r["met"]),
                     clip(
                         ", ".join(f"{k}={v}" for k, v in r["detail"].items() if v not in ("", None, [])),
                         50,
@@ -593,9 +605,10 @@ def history(session: Session, reference: str, as_json: bool) -> None:
                 ]
                 for r in rows
             ],
-            ["#", "date", "step", "recorded by", "recorded at (UTC)", "detail"],
+            ["#", "date", "step", "recorded by", "recorded at (UTC)", "deadline", "detail"],
         )
     )
+    echo_late_steps(rows)
 
 
 def wage_terms(wage: dict[str, Any] | None) -> str:
@@ -614,6 +627,17 @@ def wage_terms(wage: dict[str, Any] | None) -> str:
     return " · ".join(parts)
 
 
+def reply_line(v: dict[str, Any]) -> str | None:
+    """'2008-07-04 (accepted), 17 days late: due 2008-06-17' (the rule is among the warnings)."""
+    if not v["reply_on"]:
+        return None
+    line = f"{v['reply_on']} ({'accepted' if v['reply_accepted'] else 'refused'})"
+    for d in v["deadlines"]:
+        if d["key"] == "reply" and d["met_on"]:
+            line += f", {state_word(d).removeprefix('met ')}: due {d['due']}"
+    return line
+
+
 def render_negotiation(v: dict[str, Any]) -> None:
     click.echo(
         click.style(f"{v['reference']}  {v['kind']} — stage: {v['stage']}", bold=True)
@@ -627,10 +651,7 @@ def render_negotiation(v: dict[str, Any]) -> None:
             ("Purpose", None if v["purpose"] == "new" else f"{v['purpose']} of {v['predecessor']}"),
             ("Requested by", v["requested_by"]),
             ("Request received", v["request_received_on"]),
-            (
-                "Reply",
-                v["reply_on"] and f"{v['reply_on']} ({'accepted' if v['reply_accepted'] else 'refused'})",
-            ),
+            ("Reply", reply_line(v)),
         ]
     )
     if v["representatives"]:
@@ -716,7 +737,7 @@ def render_negotiation(v: dict[str, Any]) -> None:
                 *[
                     (
                         ("Filing due" if d["key"] == "filing" and i == 0 else "also due"),
-                        f"{d['due']} [{d['state']}] — {d['rule']}",
+                        f"{d['due']} [{state_word(d)}] — {d['rule']}",
                     )
                     for i, d in enumerate(v["filing_deadlines"])
                 ],

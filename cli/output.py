@@ -214,6 +214,39 @@ def deadline_line(due: dict[str, Any] | None) -> str | None:
     return f"{due['label']}: {due['due']} ({when}) — {due['rule']}"
 
 
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def state_word(d: dict[str, Any]) -> str:
+    """A deadline's state as a person reads it: 'met on time', 'met 17 days late', or the state."""
+    late = d.get("late_by_days")
+    if d.get("met_on") and late is not None:
+        return "met on time" if late == 0 else f"met {days(late)} late"
+    return str(d["state"])
+
+
+def on_time(met: dict[str, Any] | None) -> str:
+    """The column a step's row shows for the deadline it met: '', 'on time' or '17 days late'."""
+    if not met:
+        return ""
+    return "on time" if met["late_by_days"] == 0 else f"{days(met['late_by_days'])} late"
+
+
+def echo_late_steps(rows: Sequence[dict[str, Any]], step: str = "step") -> None:
+    """Under a table of steps: each step taken late, with its deadline, the rule and its source."""
+    for r in rows:
+        met = r.get("met")
+        if met and met["late_by_days"]:
+            click.echo(
+                click.style(
+                    f"Late: {r['on']} {r[step]}: {days(met['late_by_days'])} after the deadline"
+                    f" ({met['deadline']}, due {met['due']}: {met['rule']})",
+                    fg="yellow",
+                )
+            )
+
+
 def echo_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """CSV with a header row, UTF-8 (Excel opens it with the BOM-less UTF-8 import)."""
     import csv

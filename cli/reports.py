@@ -14,7 +14,17 @@ import bargaining
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session, ref_argument
-from cli.output import clip, clips, column_table, echo_csv, echo_json, table
+from cli.output import (
+    clip,
+    clips,
+    column_table,
+    echo_csv,
+    echo_json,
+    echo_late_steps,
+    on_time,
+    state_word,
+    table,
+)
 from cli.params import option
 from cli.types import DATE, Count, OneOf
 
@@ -49,6 +59,7 @@ BOARD_COLUMNS = [
     "submitted_on",
     "effective_on",
     "expires_on",
+    "late",
     "next_deadline",
     "next_due",
     "days_to_next",
@@ -116,6 +127,7 @@ def board(
         flat = [
             {
                 **r,
+                "late": late_text(r["late"]),
                 "next_deadline": r["next_deadline"]["label"] if r["next_deadline"] else None,
                 "next_due": r["next_deadline"]["due"] if r["next_deadline"] else None,
             }
@@ -145,11 +157,17 @@ def board_table(rows: list[dict[str, Any]]) -> str:
         "signed": [r["signed_on"] or "" for r in rows],
         "effective": [r["effective_on"] or "" for r in rows],
         "expires": [r["expires_on"] or "" for r in rows],
+        "late": [late_text(r["late"]) for r in rows],
         "next deadline": clips([d["label"] for d in due], 28),
         "due": [d["due"] for d in due],
         "days": ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
     }
     return column_table(list(columns.values()), list(columns))
+
+
+def late_text(late: list[dict[str, Any]]) -> str:
+    """Steps met late, as the board shows them: 'reply +17d, filing +3d'."""
+    return ", ".join(f"{s['deadline']} +{s['late_by_days']}d" for s in late)
 
 
 def board_footer(shown: int, found: dict[str, Any] | None) -> str:
@@ -170,30 +188,69 @@ def board_footer(shown: int, found: dict[str, Any] | None) -> str:
 
 
 DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadline", "rule"]
+MET_COLUMNS = ["met_on", "due", "late_by_days", "state", "reference", "context", "deadline", "rule"]
 
 
 @click.command()
 @option("--within", type=Count(0, 36500), default=30, show_default=True, help="Days ahead to look.")
 @option("--overdue", is_flag=True, help="Only what is overdue.")
+@option(
+    "--met",
+    is_flag=True,
+    help="Instead: the deadlines steps met in the last --within days, on time or how late.",
+)
 @option("--as-of", type=DATE, default=None, metavar="DATE", help="Count from this date instead of today.")
 @output_options
 @pass_session
 def deadlines(
-    session: Session, within: int, overdue: bool, as_of: date | None, as_json: bool, as_csv: bool
+    session: Session,
+    within: int,
+    overdue: bool,
+    met: bool,
+    as_of: date | None,
+    as_json: bool,
+    as_csv: bool,
 ) -> None:
-    """Everything due across negotiations, contracts and mediation cases, with its rule.
+    """Everything due across negotiations, contracts and mediation cases, with its rule; with
+    --met, what recorded steps met lately, and which of them late.
 
     \b
     Examples:
       bargaining deadlines --within 14
       bargaining deadlines --overdue --csv
+      bargaining deadlines --met --within 365
     """
     how = fmt(as_json, as_csv)
-    rows = session.tracker().reports.deadlines(within=within, overdue_only=overdue, as_of=as_of)
+    if met and overdue:
+        raise CommandError("deadlines.met: --met lists deadlines already met; --overdue those not met")
+    reports = session.tracker().reports
+    if met:
+        rows = reports.deadlines_met(within=within, as_of=as_of)
+    else:
+        rows = reports.deadlines(within=within, overdue_only=overdue, as_of=as_of)
     if how == "json":
         echo_json(rows)
     elif how == "csv":
-        echo_csv(rows, DEADLINE_COLUMNS)
+        echo_csv(rows, MET_COLUMNS if met else DEADLINE_COLUMNS)
+    elif met:
+        click.echo(
+            table(
+                [
+                    [
+                        r["met_on"],
+                        r["due"],
+                        state_word(r).removeprefix("met "),
+                        r["reference"],
+                        r["deadline"],
+                        r["rule"],
+                    ]
+                    for r in rows
+                ],
+                ["met", "due", "on time?", "reference", "deadline", "rule"],
+            )
+        )
+        late = sum(1 for r in rows if r["late_by_days"])
+        click.echo(f"\n{len(rows)} deadline(s) met in the {within} days to {rows_day(as_of)}: {late} late.")
     else:
         click.echo(
             table(
@@ -205,6 +262,10 @@ def deadlines(
             )
         )
         click.echo(f"\n{len(rows)} deadline(s).")
+
+
+def rows_day(as_of: date | None) -> str:
+    return (as_of or date.today()).isoformat()  # noqa: DTZ011 - the user's business date
 
 
 @click.group()
@@ -366,14 +427,42 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
 
     flat = [{**r, "data": json.dumps(r["data"], ensure_ascii=False)} for r in rows]
     if how == "csv":
-        echo_csv(flat, ["on", "context", "step", "recorded_by", "recorded_at", "detail", "data"])
+        for r in flat:
+            met = r["met"] or {}
+            r.update(deadline=met.get("deadline"), due=met.get("due"), late_by_days=met.get("late_by_days"))
+        echo_csv(
+            flat,
+            [
+                "on",
+                "context",
+                "step",
+                "recorded_by",
+                "recorded_at",
+                "deadline",
+                "due",
+                "late_by_days",
+                "detail",
+                "data",
+            ],
+        )
     else:
         click.echo(
             table(
-                [[r["on"], r["context"], r["step"], r["recorded_by"], clip(r["detail"], 60)] for r in flat],
-                ["date", "record", "step", "recorded by", "detail"],
+                [
+                    [
+                        r["on"],
+                        r["context"],
+                        r["step"],
+                        r["recorded_by"],
+                        on_time(r["met"]),
+                        clip(r["detail"], 60),
+                    ]
+                    for r in flat
+                ],
+                ["date", "record", "step", "recorded by", "deadline", "detail"],
             )
         )
+        echo_late_steps(rows)
 
 
 @click.command()

@@ -27,12 +27,38 @@ class Due:
     source: DeadlineRule | None = None  # the rule it was computed by, when a profile rule
     plain: date | None = None  # the period's own last day, when a rest day moved ``due`` past it
 
+    @property
+    def late_by_days(self) -> int | None:
+        """How many days after ``due`` the step that met it was taken (0: on time); None while
+        it is not met, and for a milestone, which no step meets."""
+        return late_by(self.due, self.done_on) if not self.milestone else None
+
     def state(self, day: date) -> str:
         if self.milestone:
             return "passed" if day > self.due else "upcoming"
         if self.done_on is not None:
             return "late" if self.done_on > self.due else "met"
         return "overdue" if day > self.due else "open"
+
+
+# The recorded steps (events of the negotiation, contract or case) that meet each deadline: the
+# deadline's ``done_on`` is that step's business date.
+MET_BY: dict[str, frozenset[str]] = {
+    "reply": frozenset({"RequestAnswered"}),
+    "filing": frozenset({"Submitted"}),
+    "review": frozenset({"Objected"}),
+    "publish": frozenset({"Published"}),
+    "resume": frozenset({"Resumed"}),
+    "acceptance": frozenset({"Accepted", "Declined"}),
+    "mediation": frozenset({"Settled", "Failed", "Withdrawn", "Referred"}),
+    "arbitral_review": frozenset({"ReviewRequested"}),
+    "performance": frozenset({"PerformanceRecorded"}),
+}
+
+
+def late_by(due: date, done_on: date | None) -> int | None:
+    """Days from ``due`` to ``done_on`` when later (0 when on time); None when not done."""
+    return None if done_on is None else max(0, (done_on - due).days)
 
 
 def _due(

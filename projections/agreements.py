@@ -14,6 +14,7 @@ from projections.folds import (
     agreement_deadlines,
     count_articles,
     fold_agreement,
+    late_steps,
     new_agreement,
 )
 from projections.store import dumps
@@ -45,11 +46,13 @@ class AgreementsProjection(ViewProjection):
         folded = [r for r in rows.values() if r["kind"] is not None]
         for row in folded:
             count_articles(row)
+        deadlines = [agreement_deadlines(r) for r in folded]
+        for row, dates in zip(folded, deadlines, strict=True):
+            row["late"] = late_steps(dates)
         page.write(
             upsert("agreements", AGREEMENT_TABLE_COLUMNS),
             [[r[k] for k in AGREEMENT_TABLE_COLUMNS] for r in folded],
         )
-        deadlines = [agreement_deadlines(r) for r in folded]
         page.write(
             upsert("agreement_details", DETAIL_COLUMNS),
             [[r["reference"], dumps(r["state"]), dumps(d)] for r, d in zip(folded, deadlines, strict=True)],

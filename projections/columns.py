@@ -35,6 +35,7 @@ AGREEMENT_COLUMNS = (
     "suspended_until",
     "renewed_by",
     "renewed_on",
+    "late",
     "state",
 )
 
@@ -100,6 +101,7 @@ BOARD_COLUMNS = ", ".join(
         "effective_on",
         "terminated_on",
         "term_end",
+        "late",
         "deadlines",
     ]
 )

@@ -98,6 +98,17 @@ CASE_STEPS = frozenset(
 )
 
 
+def late_steps(deadlines: list[Row]) -> str | None:
+    """The deadlines a recorded step met late, for the board: '[["reply", 17], ["filing", 3]]'
+    (key, days late) in JSON, or None when every step was on time."""
+    late = []
+    for d in deadlines:
+        if d["done_on"] and not d["milestone"] and d["governing"] and d["done_on"] > d["due"]:
+            days = (date.fromisoformat(d["done_on"]) - date.fromisoformat(d["due"])).days
+            late.append(f'["{d["key"]}", {days}]')
+    return f"[{', '.join(late)}]" if late else None
+
+
 def count_articles(row: Row) -> None:
     """Articles agreed and still open, from the fold's state: once per row after folding."""
     articles = row["state"]["articles"]

@@ -17,7 +17,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -365,6 +365,21 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
     for row in rows.values():
         row["closed"] = row["succeeded"] + row["failed"] + row["withdrawn"] + row["referred"]
     return [rows[k] for k in sorted(rows)]
+
+
+def agreement_deadlines(at: ViewsAt, reference: str) -> list[Row]:
+    """The deadlines of one negotiation and its contract, as the agreements view holds them."""
+    import orjson  # noqa: PLC0415 - as in with_status
+
+    with connect(at) as db:
+        found = db.scalar("SELECT deadlines FROM agreement_details WHERE reference = ?", (reference,))
+    return list(orjson.loads(found)) if found else []
+
+
+def case(at: ViewsAt, reference: str) -> Row | None:
+    with connect(at) as db:
+        rows = db.rows("SELECT * FROM cases WHERE reference = ?", (reference,))
+    return rows[0] if rows else None
 
 
 def agreements(at: ViewsAt) -> list[Row]:

@@ -113,3 +113,33 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                     ),
                 )
     return found
+
+
+def met_deadlines(c: Row) -> list[Row]:
+    """The deadlines a recorded step of case row ``c`` met, with when and how late (the timeline's
+    notes): acceptance, the arbitral-review window, performance of the agreement."""
+    profile = get_profile(c["profile"] or "PRC")
+    performed = c["performed_on"] if c["performed"] else None
+    # key, label, due, the step's date, the period's start (None: agreed, not counted)
+    candidates = [
+        ("acceptance", "accept or decline the application", c["acceptance_due"],
+         c["accepted_on"] or c["declined_on"], c["received_on"]),
+        ("arbitral_review", "window for a joint request for arbitral review", c["review_ends"],
+         c["review_on"], c["closed_on"]),
+        ("performance", "perform the agreement", c["performance_due"], performed, None),
+    ]  # fmt: skip
+    found: list[Row] = []
+    for key, label, due, done, start in candidates:
+        if not due or not done:
+            continue
+        rule = profile.deadline(key) if start else None
+        text = (
+            profile.rule_text(rule, date.fromisoformat(due), start=date.fromisoformat(start))
+            if rule and start
+            else "agreed in the mediation agreement"
+        )
+        late = max(0, (date.fromisoformat(done) - date.fromisoformat(due)).days)
+        found.append(
+            {"key": key, "label": label, "due": due, "rule": text, "met_on": done, "late_by_days": late}
+        )
+    return found

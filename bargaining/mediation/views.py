@@ -7,9 +7,11 @@ from typing import Any
 
 from bargaining.formats import iso as _iso
 from bargaining.formats import money as _money
+from bargaining.timeliness import late_warnings, steps_meeting
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import CaseStatus, Outcome, RosterRole
+from domain.due import MET_BY, late_by
 from domain.jurisdiction import s4 as s4_basis
 from projections.labels import detail as _detail
 from projections.labels import label
@@ -60,6 +62,8 @@ def _deadline(
         "rule": rule,
         "state": state,
         "done_on": _iso(done_on),
+        "met_on": None if milestone else _iso(done_on),
+        "late_by_days": None if milestone else late_by(due, done_on),
         "days_left": (due - day).days,
     }
 
@@ -174,7 +178,10 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
     return rows
 
 
-def timeline(events: list[dict[str, Any]], c: MediationCase, day: date) -> list[dict[str, Any]]:
+def timeline(
+    events: list[dict[str, Any]], c: MediationCase, day: date, deadlines: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    meeting = steps_meeting(deadlines, MET_BY)
     rows = [
         {
             "on": e["on"],
@@ -182,6 +189,7 @@ def timeline(events: list[dict[str, Any]], c: MediationCase, day: date) -> list[
             "who": e["by"],
             "detail": _detail(e["step"], e["detail"]),
             "recorded_at": e["recorded_at"],
+            "met": meeting.get((e["step"], e["on"])),
         }
         for e in events
     ]
@@ -194,6 +202,7 @@ def timeline(events: list[dict[str, Any]], c: MediationCase, day: date) -> list[
                 "who": "",
                 "detail": f"no agreement {rule.describe()} and no extension ({c.profile.cite(rule.basis)})",
                 "recorded_at": None,
+                "met": None,
             }
         )
     return sorted(rows, key=lambda r: r["on"] or "")
@@ -205,9 +214,7 @@ def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict
     agreement = c.agreement
     deadlines = case_deadlines(c, day)
     open_ones = [d for d in deadlines if d["state"] in ("open", "overdue")]
-    warnings = []
-    if c.accepted_on and c.accepted_on > c.acceptance_due():
-        warnings.append(f"accepted {c.accepted_on}, after the acceptance due date {c.acceptance_due()}")
+    warnings = late_warnings(deadlines)
     if c.payment_order_available():
         warnings.append(
             "the agreement was not performed: the worker may apply to a court for a payment order"
@@ -277,7 +284,7 @@ def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict
         "limitation_expires_on": _iso(c.limitation_expires(day)),
         "deadlines": deadlines,
         "next_deadline": min(open_ones, key=lambda d: d["due"]) if open_ones else None,
-        "timeline": timeline(events, c, day),
+        "timeline": timeline(events, c, day, deadlines),
         "warnings": warnings,
         "as_of": day.isoformat(),
         "events": c.version,

@@ -15,6 +15,8 @@ from bargaining.negotiations.views import article_history, negotiation_view
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication, clean_reference, parse_enum
 from bargaining.store.snapshots import register_snapshot_transcodings
+from bargaining.timeliness import steps_meeting
+from domain.due import MET_BY
 from domain.identity import contract_id
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
@@ -366,7 +368,12 @@ class NegotiationService(Service):
     def history(self, reference: str) -> list[dict[str, Any]]:
         """Every recorded step in order: business date, when it was recorded, by whom."""
         negotiation = self._negotiation(reference)
-        return event_rows(self.app.events.get(negotiation.id))
+        rows = event_rows(self.app.events.get(negotiation.id))
+        # Each step that met a deadline (the reply to the request, a resumption) says so.
+        meeting = steps_meeting(self.show(reference)["deadlines"], MET_BY)
+        for row in rows:
+            row["met"] = meeting.get((row["step"], row["on"]))
+        return rows
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today

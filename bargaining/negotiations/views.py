@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from bargaining.errors import InvalidValueError, NotFoundError
 from bargaining.formats import iso as _iso
 from bargaining.formats import money as _money
+from bargaining.timeliness import late_warnings
 from domain.articles import line_diff, text_at
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
 from domain.jurisdiction import JurisdictionProfile
@@ -29,6 +30,8 @@ def due_row(due: Due, day: date) -> dict[str, Any]:
         "rule": due.rule,
         "state": due.state(day),
         "done_on": _iso(due.done_on),
+        "met_on": None if due.milestone else _iso(due.done_on),
+        "late_by_days": due.late_by_days,
         "days_left": (due.due - day).days,
     }
 
@@ -139,9 +142,11 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
         warnings.append("vote: " + vote["warning"])
     if n.reply_accepted is False and not n.reply_reason:
         warnings.append("reply: refused without a reason given (S1 Art 32 requires a good reason)")
-    late = [d for d in filing if d.governing and d.state(day) in ("late", "overdue")]
-    if late:
-        warnings.append(f"filing: due {late[0].due.isoformat()} — {late[0].state(day)}")
+    overdue = [d for d in filing if d.governing and d.state(day) == "overdue"]
+    if overdue:
+        warnings.append(f"filing: due {overdue[0].due.isoformat()} — overdue")
+    rows = [due_row(d, day) for d in deadlines]
+    warnings += late_warnings(rows)
     return {
         "reference": n.reference,
         "stage": status.value if status else n.stage.value,
@@ -190,7 +195,7 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
         "term_start": _iso(n.term.start) if n.term else None,
         "term_end": _iso(n.term.end) if n.term else None,
         "next_deadline": due_row(upcoming, day) if upcoming else None,
-        "deadlines": [due_row(d, day) for d in deadlines],
+        "deadlines": rows,
         "warnings": warnings,
         "as_of": day.isoformat(),
         "events": n.version,
@@ -203,6 +208,7 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
     deadlines = contract_deadlines(c, profile)
     upcoming = next_deadline(deadlines, day, status)
     filing = [d for d in deadlines if d.key == "filing"]
+    rows = [due_row(d, day) for d in deadlines]
     return {
         "reference": c.reference,
         "status": status.value,
@@ -243,7 +249,8 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
         ),
         "in_force": status is ContractStatus.EFFECTIVE,
         "next_deadline": due_row(upcoming, day) if upcoming else None,
-        "deadlines": [due_row(d, day) for d in deadlines],
+        "deadlines": rows,
+        "warnings": late_warnings(rows),
         "as_of": day.isoformat(),
         "events": c.version,
     }

@@ -70,8 +70,13 @@ def _filing_rows(filing: Row, lang: str) -> list[tuple[str, str]]:
         required += pick(lang, ", with an explanation", "，并附说明")
     required += paren(cite(filing["copies_basis"], lang), lang)
     submitted = filing["submitted_on"]
+    governing = next((d for d in filing["deadlines"] if d["governing"]), None)
+    timely = ""
+    if submitted and governing is not None and governing["late_by_days"] is not None:
+        late = governing["late_by_days"]
+        timely = paren(w("on_time") if late == 0 else w("late_by").format(days=late), lang)
     rows += [
-        (w("submitted_on"), submitted or w("not_submitted")),
+        (w("submitted_on"), (submitted + timely) if submitted else w("not_submitted")),
         (w("authority"), filing["authority"] if submitted else ""),
         (w("copies"), (f"{filing['copies']} / " if filing["copies"] else "") + required),
         (w("received_on"), filing["received_on"] or w("not_received")),

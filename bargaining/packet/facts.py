@@ -43,6 +43,8 @@ def deadline_row(due: Due, profile: JurisdictionProfile, today: date) -> Row:
         "amount": abs(rule.amount) if rule else None,
         "basis": basis_row(profile, rule.basis) if rule else None,
         # the period's own last day, when it was a rest day and the date rolled past it
+        "met_on": None if due.milestone else iso(due.done_on),
+        "late_by_days": due.late_by_days,
         "plain": iso(due.plain),
         "roll_basis": basis_row(profile, profile.period_end.basis) if due.plain else None,
     }
@@ -264,7 +266,11 @@ def _filing_warnings(filing: Row, today: str) -> list[Row]:
     found = []
     governing = next((d for d in filing["deadlines"] if d["governing"]), None)
     if governing is not None and governing["state"] == "late":
-        found.append(_warn("filing.late", submitted=filing["submitted_on"], **governing))
+        found.append(
+            _warn(
+                "filing.late", submitted=filing["submitted_on"], days=governing["late_by_days"], **governing
+            )
+        )
     elif governing is not None and governing["state"] == "overdue":
         days = (date.fromisoformat(today) - date.fromisoformat(governing["due"])).days
         found.append(_warn("filing.overdue", today=today, days=days, **governing))

@@ -35,6 +35,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "filing_also": ("Filing due (general rule)", "报送期限（一般规定）"),
     "submitted_on": ("Submitted on", "报送日期"),
     "not_submitted": ("not yet submitted", "尚未报送"),
+    "on_time": ("on time", "按期报送"),
+    "late_by": ("{days} day(s) late", "逾期{days}日"),
     "authority": ("Submitted to", "报送机关"),
     "copies": ("Copies", "报送份数"),
     "received_on": ("Received by the authority", "劳动保障行政部门收到日期"),
@@ -154,8 +156,8 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "{voted_on}表决同意票恰为半数，由{by}于{on}认定为{outcome}：{reason}",
     ),
     "filing.late": (
-        "Submitted for filing on {submitted}, after the due date {due} ({basis}).",
-        "报送日期{submitted}晚于报送期限{due}（{basis}）。",
+        "Submitted for filing on {submitted}, {days} day(s) after the due date {due} ({basis}).",
+        "报送日期{submitted}晚于报送期限{due}，逾期{days}日（{basis}）。",
     ),
     "filing.overdue": (
         "Not submitted for filing: it was due on {due} ({basis}), {days} days before {today}.",

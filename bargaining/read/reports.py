@@ -66,6 +66,15 @@ def yuan(fen: int | None) -> str:
     return f"{'-' if (fen or 0) < 0 else ''}{whole}.{cents:02d}"
 
 
+def _late(steps: str | None) -> list[Row]:
+    """The board's record of steps met late (projections.folds.late_steps), as rows."""
+    if not steps:
+        return []
+    import orjson  # only a row with late steps pays for it
+
+    return [{"deadline": key, "late_by_days": days} for key, days in orjson.loads(steps)]
+
+
 def _iso(value: date | None, fallback: date) -> str:
     return (value or fallback).isoformat()
 
@@ -177,7 +186,13 @@ class ReportService:
         return employer
 
     def _board_as_of(self, day: str, kind: str, employer: str) -> list[Row]:
-        from projections.folds import agreement_deadlines, count_articles, fold_agreement, new_agreement
+        from projections.folds import (
+            agreement_deadlines,
+            count_articles,
+            fold_agreement,
+            late_steps,
+            new_agreement,
+        )
 
         rows: dict[str, Row] = {}
         for event, reference, data in self._events_until(day, "Negotiations", CONTRACT_CONTEXTS):
@@ -190,6 +205,7 @@ class ReportService:
                 continue
             count_articles(row)
             row["deadlines"] = agreement_deadlines(row)
+            row["late"] = late_steps(row["deadlines"])
             found.append(readers.with_status(row, day))
         return found
 
@@ -233,6 +249,7 @@ class ReportService:
             "effective_on": r["effective_on"],
             "expires_on": r["term_end"],
             "next_deadline": due and {"label": due["label"], "due": due["due"], "rule": due["rule"]},
+            "late": _late(r["late"]),
             "days_to_next": due and (date.fromisoformat(due["due"]) - date.fromisoformat(day)).days,
         }
 
@@ -240,6 +257,11 @@ class ReportService:
         self, *, within: int = 30, overdue_only: bool = False, as_of: date | None = None
     ) -> list[Row]:
         return DeadlineReport(self).rows(within=within, overdue_only=overdue_only, as_of=as_of)
+
+    def deadlines_met(self, *, within: int = 30, as_of: date | None = None) -> list[Row]:
+        """The deadlines recorded steps met in the ``within`` days up to ``as_of`` (today), each
+        with when it was met and how late (0: on time), newest first."""
+        return DeadlineReport(self).met(within=within, as_of=as_of)
 
     def contract_stats(self, year: int | None = None) -> Row:
         return contract_stats(self, year)
@@ -266,13 +288,30 @@ class ReportService:
                             "on": data["on"],
                             "context": a["context"],
                             "step": label(step),
+                            "kind": step,
                             "recorded_by": data["by"],
                             "recorded_at": data["timestamp"],
                             "detail": detail(step, fields),
                             "data": fields,
                         }
                     )
+        self._note_deadlines_met(ref, found)
         return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
+
+    def _note_deadlines_met(self, reference: str, steps: list[Row]) -> None:
+        """Each step that met a deadline says so: when it was due, on time or how late, the rule."""
+        from bargaining.mediation.deadlines import met_deadlines
+        from bargaining.timeliness import lateness, steps_meeting
+        from domain.due import MET_BY
+
+        if any(s["context"] == "case" for s in steps):
+            case = readers.case(self.views, reference)
+            deadlines = met_deadlines(case) if case else []
+        else:
+            deadlines = [lateness(d) for d in readers.agreement_deadlines(self.views, reference)]
+        meeting = steps_meeting(deadlines, MET_BY)
+        for s in steps:
+            s["met"] = meeting.get((s.pop("kind"), s["on"]))
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:
@@ -356,6 +395,42 @@ class DeadlineReport:
         for f in chosen:
             del f["ordinal"]
         return sorted(chosen, key=lambda f: (f["due"], f["reference"]))
+
+    def met(self, *, within: int, as_of: date | None) -> list[Row]:
+        from bargaining.mediation.deadlines import met_deadlines
+        from bargaining.timeliness import lateness
+
+        service = self.service
+        service.refresh()
+        today = as_of or service.today
+        last, first = today.isoformat(), (today - timedelta(days=within)).isoformat()
+        if as_of is None:
+            agreements = [readers.with_status(r, last) for r in readers.agreements(service.views)]
+            cases = readers.cases(service.views)
+        else:
+            agreements = service._board_as_of(last, "", "")
+            cases = service.cases_as_of(last)
+        found: list[tuple[str, str, Row]] = []
+        for r in agreements:
+            context = "contract" if r["signed_on"] else "negotiation"
+            found += [(r["reference"], context, lateness(d)) for d in r["deadlines"]]
+        for c in cases:
+            found += [(c["reference"], "case", d) for d in met_deadlines(c)]
+        rows = [
+            {
+                "met_on": d["met_on"],
+                "due": d["due"],
+                "late_by_days": d["late_by_days"],
+                "state": "late" if d["late_by_days"] else "met",
+                "reference": reference,
+                "context": context,
+                "deadline": d["label"],
+                "rule": d["rule"],
+            }
+            for reference, context, d in found
+            if d["met_on"] and first <= d["met_on"] <= last and d.get("governing", True)
+        ]
+        return sorted(rows, key=lambda r: (r["met_on"], r["reference"]), reverse=True)
 
     @staticmethod
     def _row(reference: str, context: str, d: Row, today: date) -> Row:

@@ -222,12 +222,16 @@ def test_the_tally_and_late_filing_appear_with_their_rules(run: Cli, tmp_path: P
     assert "应到人数（全体） 60实到人数 45同意 38反对 5弃权 2无效 0" in zh
     assert "全体人员的2/3以上出席：至少40人，实到45人" in zh
     assert "同意票超过全体人员的1/2：至少31票，同意38票" in zh
-    assert "报送日期2011-07-08晚于报送期限2011-07-06（《工资集体协商试行办法》第21条）" in result.stderr
+    assert (
+        "报送日期2011-07-08晚于报送期限2011-07-06，逾期2日（《工资集体协商试行办法》第21条）" in result.stderr
+    )
     assert "表决票数" not in result.stderr
     en = english_markdown(run)
     assert "at least 2/3 of the whole roll present: 40 needed, 45 present" in en
     assert "more than 1/2 of the whole roll in favour: 31 needed, 38 for" in en
     assert "quorum 2/3 of the roll (40 of 60)" in en  # the rule the vote was recorded under
+    assert "2011-07-08 (2 day(s) late)" in en  # the submission says whether it was on time
+    assert "2011-07-08（逾期2日）" in zh
 
 
 def test_no_packet_before_signing_and_nothing_is_written(run: Cli, tmp_path: Path) -> None:

@@ -1,0 +1,57 @@
+"""Whether a recorded step met its deadline on time or late, in the words every view uses.
+
+Each deadline row carries ``met_on`` (the date of the step that met it) and ``late_by_days``
+(0 when on time). A step taken late is said where a person reads: a warning in ``show``, a note
+on the step in ``history`` and the timeline, each with the deadline's rule and its source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Row = dict[str, Any]
+
+
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def late_warnings(deadlines: list[Row]) -> list[str]:
+    """One warning per deadline met late: '<key>: <label> met <date>, 17 days late (due …: rule)'."""
+    return [
+        f"{d['key']}: {d['label']} met {d['met_on']}, {days(d['late_by_days'])} late"
+        f" (due {d['due']}: {d['rule']})"
+        for d in deadlines
+        if d.get("late_by_days")
+    ]
+
+
+def met(d: Row) -> Row:
+    """What a step's note says of the deadline it met (for history and the timeline)."""
+    return {
+        "deadline": d["label"],
+        "due": d["due"],
+        "met_on": d["met_on"],
+        "late_by_days": d["late_by_days"],
+        "rule": d["rule"],
+    }
+
+
+def lateness(d: Row) -> Row:
+    """A read model's deadline row (ISO ``due`` and ``done_on``) with ``met_on`` and ``late_by_days``."""
+    from datetime import date  # noqa: PLC0415 - as the rows' dates, only when asked
+
+    done = None if d.get("milestone") else d.get("done_on")
+    late = None if done is None else max(0, (date.fromisoformat(done) - date.fromisoformat(d["due"])).days)
+    return {**d, "met_on": done, "late_by_days": late}
+
+
+def steps_meeting(deadlines: list[Row], met_by: dict[str, frozenset[str]]) -> dict[tuple[str, str], Row]:
+    """Which (step, business date) met which deadline: a step named in ``met_by[key]`` taken on
+    the deadline's ``met_on``."""
+    found: dict[tuple[str, str], Row] = {}
+    for d in deadlines:
+        if d.get("met_on") and d.get("late_by_days") is not None:
+            for step in met_by.get(d["key"], ()):
+                found.setdefault((step, d["met_on"]), met(d))
+    return found
