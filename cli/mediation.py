@@ -71,7 +71,9 @@ def register(
 
     \b
     Example:
-      bargaining body register LQ-TJWYH -t enterprise -n XX路桥公司劳动争议调解委员会 --enterprise XX路桥公司
+      bargaining body register LQ-TJWYH -t enterprise -n XX路桥公司劳动争议调解委员会 \\
+        --enterprise XX路桥公司 --on 2024-01-10
+      bargaining body register JD-TJFZX -t township -n XX街道劳动争议调解分中心 --on 2024-01-10
     """
     session.tracker().bodies.register(
         reference, name=name, body_type=body_type, enterprise=enterprise, profile=profile, on=on
@@ -108,7 +110,8 @@ def roster(
 
     \b
     Example:
-      bargaining body roster LQ-TJWYH --worker 周建华,李卫东 --employer 王立新,孙红 --chair 周建华
+      bargaining body roster LQ-TJWYH --worker 周建华,李卫东 --employer 王立新,孙红 --chair 周建华 \\
+        --officer 陈明 --on 2024-01-10
     """
     view = session.tracker().bodies.roster(
         reference,
@@ -282,7 +285,7 @@ def decline(session: Session, reference: str, on: date, reason: str) -> None:
 
     \b
     Example:
-      bargaining case decline CASE-2024-0008 --on 2024-03-09 --reason 被申请人不同意调解
+      bargaining case decline CASE-2024-0007 --on 2024-03-09 --reason 被申请人不同意调解
     """
     session.tracker().cases.decline(reference, on=on, reason=reason)
     case_report(session, reference, "declined")
@@ -309,7 +312,7 @@ def assign(
 
     \b
     Example:
-      bargaining case assign CASE-2024-0007 -b LQ-TJWYH -m 周建华,王立新
+      bargaining case assign CASE-2024-0007 -b LQ-TJWYH -m 周建华,王立新 --on 2024-03-08
     """
     session.tracker().cases.assign(reference, on=on, body=body_ref, mediators=names(mediators))
     case_report(session, reference, "mediators assigned")
@@ -439,7 +442,7 @@ def fail(session: Session, reference: str, on: date, reason: str) -> None:
 
     \b
     Example:
-      bargaining case fail CASE-2024-0009 --on 2024-03-25 --reason 被申请人拒绝继续调解
+      bargaining case fail CASE-2024-0007 --on 2024-03-25 --reason 被申请人拒绝继续调解
     """
     session.tracker().cases.fail(reference, on=on, reason=reason)
     case_report(session, reference, "failure recorded")
@@ -455,7 +458,7 @@ def withdraw_(session: Session, reference: str, on: date, reason: str) -> None:
 
     \b
     Example:
-      bargaining case withdraw CASE-2024-0010 --on 2024-03-12 --reason 双方自行和解
+      bargaining case withdraw CASE-2024-0007 --on 2024-03-12 --reason 双方自行和解
     """
     session.tracker().cases.withdraw(reference, on=on, reason=reason)
     case_report(session, reference, "withdrawal recorded")
@@ -473,8 +476,8 @@ def refer(session: Session, reference: str, on: date, to_body: str, new_ref: str
 
     \b
     Examples:
-      bargaining case refer CASE-2024-0011 --on 2024-03-15 --to-body JD-TJFZX --new-ref JD-2024-031
-      bargaining case refer CASE-2024-0012 --on 2024-03-15 --arbitration XX区劳动人事争议仲裁委员会
+      bargaining case refer CASE-2024-0007 --on 2024-03-15 --to-body JD-TJFZX --new-ref JD-2024-031
+      bargaining case refer CASE-2024-0007 --on 2024-03-15 --arbitration XX区劳动人事争议仲裁委员会
     """
     session.tracker().cases.refer(
         reference, on=on, to_body=to_body, new_reference=new_ref, arbitration=arbitration

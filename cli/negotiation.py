@@ -84,7 +84,7 @@ def open_(
     \b
     Example:
       bargaining negotiation open CB-2011-001 -k wage \\
-        -e 广州某某有限公司 -u 广州某某有限公司工会 --requested-by union
+        -e 广州某某有限公司 -u 广州某某有限公司工会 --requested-by union --on 2011-04-01
     """
     session.tracker().negotiations.open(
         reference,
@@ -171,7 +171,9 @@ def appoint(
     Examples:
       bargaining negotiation appoint CB-2011-001 -s union --chief 陈志明 \\
         --member 李红,王强 --on 2011-04-16
-      bargaining negotiation appoint CB-2011-001 -s union --member 周敏 --replaces 王强
+      bargaining negotiation appoint CB-2011-001 -s employer --chief 张伟 \\
+        --member 赵敏,钱进 --on 2011-04-16
+      bargaining negotiation appoint CB-2011-001 -s union --member 周敏 --replaces 王强 --on 2011-04-25
     """
     session.tracker().negotiations.appoint(
         reference,
@@ -215,6 +217,8 @@ def round_(
       bargaining negotiation round CB-2011-001 --on 2011-04-20 --place 公司三楼会议室 \\
         --chair 陈志明 --recorder 刘洋 --present 陈志明,李红,王强,张伟,赵敏,钱进 \\
         --minutes-file round1.txt
+      bargaining negotiation round CB-2011-001 --on 2011-05-04 --place 公司三楼会议室 \\
+        --chair 张伟 --recorder 刘洋 --minutes 企业方通报一季度经营状况
     """
     if minutes is not None and minutes_file is not None:
         raise CommandError("round.minutes: give --minutes or --minutes-file, not both")
@@ -303,7 +307,7 @@ def withdraw(session: Session, reference: str, proposal: str, reason: str, round
 
     \b
     Example:
-      bargaining negotiation withdraw CB-2011-001 -p P3 --reason 以对方方案为基础
+      bargaining negotiation withdraw CB-2011-001 -p P1 --reason 以对方方案为基础
     """
     session.tracker().negotiations.withdraw(reference, proposal=proposal, reason=reason, round_no=round_no)
     report(session, reference, f"proposal {proposal.upper()} withdrawn")
@@ -345,7 +349,7 @@ def article(
 
     \b
     Example:
-      bargaining negotiation article CB-2011-001 '第三条 工资调整' --diff 1 4
+      bargaining negotiation article CB-2011-001 '第三条 工资调整' --diff 1 2
     """
     data = session.tracker().negotiations.article(reference, article, rounds=diff)
     if as_json:
@@ -474,7 +478,9 @@ def vote(
       bargaining negotiation vote CB-2011-001 --on 2011-06-24 --session 第三届 \\
         --roll 60 --present 45 --yes 38 --no 5 --abstain 2
       bargaining negotiation vote CB-2011-001 --on 2011-06-24 --outcome passed
-      bargaining negotiation vote CB-2011-001 --on 2011-06-25 --decide passed --reason ...
+      bargaining negotiation vote CB-2011-001 --on 2011-06-24 --roll 60 --present 45 --yes 30 --no 15 \\
+        && bargaining negotiation vote CB-2011-001 --on 2011-06-25 --decide passed \\
+        --reason 职代会主席团按表决办法认定通过
     """
     service = session.tracker().negotiations
     if decide is not None:

@@ -62,7 +62,7 @@ def make(session: Session, reference: str, out: str, lang: str | None, force: bo
     \b
     Examples:
       bargaining packet make CB-2011-001 --out 备案/CB-2011-001
-      bargaining packet CB-2011-001 --out packet-en --lang en     (short for 'packet make')
+      bargaining packet CB-2011-001 --out packet-en --lang en     # short for 'packet make'
     """
     result = session.tracker().packets.write(reference, out=out, lang=lang, force=force)
     for warning in result["warnings"]:

@@ -99,12 +99,13 @@ def copy(session: Session, target: str) -> None:
     Events keep their order. An interrupted copy resumes when run again; a target that holds
     other events is refused. At the end each application's event count and a digest of its
     log must match on both sides. Encrypted events are copied as they are: use the same
-    BARGAINING_CIPHER_KEY with the copy.
+    BARGAINING_CIPHER_KEY with the copy. To move a directory store to a federation's server,
+    give --to postgresql://USER:PASSWORD@HOST:PORT/DBNAME.
 
     \b
     Examples:
-      bargaining --store ~/bargaining-data store copy --to postgresql://tracker:secret@db.example.org/bargaining
-      bargaining --store postgresql://tracker:secret@db.example.org/bargaining store copy --to ./backup
+      bargaining store copy --to ./backup
+      bargaining --store ./backup store info
     """
     tracker = session.tracker()
     total = tracker.event_count()

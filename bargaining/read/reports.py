@@ -201,6 +201,8 @@ class ReportService:
         found = []
         for reference in sorted(rows):
             row = rows[reference]
+            if row["kind"] is None:  # nothing of it had happened by that day
+                continue
             if (kind and row["kind"] != kind) or (employer and employer not in (row["employer"] or "")):
                 continue
             count_articles(row)
@@ -216,18 +218,27 @@ class ReportService:
         for event, reference, data in self._events_until(day, "Mediation", ("case",)):
             row = rows.get(reference) or rows.setdefault(reference, new_case(reference))
             fold_case(row, event.qualname.rpartition(".")[2], data, data["on"])
-        return list(rows.values())
+        return [r for r in rows.values() if r["received_on"] is not None]  # as the cases view keeps them
 
     def _events_until(
         self, day: str, upstream: str, contexts: tuple[str, ...]
     ) -> Iterator[tuple[Any, str, Row]]:
-        """The log in recorded order, keeping the steps dated on or before ``day``: an as-of fold's input."""
+        """The log in recorded order, keeping the steps dated on or before ``day``: an as-of fold's
+        input. As ``domain.history.as_of`` replays one aggregate, its first event counts whenever
+        a later one does (a record can be opened after the facts it records)."""
         from projections import events
 
+        held: dict[str, tuple[Any, str, Row]] = {}  # first events dated after the day, by aggregate
         with opened(self.store) as apps:
             for event, reference, data in events.scan(apps[upstream], contexts):
-                if data["on"] <= day:
-                    yield event, reference, data
+                if data["on"] > day:
+                    if event.originator_version == 1:
+                        held[event.originator_id] = (event, reference, data)
+                    continue
+                first = held.pop(event.originator_id, None)
+                if first is not None:
+                    yield first
+                yield event, reference, data
 
     @staticmethod
     def _board_row(r: Row, day: str) -> Row:
