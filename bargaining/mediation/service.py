@@ -41,8 +41,11 @@ class _Base(ServiceBase["MediationApp"]):
     def _body(self, reference: str, field: str = "reference") -> MediationBody:
         return self.app.load(MediationBody, reference, "mediation body", field=field)
 
-    def _case(self, reference: str) -> MediationCase:
-        return self.app.load(MediationCase, reference, "case")
+    def _case(self, reference: str, step: str = "") -> MediationCase:
+        """The case ``reference``; one that does not exist is an error on ``step.reference``."""
+        return self.app.load(
+            MediationCase, reference, "case", field=f"{step}.reference" if step else "reference"
+        )
 
 
 class BodyService(_Base):
@@ -56,7 +59,7 @@ class BodyService(_Base):
         profile: str = "PRC",
         on: date | None = None,
     ) -> dict[str, Any]:
-        ref = clean_reference(reference)
+        ref = clean_reference(reference, "register.reference")
         body = MediationBody(
             reference=ref,
             name=clean_name(name, "register.name", max_len=200),
@@ -67,7 +70,7 @@ class BodyService(_Base):
             by=self.actor,
         )
         if self.app.exists(MediationBody, ref):
-            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError("register.reference", f"{ref} already exists; choose another reference")
         self.app.commit(body)
         return self.show(ref)
 
@@ -89,7 +92,7 @@ class BodyService(_Base):
         added += [(n, RosterRole.MEDIATOR) for n in _names(mediators, "roster.mediator")]
         added += [(n, RosterRole.OFFICER) for n in _names(officers, "roster.officer")]
         _names([n for n, _ in added], "roster")
-        body = self._body(reference)
+        body = self._body(reference, "roster.reference")
         if day < body.registered_on:
             raise InvalidValueError(
                 "roster.on", f"{day} is before {reference} was registered ({body.registered_on})"
@@ -105,12 +108,12 @@ class BodyService(_Base):
         return self.show(reference)
 
     def show(self, reference: str) -> dict[str, Any]:
-        return body_view(self._body(reference))
+        return body_view(self._body(reference, "show.reference"))
 
 
 class CaseService(_Base):
-    def _update(self, reference: str, command: Callable[[MediationCase], T]) -> T:
-        case = self._case(reference)
+    def _update(self, reference: str, step: str, command: Callable[[MediationCase], T]) -> T:
+        case = self._case(reference, step)
         result = command(case)
         self.app.commit(case)
         return result
@@ -136,7 +139,7 @@ class CaseService(_Base):
         profile: str = "PRC",
         referred_from: str = "",
     ) -> dict[str, Any]:
-        ref = clean_reference(reference)
+        ref = clean_reference(reference, "open.reference")
         route = parse_enum(Channel, channel, "open.channel")
         people = _names(applicants, "open.applicant")
         if not people:
@@ -190,7 +193,7 @@ class CaseService(_Base):
             by=self.actor,
         )
         if self.app.exists(MediationCase, ref):
-            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError("open.reference", f"{ref} already exists; choose another reference")
         self.app.commit(case)
         return self.show(ref)
 
@@ -216,12 +219,14 @@ class CaseService(_Base):
 
     def accept(self, reference: str, *, on: date, both_agree: bool) -> list[str]:
         day = self._date(on, "accept.on")
-        return self._update(reference, lambda c: c.accept(on=day, by=self.actor, both_agree=both_agree))
+        return self._update(
+            reference, "accept", lambda c: c.accept(on=day, by=self.actor, both_agree=both_agree)
+        )
 
     def decline(self, reference: str, *, on: date, reason: str) -> None:
         day = self._date(on, "decline.on")
         why = clean_text(reason, "decline.reason")
-        self._update(reference, lambda c: c.decline(on=day, by=self.actor, reason=why))
+        self._update(reference, "decline", lambda c: c.decline(on=day, by=self.actor, reason=why))
 
     def assign(self, reference: str, *, on: date | None, body: str, mediators: Sequence[str]) -> None:
         day = self._date(on, "assign.on")
@@ -240,7 +245,9 @@ class CaseService(_Base):
                 " add them with 'bargaining body roster'",
             )
         self._update(
-            reference, lambda c: c.assign(on=day, by=self.actor, body=target.reference, mediators=names)
+            reference,
+            "assign",
+            lambda c: c.assign(on=day, by=self.actor, body=target.reference, mediators=names),
         )
 
     def session(
@@ -252,6 +259,7 @@ class CaseService(_Base):
         text = clean_text(notes, "session.notes", required=False, max_len=1_000_000)
         return self._update(
             reference,
+            "session",
             lambda c: c.hold_session(on=day, by=self.actor, attendees=who, offered=offer, notes=text),
         )
 
@@ -265,6 +273,7 @@ class CaseService(_Base):
             raise InvalidValueError("flag.workers", f"{workers_at_risk} must be between 0 and {MAX_WORKERS}")
         self._update(
             reference,
+            "flag",
             lambda c: c.flag(on=day, by=self.actor, officer=who, risk=what, workers_at_risk=workers_at_risk),
         )
 
@@ -273,6 +282,7 @@ class CaseService(_Base):
         why = clean_text(reason, "extend.reason", required=False)
         self._update(
             reference,
+            "extend",
             lambda c: c.extend(on=day, by=self.actor, until=until, both_agree=both_agree, reason=why),
         )
 
@@ -296,6 +306,7 @@ class CaseService(_Base):
         who = clean_name(mediator, "settle.mediator", max_len=100)
         self._update(
             reference,
+            "settle",
             lambda c: c.settle(
                 on=day,
                 by=self.actor,
@@ -312,12 +323,12 @@ class CaseService(_Base):
     def fail(self, reference: str, *, on: date, reason: str) -> None:
         day = self._date(on, "fail.on")
         why = clean_text(reason, "fail.reason")
-        self._update(reference, lambda c: c.fail(on=day, by=self.actor, reason=why))
+        self._update(reference, "fail", lambda c: c.fail(on=day, by=self.actor, reason=why))
 
     def withdraw(self, reference: str, *, on: date, reason: str) -> None:
         day = self._date(on, "withdraw.on")
         why = clean_text(reason, "withdraw.reason")
-        self._update(reference, lambda c: c.withdraw(on=day, by=self.actor, reason=why))
+        self._update(reference, "withdraw", lambda c: c.withdraw(on=day, by=self.actor, reason=why))
 
     def refer(
         self, reference: str, *, on: date, to_body: str = "", new_reference: str = "", arbitration: str = ""
@@ -328,7 +339,7 @@ class CaseService(_Base):
             raise InvalidValueError(
                 "refer", "give --to-body BODY with --new-ref REF, or --arbitration COMMISSION"
             )
-        case = self._case(reference)
+        case = self._case(reference, "refer")
         if arbitration:
             to = clean_name(arbitration, "refer.arbitration", max_len=200)
             case.refer(on=day, by=self.actor, target=ReferralTarget.ARBITRATION, to=to, new_reference="")
@@ -365,18 +376,20 @@ class CaseService(_Base):
     def review(self, reference: str, *, on: date, commission: str = "") -> None:
         day = self._date(on, "review.on")
         where = clean_name(commission, "review.commission", required=False, max_len=200)
-        self._update(reference, lambda c: c.request_review(on=day, by=self.actor, commission=where))
+        self._update(reference, "review", lambda c: c.request_review(on=day, by=self.actor, commission=where))
 
     def perform(self, reference: str, *, on: date, performed: bool, note: str = "") -> None:
         day = self._date(on, "perform.on")
         text = clean_text(note, "perform.note", required=False)
         self._update(
-            reference, lambda c: c.record_performance(on=day, by=self.actor, performed=performed, note=text)
+            reference,
+            "perform",
+            lambda c: c.record_performance(on=day, by=self.actor, performed=performed, note=text),
         )
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
-        case = self.app.load(MediationCase, reference, "case", day=as_of)
+        case = self.app.load(MediationCase, reference, "case", field="show.reference", day=as_of)
         events = [e for e in self.app.events.get(case.id) if getattr(e, "on", day) <= day]
         return case_view(case, day, event_rows(events))
 

@@ -5,48 +5,50 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.errors import AlreadyExistsError, NotFoundError
+from bargaining.errors import AlreadyExistsError, NotFoundError, RuleViolationError
 from bargaining.negotiations.service import NegotiationService, Service
 from bargaining.negotiations.views import contract_view
 from bargaining.store.application import clean_reference, parse_enum
 from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
-from domain.values import Purpose, Side, TerminationGround, clean_name, clean_text
+from domain.values import Purpose, Side, Stage, TerminationGround, clean_name, clean_text
 
 
 class ContractService(Service):
-    def _contract(self, reference: str, *, day: date | None = None) -> CollectiveContract:
-        ref = clean_reference(reference)
+    def _contract(self, reference: str, step: str, *, day: date | None = None) -> CollectiveContract:
+        field = f"{step}.reference"
+        ref = clean_reference(reference, field)
         try:
-            return self.app.load(CollectiveContract, ref, "contract", day=day)
+            return self.app.load(CollectiveContract, ref, "contract", day=day, field=field)
         except NotFoundError:
             if self.app.exists(Negotiation, ref):
                 raise NotFoundError(
-                    ref, "no such contract: the negotiation has not been signed yet"
+                    field, f"no contract {ref} yet: the negotiation has not been signed; sign it first"
                 ) from None
             raise
 
-    def _change(self, reference: str, step: str, on: date, **kwargs: Any) -> None:
+    def _change(self, reference: str, step: str, on: date, *, action: str = "", **kwargs: Any) -> None:
+        """Take the step the command ``step`` records: the contract's method ``action`` (or ``step``)."""
         day = self._date(on, f"{step}.on")
-        contract = self._contract(reference)
-        getattr(contract, step)(on=day, by=self.actor, **kwargs)
+        contract = self._contract(reference, step)
+        getattr(contract, action or step)(on=day, by=self.actor, **kwargs)
         self.app.commit(contract)
 
     def submit(self, reference: str, *, on: date, authority: str = "", copies: int | None = None) -> None:
-        contract = self._contract(reference)
+        contract = self._contract(reference, "submit")
         count = contract.profile.filing_copies if copies is None else copies
         where = clean_name(authority, "submit.to", required=False, max_len=200)
         self._change(reference, "submit", on, authority=where, copies=count)
 
     def receipt(self, reference: str, *, on: date) -> None:
-        self._change(reference, "record_receipt", on)
+        self._change(reference, "receipt", on, action="record_receipt")
 
     def objection(self, reference: str, *, on: date, opinion: str) -> None:
         """The authority's Examination Opinion: the parties renegotiate (S1 Arts 45-46)."""
         day = self._date(on, "objection.on")
         text = clean_text(opinion, "objection.opinion", max_len=100_000)
-        contract = self._contract(reference)
-        negotiation = self.app.load(Negotiation, reference, "negotiation")
+        contract = self._contract(reference, "objection")
+        negotiation = self.app.load(Negotiation, reference, "negotiation", field="objection.reference")
         contract.object(on=day, by=self.actor, opinion=text)
         negotiation.reopen(on=day, by=self.actor, reason=f"objection: {text}")
         self.app.commit(contract, negotiation)
@@ -81,6 +83,20 @@ class ContractService(Service):
     ) -> dict[str, Any]:
         return self._successor(reference, new_reference, on, Purpose.AMENDMENT, reason, requested_by)
 
+    def _no_renewal_under_way(self, contract: CollectiveContract) -> None:
+        """One renewal at a time: a renewal negotiation not yet signed, and not ended by a refused
+        request, stands in the way of a second (the first is named)."""
+        for s in contract.successors:
+            if s.purpose is not Purpose.RENEWAL or s.signed_on is not None:
+                continue
+            under_way = self.app.load(Negotiation, s.reference, "negotiation", field="renewal.ref")
+            if under_way.stage is not Stage.REFUSED:
+                raise RuleViolationError(
+                    "renewal.ref",
+                    f"{s.reference} already renews {contract.reference} (opened {s.opened_on.isoformat()},"
+                    f" {under_way.stage.value}): carry that negotiation on, one renewal at a time",
+                )
+
     def _successor(
         self,
         reference: str,
@@ -98,7 +114,9 @@ class ContractService(Service):
             raise AlreadyExistsError(
                 f"{purpose.value}.ref", f"{ref} already exists; choose another reference"
             )
-        contract = self._contract(reference)
+        contract = self._contract(reference, purpose.value)
+        if purpose is Purpose.RENEWAL:
+            self._no_renewal_under_way(contract)
         contract.open_successor(on=day, by=self.actor, reference=ref, purpose=purpose, reason=why)
         successor = Negotiation(
             reference=ref,
@@ -118,4 +136,4 @@ class ContractService(Service):
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
-        return contract_view(self._contract(reference, day=as_of), day)
+        return contract_view(self._contract(reference, "show", day=as_of), day)

@@ -58,11 +58,14 @@ class NegotiationsApp(StoreApplication):
 class Service(ServiceBase[NegotiationsApp]):
     """Services over negotiations and their contracts."""
 
-    def _negotiation(self, reference: str) -> Negotiation:
-        return self.app.load(Negotiation, reference, "negotiation")
+    def _negotiation(self, reference: str, step: str = "") -> Negotiation:
+        """The negotiation ``reference``; one that does not exist is an error on ``step.reference``."""
+        return self.app.load(
+            Negotiation, reference, "negotiation", field=f"{step}.reference" if step else "reference"
+        )
 
-    def _update(self, reference: str, command: Callable[[Negotiation], Any]) -> Any:
-        negotiation = self._negotiation(reference)
+    def _update(self, reference: str, step: str, command: Callable[[Negotiation], Any]) -> Any:
+        negotiation = self._negotiation(reference, step)
         result = command(negotiation)
         self.app.commit(negotiation)
         return result
@@ -83,7 +86,7 @@ class NegotiationService(Service):
         purpose: Purpose = Purpose.NEW,
         predecessor: str = "",
     ) -> dict[str, Any]:
-        ref = clean_reference(reference)
+        ref = clean_reference(reference, "open.reference")
         negotiation = Negotiation(
             reference=ref,
             employer=clean_name(employer, "open.employer", max_len=200),
@@ -98,20 +101,21 @@ class NegotiationService(Service):
             by=self.actor,
         )
         if self.app.exists(Negotiation, ref):
-            raise AlreadyExistsError("reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError("open.reference", f"{ref} already exists; choose another reference")
         self.app.commit(negotiation)
         return self.show(ref)
 
     def request(self, reference: str, *, on: date, topics: str = "") -> None:
         day = self._date(on, "request.on")
         text = clean_text(topics, "request.topics", required=False)
-        self._update(reference, lambda n: n.receive_request(on=day, by=self.actor, topics=text))
+        self._update(reference, "request", lambda n: n.receive_request(on=day, by=self.actor, topics=text))
 
     def reply(self, reference: str, *, on: date, accepted: bool = True, reason: str = "") -> None:
         day = self._date(on, "reply.on")
         text = clean_text(reason, "reply.reason", required=False)
         self._update(
             reference,
+            "reply",
             lambda n: n.answer_request(on=day, by=self.actor, accepted=accepted, reason=text),
         )
 
@@ -152,7 +156,7 @@ class NegotiationService(Service):
                     replaces=old,
                 )
 
-        self._update(reference, command)
+        self._update(reference, "appoint", command)
 
     def round(
         self,
@@ -173,6 +177,7 @@ class NegotiationService(Service):
         notes = clean_text(minutes, "round.minutes", required=False, max_len=1_000_000)
         number: int = self._update(
             reference,
+            "round",
             lambda n: n.hold_round(
                 on=day,
                 by=self.actor,
@@ -215,6 +220,7 @@ class NegotiationService(Service):
         terms = None if wage.is_empty() and not wage.factors else wage
         proposal_id: str = self._update(
             reference,
+            "propose",
             lambda n: n.table_proposal(
                 by=self.actor,
                 article=name,
@@ -233,31 +239,36 @@ class NegotiationService(Service):
         why = clean_text(reason, "withdraw.reason", required=False)
         self._update(
             reference,
+            "withdraw",
             lambda n: n.withdraw_proposal(by=self.actor, proposal_id=pid, reason=why, round_no=round_no),
         )
 
     def agree(self, reference: str, *, article: str, round_no: int | None = None) -> None:
         name = clean_name(article, "agree.article", max_len=200)
-        self._update(reference, lambda n: n.agree_article(by=self.actor, article=name, round_no=round_no))
+        self._update(
+            reference, "agree", lambda n: n.agree_article(by=self.actor, article=name, round_no=round_no)
+        )
 
     def article(
         self, reference: str, article: str, *, rounds: tuple[int, int] | None = None
     ) -> dict[str, Any]:
         name = clean_name(article, "article", max_len=200)
-        return article_history(self._negotiation(reference), name, rounds)
+        return article_history(self._negotiation(reference, "article"), name, rounds)
 
     def suspend(self, reference: str, *, on: date, until: date, reason: str) -> None:
         day = self._date(on, "suspend.on")
         why = clean_text(reason, "suspend.reason")
-        self._update(reference, lambda n: n.suspend(on=day, by=self.actor, until=until, reason=why))
+        self._update(
+            reference, "suspend", lambda n: n.suspend(on=day, by=self.actor, until=until, reason=why)
+        )
 
     def resume(self, reference: str, *, on: date) -> None:
         day = self._date(on, "resume.on")
-        self._update(reference, lambda n: n.resume(on=day, by=self.actor))
+        self._update(reference, "resume", lambda n: n.resume(on=day, by=self.actor))
 
     def draft(self, reference: str, *, on: date) -> None:
         day = self._date(on, "draft.on")
-        self._update(reference, lambda n: n.adopt_draft(on=day, by=self.actor))
+        self._update(reference, "draft", lambda n: n.adopt_draft(on=day, by=self.actor))
 
     def vote(
         self,
@@ -297,6 +308,7 @@ class NegotiationService(Service):
         label = clean_name(session, "vote.session", required=False, max_len=100)
         self._update(
             reference,
+            "vote",
             lambda n: n.record_vote(
                 on=day, by=self.actor, body=who, session=label, tally=tally, reported=reported
             ),
@@ -308,7 +320,11 @@ class NegotiationService(Service):
         day = self._date(on, "vote.on")
         decided = parse_enum(VoteOutcome, outcome, "vote.decide")
         why = clean_text(reason, "vote.reason")
-        self._update(reference, lambda n: n.decide_tie(on=day, by=self.actor, outcome=decided, reason=why))
+        self._update(
+            reference,
+            "vote",
+            lambda n: n.decide_tie(on=day, by=self.actor, outcome=decided, reason=why),
+        )
 
     def sign(
         self,
@@ -324,7 +340,7 @@ class NegotiationService(Service):
         """Sign; creates (or re-signs) the contract in the same atomic write. Returns warnings."""
         day = self._date(on, "sign.on")
         term = Term(term_start, term_end)
-        negotiation = self._negotiation(reference)
+        negotiation = self._negotiation(reference, "sign")
         warnings: list[str] = negotiation.sign(
             on=day,
             by=self.actor,
@@ -367,7 +383,7 @@ class NegotiationService(Service):
 
     def history(self, reference: str) -> list[dict[str, Any]]:
         """Every recorded step in order: business date, when it was recorded, by whom."""
-        negotiation = self._negotiation(reference)
+        negotiation = self._negotiation(reference, "history")
         rows = event_rows(self.app.events.get(negotiation.id))
         # Each step that met a deadline (the reply to the request, a resumption) says so.
         meeting = steps_meeting(self.show(reference)["deadlines"], MET_BY)
@@ -377,7 +393,7 @@ class NegotiationService(Service):
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
-        negotiation = self.app.load(Negotiation, reference, "negotiation", day=as_of)
+        negotiation = self.app.load(Negotiation, reference, "negotiation", field="show.reference", day=as_of)
         contract = None
         if contract_id(negotiation.reference) in self.app.repository:
             # Imported only for a negotiation that has a contract: building the contract's

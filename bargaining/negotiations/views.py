@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from bargaining.errors import InvalidValueError, NotFoundError
+from bargaining.errors import InvalidValueError, NotFoundError, shown
 from bargaining.formats import iso as _iso
 from bargaining.formats import money as _money
 from bargaining.timeliness import late_warnings
@@ -259,7 +259,7 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
 def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None) -> dict[str, Any]:
     proposals = n.article_proposals(article)
     if not proposals:
-        raise NotFoundError(article, f"no such article in {n.reference}")
+        raise NotFoundError("article.article", f"no article {shown(article)} in {n.reference}")
     history = []
     for p in sorted(proposals, key=lambda p: (p.round, int(p.id[1:]))):
         history.append(

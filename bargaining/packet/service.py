@@ -141,7 +141,7 @@ class PacketService(Service):
 
     def _records(self, reference: str) -> dict[str, tuple[Any, int, str]]:
         """Each aggregate rebuilt from exactly the events the digest covers: one read of each."""
-        negotiation = self._negotiation(reference)
+        negotiation = self._negotiation(reference, "packet")
         if negotiation.stage is not Stage.SIGNED:
             rule = negotiation.profile.deadline("filing", negotiation.kind)
             source = f" ({negotiation.profile.cite(rule.basis)})" if rule else ""

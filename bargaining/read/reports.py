@@ -283,11 +283,11 @@ class ReportService:
         from projections import events
         from projections.codec import BOOKKEEPING
 
-        ref = clean_reference(reference)
+        ref = clean_reference(reference, "timeline.reference")
         self.refresh()
         aggregates = readers.timelines(self.views, ref)
         if not aggregates:
-            raise NotFoundError(ref, "no such negotiation, contract or case")
+            raise NotFoundError("timeline.reference", f"no such negotiation, contract or case: {ref}")
         found = []
         with opened(self.store) as apps:
             for a in aggregates:

@@ -85,14 +85,14 @@ class StoreApplication(Application[UUID]):
             with translate_store_errors():
                 found = as_of(self.events.get(aggregate_id), day)
             if found is None:
-                raise NotFoundError(ref, f"no such {what} on {day.isoformat()}")
+                raise NotFoundError(field, f"no {what} {ref} on {day.isoformat()}")
             assert isinstance(found, cls)
             return found
         try:
             with translate_store_errors():
                 aggregate: Aggregate = self.repository.get(aggregate_id, projector_func=project)
         except AggregateNotFoundError:
-            raise NotFoundError(ref, f"no such {what}") from None
+            raise NotFoundError(field, f"no such {what}: {ref}") from None
         assert isinstance(aggregate, cls)
         return aggregate
 

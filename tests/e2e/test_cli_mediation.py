@@ -122,7 +122,7 @@ CASE_REJECTED = [
         "case open CASE-2 -c oral -a 甲 -r 乙 -k other --request x --facts y --time 25:00",
         "Error: open.time: '25:00' is not a time of day",
     ),
-    ("duplicate reference", OPEN, "Error: reference: CASE-2024-0007 already exists"),
+    ("duplicate reference", OPEN, "Error: open.reference: CASE-2024-0007 already exists"),
     (
         "session before acceptance",
         f"case session {CASE} --on 2024-03-08",
@@ -133,8 +133,12 @@ CASE_REJECTED = [
         f"case settle {CASE} --on 2024-03-09 --terms x -m 周建华",
         "Error: settle: cannot record",
     ),
-    ("unknown body", f"case assign {CASE} -b NOPE -m 甲", "Error: NOPE: no such mediation body"),
-    ("unknown case", "case accept CASE-404 --on 2024-03-08 --both-agree", "Error: CASE-404: no such case"),
+    ("unknown body", f"case assign {CASE} -b NOPE -m 甲", "Error: assign.body: no such mediation body: NOPE"),
+    (
+        "unknown case",
+        "case accept CASE-404 --on 2024-03-08 --both-agree",
+        "Error: accept.reference: no such case: CASE-404",
+    ),
     ("review before agreement", f"case review {CASE} --on 2024-03-09", "Error: review: cannot request"),
     ("refer nowhere", f"case refer {CASE} --on 2024-03-09", "Error: refer: give --to-body"),
     (

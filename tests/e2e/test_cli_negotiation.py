@@ -125,7 +125,7 @@ REJECTED = [
     (
         "duplicate reference",
         f"negotiation open {REF} -k wage -e 甲 -u 乙",
-        "Error: reference: CB-2011-001 already exists",
+        "Error: open.reference: CB-2011-001 already exists",
     ),
     (
         "malformed date",
@@ -190,14 +190,18 @@ REJECTED = [
     (
         "contract before signing",
         f"contract submit {REF} --on 2011-07-04",
-        "Error: CB-2011-001: no such contract: the negotiation has not been signed yet",
+        "Error: submit.reference: no contract CB-2011-001 yet: the negotiation has not been signed; sign it first",
     ),
     (
         "receipt of an unknown contract",
         "contract receipt CB-404 --on 2011-07-04",
-        "Error: CB-404: no such contract",
+        "Error: receipt.reference: no such contract: CB-404",
     ),
-    ("unknown negotiation", "negotiation reply CB-404 --on 2011-04-18", "Error: CB-404: no such negotiation"),
+    (
+        "unknown negotiation",
+        "negotiation reply CB-404 --on 2011-04-18",
+        "Error: reply.reference: no such negotiation: CB-404",
+    ),
 ]
 
 

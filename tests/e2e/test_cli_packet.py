@@ -245,7 +245,10 @@ def test_no_packet_before_signing_and_nothing_is_written(run: Cli, tmp_path: Pat
     )
     assert not (tmp_path / "packets").exists()
     unknown = run("packet", "CB-404", "--out", str(out))
-    assert (unknown.exit_code, unknown.stderr) == (1, "Error: CB-404: no such negotiation\n")
+    assert (unknown.exit_code, unknown.stderr) == (
+        1,
+        "Error: packet.reference: no such negotiation: CB-404\n",
+    )
     bad = run("packet", REF, "--out", str(out), "--lang", "fr")
     assert (bad.exit_code, bad.stderr) == (1, "Error: make.lang: 'fr' is not one of: zh, en\n")
     assert not (tmp_path / "packets").exists()

@@ -226,3 +226,31 @@ def test_every_help_example_runs_in_the_order_a_user_takes_the_commands(tmp_path
                 run(example, *copy())
         ran += len(examples)
     assert ran > 60
+
+
+ERROR_LINE = re.compile(r"Error: [a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*: \S.*\n")
+
+
+def test_every_error_starts_with_the_field_or_step_it_is_about(tmp_path: Path) -> None:
+    """Every --help example, typed on an empty store (so each refers to records that do not
+    exist yet), either works or fails with 'Error: <step>.<field>: <rule>' on one line: never
+    a reference, a name or a path where the field belongs."""
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    seen = 0
+    for path, command in every_command(cli).items():
+        for example in help_examples(command):
+            if any(mark in example for mark in ("&&", ">", "$(", "(umask", "export ")):
+                continue  # shell around the command: the story test runs those
+            argv = shlex.split(example, comments=True)[1:]
+            store = tmp_path / f"store-{seen}"
+            seen += 1
+            result = runner.invoke(cli, ["--store", str(store), *argv], prog_name="bargaining")
+            if result.exit_code == 0:
+                continue
+            assert result.exception is None or isinstance(result.exception, SystemExit), (path, example)
+            assert ERROR_LINE.fullmatch(result.stderr), (path, example, result.stderr)
+            field = result.stderr.split(": ")[1]
+            assert not any(token in field for token in ("CB-", "CASE-", "LQ-", "JD-", "/")), (path, field)
+    assert seen > 50

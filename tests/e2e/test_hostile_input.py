@@ -93,16 +93,16 @@ def test_a_reference_is_looked_up_as_it_was_opened(run: Cli) -> None:
 def test_a_reference_with_spaces_or_slashes_is_refused_when_opened_and_when_looked_up(run: Cli) -> None:
     for typed in ("CB 2011 001", "CB/2011/001", "../../etc/passwd", "CB-2011-001　CB-2"):
         line = refused(run, 0, "negotiation", "open", typed, "-k", "wage", "-e", "甲", "-u", "乙")
-        assert line.startswith("Error: reference: '")
+        assert line.startswith("Error: open.reference: '")
         assert "must not contain spaces or '/'" in line
-        assert refused(run, 0, "negotiation", "show", typed) == line
+        assert refused(run, 0, "negotiation", "show", typed) == line.replace("open.", "show.")
 
 
 def test_an_unusable_reference_is_refused_in_one_short_line_by_every_lookup(run: Cli) -> None:
     for typed in (gbk_typed("合同"), "x" * 10_001, "a\n" * 201, "CB\x1b[2J"):
         for command in ("negotiation show", "negotiation history", "contract show", "case show", "timeline"):
             line = refused(run, 0, *command.split(), typed)
-            assert line.startswith("Error: reference: "), line
+            assert line.startswith(f"Error: {command.split()[-1]}.reference: "), line
             assert len(line) < 200, line
 
 

@@ -69,7 +69,7 @@ def test_a_second_demo_run_only_shows_it_again(demo_store: Path) -> None:
 def test_errors_reach_stderr_with_exit_codes_as_a_process(tmp_path: Path) -> None:
     result = bargaining("--store", str(tmp_path), "negotiation", "show", "CB-404")
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "Error: CB-404: no such negotiation\n"
+    assert result.stderr == "Error: show.reference: no such negotiation: CB-404\n"
     usage = bargaining("--store", str(tmp_path), "negotiation", "open")
     assert usage.returncode == 2
 

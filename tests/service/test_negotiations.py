@@ -224,7 +224,7 @@ def test_show_as_of_a_past_date_replays_only_what_had_happened(tracker: Tracker)
         None,
     )
     assert len(before_vote["rounds"]) == 2
-    with pytest.raises(NotFoundError, match="no such negotiation on 2011-03-01"):
+    with pytest.raises(NotFoundError, match="no negotiation CB-2011-001 on 2011-03-01"):
         tracker.negotiations.show(ref, as_of=date(2011, 3, 1))
 
 
@@ -255,7 +255,7 @@ def test_steps_must_be_recorded_in_the_order_they_happened(tracker: Tracker) -> 
 
 
 def test_unknown_reference_says_no_such_negotiation(tracker: Tracker) -> None:
-    with pytest.raises(NotFoundError, match=r"^CB-404: no such negotiation$"):
+    with pytest.raises(NotFoundError, match=r"^show.reference: no such negotiation: CB-404$"):
         tracker.negotiations.show("CB-404")
 
 

@@ -72,8 +72,8 @@ def test_a_lost_race_exits_75_and_the_winners_step_stands(
     original = Service._negotiation
     raced: list[str] = []
 
-    def load_then_someone_else_writes(self: Service, reference: str) -> object:
-        negotiation = original(self, reference)
+    def load_then_someone_else_writes(self: Service, reference: str, step: str = "") -> object:
+        negotiation = original(self, reference, step)
         if not raced:
             raced.append("once")
             run.ok(
