@@ -56,9 +56,15 @@ class Tracker:
         today: date | None = None,
     ) -> None:
         self.store = Store.resolve(store)
-        self.actor = (actor or "").strip() or default_actor()
+        self._actor = (actor or "").strip()
         self.today = today or date.today()  # noqa: DTZ011 - business dates are the user's local dates
         self._apps: dict[str, StoreApplication] = {}
+
+    @cached_property
+    def actor(self) -> str:
+        """Who is recording: as given, else ``default_actor`` (asked only by a command that
+        records or shows it: a report never looks the login up)."""
+        return self._actor or default_actor()
 
     def _app(self, cls: type[A]) -> A:
         if cls.name not in self._apps:

@@ -33,12 +33,17 @@ WIDE_RANGES = (
     ("\uffe0", "\uffe6"),
 )
 
+# Punctuation the tables print themselves that every terminal shows one column wide: the
+# ellipsis of a clipped cell and the dash of a rule (a test checks them against wcwidth).
+NARROW = "\u2014\u2026"
+
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Printable ASCII or wide characters only; one wide character (compiled on first use)."""
+    """Printable ASCII, the NARROW punctuation or wide characters only; one wide character
+    (compiled on first use)."""
     wide = "".join(f"{a}-{b}" for a, b in WIDE_RANGES)
-    return re.compile(f"[\x20-\x7e{wide}]*"), re.compile(f"[{wide}]")
+    return re.compile(f"[\x20-\x7e{NARROW}{wide}]*"), re.compile(f"[{wide}]")
 
 
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
@@ -67,6 +72,7 @@ def column_table(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> st
 
 
 _ASCII = dict.fromkeys(range(128))  # str.translate deletes these: what is left is the non-ASCII
+_NOT_WIDE = {**_ASCII, **dict.fromkeys(map(ord, NARROW))}  # ...and the one-column punctuation too
 
 
 def _ideographs(non_ascii: str) -> bool:
@@ -78,9 +84,10 @@ def _ideographs(non_ascii: str) -> bool:
 def _width(text: str) -> int:
     if text.isascii():
         return len(text) if text.isprintable() else -1
-    others = text.translate(_ASCII)
-    if _ideographs(others) and text.isprintable():
-        return len(text) + len(others)  # ASCII and CJK ideographs (most names): no regex to compile
+    others = text.translate(_NOT_WIDE)
+    if (not others or _ideographs(others)) and text.isprintable():
+        # ASCII, the NARROW punctuation and CJK ideographs (most names, clipped cells): no regex
+        return len(text) + len(others)
     plain_or_wide, wide_char = _patterns()
     if plain_or_wide.fullmatch(text):
         return len(text) + len(wide_char.findall(text))

@@ -17,6 +17,7 @@ from projections.folds import (
     late_steps,
     new_agreement,
 )
+from projections.status import closed_from
 from projections.store import dumps
 
 # A board row with the fold's working state, to fold a page into.
@@ -49,6 +50,7 @@ class AgreementsProjection(ViewProjection):
         deadlines = [agreement_deadlines(r) for r in folded]
         for row, dates in zip(folded, deadlines, strict=True):
             row["late"] = late_steps(dates)
+            row["closed_from"] = closed_from(row)
         page.write(
             upsert("agreements", AGREEMENT_TABLE_COLUMNS),
             [[r[k] for k in AGREEMENT_TABLE_COLUMNS] for r in folded],

@@ -36,6 +36,7 @@ AGREEMENT_COLUMNS = (
     "renewed_by",
     "renewed_on",
     "late",
+    "closed_from",
     "state",
 )
 

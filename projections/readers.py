@@ -17,7 +17,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -150,8 +150,14 @@ STATUS = (
     " ELSE 'signed' END"
 )
 CLOSED = ("terminated", "expired")
+# A row's status from the day it is closed for good (closed_from, see projections.status).
+CLOSED_STATUS = (
+    "CASE WHEN stage = 'refused' THEN 'refused'"
+    " WHEN terminated_on IS NOT NULL AND terminated_on <= :day THEN 'terminated' ELSE 'expired' END"
+)
+# Nothing is due on a row closed for good: the board does not read its deadlines.
 CLOSED_WITHOUT_DEADLINES = (
-    f"CASE WHEN {STATUS} IN ('terminated', 'expired') THEN NULL ELSE (SELECT deadlines"
+    "CASE WHEN closed_from <= :day THEN NULL ELSE (SELECT deadlines"
     " FROM agreement_details d WHERE d.reference = agreements.reference) END AS deadlines"
 )
 # What needs attention whatever its dates: a negotiation not yet concluded (neither refused nor
@@ -185,22 +191,31 @@ def attention(
     Worked out in SQL, so that a board of thousands of contracts in force or closed decodes
     only the few rows it shows."""
     params: dict[str, Any] = {"day": day, "until": until}
-    where = _filters(kind, employer, params)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    where = ["closed_from > :day", *_filters(kind, employer, params)]
+    closed_where = ["closed_from <= :day", *where[1:]]
     chosen = ""
     if stage:
         chosen = " AND status = :stage"
         params["stage"] = stage
-    board_rows = f"WITH board AS (SELECT *, {STATUS} AS status FROM agreements{clause}) "
+    # The rows still open on the day (an index range: in force, under way), their status worked
+    # out; the closed ones are only counted, from the index.
+    board_rows = f"WITH board AS (SELECT *, {STATUS} AS status FROM agreements WHERE {' AND '.join(where)}) "
     shown = (
         f"{board_rows}SELECT {BOARD_COLUMNS.replace('deadlines', 'd.deadlines')}"
         " FROM board JOIN agreement_details d USING (reference)"
         f" WHERE {ATTENTION}{chosen}"
     )
     rest = f"{board_rows}SELECT status, COUNT(*) FROM board WHERE NOT {ATTENTION}{chosen} GROUP BY status"
+    closed = (
+        f"SELECT status, COUNT(*) FROM (SELECT {CLOSED_STATUS} AS status FROM agreements"
+        f" WHERE {' AND '.join(closed_where)}) AS closed"
+        f"{' WHERE status = :stage' if stage else ''} GROUP BY status"
+    )
     with connect(at) as db:
         rows = db.rows(shown, params)
         counts = dict(db.tuples(rest, params))
+        for status, count in db.tuples(closed, params):
+            counts[status] = counts.get(status, 0) + count
     found = [with_status(row, day) for row in rows]
     found.sort(key=by_next_deadline)
     return found, counts

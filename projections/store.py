@@ -20,7 +20,7 @@ from eventsourcing.utils import Environment
 
 from projections.columns import AGREEMENT_TABLE_COLUMNS, CASE_COLUMNS
 from projections.readers import SCHEMA_VERSION, current_layout
-from projections.sql import POSTGRES, SQLITE, Dialect, on_postgres
+from projections.sql import POSTGRES, SQLITE, Dialect, missing_table, on_postgres
 
 VIEWS_NAME = "Views"
 # Views are derived data: when their layout changes (SCHEMA_VERSION), or the holiday data
@@ -69,6 +69,8 @@ def schema(dialect: Dialect) -> list[str]:
         "CREATE TABLE IF NOT EXISTS agreement_details (reference TEXT PRIMARY KEY, state TEXT,"
         " deadlines TEXT)",
         "CREATE INDEX IF NOT EXISTS agreements_kind ON agreements (kind, stage)",
+        # The attention board: the rows still open on a day, and a count of the closed ones.
+        "CREATE INDEX IF NOT EXISTS agreements_closed ON agreements (closed_from, stage, terminated_on)",
         # Each row's open governing dates (next_due's candidates): the attention board asks
         # whether one falls within its window without decoding the deadlines.
         # Keyed by reference (not a secondary index, which a rebuild drops): a page deletes and
@@ -225,25 +227,36 @@ def _postgres_class() -> type[ViewStore]:
     return PostgresViewStore
 
 
-def _discard_outdated(views: ViewStore, calendar: str) -> None:
+def _discard_outdated(views: ViewStore, calendar: str, *, create_tables: bool) -> None:
     """Drop the view tables of an older layout, or of deadlines counted with older holiday
     data than ``calendar`` (see ``readers.current_layout``), and every projection's position with
-    them."""
+    them; then create what is missing (``create_tables``).
+
+    Asked before the current schema is applied: an older layout's tables lack columns the
+    current indexes name, and creating those indexes on them would fail."""
 
     def scalar(sql: str) -> Any:
-        with views.page() as c:  # the table exists: the factory created every missing table
+        with views.page() as c:
             c.execute(sql)
             found = c.fetchall()
         return found[0][0] if found else None
 
-    if current_layout(scalar, calendar):
+    try:
+        current = current_layout(scalar, calendar)
+    except Exception as error:  # a new store: no layout recorded yet
+        if not missing_table(error):
+            raise
+        current = False
+    if current:
+        if create_tables:
+            views.create_table()  # IF NOT EXISTS: a no-op but for the library's own tables
         return
     with views.page() as c:
         for table in VIEW_TABLES:
             c.execute(f"DROP TABLE IF EXISTS {table}")
-        c.execute(f"DELETE FROM {views.tracking_table} WHERE application_name LIKE '%@%'")  # noqa: S608
     views.create_table()
     with views.page() as c:
+        c.execute(f"DELETE FROM {views.tracking_table} WHERE application_name LIKE '%@%'")  # noqa: S608
         c.execute(
             views.q("INSERT INTO views_layout (version, calendar) VALUES (?, ?)"), (SCHEMA_VERSION, calendar)
         )
@@ -282,18 +295,17 @@ def open_views(env: dict[str, str], *, calendar: str, create_tables: bool = True
     for a second process sharing a catch-up: the first created the tables, and may have
     dropped their indexes until the tables are full.
     """
-    environment = Environment(
-        VIEWS_NAME, {**os.environ, **env, "CREATE_TABLE": "yes" if create_tables else "no"}
-    )
+    # Tables are created here, once an older layout has been dropped (_discard_outdated).
+    environment = Environment(VIEWS_NAME, {**os.environ, **env, "CREATE_TABLE": "no"})
     factory = InfrastructureFactory.construct(environment)
     if env["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
         views = cast("ViewStore", factory.tracking_recorder(SQLiteViewStore))
         _relax_durability(views)
-        _discard_outdated(views, calendar)
+        _discard_outdated(views, calendar, create_tables=create_tables)
         return views
     with schema_lock(factory):
         views = cast("ViewStore", factory.tracking_recorder(_postgres_class()))
-        _discard_outdated(views, calendar)
+        _discard_outdated(views, calendar, create_tables=create_tables)
     return views
 
 

@@ -243,6 +243,21 @@ def test_views_of_an_older_layout_are_rebuilt_with_every_index(tracker: Tracker,
     assert indexes(store) == EVERY_INDEX
 
 
+def test_views_of_a_layout_without_a_column_an_index_now_names_are_rebuilt(
+    tracker: Tracker, store: Path
+) -> None:
+    """An older layout's table lacks a column the current schema indexes: its views are
+    dropped before the schema is applied, not left to fail on 'no such column'."""
+    expected = views_of_a_busy_store(tracker, store)
+    with sqlite3.connect(store / "views.sqlite") as conn:
+        conn.execute("DROP INDEX agreements_closed")
+        conn.execute("ALTER TABLE agreements DROP COLUMN closed_from")
+        conn.execute("UPDATE views_layout SET version = version - 1")
+    tracker.reports.board()
+    assert snapshot(store) == expected
+    assert indexes(store) == EVERY_INDEX
+
+
 def test_when_the_second_process_fails_the_first_finishes_its_share(
     tracker: Tracker, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

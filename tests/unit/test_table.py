@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from cli.output import WIDE_RANGES, _simple, clip, clips, column_table, table
+from cli.output import NARROW, WIDE_RANGES, _simple, clip, clips, column_table, table
 
 TEXT = st.text(
     alphabet=st.one_of(
@@ -79,6 +79,10 @@ def test_a_federations_board_with_chinese_names_is_laid_out_as_tabulate_would() 
     rows = [[f"CB-{i:04d}", f"广州{i}有限公司", i, None, "passed (tally…"] for i in range(6000)]
     headers = ["reference", "employer", "rounds", "signed", "vote"]
     assert table(rows, headers) == reference(rows, headers)
+
+
+def test_the_punctuation_counted_narrow_is_one_column_wide_for_wcwidth() -> None:
+    assert [wcwidth.wcwidth(ch) for ch in NARROW] == [1] * len(NARROW)
 
 
 def test_every_character_counted_wide_is_two_columns_wide_for_wcwidth() -> None:
