@@ -23,20 +23,15 @@ BIN = Path(sys.executable).parent
 SET_UP = ("make ", "source ")
 
 
+def commands_in(lines: str) -> list[str]:
+    """Shell commands, one per line, a line ending in a backslash joined to the next."""
+    return [c.strip() for c in re.sub(r"\\\n\s*", " ", lines).splitlines() if c.strip()]
+
+
 def shell_examples(text: str) -> list[str]:
-    """The commands of every ```sh block, a line each (continued lines joined)."""
-    commands: list[str] = []
-    for block in re.findall(r"^```sh\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL):
-        pending = ""
-        for line in block.splitlines():
-            pending += line.rstrip()
-            if pending.endswith("\\"):
-                pending = pending[:-1] + " "
-                continue
-            if pending.strip() and not pending.startswith(SET_UP):
-                commands.append(pending.strip())
-            pending = ""
-    return commands
+    """The commands of every ```sh block, but for the set-up lines."""
+    blocks = re.findall(r"^```sh\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    return [c for block in blocks for c in commands_in(block) if not c.startswith(SET_UP)]
 
 
 def test_every_readme_example_runs_in_order_on_a_fresh_store(tmp_path: Path, any_store: str) -> None:
@@ -138,17 +133,7 @@ def help_examples(command: click.Command) -> list[str]:
     """The shell lines under a command's 'Example(s):' heading, continued lines joined."""
     text = command.help or ""
     found = re.search(r"^\s*Examples?:\n(.*)", text, flags=re.MULTILINE | re.DOTALL)
-    examples: list[str] = []
-    pending = ""
-    for line in (found.group(1) if found else "").splitlines():
-        pending += line.strip()
-        if pending.endswith("\\"):
-            pending = pending[:-1] + " "
-            continue
-        if pending:
-            examples.append(pending)
-        pending = ""
-    return examples
+    return commands_in(found.group(1)) if found else []
 
 
 def every_command(group: click.Group, prefix: str = "") -> dict[str, click.Command]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bargaining import Tracker
+from bargaining import STAGES, Tracker
 from tests import builders as b
 
 DAYS = [
@@ -25,19 +25,8 @@ DAYS = [
     date(2030, 1, 1),
 ]
 RECORDED = date(2011, 7, 21)
-UNCONCLUDED_OR_AWAITING = {
-    "opened",
-    "requested",
-    "negotiating",
-    "suspended",
-    "draft",
-    "tied",
-    "ratified",
-    "signed",
-    "submitted",
-    "under review",
-    "objected",
-}
+# Every stage but those a negotiation or contract ends in, and a contract in force.
+UNCONCLUDED_OR_AWAITING = set(STAGES) - {"refused", "effective", "expired", "terminated"}
 
 
 def federation(store: Path) -> None:
