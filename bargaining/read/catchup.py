@@ -177,8 +177,11 @@ def _leave_with_parent() -> None:
     """
 
     def wait_for_end_of_file() -> None:
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdin.buffer.read()
+        # The raw descriptor, not sys.stdin: a thread blocked in a buffered read holds the
+        # buffer's lock, and the interpreter's shutdown after a normal finish aborts on it.
+        with contextlib.suppress(OSError):
+            while os.read(0, 4096):
+                pass
         os._exit(PARENT_GONE)
 
     threading.Thread(target=wait_for_end_of_file, name="parent-watch", daemon=True).start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -132,6 +133,26 @@ def test_a_killed_rebuild_leaves_no_helper_running_and_the_next_board_succeeds(b
     board = subprocess.run([str(BIN), "--store", str(big_store), "board"], capture_output=True, check=False)
     assert board.returncode == 0, board.stderr
     assert views(big_store) == expected
+
+
+def test_a_helper_that_finishes_its_share_exits_cleanly_while_its_parent_waits(big_store: Path) -> None:
+    """Its watch on the parent's pipe must not stop the interpreter from shutting down (a
+    buffered read of stdin in a thread made every finished helper abort, exit -6)."""
+    with subprocess.Popen(
+        [sys.executable, "-P", "-m", "bargaining.read.catchup", "Mediation", "cases"],
+        env={**os.environ, "BARGAINING_STORE": str(big_store)},
+        stdin=subprocess.PIPE,  # held open, as the parent holds it, until the helper is done
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as helper:
+        assert helper.stdout is not None
+        assert helper.stderr is not None
+        lines = [line.strip() for line in helper.stdout]  # to the end of its output
+        status = helper.wait(timeout=60)
+        problems = helper.stderr.read()
+    assert lines[-1:] == ["done"]
+    assert status == 0, problems
 
 
 def share(helpers: dict[int, str]) -> str:
