@@ -111,7 +111,9 @@ def usage_line(error: click.UsageError) -> str:
     param = getattr(error, "param", None)
     if field and param is not None:
         longs = [o for o in param.opts if o.startswith("--")]
-        field += "." + (longs[0][2:] if longs else (param.name or "").replace("_", "-"))
+        option = longs[0][2:] if longs else (param.name or "").replace("_", "-")
+        # The top command's own options (--store, --as) are named alone, as cli.types names them.
+        field = f"{field}.{option}" if ctx is not None and ctx.parent is not None else option
     message = one_line(error.format_message().rstrip("."))
     return f"{field + ': ' if field else ''}{message}; see '{where} --help'"
 

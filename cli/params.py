@@ -9,6 +9,7 @@ usage error (exit 2) naming the option and the values, before anything is read o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -45,9 +46,7 @@ class OneValueOption(click.Option):
         if self.single and isinstance(given, list):
             if len(given) > 1:
                 spelled = "/".join(self.opts)
-                values = ", ".join(
-                    " ".join(map(str, v)) if isinstance(v, tuple | list) else str(v) for v in given
-                )
+                values = ", ".join(map(_shown, given))
                 raise RepeatedOptionError(
                     f"{spelled} was given {len(given)} times ({values}) but takes one value: give it once",
                     ctx,
@@ -55,6 +54,16 @@ class OneValueOption(click.Option):
                 )
             opts = {**opts, self.name: given[0]}
         return super().consume_value(ctx, opts)
+
+
+# A URL's password (postgresql://user:PASSWORD@host/db): never repeated in a message.
+_PASSWORD = re.compile(r"(://[^/@\s:]*:)[^@\s]*@")
+
+
+def _shown(value: Any) -> str:
+    """A value as typed, for the message: several values joined, a URL's password hidden."""
+    text = " ".join(map(str, value)) if isinstance(value, tuple | list) else str(value)
+    return _PASSWORD.sub(r"\1***@", text)
 
 
 def option(*decls: str, **attrs: Any) -> Callable[[FC], FC]:

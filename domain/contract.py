@@ -248,8 +248,9 @@ class CollectiveContract(Aggregate):
 
     def open_successor(self, *, on: date, by: str, reference: str, purpose: Purpose, reason: str) -> None:
         status = self.status(on)
+        step = "renew" if purpose is Purpose.RENEWAL else "amend"  # the command, as errors name it
         if status is ContractStatus.TERMINATED:
-            raise StageError(purpose.value, f"contract {self.reference} was terminated")
+            raise StageError(step, f"contract {self.reference} was terminated")
         if purpose is Purpose.RENEWAL:
             if status not in (ContractStatus.EFFECTIVE, ContractStatus.EXPIRED):
                 raise StageError(
@@ -267,7 +268,7 @@ class CollectiveContract(Aggregate):
         elif status is not ContractStatus.EFFECTIVE:
             raise StageError("amend", f"only a contract in effect can be amended (it is {status.value})")
         if any(s.reference == reference for s in self.successors):
-            raise RuleViolationError(f"{purpose.value}.ref", f"{reference} is already linked")
+            raise RuleViolationError(f"{step}.ref", f"{reference} is already linked")
         self._successor_opened(on=on, by=by, reference=reference, purpose=purpose, reason=reason)
 
     @event(SuccessorOpened)

@@ -13,6 +13,9 @@ from domain.contract import CollectiveContract
 from domain.negotiation import Negotiation
 from domain.values import Purpose, Side, Stage, TerminationGround, clean_name, clean_text
 
+# The command that opens each kind of successor: its name begins the fields of its errors.
+STEPS = {Purpose.RENEWAL: "renew", Purpose.AMENDMENT: "amend"}
+
 
 class ContractService(Service):
     def _contract(self, reference: str, step: str, *, day: date | None = None) -> CollectiveContract:
@@ -89,10 +92,10 @@ class ContractService(Service):
         for s in contract.successors:
             if s.purpose is not Purpose.RENEWAL or s.signed_on is not None:
                 continue
-            under_way = self.app.load(Negotiation, s.reference, "negotiation", field="renewal.ref")
+            under_way = self.app.load(Negotiation, s.reference, "negotiation", field="renew.ref")
             if under_way.stage is not Stage.REFUSED:
                 raise RuleViolationError(
-                    "renewal.ref",
+                    "renew.ref",
                     f"{s.reference} already renews {contract.reference} (opened {s.opened_on.isoformat()},"
                     f" {under_way.stage.value}): carry that negotiation on, one renewal at a time",
                 )
@@ -107,14 +110,13 @@ class ContractService(Service):
         requested_by: str | Side,
     ) -> dict[str, Any]:
         """Open the negotiation that renews or amends a contract: the same procedure again."""
-        day = self._date(on, f"{purpose.value}.on")
-        ref = clean_reference(new_reference, f"{purpose.value}.ref")
-        why = clean_text(reason, f"{purpose.value}.reason", required=purpose is Purpose.AMENDMENT)
+        step = STEPS[purpose]
+        day = self._date(on, f"{step}.on")
+        ref = clean_reference(new_reference, f"{step}.ref")
+        why = clean_text(reason, f"{step}.reason", required=purpose is Purpose.AMENDMENT)
         if self.app.exists(Negotiation, ref):
-            raise AlreadyExistsError(
-                f"{purpose.value}.ref", f"{ref} already exists; choose another reference"
-            )
-        contract = self._contract(reference, purpose.value)
+            raise AlreadyExistsError(f"{step}.ref", f"{ref} already exists; choose another reference")
+        contract = self._contract(reference, step)
         if purpose is Purpose.RENEWAL:
             self._no_renewal_under_way(contract)
         contract.open_successor(on=day, by=self.actor, reference=ref, purpose=purpose, reason=why)
@@ -125,7 +127,7 @@ class ContractService(Service):
             kind=contract.kind,
             topic=contract.topic,
             profile_id=contract.profile_id,
-            requested_by=parse_enum(Side, requested_by, f"{purpose.value}.requested-by"),
+            requested_by=parse_enum(Side, requested_by, f"{step}.requested-by"),
             purpose=purpose,
             predecessor=contract.reference,
             on=day,

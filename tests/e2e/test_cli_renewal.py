@@ -19,7 +19,7 @@ def test_a_second_renewal_is_refused_while_the_first_is_under_way(any_store: str
     second = run("contract renew CB-2011-001 --ref CB-2012-002 --on 2012-05-20")
     assert second.exit_code == 1
     assert second.stderr == (
-        "Error: renewal.ref: CB-2012-001 already renews CB-2011-001 (opened 2012-05-15, opened):"
+        "Error: renew.ref: CB-2012-001 already renews CB-2011-001 (opened 2012-05-15, opened):"
         " carry that negotiation on, one renewal at a time\n"
     )
     assert run.events() == before

@@ -77,7 +77,8 @@ def test_a_single_valued_option_given_twice_is_refused_naming_it(
     assert (
         f"{spelled} was given 2 times ({' '.join(first)}, {' '.join(second)}) but takes one value" in stderr
     )
-    assert stderr.startswith(f"Error: {path[-1] if path else 'bargaining'}.{param.opts[-1].lstrip('-')}: ")
+    field = param.opts[-1].lstrip("-")  # the top command's own options are named alone
+    assert stderr.startswith(f"Error: {path[-1]}.{field}: " if path else f"Error: {field}: ")
     assert not (tmp_path / "store").exists()  # refused before the store was opened
 
 
@@ -132,3 +133,12 @@ def test_a_second_chief_or_a_list_of_chiefs_records_nothing_on_either_store(any_
     assert listed.exit_code == 1
     assert listed.stderr.startswith("Error: appoint.chief: '陈志明,孙某' is more than one name")
     assert run.events() == before
+
+
+def test_a_password_typed_twice_is_not_repeated(tmp_path: Path) -> None:
+    code, stderr = invoke(
+        tmp_path / "store", (), "--store", "postgresql://u:hunter2@localhost/db", "--store", "x"
+    )
+    assert code == 2
+    assert "hunter2" not in stderr
+    assert "(postgresql://u:***@localhost/db, x)" in stderr
