@@ -7,7 +7,10 @@ on the step in ``history`` and the timeline, each with the deadline's rule and i
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+
+from domain.due import late_by
 
 Row = dict[str, Any]
 
@@ -39,11 +42,13 @@ def met(d: Row) -> Row:
 
 def lateness(d: Row) -> Row:
     """A read model's deadline row (ISO ``due`` and ``done_on``) with ``met_on`` and ``late_by_days``."""
-    from datetime import date  # noqa: PLC0415 - as the rows' dates, only when asked
-
     done = None if d.get("milestone") else d.get("done_on")
-    late = None if done is None else max(0, (date.fromisoformat(done) - date.fromisoformat(d["due"])).days)
-    return {**d, "met_on": done, "late_by_days": late}
+    return {**d, "met_on": done, "late_by_days": late_by_iso(d["due"], done)}
+
+
+def late_by_iso(due: str, done: str | None) -> int | None:
+    """``domain.due.late_by`` for the ISO dates of the read models' rows."""
+    return None if done is None else late_by(date.fromisoformat(due), date.fromisoformat(done))
 
 
 def steps_meeting(deadlines: list[Row], met_by: dict[str, frozenset[str]]) -> dict[tuple[str, str], Row]:

@@ -250,7 +250,8 @@ def deadlines(
             )
         )
         late = sum(1 for r in rows if r["late_by_days"])
-        click.echo(f"\n{len(rows)} deadline(s) met in the {within} days to {rows_day(as_of)}: {late} late.")
+        to = (as_of or reports.today).isoformat()
+        click.echo(f"\n{len(rows)} deadline(s) met in the {within} days to {to}: {late} late.")
     else:
         click.echo(
             table(
@@ -262,10 +263,6 @@ def deadlines(
             )
         )
         click.echo(f"\n{len(rows)} deadline(s).")
-
-
-def rows_day(as_of: date | None) -> str:
-    return (as_of or date.today()).isoformat()  # noqa: DTZ011 - the user's business date
 
 
 @click.group()

@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from domain.due import AgreementDates
+from domain.due import AgreementDates, late_by
 from domain.due import agreement_deadlines as agreement_deadlines_on
 from domain.jurisdiction import get_profile
 from domain.values import AgreementKind
@@ -104,8 +104,9 @@ def late_steps(deadlines: list[Row]) -> str | None:
     late = []
     for d in deadlines:
         if d["done_on"] and not d["milestone"] and d["governing"] and d["done_on"] > d["due"]:
-            days = (date.fromisoformat(d["done_on"]) - date.fromisoformat(d["due"])).days
-            late.append(f'["{d["key"]}", {days}]')
+            late.append(
+                f'["{d["key"]}", {late_by(date.fromisoformat(d["due"]), date.fromisoformat(d["done_on"]))}]'
+            )
     return f"[{', '.join(late)}]" if late else None
 
 

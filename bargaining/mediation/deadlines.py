@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bargaining.timeliness import late_by_iso
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from projections.folds import limitation_expires, limitation_start
 
@@ -138,8 +139,14 @@ def met_deadlines(c: Row) -> list[Row]:
             if rule and start
             else "agreed in the mediation agreement"
         )
-        late = max(0, (date.fromisoformat(done) - date.fromisoformat(due)).days)
         found.append(
-            {"key": key, "label": label, "due": due, "rule": text, "met_on": done, "late_by_days": late}
+            {
+                "key": key,
+                "label": label,
+                "due": due,
+                "rule": text,
+                "met_on": done,
+                "late_by_days": late_by_iso(due, done),
+            }
         )
     return found

@@ -11,11 +11,12 @@ from eventsourcing.persistence import JSONTranscoder
 
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError, shown
 from bargaining.history import event_rows
-from bargaining.negotiations.views import article_history, negotiation_view
+from bargaining.negotiations.views import article_history, due_row, negotiation_view
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication, clean_reference, parse_enum
 from bargaining.store.snapshots import register_snapshot_transcodings
 from bargaining.timeliness import steps_meeting
+from domain.deadlines import negotiation_deadlines
 from domain.due import MET_BY
 from domain.identity import contract_id
 from domain.jurisdiction import get_profile
@@ -386,7 +387,8 @@ class NegotiationService(Service):
         negotiation = self._negotiation(reference, "history")
         rows = event_rows(self.app.events.get(negotiation.id))
         # Each step that met a deadline (the reply to the request, a resumption) says so.
-        meeting = steps_meeting(self.show(reference)["deadlines"], MET_BY)
+        deadlines = negotiation_deadlines(negotiation, negotiation.profile)
+        meeting = steps_meeting([due_row(d, self.today) for d in deadlines], MET_BY)
         for row in rows:
             row["met"] = meeting.get((row["step"], row["on"]))
         return rows

@@ -160,12 +160,13 @@ class ReportService:
             )
         else:
             every = [r for r in self._board_as_of(day, kind, employer) if not stage or r["status"] == stage]
-            rows = [r for r in every if readers.needs_attention(r, until)]
-            rows.sort(key=readers.by_next_deadline)
-            more = {}
+            rows, more = [], {}
             for r in every:
-                if not readers.needs_attention(r, until):
+                if readers.needs_attention(r, until):
+                    rows.append(r)
+                else:
                     more[r["status"]] = more.get(r["status"], 0) + 1
+            rows.sort(key=readers.by_next_deadline)
         return {
             "as_of": day,
             "within": within,
