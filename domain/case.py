@@ -6,12 +6,15 @@ is computed for a date, never typed in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.corrections import Amends, Correctable, Replay
 from domain.disputes import PAYMENT_ORDER_CATEGORIES, CaseStatus, Category, Channel, Outcome, ReferralTarget
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
@@ -19,7 +22,7 @@ from domain.records import MediationAgreement as Agreement
 from domain.records import MediationSession as Session
 
 
-class MediationCase(Aggregate):
+class MediationCase(Correctable, Aggregate):
     class Event(Aggregate.Event):
         on: date
         by: str
@@ -91,6 +94,32 @@ class MediationCase(Aggregate):
     class PerformanceRecorded(Event):
         performed: bool
         note: str
+
+    class StepCorrected(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    class StepRetracted(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    # How each step is recorded again when an earlier one is corrected (domain.corrections).
+    REPLAYS: ClassVar[Mapping[str, Replay]] = {
+        "Accepted": Replay(command="accept", extra={"both_agree": True}),
+        "Declined": Replay(command="decline"),
+        "Assigned": Replay(command="assign"),
+        "SessionHeld": Replay(command="hold_session", drop=("number",)),
+        "RiskFlagged": Replay(command="flag"),
+        "Extended": Replay(command="extend", extra={"both_agree": True}),
+        "Settled": Replay(command="settle", extra={"parties_signed": True, "sealed": True}),
+        "Failed": Replay(command="fail"),
+        "Withdrawn": Replay(command="withdraw"),
+        "Referred": Replay(command="refer"),
+        "ReviewRequested": Replay(command="request_review"),
+        "PerformanceRecorded": Replay(command="record_performance"),
+    }
 
     @staticmethod
     def create_id(reference: str) -> UUID:

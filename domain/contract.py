@@ -7,12 +7,15 @@ effective 15 days after receipt without objection (S1 Art 47), and expires after
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any, ClassVar
 from uuid import UUID
 
 import attrs
 from eventsourcing.domain import Aggregate, event
 
+from domain.corrections import Amends, Correctable, Replay
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.identity import contract_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
@@ -20,7 +23,7 @@ from domain.records import Successor
 from domain.values import AgreementKind, ContractStatus, Purpose, Term, TerminationGround
 
 
-class CollectiveContract(Aggregate):
+class CollectiveContract(Correctable, Aggregate):
     """A signed collective contract, sharing its negotiation's reference."""
 
     class Event(Aggregate.Event):
@@ -67,6 +70,34 @@ class CollectiveContract(Aggregate):
     class Terminated(Event):
         ground: TerminationGround
         reason: str
+
+    class StepCorrected(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    class StepRetracted(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    # How each step is recorded again when an earlier one is corrected (domain.corrections).
+    REPLAYS: ClassVar[Mapping[str, Replay]] = {
+        "Resigned": Replay(command="resign"),
+        "Submitted": Replay(command="submit"),
+        "Received": Replay(command="record_receipt"),
+        "Objected": Replay(command="object"),
+        "Published": Replay(command="publish"),
+        "SuccessorOpened": Replay(command="open_successor"),
+        "SucceededBy": Replay(command="record_successor_signed"),
+        "Terminated": Replay(command="terminate"),
+    }
+    RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
+        "Concluded": "is the negotiation's signing: correct it there ('negotiation correct')",
+        "Resigned": "is the negotiation's signing: correct it there ('negotiation correct')",
+        "SuccessorOpened": "was recorded by opening the successor; put it right on that negotiation",
+        "SucceededBy": "was recorded by the successor's signing; put it right on that negotiation",
+    }
 
     @staticmethod
     def create_id(reference: str) -> UUID:

@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 from eventsourcing.domain import Aggregate
 
+from domain.corrections import Amends, effective_events
+
 A = TypeVar("A", bound=Aggregate)
 
 
@@ -17,19 +19,18 @@ def as_of(events: Iterable[Any], day: date) -> Any | None:
     The created event always counts when anything else does (a file can be opened after the
     facts it records). Events dated later are skipped; the commands keep dependent steps in
     date order, so what remains is a state the rules could have reached. None if nothing
-    had happened by ``day``.
+    had happened by ``day``. Corrections and retractions count from the day they were made:
+    on an earlier day the record is shown as it was known then.
     """
-    aggregate: Any = None
-    seen = False
-    created: Any = None
-    for domain_event in events:
-        if created is None:
-            created = domain_event
-            aggregate = domain_event.mutate(None)
-            seen = domain_event.on <= day
-            continue
-        if domain_event.on <= day:
-            domain_event.apply(aggregate)
-            aggregate.version = domain_event.originator_version
-            seen = True
-    return aggregate if seen else None
+    stored = [e for e in events if not isinstance(e, Amends) or e.on <= day]  # type: ignore[attr-defined]
+    if not stored:
+        return None
+    effective, _, _ = effective_events(stored)
+    created, later = effective[0], [e for e in effective[1:] if e.on <= day]
+    if created.on > day and not later:
+        return None
+    aggregate = created.mutate(None)
+    for domain_event in later:
+        domain_event.apply(aggregate)
+        aggregate._version = domain_event.originator_version
+    return aggregate

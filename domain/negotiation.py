@@ -7,7 +7,9 @@ that only mutates. Every event carries ``on`` (the business date the user gave) 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any, ClassVar
 from uuid import UUID
 
 import attrs
@@ -15,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.articles import Agreement, Proposal, current_proposal
 from domain.calendar import add_months
+from domain.corrections import Amends, Correctable, Replay
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.identity import negotiation_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
@@ -35,7 +38,13 @@ from domain.values import (
 )
 
 
-class Negotiation(Aggregate):
+def _vote_inputs(values: dict[str, Any]) -> dict[str, Any]:
+    """A vote recorded again: from its tally, or as the outcome reported without one."""
+    outcome = values.pop("outcome")
+    return {**values, "reported": outcome if values["tally"] is None else None}
+
+
+class Negotiation(Correctable, Aggregate):
     """One collective negotiation, identified by its human reference (e.g. CB-2011-001)."""
 
     class Event(Aggregate.Event):
@@ -125,6 +134,51 @@ class Negotiation(Aggregate):
 
     class Reopened(Event):
         reason: str
+
+    class StepCorrected(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    class StepRetracted(Event, Amends):
+        step: int
+        reason: str
+        changes: list[list[Any]]
+
+    # How each step is recorded again when an earlier one is corrected (domain.corrections):
+    # rounds and proposals are renumbered after a retracted one, and steps naming them follow.
+    REPLAYS: ClassVar[Mapping[str, Replay]] = {
+        "RequestReceived": Replay(command="receive_request"),
+        "RequestAnswered": Replay(command="answer_request"),
+        "RepresentativeAppointed": Replay(command="appoint"),
+        "RoundHeld": Replay(command="hold_round", numbers="number"),
+        "ProposalTabled": Replay(
+            command="table_proposal",
+            drop=("on", "counter_to"),
+            rename={"round": "round_no"},
+            numbers="proposal_id",
+            refers={"round_no": "number"},
+        ),
+        "ProposalWithdrawn": Replay(
+            command="withdraw_proposal",
+            drop=("on",),
+            rename={"round": "round_no"},
+            refers={"round_no": "number", "proposal_id": "proposal_id"},
+        ),
+        "ArticleAgreed": Replay(
+            command="agree_article",
+            drop=("on", "proposal_id", "text"),
+            rename={"round": "round_no"},
+            refers={"round_no": "number"},
+        ),
+        "Suspended": Replay(command="suspend"),
+        "Resumed": Replay(command="resume"),
+        "DraftAdopted": Replay(command="adopt_draft", drop=("articles", "signed_by")),
+        "RatificationVoteRecorded": Replay(command="record_vote", drop=("rule",), adapt=_vote_inputs),
+        "TieDecided": Replay(command="decide_tie"),
+        "Signed": Replay(command="sign"),
+        "Reopened": Replay(command="reopen"),
+    }
 
     @staticmethod
     def create_id(reference: str) -> UUID:
