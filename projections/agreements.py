@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import orjson
 
+from domain.corrections import AMENDING
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
 from projections.columns import AGREEMENT_COLUMNS, AGREEMENT_TABLE_COLUMNS, DETAIL_COLUMNS
 from projections.folds import (
@@ -16,6 +17,7 @@ from projections.folds import (
     fold_agreement,
     late_steps,
     new_agreement,
+    refold_agreement,
 )
 from projections.status import closed_from
 from projections.store import dumps
@@ -43,6 +45,9 @@ class AgreementsProjection(ViewProjection):
             row["state"] = orjson.loads(row["state"])
         for item, data, on in relevant:
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_agreement(item.reference))
+            if item.step in AMENDING:
+                refold_agreement(row, item.context, page.steps_of(item.originator_id, item.version))
+                continue
             fold_agreement(row, item.context, item.step, data, on)
         folded = [r for r in rows.values() if r["kind"] is not None]
         for row in folded:

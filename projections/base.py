@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from eventsourcing.persistence import Tracking
@@ -52,6 +52,9 @@ class Page:
         self.view = view
         self.reader = reader
         self.writes: list[tuple[str, list[Sequence[Any]]]] = []
+        # One aggregate's stored steps up to a version, as (version, step, data): what a
+        # projection folds again when a step is corrected or retracted. Set by the runner.
+        self.steps_of: Callable[[str, int], list[tuple[int, str, dict[str, Any]]]] = _no_steps
 
     def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self.reader.execute(self.view.q(sql), params)
@@ -60,6 +63,11 @@ class Page:
     def write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             self.writes.append((self.view.q(sql), list(rows)))
+
+
+def _no_steps(originator_id: str, version: int) -> list[tuple[int, str, dict[str, Any]]]:
+    msg = f"no event store to read {originator_id} from (version {version})"
+    raise RuntimeError(msg)
 
 
 def load_rows(page: Page, table: str, columns: Sequence[str], references: Sequence[str]) -> dict[str, Row]:

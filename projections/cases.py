@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from domain.corrections import AMENDING
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
 from projections.columns import CASE_COLUMNS
-from projections.folds import CASE_STEPS, fold_case, new_case
+from projections.folds import CASE_STEPS, fold_case, new_case, refold_case
 
 
 class CasesProjection(ViewProjection):
@@ -22,6 +23,11 @@ class CasesProjection(ViewProjection):
             return
         rows = load_rows(page, "cases", CASE_COLUMNS, sorted({i.reference for i, _, _ in relevant}))
         for item, data, on in relevant:
+            if item.step in AMENDING:
+                rows[item.reference] = refold_case(
+                    item.reference, page.steps_of(item.originator_id, item.version)
+                )
+                continue
             row = rows.get(item.reference) or rows.setdefault(item.reference, new_case(item.reference))
             fold_case(row, item.step, data, on)
         page.write(

@@ -41,7 +41,7 @@ def loads(body: bytes | str) -> dict[str, Any]:
             inner = value.get("_data_", value)
             inner_kind = type(inner)
             data[key] = _untag(inner) if inner_kind is dict or inner_kind is list else inner
-        elif kind is list and value and type(value[0]) is dict:
+        elif kind is list and value and type(value[0]) in (dict, list):  # records; a correction's changes
             data[key] = _untag(value)
     return data
 

@@ -46,6 +46,9 @@ STEP_LABELS = {
     "Referred": "referred",
     "ReviewRequested": "arbitral review requested",
     "PerformanceRecorded": "performance recorded",
+    # every record
+    "StepCorrected": "correction",
+    "StepRetracted": "retraction",
 }
 
 
@@ -60,7 +63,33 @@ def _joined(*parts: Any) -> str:
     return "; ".join(str(p) for p in parts if p not in ("", None))
 
 
+def _shown(value: Any) -> str:
+    if value in ("", None, []):
+        return "(none)"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in ("", None))
+    return str(value)
+
+
+def change_text(step: int, field: str, before: Any, after: Any) -> str:
+    """'#16 tally: present 45 → 50': one changed field, a record's parts only where they differ."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        parts = [f"{k} {_shown(before.get(k))} → {_shown(v)}" for k, v in after.items() if before.get(k) != v]
+        return f"#{step} {field}: {', '.join(parts)}"
+    return f"#{step} {field}: {_shown(before)} → {_shown(after)}"
+
+
+def amendment_detail(verb: str, d: dict[str, Any]) -> str:
+    """'corrects #1; #1 amount_claimed: 12600.00 → 126000.00; reason: typo' for an amendment."""
+    changes = [change_text(*c) for c in d["changes"]]
+    return _joined(f"{verb} #{d['step']}", *changes, f"reason: {d['reason']}")
+
+
 DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "StepCorrected": lambda d: amendment_detail("corrects", d),
+    "StepRetracted": lambda d: amendment_detail("retracts", d),
     "Applied": _applied,
     "SessionHeld": lambda d: _joined(
         f"session {d['number']}", "、".join(d["attendees"]), d["offered"], d["notes"]

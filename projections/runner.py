@@ -20,7 +20,16 @@ from projections import codec
 from projections.agreements import AgreementsProjection
 from projections.base import Item, Page, ViewProjection
 from projections.cases import CasesProjection
-from projections.events import KINDS, Record, counts_by_sql, decoder, kind, read_groups, read_records
+from projections.events import (
+    KINDS,
+    Record,
+    aggregate_events,
+    counts_by_sql,
+    decoder,
+    kind,
+    read_groups,
+    read_records,
+)
 from projections.store import ViewStore
 from projections.timeline import TimelineProjection
 
@@ -215,11 +224,23 @@ def _fold_page(
         return None
     first, last = notifications[0][0], notifications[-1][0]
     items = _items(app, notifications, page, cache, read)
+    page.steps_of = lambda originator_id, version: steps_of(app, originator_id, version)
     for p in followers:
         seen = positions[p.name]
         if seen < last:
             p.process_page(page, items if seen < first else [i for i in items if i.position > seen])
     return last, len(notifications)
+
+
+def steps_of(
+    app: Application[Any], originator_id: str, version: int
+) -> list[tuple[int, str, dict[str, Any]]]:
+    """One aggregate's stored steps up to ``version`` as (version, step, data)."""
+    return [
+        (raw.originator_version, raw.qualname.rpartition(".")[2], data)
+        for raw, data in aggregate_events(app, originator_id)
+        if raw.originator_version <= version
+    ]
 
 
 def _count_page(
