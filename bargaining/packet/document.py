@@ -13,14 +13,35 @@ from typing import Any
 
 from bargaining.packet.blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph
 from bargaining.packet.narrative import explanation, representatives, resolution, wage_terms
-from bargaining.packet.words import cite, deadline, enum, paren, person, pick, sep, warning_text, word
+from bargaining.packet.words import (
+    cite,
+    correction_text,
+    deadline,
+    enum,
+    paren,
+    person,
+    pick,
+    sep,
+    warning_text,
+    word,
+)
 
 Row = dict[str, Any]
 
 
 def build(facts: Row, lang: str, digest: str) -> Document:
     blocks: list[Block] = []
-    for section in (_cover, _warnings, _contract, explanation, representatives, resolution, wage_terms):
+    sections = (
+        _cover,
+        _warnings,
+        _corrections,
+        _contract,
+        explanation,
+        representatives,
+        resolution,
+        wage_terms,
+    )
+    for section in sections:
         blocks += section(facts, lang)
     footer = f"{facts['reference']} · {word('digest', lang)} {digest[:23]}…"
     return Document(
@@ -101,6 +122,13 @@ def _warnings(f: Row, lang: str) -> list[Block]:
     lines = tuple(warning_text(w, lang) for w in f["warnings"])
     body: Block = Items(lines) if lines else Paragraph(word("warnings.none", lang))
     return [Heading(word("warnings", lang)), body]
+
+
+def _corrections(f: Row, lang: str) -> list[Block]:
+    """Every correction and retraction of the steps the packet reports: the record says so."""
+    lines = tuple(correction_text(c, lang) for c in f.get("corrections", ()))
+    body: Block = Items(lines) if lines else Paragraph(word("corrections.none", lang))
+    return [Heading(word("corrections", lang)), body]
 
 
 def _contract(f: Row, lang: str) -> list[Block]:

@@ -31,12 +31,13 @@ from bargaining.packet.document import build
 from bargaining.packet.facts import gather
 from bargaining.packet.markdown import to_markdown
 from bargaining.packet.words import warning_text
-from bargaining.store.application import project
 from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
+from domain.corrections import effective_events, fold
 from domain.negotiation import Negotiation
 from domain.values import Stage
-from projections.payload import event_data
+from projections.labels import change_text
+from projections.payload import event_data, plain
 
 FORMAT = "bargaining-packet/1"
 MANIFEST, PDF_NAME, MD_NAME = "manifest.json", "packet.pdf", "packet.md"
@@ -72,6 +73,30 @@ def history_digest(events: Iterable[Any], prefix: int | None = None) -> tuple[in
         count += 1
     whole = "sha256:" + digest.hexdigest()
     return count, whole, whole if count == prefix else at_prefix
+
+
+def correction_rows(record: str, events: list[Any]) -> list[Row]:
+    """Every correction and retraction of one record: which step, what changed, why, who, when."""
+    _, amendments, _ = effective_events(events)
+    kinds = {e.originator_version: type(e).__name__ for e in events}
+    return [
+        {
+            "record": record,
+            "number": a.number,
+            "kind": a.kind,
+            "step": a.step,
+            "step_kind": kinds.get(a.step, ""),
+            "reason": a.reason,
+            "on": iso_text(a.on),
+            "by": a.by,
+            "changes": [change_text(c[0], c[1], plain(c[2]), plain(c[3])) for c in a.changes],
+        }
+        for a in amendments
+    ]
+
+
+def iso_text(day: Any) -> str:
+    return day if isinstance(day, str) else day.isoformat()
 
 
 def file_row(name: str, data: bytes) -> Row:
@@ -110,6 +135,7 @@ class PacketService(Service):
         except OSError as error:
             raise InvalidValueError("packet.out", f"cannot use {printable(out)}: {error.strerror}") from None
         facts = gather(negotiation, contract, self.today)
+        facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {
@@ -120,7 +146,7 @@ class PacketService(Service):
             "as_of": self.today.isoformat(),
             "generated_by": self.actor,
             "records": {
-                kind: {"id": str(a.id), "events": n, "digest": d} for kind, (a, n, d) in records.items()
+                kind: {"id": str(a.id), "events": n, "digest": d} for kind, (a, n, d, _) in records.items()
             },
             "digest_method": DIGEST_METHOD,
             "files": [file_row(name, data) for name, data in files.items()],
@@ -139,7 +165,7 @@ class PacketService(Service):
             "files": manifest["files"] + [file_row(MANIFEST, files[MANIFEST])],
         }
 
-    def _records(self, reference: str) -> dict[str, tuple[Any, int, str]]:
+    def _records(self, reference: str) -> dict[str, tuple[Any, int, str, list[Any]]]:
         """Each aggregate rebuilt from exactly the events the digest covers: one read of each."""
         negotiation = self._negotiation(reference, "packet")
         if negotiation.stage is not Stage.SIGNED:
@@ -150,16 +176,12 @@ class PacketService(Service):
                 f"{negotiation.reference} is {negotiation.stage.value}, not signed; the filing packet is"
                 f" made after both chief representatives sign{source}",
             )
-        found: dict[str, tuple[Any, int, str]] = {}
+        found: dict[str, tuple[Any, int, str, list[Any]]] = {}
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             aggregate_id: UUID = cls.create_id(negotiation.reference)
-            events = list(self.app.events.get(aggregate_id))
+            events = self.app.history(aggregate_id)
             count, digest, _ = history_digest(events)
-            found[kind] = (
-                self.app.repository.get(aggregate_id, version=count, projector_func=project),
-                count,
-                digest,
-            )
+            found[kind] = (fold(events), count, digest, events)  # amendments in effect
         return found
 
     def _language(self, lang: str | None, profile_id: str) -> str:

@@ -14,6 +14,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "cover": ("1. Registration form", "一、集体合同备案登记表"),
     "warnings": ("Warnings", "提示"),
     "warnings.none": ("No gaps found in the record.", "记录中未发现缺项。"),
+    "corrections": ("Corrections to the record", "记录更正情况"),
+    "corrections.none": (
+        "No step of this record was corrected or retracted.",
+        "本记录的各项步骤均未更正或撤销。",
+    ),
     "contract": ("2. The contract as agreed", "二、合同文本（协商一致条款）"),
     "explanation": ("3. Explanation of the negotiation", "三、集体协商情况说明"),
     "representatives": ("4. Negotiation representatives", "四、协商代表名单"),
@@ -208,6 +213,48 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "PDF字体缺少以下字符的字形：{chars}，PDF中无法显示；Markdown文本中完整保留。",
     ),
 }
+
+
+# What a correction names: its record and the kind of step, in the packet's language.
+RECORDS = {"negotiation": ("Negotiation", "协商记录"), "contract": ("Contract", "合同记录")}
+STEPS = {
+    "Opened": ("opening", "立项"),
+    "RequestReceived": ("written request", "协商要约"),
+    "RequestAnswered": ("reply", "书面答复"),
+    "RepresentativeAppointed": ("appointment of a representative", "协商代表产生"),
+    "RoundHeld": ("negotiation round", "协商会议"),
+    "ProposalTabled": ("proposal", "协商方案"),
+    "ProposalWithdrawn": ("withdrawal of a proposal", "撤回方案"),
+    "ArticleAgreed": ("article agreed", "条款议定"),
+    "Suspended": ("suspension", "中止协商"),
+    "Resumed": ("resumption", "恢复协商"),
+    "DraftAdopted": ("draft adopted", "草案通过"),
+    "RatificationVoteRecorded": ("ratification vote", "职工代表大会表决"),
+    "TieDecided": ("tied vote decided", "表决平票决定"),
+    "Signed": ("signing", "签字"),
+    "Reopened": ("renegotiation after objection", "审查意见后重新协商"),
+    "Concluded": ("conclusion of the contract", "合同订立"),
+    "Resigned": ("re-signing", "重新签订"),
+    "Submitted": ("submission for filing", "报送备案"),
+    "Received": ("receipt by the authority", "审查机关收到"),
+    "Objected": ("authority's objection", "审查意见"),
+    "Published": ("publication to the workers", "向全体职工公布"),
+    "Terminated": ("termination", "合同终止"),
+}
+
+
+def correction_text(c: dict[str, Any], lang: str) -> str:
+    """One correction or retraction: record and step, when and by whom, what changed, and why."""
+    record = pick(lang, *RECORDS[c["record"]])
+    step = pick(lang, *STEPS.get(c["step_kind"], (c["step_kind"], c["step_kind"])))
+    changes = "; ".join(c["changes"])
+    if lang == "zh":
+        done = "撤销" if c["kind"] == "retraction" else "更正"
+        text = f"{record}第{c['step']}步（{step}）于{c['on']}由{c['by']}{done}（第{c['number']}步）"
+        return text + (f"：{changes}" if changes else "") + f"。理由：{c['reason']}"
+    done = "retracted" if c["kind"] == "retraction" else "corrected"
+    text = f"{record} step #{c['step']} ({step}) {done} on {c['on']} by {c['by']} (#{c['number']})"
+    return text + (f": {changes}" if changes else "") + f". Reason: {c['reason']}"
 
 
 def warning_text(w: dict[str, Any], lang: str) -> str:
