@@ -4,19 +4,52 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.corrections import AMENDING, RETRACTED
+from projections.labels import change_text
 from projections.payload import event_data
 
 
 def event_rows(events: Any) -> list[dict[str, Any]]:
-    """The recorded steps of one aggregate, oldest first, as plain rows."""
-    return [
-        {
-            "version": e.originator_version,
-            "step": type(e).__name__,
-            "on": e.on.isoformat(),
-            "by": e.by,
-            "recorded_at": e.timestamp.isoformat(),
-            "detail": event_data(e),
-        }
-        for e in events
-    ]
+    """The recorded steps of one aggregate, oldest first, as plain rows, each with its number
+    and what later corrections and retractions did to it (``mark_amended``)."""
+    return mark_amended(
+        [
+            {
+                "version": e.originator_version,
+                "step": type(e).__name__,
+                "on": e.on.isoformat(),
+                "by": e.by,
+                "recorded_at": e.timestamp.isoformat(),
+                "detail": event_data(e),
+            }
+            for e in events
+        ]
+    )
+
+
+def mark_amended(
+    rows: list[dict[str, Any]], *, number: str = "version", kind: str = "step", data: str = "detail"
+) -> list[dict[str, Any]]:
+    """Say on each step row which later steps corrected it (``corrected_by``) and whether one
+    retracted it (``retracted_by``); each amending row names the step it amends (``amends``).
+    The rows keep the values as first recorded: the history shows both."""
+    by_number = {r[number]: r for r in rows}
+    for r in rows:
+        r.setdefault("corrected_by", [])
+        r.setdefault("retracted_by", None)
+        r.setdefault("amends", None)
+    for r in rows:
+        if r[kind] not in AMENDING:
+            continue
+        target = by_number.get(r[data]["step"])
+        r["amends"] = r[data]["step"]
+        r["summary"] = "; ".join(
+            [*(change_text(*c) for c in r[data]["changes"]), f"reason: {r[data]['reason']}"]
+        )
+        if target is None:
+            continue
+        if r[kind] == RETRACTED:
+            target["retracted_by"] = r[number]
+        else:
+            target["corrected_by"].append(r[number])
+    return rows

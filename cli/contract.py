@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from cli.corrections import CONTRACT_OPTIONS, add_amend_commands
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
 from cli.output import deadline_line, echo_json, echo_recorded, kv, section, state_word, table
@@ -247,3 +248,14 @@ def render_contract(v: dict[str, Any]) -> None:
     click.echo(deadline_line(v["next_deadline"]) or "none")
     for warning in v["warnings"]:
         click.echo(click.style(f"Warning: {warning}", fg="yellow"))
+
+
+add_amend_commands(
+    contract,
+    service="contracts",
+    noun="contract",
+    options=CONTRACT_OPTIONS,
+    correct_example="bargaining contract correct CB-2011-001 2 --copies 4 --reason '4 copies were sent'",
+    retract_example="bargaining contract retract CB-2011-001 4 --reason 'recorded on the wrong contract'",
+    status=lambda s, r: f"Status: {s.tracker().contracts.show(r)['status']}.",
+)

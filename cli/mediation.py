@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from cli.corrections import CASE_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
@@ -20,6 +21,8 @@ from cli.output import (
     on_time,
     section,
     state_word,
+    step_cell,
+    struck,
     table,
 )
 from cli.params import option
@@ -568,7 +571,19 @@ def render_case(v: dict[str, Any]) -> None:
     section("Timeline")
     click.echo(
         table(
-            [[r["on"], r["step"], r["who"], on_time(r["met"]), clip(r["detail"], 60)] for r in v["timeline"]],
+            [
+                struck(
+                    [
+                        r["on"],
+                        step_cell(r["number"], r["step"], r),
+                        r["who"],
+                        on_time(r["met"]),
+                        clip(r["detail"], 60),
+                    ],
+                    r,
+                )
+                for r in v["timeline"]
+            ],
             ["date", "step", "recorded by", "deadline", "detail"],
         )
     )
@@ -584,3 +599,14 @@ def render_case(v: dict[str, Any]) -> None:
     click.echo(deadline_line(v["next_deadline"]) or "none")
     for warning in v["warnings"]:
         click.echo(click.style(f"Note: {warning}", fg="yellow"))
+
+
+add_amend_commands(
+    case,
+    service="cases",
+    noun="case",
+    options=CASE_OPTIONS,
+    correct_example="bargaining case correct CASE-2024-0007 1 --amount 126000 --reason '误录为12600'",
+    retract_example="bargaining case retract CASE-2024-0007 '#4' --reason 'a session of another case'",
+    status=lambda s, r: f"Status: {s.tracker().cases.show(r)['status']}.",
+)

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from cli.corrections import NEGOTIATION_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
@@ -20,6 +21,8 @@ from cli.output import (
     on_time,
     section,
     state_word,
+    step_cell,
+    struck,
     table,
 )
 from cli.params import option
@@ -597,24 +600,28 @@ def history(session: Session, reference: str, as_json: bool) -> None:
     click.echo(
         table(
             [
-                [
-                    r["version"],
-                    r["on"],
-                    r["step"],
-                    r["by"],
-                    r["recorded_at"][:19].replace("T", " "),
-                    on_time(r["met"]),
-                    clip(
-                        ", ".join(f"{k}={v}" for k, v in r["detail"].items() if v not in ("", None, [])),
-                        50,
-                    ),
-                ]
+                struck(
+                    [
+                        r["version"],
+                        r["on"],
+                        step_cell(None, r["step"], r),
+                        r["by"],
+                        r["recorded_at"][:19].replace("T", " "),
+                        on_time(r["met"]),
+                        clip(r["summary"] if r["amends"] else fields_text(r["detail"]), 50),
+                    ],
+                    r,
+                )
                 for r in rows
             ],
             ["#", "date", "step", "recorded by", "recorded at (UTC)", "deadline", "detail"],
         )
     )
     echo_late_steps(rows)
+
+
+def fields_text(detail: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in detail.items() if v not in ("", None, []))
 
 
 def wage_terms(wage: dict[str, Any] | None) -> str:
@@ -764,3 +771,14 @@ def render_negotiation(v: dict[str, Any]) -> None:
     click.echo(deadline_line(v["next_deadline"]) or "none")
     for warning in v["warnings"]:
         click.echo(click.style(f"Warning: {warning}", fg="yellow"))
+
+
+add_amend_commands(
+    negotiation,
+    service="negotiations",
+    noun="negotiation",
+    options=NEGOTIATION_OPTIONS,
+    correct_example="bargaining negotiation correct CB-2011-001 10 --minutes 双方交换意见 --reason 纪要误录",
+    retract_example="bargaining negotiation retract CB-2011-001 12 --reason 'entered twice'",
+    status=lambda s, r: f"Stage: {s.tracker().negotiations.show(r)['stage']}.",
+)

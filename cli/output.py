@@ -190,6 +190,23 @@ def clips(texts: Sequence[Any], width: int) -> list[str]:
     return [t if type(t) is str and len(t) <= width and "\n" not in t else clip(t, width) for t in texts]
 
 
+def step_cell(number: int | None, step: str, r: dict[str, Any]) -> str:
+    """'#5 mediation session (corrected by #7)': a step with its number and what amended it."""
+    text = step if number is None else f"#{number} {step}"
+    if r.get("retracted_by"):
+        return f"{text} (retracted by #{r['retracted_by']})"
+    if r.get("corrected_by"):
+        return f"{text} (corrected by {', '.join(f'#{n}' for n in r['corrected_by'])})"
+    return text
+
+
+def struck(cells: list[Any], r: dict[str, Any]) -> list[Any]:
+    """A retracted step's cells struck through (on a terminal; the step cell says it anyway)."""
+    if not r.get("retracted_by"):
+        return cells
+    return [click.style(str(c), strikethrough=True) if c not in (None, "") else c for c in cells]
+
+
 def section(title: str) -> None:
     click.echo("")
     click.echo(click.style(title, bold=True))

@@ -23,6 +23,8 @@ from cli.output import (
     echo_late_steps,
     on_time,
     state_word,
+    step_cell,
+    struck,
     table,
 )
 from cli.params import option
@@ -432,7 +434,9 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
             [
                 "on",
                 "context",
+                "number",
                 "step",
+                "retracted_by",
                 "recorded_by",
                 "recorded_at",
                 "deadline",
@@ -446,14 +450,17 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
         click.echo(
             table(
                 [
-                    [
-                        r["on"],
-                        r["context"],
-                        r["step"],
-                        r["recorded_by"],
-                        on_time(r["met"]),
-                        clip(r["detail"], 60),
-                    ]
+                    struck(
+                        [
+                            r["on"],
+                            r["context"],
+                            step_cell(r["number"], r["step"], r),
+                            r["recorded_by"],
+                            on_time(r["met"]),
+                            clip(r["detail"], 60),
+                        ],
+                        r,
+                    )
                     for r in flat
                 ],
                 ["date", "record", "step", "recorded by", "deadline", "detail"],

@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, TypeVar
 
+from bargaining.amend import Amender, later_amendments
 from bargaining.errors import AlreadyExistsError, InvalidValueError, shown
 from bargaining.history import event_rows
+from bargaining.mediation.corrections import CASE_FIELDS
 from bargaining.mediation.views import body_view, case_view
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication, clean_reference, parse_enum
@@ -390,8 +393,22 @@ class CaseService(_Base):
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
         case = self.app.load(MediationCase, reference, "case", field="show.reference", day=as_of)
-        events = [e for e in self.app.events.get(case.id) if getattr(e, "on", day) <= day]
-        return case_view(case, day, event_rows(events))
+        stored = self.app.history(case.id)
+        view = case_view(case, day, event_rows([e for e in stored if e.on <= day]))
+        view["warnings"] += later_amendments(stored, day)
+        return view
+
+    @cached_property
+    def _amender(self) -> Amender:
+        return Amender(self, MediationCase, "case", CASE_FIELDS)
+
+    def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
+        """Correct step ``step`` of a case with the options of the command that recorded it."""
+        return self._amender.correct(reference, step, reason=reason, **given)
+
+    def retract(self, reference: str, step: str | int, *, reason: str) -> dict[str, Any]:
+        """Retract step ``step`` of a case: it counts as never having happened."""
+        return self._amender.retract(reference, step, reason=reason)
 
     def exists(self, reference: str) -> bool:
         return self.app.exists(MediationCase, reference)

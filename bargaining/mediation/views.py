@@ -184,12 +184,16 @@ def timeline(
     meeting = steps_meeting(deadlines, MET_BY)
     rows = [
         {
+            "number": e["version"],
             "on": e["on"],
             "step": label(e["step"]),
             "who": e["by"],
             "detail": _detail(e["step"], e["detail"]),
             "recorded_at": e["recorded_at"],
-            "met": meeting.get((e["step"], e["on"])),
+            "met": None if e["retracted_by"] else meeting.get((e["step"], e["on"])),
+            "corrected_by": e["corrected_by"],
+            "retracted_by": e["retracted_by"],
+            "amends": e["amends"],
         }
         for e in events
     ]
@@ -203,6 +207,10 @@ def timeline(
                 "detail": f"no agreement {rule.describe()} and no extension ({c.profile.cite(rule.basis)})",
                 "recorded_at": None,
                 "met": None,
+                "number": None,
+                "corrected_by": [],
+                "retracted_by": None,
+                "amends": None,
             }
         )
     return sorted(rows, key=lambda r: r["on"] or "")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bargaining.amend import Amender
 from bargaining.errors import AlreadyExistsError, NotFoundError, RuleViolationError
+from bargaining.negotiations.corrections import CONTRACT_FIELDS
 from bargaining.negotiations.service import NegotiationService, Service
 from bargaining.negotiations.views import contract_view
 from bargaining.store.application import clean_reference, parse_enum
@@ -29,6 +31,18 @@ class ContractService(Service):
                     field, f"no contract {ref} yet: the negotiation has not been signed; sign it first"
                 ) from None
             raise
+
+    def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
+        """Correct step ``step`` of a contract with the options of the command that recorded it."""
+        return Amender(self, CollectiveContract, "contract", CONTRACT_FIELDS).correct(
+            reference, step, reason=reason, **given
+        )
+
+    def retract(self, reference: str, step: str | int, *, reason: str) -> dict[str, Any]:
+        """Retract step ``step`` of a contract: it counts as never having happened."""
+        return Amender(self, CollectiveContract, "contract", CONTRACT_FIELDS).retract(
+            reference, step, reason=reason
+        )
 
     def _change(self, reference: str, step: str, on: date, *, action: str = "", **kwargs: Any) -> None:
         """Take the step the command ``step`` records: the contract's method ``action`` (or ``step``)."""

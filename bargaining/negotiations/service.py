@@ -393,6 +393,19 @@ class NegotiationService(Service):
             row["met"] = meeting.get((row["step"], row["on"]))
         return rows
 
+    def _amender(self) -> Any:
+        from bargaining.negotiations.corrections import NEGOTIATION_FIELDS, NegotiationAmender  # noqa: PLC0415
+
+        return NegotiationAmender(self, Negotiation, "negotiation", NEGOTIATION_FIELDS)
+
+    def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
+        """Correct step ``step`` with the options of the command that recorded it."""
+        return self._amender().correct(reference, step, reason=reason, **given)  # type: ignore[no-any-return]
+
+    def retract(self, reference: str, step: str | int, *, reason: str) -> dict[str, Any]:
+        """Retract step ``step``: it counts as never having happened."""
+        return self._amender().retract(reference, step, reason=reason)  # type: ignore[no-any-return]
+
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
         negotiation = self.app.load(Negotiation, reference, "negotiation", field="show.reference", day=as_of)

@@ -280,6 +280,7 @@ class ReportService:
 
     def timeline(self, reference: str) -> list[Row]:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
+        from bargaining.history import mark_amended
         from bargaining.store.application import clean_reference
         from projections import events
         from projections.codec import BOOKKEEPING
@@ -292,11 +293,13 @@ class ReportService:
         found = []
         with opened(self.store) as apps:
             for a in aggregates:
+                steps = []
                 for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
                     step = event.qualname.rpartition(".")[2]
                     fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
-                    found.append(
+                    steps.append(
                         {
+                            "number": event.originator_version,
                             "on": data["on"],
                             "context": a["context"],
                             "step": label(step),
@@ -307,6 +310,7 @@ class ReportService:
                             "data": fields,
                         }
                     )
+                found += mark_amended(steps, number="number", kind="kind", data="data")
         self._note_deadlines_met(ref, found)
         return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
 
@@ -323,7 +327,8 @@ class ReportService:
             deadlines = [lateness(d) for d in readers.agreement_deadlines(self.views, reference)]
         meeting = steps_meeting(deadlines, MET_BY)
         for s in steps:
-            s["met"] = meeting.get((s.pop("kind"), s["on"]))
+            kind = s.pop("kind")
+            s["met"] = None if s.get("retracted_by") else meeting.get((kind, s["on"]))
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:

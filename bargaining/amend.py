@@ -1,0 +1,217 @@
+"""Putting a recorded step right: the correct and retract commands every record shares.
+
+A command names the step by its number (``#7``, as ``show``, ``history`` and ``timeline``
+print it) and gives, in the options of the command that recorded it, only what changes.
+Each kind of step lists the options that apply (``Fields``): the value is cleaned as the
+recording command cleans it, then the aggregate replays its steps with the change in effect
+(``domain.corrections``), so a correction that would break a rule is refused with the rule
+named and what rests on the step, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from bargaining.errors import InvalidValueError, RuleViolationError
+from bargaining.service import ServiceBase
+from bargaining.store.application import StoreApplication
+from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts
+from projections.labels import change_text, label
+from projections.payload import plain
+
+Clean = Callable[[Any, str], Any] | str  # or DAY: a business date, never in the future
+# For each kind of step: option name -> (event field, how the option's value is cleaned).
+Fields = Mapping[str, Mapping[str, tuple[str, Clean]]]
+MAX_REASON = 500
+DAY = "day"
+
+
+def as_is(value: Any, _field: str) -> Any:
+    return value
+
+
+def step_number(value: str | int, field: str) -> int:
+    """``7`` or ``#7``."""
+    text = str(value).strip().lstrip("#")
+    if not text.isdigit() or int(text) < 1:
+        raise InvalidValueError(
+            field, f"{value!r} is not a step number; give it as 7 or '#7' (see 'history')"
+        )
+    return int(text)
+
+
+def _options(names: Sequence[str]) -> str:
+    return ", ".join(f"--{n.replace('_', '-')}" for n in names) or "none (retract it instead)"
+
+
+class Amender:
+    """Corrections and retractions of one kind of record in one application."""
+
+    def __init__(self, service: ServiceBase[Any], cls: type[Any], what: str, fields: Fields) -> None:
+        self.service = service
+        self.cls = cls
+        self.what = what
+        self.fields = fields
+
+    @property
+    def app(self) -> StoreApplication:
+        return self.service.app  # type: ignore[no-any-return]
+
+    def _record(self, reference: str, doing: str) -> tuple[Any, list[Any]]:
+        aggregate = self.app.load(self.cls, reference, self.what, field=f"{doing}.reference")
+        return aggregate, self.app.history(aggregate.id)
+
+    def _reason(self, reason: str, doing: str) -> str:
+        text = " ".join(str(reason).split())
+        if not text:
+            raise InvalidValueError(f"{doing}.reason", "say why, e.g. --reason '12600 typed for 126000'")
+        if len(text) > MAX_REASON:
+            raise InvalidValueError(f"{doing}.reason", f"at most {MAX_REASON} characters")
+        return text
+
+    def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The event fields ``given`` (options of the recording command) stand for, cleaned."""
+        effective, _, _ = effective_events(history)
+        target = next((e for e in effective if e.originator_version == step), None)
+        if target is None:
+            return {}  # the aggregate says why (retracted, or no such step)
+        name = type(target).__name__
+        allowed = self.fields.get(name, {})
+        wrong = [o for o in given if o not in allowed]
+        if wrong:
+            raise InvalidValueError(
+                f"correct.{wrong[0].replace('_', '-')}",
+                f"does not apply to step #{step} ({label(name)}); it takes {_options(list(allowed))}",
+            )
+        if not given:
+            raise InvalidValueError(
+                "correct", f"give what step #{step} should say: {_options(list(allowed))}"
+            )
+        fields = facts(target)
+        found: dict[str, Any] = {}
+        parts: dict[str, dict[str, Any]] = {}  # "tally.present": a part of a value such as a tally
+        for option, value in given.items():
+            field, clean = allowed[option]
+            cleaned = self._clean(clean, value, f"correct.{option.replace('_', '-')}")
+            whole, _, part = field.partition(".")
+            if part:
+                parts.setdefault(whole, {})[part] = cleaned
+            else:
+                found[field] = cleaned
+        for whole, changed in parts.items():
+            current = found.get(whole, fields[whole])
+            if current is None:
+                raise InvalidValueError(
+                    f"correct.{next(iter(changed))}", f"step #{step} has no {whole} to correct a part of"
+                )
+            found[whole] = attrs.evolve(current, **changed)
+        return found
+
+    def _clean(self, clean: Clean, value: Any, field: str) -> Any:
+        if isinstance(clean, str):
+            return self.service._date(value, field)
+        return clean(value, field)
+
+    def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
+        """Correct step ``step`` with ``given`` (option -> value); recorded today."""
+        number = step_number(step, "correct.step")
+        why = self._reason(reason, "correct")
+        day = self.service.today
+        aggregate, history = self._record(reference, "correct")
+        changes = self.changes(history, number, {k: v for k, v in given.items() if v is not None})
+        found = self._amend(
+            history,
+            number,
+            lambda: aggregate.correct(
+                history=history, step=number, changes=changes, reason=why, on=day, by=self.service.actor
+            ),
+        )
+        others = self.mirror(history, number, changes, why)
+        self.app.commit(aggregate, *others)
+        return amendment_row("correction", number, why, day, self.service.actor, found)
+
+    def mirror(self, history: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str) -> list[Any]:
+        """Other records that state the same facts, corrected with them (none by default)."""
+        del history, step, changes, reason
+        return []
+
+    def check_retraction(self, history: Sequence[Any], step: int) -> None:
+        """Refuse a retraction another record rests on (nothing by default)."""
+        del history, step
+
+    def retract(self, reference: str, step: str | int, *, reason: str) -> dict[str, Any]:
+        """Retract step ``step``: it counts as never having happened; recorded today."""
+        number = step_number(step, "retract.step")
+        why = self._reason(reason, "retract")
+        day = self.service.today
+        aggregate, history = self._record(reference, "retract")
+        self.check_retraction(history, number)
+        found = self._amend(
+            history,
+            number,
+            lambda: aggregate.retract(
+                history=history, step=number, reason=why, on=day, by=self.service.actor
+            ),
+        )
+        self.app.commit(aggregate)
+        return amendment_row("retraction", number, why, day, self.service.actor, found)
+
+    def _amend(self, history: Sequence[Any], number: int, amend: Callable[[], list[Change]]) -> list[Change]:
+        try:
+            return amend()
+        except ReplayBrokenError as broken:
+            raise RuleViolationError(broken.field, _broken(history, number, broken)) from None
+
+
+def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError) -> str:
+    """Why the amendment is refused: the rule, and the steps that rest on the amended one."""
+    if broken.number != number:
+        return (
+            f"refused: with step #{number} amended, step #{broken.number} ({label(broken.name)})"
+            f" would break a rule: {broken.rule}; nothing was changed"
+        )
+    effective, _, _ = effective_events(history)
+    later = [e for e in effective if e.originator_version > number]
+    resting = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
+    if len(later) > 3:
+        resting += f" and {len(later) - 3} more"
+    rests = f"; resting on it: {resting}" if later else ""
+    return f"refused: step #{number} would break a rule: {broken.rule}{rests}; nothing was changed"
+
+
+def amendment_row(
+    kind: str, step: int, reason: str, on: date | str, by: str, changes: Sequence[Sequence[Any]]
+) -> dict[str, Any]:
+    """One correction or retraction as plain data (JSON keys in English)."""
+    return {
+        "kind": kind,
+        "step": step,
+        "reason": reason,
+        "on": on if isinstance(on, str) else on.isoformat(),
+        "by": by,
+        "changes": [
+            {
+                "step": int(c[0]),
+                "field": str(c[1]),
+                "before": plain(c[2]),
+                "after": plain(c[3]),
+                "text": change_text(int(c[0]), str(c[1]), plain(c[2]), plain(c[3])),
+            }
+            for c in changes
+        ],
+    }
+
+
+def later_amendments(events: Sequence[Any], day: date) -> list[str]:
+    """What an as-of view says of the corrections and retractions made after ``day``."""
+    later: list[Any] = [e for e in events if isinstance(e, Amends) and e.on > day]  # type: ignore[attr-defined]
+    return [
+        f"step #{e.step} was {'retracted' if type(e).__name__ == 'StepRetracted' else 'corrected'}"
+        f" on {e.on.isoformat()} (#{e.originator_version}): on {day.isoformat()} it was not yet known;"
+        " without --as-of the record is shown as corrected"
+        for e in later
+    ]

@@ -1,0 +1,164 @@
+"""What each step of a negotiation or contract can be corrected with: the options of the
+command that recorded it, cleaned as that command cleans them (``bargaining.amend``).
+
+A signing is recorded on three records at once (the negotiation, its contract, and the
+contract it renews): a correction of its date or term is made on all of them in one save,
+and a signing a contract rests on cannot be retracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bargaining.amend import DAY, Amender, Fields
+from bargaining.errors import InvalidValueError, RuleViolationError
+from bargaining.store.application import parse_enum
+from domain.contract import CollectiveContract
+from domain.corrections import effective_events, facts
+from domain.values import VoteOutcome, clean_name, clean_names, clean_text
+
+
+def _text(max_len: int = 10_000, *, required: bool = True) -> Any:
+    return lambda value, field: clean_text(value, field, required=required, max_len=max_len)
+
+
+def _person(value: Any, field: str) -> str:
+    return clean_name(value, field, max_len=100)
+
+
+def _count(value: Any, field: str) -> int:
+    """A count: from --yes 30, or from the one value of --present given for a vote."""
+    values = value if isinstance(value, list) else [value]
+    if len(values) != 1 or not str(values[0]).strip().isdigit():
+        raise InvalidValueError(field, f"{'、'.join(map(str, values))} is not one whole number")
+    return int(str(values[0]).strip())
+
+
+def _outcome(value: Any, field: str) -> VoteOutcome:
+    return parse_enum(VoteOutcome, value, field)
+
+
+ON = {"on": ("on", DAY)}
+REASON = {"step_reason": ("reason", _text(required=False))}
+AS_IS = ("round", lambda value, field: value)
+TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", "no", "abstain", "invalid")}
+
+NEGOTIATION_FIELDS: Fields = {
+    "Opened": ON,
+    "RequestReceived": {**ON, "topics": ("topics", _text(required=False))},
+    "RequestAnswered": {**ON, **REASON},
+    "RepresentativeAppointed": {**ON, "title": ("title", _text(100, required=False))},
+    "RoundHeld": {
+        **ON,
+        "place": ("place", _text(200)),
+        "chair": ("chair", _person),
+        "recorder": ("recorder", _person),
+        "present": ("present", lambda v, f: clean_names(list(v), f)),
+        "minutes": ("minutes", _text(1_000_000, required=False)),
+    },
+    "ProposalTabled": {"round": AS_IS, "text": ("text", _text(100_000))},
+    "ProposalWithdrawn": {"round": AS_IS, **REASON},
+    "ArticleAgreed": {"round": AS_IS},
+    "Suspended": {**ON, "until": ("until", lambda v, f: v), "step_reason": ("reason", _text())},
+    "Resumed": ON,
+    "DraftAdopted": ON,
+    "RatificationVoteRecorded": {
+        **ON,
+        "session_label": ("session", _text(100, required=False)),
+        **TALLY,
+        "outcome": ("outcome", _outcome),
+    },
+    "TieDecided": {**ON, **REASON},
+    "Signed": {
+        **ON,
+        "term_start": ("term.start", lambda v, f: v),
+        "term_end": ("term.end", lambda v, f: v),
+        "witness": ("witnesses", lambda v, f: clean_names(list(v), f)),
+    },
+    "Reopened": {**ON, **REASON},
+}
+
+CONTRACT_FIELDS: Fields = {
+    "Submitted": {
+        **ON,
+        "authority": ("authority", _text(200, required=False)),
+        "copies": ("copies", lambda v, f: int(v)),
+    },
+    "Received": ON,
+    "Objected": {**ON, "opinion": ("opinion", _text())},
+    "Published": ON,
+    "Terminated": {**ON, **REASON},
+}
+
+
+class NegotiationAmender(Amender):
+    """A negotiation's corrections, the signing's carried to the contracts that state it."""
+
+    def _signing(self, history: Sequence[Any], step: int) -> int | None:
+        """Which signing (1, 2, …) step ``step`` is, or None if it is no signing."""
+        effective, _, _ = effective_events(history)
+        signings = [e.originator_version for e in effective if type(e).__name__ == "Signed"]
+        return signings.index(step) + 1 if step in signings else None
+
+    def _contract(self, reference: str) -> tuple[Any, list[Any]] | None:
+        if not self.app.exists(CollectiveContract, reference):
+            return None
+        contract = self.app.load(CollectiveContract, reference, "contract")
+        return contract, self.app.history(contract.id)
+
+    def mirror(self, history: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str) -> list[Any]:
+        signing = self._signing(history, step)
+        stated = {k: v for k, v in changes.items() if k in ("on", "term")}
+        reference = history[0].reference
+        found = self._contract(reference) if signing and stated else None
+        if found is None:
+            return []
+        contract, events = found
+        effective, _, _ = effective_events(events)
+        cycles = [e for e in effective if type(e).__name__ in ("Concluded", "Resigned")]
+        touched = [contract]
+        self._mirror_on(contract, events, cycles[signing - 1].originator_version, stated, reason)  # type: ignore[operator]
+        predecessor = history[0].predecessor
+        if "on" in stated and predecessor and (older := self._contract(predecessor)) is not None:
+            old, old_events = older
+            succeeded = [
+                e
+                for e in effective_events(old_events)[0]
+                if type(e).__name__ == "SucceededBy" and e.reference == reference
+            ]
+            if succeeded:
+                self._mirror_on(
+                    old, old_events, succeeded[-1].originator_version, {"on": stated["on"]}, reason
+                )
+                touched.append(old)
+        return touched
+
+    def _mirror_on(
+        self, contract: Any, events: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str
+    ) -> None:
+        stated = facts(next(e for e in events if e.originator_version == step))
+        changes = {k: v for k, v in changes.items() if stated[k] != v}
+        if not changes:
+            return
+        self._amend(
+            events,
+            step,
+            lambda: contract.correct(
+                history=events,
+                step=step,
+                changes=changes,
+                reason=reason,
+                on=self.service.today,
+                by=self.service.actor,
+                mirrored=True,
+            ),
+        )
+
+    def check_retraction(self, history: Sequence[Any], step: int) -> None:
+        if self._signing(history, step) and self._contract(history[0].reference) is not None:
+            raise RuleViolationError(
+                "retract",
+                f"step #{step} signed the contract {history[0].reference}, which rests on it;"
+                " correct the signing instead, or terminate the contract",
+            )
