@@ -268,7 +268,7 @@ def plan_correction(
 ) -> list[Change]:
     """Every field a correction of ``step`` changes, in it and in later steps, checked by replay."""
     effective, _, retracted = effective_events(events)
-    target = _target(cls, effective, retracted, step, "correct", mirrored=mirrored)
+    target = _target(cls, events, effective, retracted, step, "correct", mirrored=mirrored)
     unknown = [f for f in changes if f not in facts(target) or f in IDENTITY_FIELDS]
     if unknown:
         raise InvalidValueError("correct", f"step #{step} has no correctable field {', '.join(unknown)}")
@@ -293,7 +293,7 @@ def _with_requested(found: list[Change], step: int, changes: Mapping[str, Any], 
 def plan_retraction(cls: type[Aggregate], events: Sequence[Any], step: int) -> list[Change]:
     """What retracting ``step`` changes in the later steps (renumbering), checked by replay."""
     effective, _, retracted = effective_events(events)
-    target = _target(cls, effective, retracted, step, "retract")
+    target = _target(cls, events, effective, retracted, step, "retract")
     if target is effective[0]:
         raise RuleViolationError(
             "retract", f"step #{step} opened the record; a record cannot be retracted whole"
@@ -306,6 +306,7 @@ def plan_retraction(cls: type[Aggregate], events: Sequence[Any], step: int) -> l
 
 def _target(
     cls: type[Aggregate],
+    history: Sequence[Any],
     effective: Sequence[Any],
     retracted: set[int],
     step: int,
@@ -316,6 +317,12 @@ def _target(
     if step in retracted:
         raise RuleViolationError(doing, f"step #{step} was retracted; it can no longer be {doing}ed")
     target = next((e for e in effective if e.originator_version == step), None)
+    amending: Any = next((e for e in history if e.originator_version == step and isinstance(e, Amends)), None)
+    if amending is not None:
+        what = "retraction" if type(amending).__name__ == RETRACTED else "correction"
+        raise InvalidValueError(
+            doing, f"#{step} is a {what} itself; {doing} the step it amends (#{amending.step}) instead"
+        )
     if target is None:
         last = max(e.originator_version for e in effective)
         raise InvalidValueError(doing, f"#{step} is not a step of this record (its steps run #1-#{last})")

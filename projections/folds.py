@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from domain.corrections import StepData, in_effect
+from domain.corrections import AMENDING, StepData, in_effect
 from domain.due import AgreementDates, late_by
 from domain.due import agreement_deadlines as agreement_deadlines_on
 from domain.jurisdiction import get_profile
@@ -237,6 +237,17 @@ def refold_agreement(row: Row, context: str, steps: list[StepData]) -> Row:
     for _, step, data in effective:
         fold_agreement(row, context, step, data, data["on"])
     return row
+
+
+def known_by(steps: list[StepData], day: str) -> list[StepData]:
+    """One record's steps as they stood on ``day``: the amendments made by then in effect, and
+    the steps (as amended) dated by then; the opening step counts when any other does."""
+    known = [s for s in steps if s[1] not in AMENDING or s[2]["on"] <= day]
+    effective, _, _ = in_effect(known)
+    if not effective:
+        return []
+    later = [s for s in effective[1:] if s[2]["on"] <= day]
+    return [effective[0], *later] if later or effective[0][2]["on"] <= day else []
 
 
 def refold_case(reference: str, steps: list[StepData]) -> Row:

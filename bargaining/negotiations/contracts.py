@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.amend import Amender
+from bargaining.amend import Amender, later_amendments
 from bargaining.errors import AlreadyExistsError, NotFoundError, RuleViolationError
 from bargaining.negotiations.corrections import CONTRACT_FIELDS
 from bargaining.negotiations.service import NegotiationService, Service
@@ -152,4 +152,8 @@ class ContractService(Service):
 
     def show(self, reference: str, *, as_of: date | None = None) -> dict[str, Any]:
         day = as_of or self.today
-        return contract_view(self._contract(reference, "show", day=as_of), day)
+        contract = self._contract(reference, "show", day=as_of)
+        view = contract_view(contract, day)
+        if as_of is not None:  # what was put right after that day, and so not yet known on it
+            view["warnings"] += later_amendments(self.app.history(contract.id), as_of)
+        return view

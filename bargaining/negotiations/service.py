@@ -9,6 +9,7 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder
 
+from bargaining.amend import later_amendments
 from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError, shown
 from bargaining.history import event_rows
 from bargaining.negotiations.views import article_history, due_row, negotiation_view
@@ -419,4 +420,7 @@ class NegotiationService(Service):
                 contract = self.app.load(CollectiveContract, negotiation.reference, "contract", day=as_of)
             except NotFoundError:
                 contract = None
-        return negotiation_view(negotiation, contract, day)
+        view = negotiation_view(negotiation, contract, day)
+        if as_of is not None:  # what was put right after that day, and so not yet known on it
+            view["warnings"] += later_amendments(self.app.history(negotiation.id), as_of)
+        return view

@@ -187,18 +187,28 @@ class ReportService:
         return employer
 
     def _board_as_of(self, day: str, kind: str, employer: str) -> list[Row]:
+        from domain.corrections import AMENDING
         from projections.folds import (
             agreement_deadlines,
             count_articles,
             fold_agreement,
             late_steps,
             new_agreement,
+            refold_agreement,
         )
 
         rows: dict[str, Row] = {}
+        amended: dict[str, set[tuple[str, str]]] = {}
         for event, reference, data in self._events_until(day, "Negotiations", CONTRACT_CONTEXTS):
             row = rows.get(reference) or rows.setdefault(reference, new_agreement(reference))
-            fold_agreement(row, event.context, event.qualname.rpartition(".")[2], data, data["on"])
+            step = event.qualname.rpartition(".")[2]
+            if step in AMENDING:  # refolded below, from the record's own steps
+                amended.setdefault(reference, set()).add((event.context, event.originator_id))
+                continue
+            fold_agreement(row, event.context, step, data, data["on"])
+        for reference, records in self._steps_known_by(day, "Negotiations", amended).items():
+            for context, steps in sorted(records.items(), reverse=True):  # the negotiation's first
+                refold_agreement(rows[reference], context, steps)
         found = []
         for reference in sorted(rows):
             row = rows[reference]
@@ -213,13 +223,39 @@ class ReportService:
         return found
 
     def cases_as_of(self, day: str) -> list[Row]:
-        from projections.folds import fold_case, new_case
+        from domain.corrections import AMENDING
+        from projections.folds import fold_case, new_case, refold_case
 
         rows: dict[str, Row] = {}
+        amended: dict[str, set[tuple[str, str]]] = {}
         for event, reference, data in self._events_until(day, "Mediation", ("case",)):
             row = rows.get(reference) or rows.setdefault(reference, new_case(reference))
-            fold_case(row, event.qualname.rpartition(".")[2], data, data["on"])
+            step = event.qualname.rpartition(".")[2]
+            if step in AMENDING:  # refolded below, from the case's own steps
+                amended.setdefault(reference, set()).add((event.context, event.originator_id))
+                continue
+            fold_case(row, step, data, data["on"])
+        for reference, records in self._steps_known_by(day, "Mediation", amended).items():
+            rows[reference] = refold_case(reference, records["case"])
         return [r for r in rows.values() if r["received_on"] is not None]  # as the cases view keeps them
+
+    def _steps_known_by(
+        self, day: str, upstream: str, amended: dict[str, set[tuple[str, str]]]
+    ) -> dict[str, dict[str, list[Any]]]:
+        """The steps of each amended record as they stood on ``day`` (``folds.known_by``), by
+        reference and context: few records, each read from its own stream."""
+        from projections.folds import known_by
+        from projections.runner import steps_of
+
+        found: dict[str, dict[str, list[Any]]] = {}
+        if not amended:
+            return found
+        with opened(self.store) as apps:
+            for reference, records in amended.items():
+                for context, originator_id in records:
+                    steps = steps_of(apps[upstream], originator_id, 1 << 62)
+                    found.setdefault(reference, {})[context] = known_by(steps, day)
+        return found
 
     def _events_until(
         self, day: str, upstream: str, contexts: tuple[str, ...]

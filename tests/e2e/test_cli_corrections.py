@@ -111,6 +111,9 @@ def test_a_vote_a_signed_contract_rests_on_cannot_be_corrected_below_quorum(any_
     shown = json.loads(run.ok("negotiation show CB-2011-001 --json").stdout)
     assert shown["vote"]["tally"]["present"] == 44
     assert shown["stage"] == "signed"
+    then = json.loads(run.ok("negotiation show CB-2011-001 --as-of 2011-07-01 --json").stdout)
+    assert then["vote"]["tally"]["present"] == 45  # as it was known on that day
+    assert any(f"step #{vote} was corrected on" in w for w in then["warnings"])
 
 
 def test_a_corrected_signing_date_moves_the_contract_and_its_filing_deadline(any_store: str) -> None:
@@ -124,6 +127,11 @@ def test_a_corrected_signing_date_moves_the_contract_and_its_filing_deadline(any
     assert contract["signed_on"] == "2011-06-28"
     board = json.loads(run.ok("board --all --json").stdout)
     assert [r["signed_on"] for r in board if r["reference"] == "CB-2011-001"] == ["2011-06-28"]
+    today = date.today().isoformat()
+    folded = json.loads(run.ok(f"board --all --as-of {today} --json").stdout)
+    assert [r["signed_on"] for r in folded if r["reference"] == "CB-2011-001"] == ["2011-06-28"]
+    then = json.loads(run.ok("board --all --as-of 2011-07-10 --json").stdout)
+    assert [r["signed_on"] for r in then if r["reference"] == "CB-2011-001"] == ["2011-06-29"]
     contract_history = json.loads(run.ok("timeline CB-2011-001 --json").stdout)
     assert [s["number"] for s in contract_history if s["context"] == "contract" and s["amends"] == 1] == [2]
     assert run(f"negotiation retract CB-2011-001 {signing} --reason x").exit_code == 1

@@ -49,6 +49,12 @@ def busy_store(t: Tracker) -> None:
     m.received(t, "CASE-2024-0008", category="remuneration", workers=12)
     t.cases.decline("CASE-2024-0008", on=date(2024, 3, 9), reason="被申请人不同意调解")
     t.contracts.objection("CB-2011-001", on=date(2011, 7, 12), opinion="第一条需修改")
+    # Amendments, read between: each refolds its record's row from the steps in effect.
+    t.cases.correct(m.CASE, 1, amount="190000", reason="金额误录")
+    t.reports.board()
+    t.cases.retract(m.CASE, "#5", reason="另一案件的调解记录")
+    t.contracts.correct("CB-2011-001", 2, on=date(2011, 7, 3), reason="报送日期误录")
+    t.cases.correct("CASE-2024-0008", 1, workers=15, reason="人数更正")
 
 
 def views_of_a_busy_store(tracker: Tracker, store: Path) -> dict[str, list[tuple[Any, ...]]]:
