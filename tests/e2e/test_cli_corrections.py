@@ -127,8 +127,8 @@ def test_a_corrected_signing_date_moves_the_contract_and_its_filing_deadline(any
     assert contract["signed_on"] == "2011-06-28"
     board = json.loads(run.ok("board --all --json").stdout)
     assert [r["signed_on"] for r in board if r["reference"] == "CB-2011-001"] == ["2011-06-28"]
-    today = date.today().isoformat()
-    folded = json.loads(run.ok(f"board --all --as-of {today} --json").stdout)
+    corrected_on = json.loads(run.ok("negotiation history CB-2011-001 --json").stdout)[-1]["on"]
+    folded = json.loads(run.ok(f"board --all --as-of {corrected_on} --json").stdout)
     assert [r["signed_on"] for r in folded if r["reference"] == "CB-2011-001"] == ["2011-06-28"]
     then = json.loads(run.ok("board --all --as-of 2011-07-10 --json").stdout)
     assert [r["signed_on"] for r in then if r["reference"] == "CB-2011-001"] == ["2011-06-29"]
@@ -148,3 +148,23 @@ def test_as_of_before_the_correction_shows_what_was_known_then(any_store: str) -
     now = json.loads(run.ok(f"case show {m.CASE} --json").stdout)
     assert now["amount_claimed"] == "126000.00"
     assert not any("was corrected" in w for w in now["warnings"])
+
+
+def test_statistics_follow_a_retracted_agreement_and_a_corrected_date(any_store: str) -> None:
+    with Tracker(any_store, actor="测试员", today=TODAY) as t:
+        m.settled(t)
+    run = Cli(any_store)
+    total = json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)["total"]
+    assert (total["closed"], total["succeeded"], total["average_days_to_close"]) == (1, 1, "12.0")
+    steps = json.loads(run.ok(f"case show {m.CASE} --json").stdout)["timeline"]
+    agreement = next(s["number"] for s in steps if s["step"] == "mediation agreement signed")
+    run.ok(f"case correct {m.CASE} {agreement} --on 2024-03-18 --reason 签订日期误录")
+    total = json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)["total"]
+    assert (total["closed"], total["average_days_to_close"]) == (1, "10.0")
+    run.ok(f"case retract {m.CASE} {agreement} --reason 协议未签订")
+    total = json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)["total"]
+    # Without its agreement the case was deemed failed when its 15 days ran out (S4 Art 29).
+    assert (total["closed"], total["succeeded"], total["failed"], total["amount_agreed"]) == (1, 0, 1, "0.00")
+    assert json.loads(run.ok(f"case show {m.CASE} --json").stdout)["agreement"] is None
+    run.ok("rebuild")
+    assert json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)["total"] == total
