@@ -449,6 +449,12 @@ def draft(session: Session, reference: str, on: date) -> None:
     default=None,
     help="Only the reported outcome, when no tally was kept (flagged unverifiable).",
 )
+@option(
+    "--no-quorum",
+    is_flag=True,
+    help="The meeting was held without quorum: record it as held and invalid (needs --roll and"
+    " --present); the draft is then voted on again.",
+)
 @option("--decide", type=OUTCOME, default=None, help="Decide a tied vote (needs --reason).")
 @option("--reason", default="", help="Reason for the decision on a tie.")
 @pass_session
@@ -465,6 +471,7 @@ def vote(
     abstain: int,
     invalid: int,
     outcome: str | None,
+    no_quorum: bool,
     decide: str | None,
     reason: str,
 ) -> None:
@@ -472,6 +479,9 @@ def vote(
 
     PRC: at least 2/3 of the roll present; more than half of the WHOLE roll in favour.
     Exactly half is a tie that a person decides with --decide.
+
+    A meeting below the quorum is refused. If it was held, --no-quorum records it as held
+    and invalid: the draft stays, and the next vote on it is its next attempt.
 
     \b
     Examples:
@@ -481,8 +491,12 @@ def vote(
       bargaining negotiation vote CB-2011-001 --on 2011-06-24 --roll 60 --present 45 --yes 30 --no 15 \\
         && bargaining negotiation vote CB-2011-001 --on 2011-06-25 --decide passed \\
         --reason 职代会主席团按表决办法认定通过
+      bargaining negotiation vote CB-2011-001 --on 2011-06-17 --roll 60 --present 38 --no-quorum \\
+        && bargaining negotiation vote CB-2011-001 --on 2011-06-24 --roll 60 --present 45 --yes 38 --no 5
     """
     service = session.tracker().negotiations
+    if decide is not None and no_quorum:
+        raise CommandError("vote.no-quorum: a tie is decided on the vote that tied; leave out --no-quorum")
     if decide is not None:
         service.decide_tie(reference, on=on, outcome=decide, reason=reason)
         report(session, reference, f"tie decided: {decide}")
@@ -499,10 +513,16 @@ def vote(
         abstain=abstain,
         invalid=invalid,
         outcome=outcome,
+        no_quorum=no_quorum,
     )
     click.echo(f"Vote: {result['outcome']} — {result['rule']}")
     if result["outcome"] == "tied":
         click.echo("The yes votes are exactly the threshold: decide with --decide passed|rejected --reason …")
+    if result["outcome"] == "no quorum":
+        click.echo(
+            f"The meeting is recorded as held without quorum (attempt {result['attempt']});"
+            " the draft stays: hold the vote again."
+        )
     report(session, reference, "vote recorded")
 
 
