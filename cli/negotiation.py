@@ -24,6 +24,7 @@ from cli.output import (
 )
 from cli.params import option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
+from cli.votes import render_votes
 
 SIDE = OneOf("union", "employer")
 KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
@@ -625,7 +626,9 @@ def history(session: Session, reference: str, as_json: bool) -> None:
                     r["recorded_at"][:19].replace("T", " "),
                     on_time(r["met"]),
                     clip(
-                        ", ".join(f"{k}={v}" for k, v in r["detail"].items() if v not in ("", None, [])),
+                        ", ".join(
+                            f"{k}={v}" for k, v in _outcome_first(r["detail"]) if v not in ("", None, [])
+                        ),
                         50,
                     ),
                 ]
@@ -635,6 +638,12 @@ def history(session: Session, reference: str, as_json: bool) -> None:
         )
     )
     echo_late_steps(rows)
+
+
+def _outcome_first(detail: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A step's fields with its outcome first: what a vote came to ('no quorum') is the fact
+    the clipped column must not lose."""
+    return sorted(detail.items(), key=lambda item: item[0] != "outcome")
 
 
 def wage_terms(wage: dict[str, Any] | None) -> str:
@@ -729,31 +738,7 @@ def render_negotiation(v: dict[str, Any]) -> None:
             f"Suspended {s['on']} until {s['until']}: {s['reason']}"
             + (f" (resumed {s['resumed_on']})" if s["resumed_on"] else "")
         )
-    vote = v["vote"]
-    if vote:
-        section("Ratification vote")
-        tally = vote["tally"]
-        counts = (
-            (
-                f"roll {tally['roll']}, present {tally['present']} (quorum {tally['quorum_needed']}),"
-                f" yes {tally['yes']} (needed {tally['yes_needed']}), no {tally['no']},"
-                f" abstain {tally['abstain']}, invalid {tally['invalid']}"
-            )
-            if tally
-            else "tally not recorded"
-        )
-        kv(
-            [
-                ("Date", vote["on"]),
-                ("Body", f"{vote['body']} {vote['session']}".strip()),
-                (
-                    "Outcome",
-                    vote["outcome"] + (f" → decided {vote['decided']['outcome']}" if vote["decided"] else ""),
-                ),
-                ("Counts", counts),
-                ("Rule", vote["rule"]),
-            ]
-        )
+    render_votes(v["votes"])
     if v["signed_on"]:
         section("Contract")
         kv(

@@ -60,6 +60,14 @@ def _joined(*parts: Any) -> str:
     return "; ".join(str(p) for p in parts if p not in ("", None))
 
 
+def _vote(d: dict[str, Any]) -> str:
+    tally = d["tally"]
+    if d["outcome"] == "no quorum":  # the meeting was held, and decided nothing
+        counts = f"{tally['present']} of {tally['roll']} present, quorum not met"
+        return _joined("no quorum — held, invalid", d["body"], d["session"], counts)
+    return _joined(d["outcome"], d["body"], d["session"], tally and f"{tally['yes']} of {tally['roll']} yes")
+
+
 DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     "Applied": _applied,
     "SessionHeld": lambda d: _joined(
@@ -79,12 +87,7 @@ DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     "RepresentativeAppointed": lambda d: _joined(
         d["name"], d["side"], d["role"], d["title"], d["replaces"] and f"replaces {d['replaces']}"
     ),
-    "RatificationVoteRecorded": lambda d: _joined(
-        d["outcome"],
-        d["body"],
-        d["session"],
-        d["tally"] and f"{d['tally']['yes']} of {d['tally']['roll']} yes",
-    ),
+    "RatificationVoteRecorded": _vote,
     "Signed": lambda d: _joined(
         f"{d['union_signatory']} and {d['employer_signatory']}",
         f"term {d['term']['start']} to {d['term']['end']}",

@@ -1,0 +1,77 @@
+"""A ratification meeting held without quorum: recorded as held and invalid, then the vote held
+again, signed; every reader shows both meetings, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import Cli
+from tests.e2e.test_cli_negotiation import REF, drafted
+
+NO_QUORUM_RULE = (
+    "quorum not met: 58 of 90 present (quorum 2/3 = 60) — PRC, Provisions on Collective Contracts art. 36"
+)
+
+
+def held_without_quorum_then_passed(run: Cli) -> None:
+    drafted(run)
+    run.ok(f"negotiation vote {REF} --on 2011-06-17 --session 第三届 --roll 90 --present 58 --no-quorum")
+    run.ok(f"negotiation vote {REF} --on 2011-06-24 --session 第三届 --roll 90 --present 61 --yes 50 --no 8")
+    run.ok(f"negotiation sign {REF} --on 2011-06-29 --term-start 2011-07-01 --years 1")
+
+
+def views(run: Cli) -> dict[str, Any]:
+    """What the readers say about the negotiation, without the wall-clock recording times."""
+    timeline = json.loads(run.ok(f"timeline {REF} --json").stdout)
+    for row in timeline:
+        row.pop("recorded_at")
+    return {
+        "show": json.loads(run.ok(f"negotiation show {REF} --json --as-of 2011-07-01").stdout),
+        "board": json.loads(run.ok("board --all --json --as-of 2011-07-01").stdout),
+        "timeline": timeline,
+    }
+
+
+def test_a_meeting_without_quorum_then_a_passing_vote_is_signed_and_shown_everywhere(any_store: str) -> None:
+    run = Cli(any_store)
+    held_without_quorum_then_passed(run)
+    show = json.loads(run.ok(f"negotiation show {REF} --json").stdout)
+    assert show["negotiation_stage"] == "signed"
+    assert [
+        (v["on"], v["outcome"], v["quorum_met"], v["passed"], v["attempt"], v["follows"])
+        for v in show["votes"]
+    ] == [
+        ("2011-06-17", "no quorum", False, False, 1, None),
+        ("2011-06-24", "passed", True, True, 2, "2011-06-17"),
+    ]
+    assert show["votes"][0]["rule"] == NO_QUORUM_RULE
+    assert show["vote"] == show["votes"][-1]
+    text = run.ok(f"negotiation show {REF}").stdout
+    assert "2011-06-17  congress 第三届  1          no quorum — held, invalid  58 of 90 (60 needed)" in text
+    assert "2011-06-24  congress 第三届  2          passed                     61 of 90 (60 needed)" in text
+    assert "Attempt  2, after the meeting of 2011-06-17 without quorum" in text
+    timeline = [r["detail"] for r in json.loads(run.ok(f"timeline {REF} --json").stdout)]
+    assert "no quorum — held, invalid; congress; 第三届; 58 of 90 present, quorum not met" in timeline
+    assert "passed; attempt 2 (after 2011-06-17: no quorum); congress; 第三届; 50 of 90 yes" in timeline
+    history = run.ok(f"negotiation history {REF}").stdout
+    assert "outcome=no quorum, body=congress" in history
+    before = views(run)
+    assert [r["stage"] for r in before["board"]] == ["signed"]
+    run.ok("rebuild")
+    assert views(run) == before
+
+
+def test_the_board_waits_at_the_draft_after_a_meeting_without_quorum_rebuilt_or_not(any_store: str) -> None:
+    run = Cli(any_store)
+    drafted(run)
+    run.ok(f"negotiation vote {REF} --on 2011-06-17 --roll 90 --present 58 --no-quorum")
+    board = json.loads(run.ok("board --json").stdout)
+    assert [(r["stage"], r["vote"]) for r in board] == [("draft", "no quorum")]
+    show = json.loads(run.ok(f"negotiation show {REF} --json").stdout)
+    assert show["warnings"] == [
+        "vote: the meeting of 2011-06-17 was held without quorum (58 of 90 present, 60 needed);"
+        " the draft is to be voted on again (attempt 2)"
+    ]
+    run.ok("rebuild")
+    assert json.loads(run.ok("board --json").stdout) == board
