@@ -71,18 +71,23 @@ def decision_row(decided: TieDecision) -> dict[str, Any]:
     }
 
 
-def vote_rows(n: Negotiation) -> list[dict[str, Any]]:
-    """Every vote recorded, oldest first. Each is numbered as an attempt on its draft; a
-    meeting held without quorum is marked (``quorum_met`` false, outcome "no quorum"), and the
-    attempt after it names the date of the one it follows."""
-    rows: list[dict[str, Any]] = []
+def numbered_votes(n: Negotiation) -> list[tuple[Vote, int, date | None]]:
+    """Every vote recorded, oldest first, with the attempt it was on its draft and, after a
+    meeting held without quorum, the date of that meeting."""
     numbers = attempt_numbers(v.outcome is VoteOutcome.NO_QUORUM for v in n.votes)
-    for vote, attempt in zip(n.votes, numbers, strict=True):
-        row = _vote_row(vote, n.profile)
-        row["attempt"] = attempt
-        row["follows"] = rows[-1]["on"] if attempt > 1 else None
-        rows.append(row)
-    return rows
+    return [
+        (vote, attempt, n.votes[i - 1].on if attempt > 1 else None)
+        for i, (vote, attempt) in enumerate(zip(n.votes, numbers, strict=True))
+    ]
+
+
+def vote_rows(n: Negotiation) -> list[dict[str, Any]]:
+    """Every vote recorded, oldest first. A meeting held without quorum is marked
+    (``quorum_met`` false, outcome "no quorum"); the attempt after it names its date."""
+    return [
+        {**_vote_row(vote, n.profile), "attempt": attempt, "follows": _iso(follows)}
+        for vote, attempt, follows in numbered_votes(n)
+    ]
 
 
 def _vote_row(vote: Vote, profile: JurisdictionProfile) -> dict[str, Any]:

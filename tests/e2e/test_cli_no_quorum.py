@@ -4,10 +4,13 @@ again, signed; every reader shows both meetings, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tests.conftest import Cli
 from tests.e2e.test_cli_negotiation import REF, drafted
+from tests.e2e.test_cli_packet import REF as PACKET_REF
+from tests.e2e.test_cli_packet import english_markdown, filed, log_pian1, pdf_text
 
 NO_QUORUM_RULE = (
     "quorum not met: 58 of 90 present (quorum 2/3 = 60) — PRC, Provisions on Collective Contracts art. 36"
@@ -75,3 +78,39 @@ def test_the_board_waits_at_the_draft_after_a_meeting_without_quorum_rebuilt_or_
     ]
     run.ok("rebuild")
     assert json.loads(run.ok("board --json").stdout) == board
+
+
+def test_the_packet_shows_the_meeting_without_quorum_and_the_vote_that_passed(
+    run: Cli, tmp_path: Path
+) -> None:
+    log_pian1(
+        run,
+        earlier=("--on 2011-06-17 --roll 90 --present 58 --no-quorum",),
+        vote="--roll 90 --present 61 --yes 50 --no 8",
+    )
+    filed(run)
+    run.ok("packet", PACKET_REF, "--out", str(tmp_path / "zh"))
+    zh = pdf_text(tmp_path / "zh" / "packet.pdf", "zh")
+    assert (
+        "2011-06-17职工代表大会（第三届职工代表大会）：出席人数不足，会议无效"
+        "（应到90人，实到58人，至少应到60人）" in zh
+    )
+    assert (
+        "2011-06-24职工代表大会（第三届职工代表大会）：通过（应到90人，实到61人，同意50票）"
+        "；系2011-06-17会议因出席人数不足无效后的第2次表决" in zh
+    )
+    assert "此前审议会议 2011-06-17：出席人数不足，会议无效（应到90人，实到58人，至少应到60人）" in zh
+    assert "全体人员的2/3以上出席：至少60人，实到61人" in zh  # the resolution is the vote that passed
+    markdown = (tmp_path / "zh" / "packet.md").read_text(encoding="utf-8")
+    assert "出席人数不足，会议无效" in markdown
+    en = english_markdown(run)
+    assert (
+        "2011-06-17 workers' congress (第三届职工代表大会): held without quorum, invalid"
+        " (58 of 90 present, 60 needed)" in en
+    )
+    assert (
+        "2011-06-24 workers' congress (第三届职工代表大会): passed (61 of 90 present, 50 for);"
+        " attempt 2, held again after the meeting of 2011-06-17 without quorum" in en
+    )
+    assert "2011-06-17: held without quorum, invalid (58 of 90 present, 60 needed)" in en
+    assert "at least 2/3 of the whole roll present: 60 needed, 61 present" in en
