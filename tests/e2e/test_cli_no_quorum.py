@@ -65,10 +65,24 @@ def test_a_meeting_without_quorum_then_a_passing_vote_is_signed_and_shown_everyw
     assert views(run) == before
 
 
-def test_the_board_waits_at_the_draft_after_a_meeting_without_quorum_rebuilt_or_not(any_store: str) -> None:
+def test_below_the_quorum_only_a_meeting_said_to_be_held_so_is_recorded_and_the_draft_waits(
+    any_store: str,
+) -> None:
     run = Cli(any_store)
     drafted(run)
+    before = run.events()
+    refused = run(f"negotiation vote {REF} --on 2011-06-17 --roll 90 --present 58 --yes 50 --no 8")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "Error: vote.present: 58 of 90 is below the quorum of 2/3 (PRC, Provisions on Collective Contracts"
+        " art. 36); if the meeting was held, record it as held without quorum with --no-quorum\n"
+    )
+    contradicted = run(f"negotiation vote {REF} --on 2011-06-17 --roll 90 --present 60 --no-quorum")
+    assert (contradicted.exit_code, contradicted.stdout) == (1, "")
+    assert contradicted.stderr.startswith("Error: vote.no-quorum: 60 of 90 present meets the quorum of 2/3")
+    assert run.events() == before
     run.ok(f"negotiation vote {REF} --on 2011-06-17 --roll 90 --present 58 --no-quorum")
+    assert run.events() == before + 1
     board = json.loads(run.ok("board --json").stdout)
     assert [(r["stage"], r["vote"]) for r in board] == [("draft", "no quorum")]
     show = json.loads(run.ok(f"negotiation show {REF} --json").stdout)
@@ -81,8 +95,9 @@ def test_the_board_waits_at_the_draft_after_a_meeting_without_quorum_rebuilt_or_
 
 
 def test_the_packet_shows_the_meeting_without_quorum_and_the_vote_that_passed(
-    run: Cli, tmp_path: Path
+    any_store: str, tmp_path: Path
 ) -> None:
+    run = Cli(any_store)
     log_pian1(
         run,
         earlier=("--on 2011-06-17 --roll 90 --present 58 --no-quorum",),
