@@ -40,8 +40,8 @@ def counts(vote: dict[str, Any]) -> str:
 
 
 def render_votes(votes: list[dict[str, Any]]) -> None:
-    """One vote as before; several (a meeting without quorum, a rejected draft voted again)
-    as a table of every attempt, then the last in full."""
+    """One vote in full; several (a meeting without quorum, a rejected draft voted on again)
+    as a table of every one, then the last in full."""
     if not votes:
         return
     if len(votes) > 1:

@@ -630,7 +630,7 @@ class Negotiation(Aggregate):
         profile = self.profile
         if no_quorum and tally is None:
             raise InvalidValueError(
-                "vote.no-quorum", "a meeting without quorum is recorded with its --roll and --present"
+                "vote.no-quorum", "a meeting held without quorum is recorded with --roll and --present"
             )
         if tally is not None:
             if reported is not None:

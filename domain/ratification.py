@@ -3,7 +3,8 @@
 Quorum: at least 2/3 of the whole roll present. Threshold: more than half of the WHOLE roll in
 favour, not of those present. Exactly half under a strict rule is a tie that a person decides.
 A meeting without quorum is refused, or, when the user says it was held so, recorded as held
-and invalid: the draft is then voted on again. All arithmetic is on integers and fractions, never floats.
+and invalid: the draft is then voted on again. All arithmetic is on integers and fractions,
+never floats.
 """
 
 from __future__ import annotations
