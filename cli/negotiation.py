@@ -27,6 +27,7 @@ from cli.output import (
 )
 from cli.params import option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
+from cli.votes import render_votes
 
 SIDE = OneOf("union", "employer")
 KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
@@ -452,6 +453,12 @@ def draft(session: Session, reference: str, on: date) -> None:
     default=None,
     help="Only the reported outcome, when no tally was kept (flagged unverifiable).",
 )
+@option(
+    "--no-quorum",
+    is_flag=True,
+    help="The meeting was held without quorum: record it as held and invalid (needs --roll and"
+    " --present); the draft is then voted on again.",
+)
 @option("--decide", type=OUTCOME, default=None, help="Decide a tied vote (needs --reason).")
 @option("--reason", default="", help="Reason for the decision on a tie.")
 @pass_session
@@ -468,6 +475,7 @@ def vote(
     abstain: int,
     invalid: int,
     outcome: str | None,
+    no_quorum: bool,
     decide: str | None,
     reason: str,
 ) -> None:
@@ -475,6 +483,9 @@ def vote(
 
     PRC: at least 2/3 of the roll present; more than half of the WHOLE roll in favour.
     Exactly half is a tie that a person decides with --decide.
+
+    A meeting below the quorum is refused. If it was held, --no-quorum records it as held
+    and invalid: the draft stays, and the next vote on it is its next attempt.
 
     \b
     Examples:
@@ -484,8 +495,12 @@ def vote(
       bargaining negotiation vote CB-2011-001 --on 2011-06-24 --roll 60 --present 45 --yes 30 --no 15 \\
         && bargaining negotiation vote CB-2011-001 --on 2011-06-25 --decide passed \\
         --reason 职代会主席团按表决办法认定通过
+      bargaining negotiation vote CB-2011-001 --on 2011-06-17 --roll 60 --present 38 --no-quorum \\
+        && bargaining negotiation vote CB-2011-001 --on 2011-06-24 --roll 60 --present 45 --yes 38 --no 5
     """
     service = session.tracker().negotiations
+    if decide is not None and no_quorum:
+        raise CommandError("vote.no-quorum: a tie is decided on the vote that tied; leave out --no-quorum")
     if decide is not None:
         service.decide_tie(reference, on=on, outcome=decide, reason=reason)
         report(session, reference, f"tie decided: {decide}")
@@ -502,10 +517,16 @@ def vote(
         abstain=abstain,
         invalid=invalid,
         outcome=outcome,
+        no_quorum=no_quorum,
     )
     click.echo(f"Vote: {result['outcome']} — {result['rule']}")
     if result["outcome"] == "tied":
         click.echo("The yes votes are exactly the threshold: decide with --decide passed|rejected --reason …")
+    if result["outcome"] == "no quorum":
+        click.echo(
+            f"The meeting is recorded as held without quorum (attempt {result['attempt']});"
+            " the draft stays: hold the vote again."
+        )
     report(session, reference, "vote recorded")
 
 
@@ -621,7 +642,13 @@ def history(session: Session, reference: str, as_json: bool) -> None:
 
 
 def fields_text(detail: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in detail.items() if v not in ("", None, []))
+    return ", ".join(f"{k}={v}" for k, v in _outcome_first(detail) if v not in ("", None, []))
+
+
+def _outcome_first(detail: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A step's fields with its outcome first: what a vote came to ('no quorum') is the fact
+    the clipped column must not lose."""
+    return sorted(detail.items(), key=lambda item: item[0] != "outcome")
 
 
 def wage_terms(wage: dict[str, Any] | None) -> str:
@@ -716,31 +743,7 @@ def render_negotiation(v: dict[str, Any]) -> None:
             f"Suspended {s['on']} until {s['until']}: {s['reason']}"
             + (f" (resumed {s['resumed_on']})" if s["resumed_on"] else "")
         )
-    vote = v["vote"]
-    if vote:
-        section("Ratification vote")
-        tally = vote["tally"]
-        counts = (
-            (
-                f"roll {tally['roll']}, present {tally['present']} (quorum {tally['quorum_needed']}),"
-                f" yes {tally['yes']} (needed {tally['yes_needed']}), no {tally['no']},"
-                f" abstain {tally['abstain']}, invalid {tally['invalid']}"
-            )
-            if tally
-            else "tally not recorded"
-        )
-        kv(
-            [
-                ("Date", vote["on"]),
-                ("Body", f"{vote['body']} {vote['session']}".strip()),
-                (
-                    "Outcome",
-                    vote["outcome"] + (f" → decided {vote['decided']['outcome']}" if vote["decided"] else ""),
-                ),
-                ("Counts", counts),
-                ("Rule", vote["rule"]),
-            ]
-        )
+    render_votes(v["votes"])
     if v["signed_on"]:
         section("Contract")
         kv(

@@ -41,6 +41,8 @@ from domain.values import (
 def _vote_inputs(values: dict[str, Any]) -> dict[str, Any]:
     """A vote recorded again: from its tally, or as the outcome reported without one."""
     outcome = values.pop("outcome")
+    if outcome is VoteOutcome.NO_QUORUM:  # a meeting held without quorum, recorded as such
+        return {**values, "reported": None, "no_quorum": True}
     return {**values, "reported": outcome if values["tally"] is None else None}
 
 
@@ -675,23 +677,30 @@ class Negotiation(Correctable, Aggregate):
         session: str,
         tally: VoteTally | None,
         reported: VoteOutcome | None = None,
+        no_quorum: bool = False,
     ) -> VoteOutcome:
+        """Record the vote; ``no_quorum`` records a meeting held without quorum (its tally shows
+        it), which leaves the draft to be voted on again."""
         self._require_stage("vote", Stage.DRAFT, doing="record a ratification vote")
         self._require_in_order("vote.on", on)
         profile = self.profile
+        if no_quorum and tally is None:
+            raise InvalidValueError(
+                "vote.no-quorum", "a meeting held without quorum is recorded with --roll and --present"
+            )
         if tally is not None:
             if reported is not None:
                 raise InvalidValueError(
                     "vote.outcome", "give either the tally or the reported outcome, not both"
                 )
-            result = evaluate(tally, profile)
+            result = evaluate(tally, profile, no_quorum=no_quorum)
             outcome, rule = result.outcome, result.rule
         else:
             if reported is None:
                 raise InvalidValueError(
                     "vote", "give the tally (--roll --present --yes --no) or the reported --outcome"
                 )
-            if reported is VoteOutcome.TIED:
+            if reported not in (VoteOutcome.PASSED, VoteOutcome.REJECTED):
                 raise InvalidValueError("vote.outcome", "a reported outcome is passed or rejected")
             outcome = reported
             rule = (
@@ -718,6 +727,7 @@ class Negotiation(Correctable, Aggregate):
             VoteOutcome.PASSED: Stage.RATIFIED,
             VoteOutcome.REJECTED: Stage.NEGOTIATING,
             VoteOutcome.TIED: Stage.TIED,
+            VoteOutcome.NO_QUORUM: Stage.DRAFT,  # the same draft is voted on again
         }[outcome]
         if outcome is VoteOutcome.REJECTED:
             self.draft_on = None
@@ -725,7 +735,7 @@ class Negotiation(Correctable, Aggregate):
     def decide_tie(self, *, on: date, by: str, outcome: VoteOutcome, reason: str) -> None:
         self._require_stage("vote.decide", Stage.TIED, doing="decide a tied vote")
         self._require_in_order("vote.on", on)
-        if outcome is VoteOutcome.TIED:
+        if outcome not in (VoteOutcome.PASSED, VoteOutcome.REJECTED):
             raise InvalidValueError("vote.decide", "decide the tie as passed or rejected")
         self._tie_decided(on=on, by=by, outcome=outcome, reason=reason)
 

@@ -2,12 +2,15 @@
 
 Quorum: at least 2/3 of the whole roll present. Threshold: more than half of the WHOLE roll in
 favour, not of those present. Exactly half under a strict rule is a tie that a person decides.
-All arithmetic is on integers and fractions, never floats.
+A meeting without quorum is refused, or, when the user says it was held so, recorded as held
+and invalid: the draft is then voted on again. All arithmetic is on integers and fractions,
+never floats.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
@@ -51,14 +54,22 @@ class VoteResult:
     rule: str
 
 
-def evaluate(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
-    """Apply the profile's quorum and threshold. No quorum is not a vote at all: it is refused."""
+def evaluate(tally: VoteTally, profile: JurisdictionProfile, *, no_quorum: bool = False) -> VoteResult:
+    """Apply the profile's quorum and threshold.
+
+    A meeting without quorum decides nothing. Unless the user says it was held so
+    (``no_quorum``), it is refused; said so, it is recorded as held and invalid, and the draft
+    is voted on again.
+    """
+    if no_quorum:
+        return held_without_quorum(tally, profile)
     needed = quorum_needed(tally.roll, profile.ratify_quorum)
+    source = profile.cite(profile.ratify_basis)
     if not quorum_met(tally, profile.ratify_quorum):
         raise RuleViolationError(
             "vote.present",
-            f"{tally.present} of {tally.roll} is below the quorum of {profile.quorum_text()}"
-            f" ({profile.cite(profile.ratify_basis)})",
+            f"{tally.present} of {tally.roll} is below the quorum of {profile.quorum_text()} ({source});"
+            " if the meeting was held, record it as held without quorum with --no-quorum",
         )
     base = threshold_base(tally, profile) * profile.ratify_threshold
     if tally.yes > base or (profile.ratify_op == ">=" and tally.yes == base):
@@ -72,7 +83,7 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
         f"quorum {profile.quorum_text()} of the roll ({needed} of {tally.roll}); "
         f"pass: yes {profile.ratify_op} {threshold.numerator}/{threshold.denominator} of the "
         f"{'whole roll' if profile.ratify_base == 'roll' else profile.ratify_base}"
-        f" ({yes_needed(tally, profile)} yes needed) — {profile.cite(profile.ratify_basis)}"
+        f" ({yes_needed(tally, profile)} yes needed) — {source}"
     )
     return VoteResult(
         quorum_met=True,
@@ -81,3 +92,46 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
         outcome=outcome,
         rule=rule,
     )
+
+
+def held_without_quorum(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
+    """A meeting the user says had no quorum: invalid if the counts agree, refused if they show
+    a quorum (the facts contradict it)."""
+    needed = quorum_needed(tally.roll, profile.ratify_quorum)
+    if quorum_met(tally, profile.ratify_quorum):
+        raise RuleViolationError(
+            "vote.no-quorum",
+            f"{tally.present} of {tally.roll} present meets the quorum of {profile.quorum_text()}"
+            f" ({needed} needed, {profile.cite(profile.ratify_basis)}); record the vote without --no-quorum",
+        )
+    return VoteResult(
+        quorum_met=False,
+        quorum_needed=needed,
+        yes_needed=yes_needed(tally, profile),
+        outcome=VoteOutcome.NO_QUORUM,
+        rule=no_quorum_rule(tally, profile),
+    )
+
+
+def no_quorum_rule(tally: VoteTally, profile: JurisdictionProfile) -> str:
+    """What happened at a meeting without quorum, with the rule it fell short of."""
+    needed = quorum_needed(tally.roll, profile.ratify_quorum)
+    return (
+        f"quorum not met: {tally.present} of {tally.roll} present"
+        f" (quorum {profile.quorum_text()} = {needed}) — {profile.cite(profile.ratify_basis)}"
+    )
+
+
+def attempt_numbers(no_quorum: Iterable[bool]) -> list[int]:
+    """Which attempt on its draft each vote was, from whether each one lacked a quorum.
+
+    A meeting without quorum leaves the draft where it was, and nothing but another vote can
+    follow it; any other outcome ends that draft's votes (passed, rejected, or tied and
+    decided). So the n-th vote in a row after n-1 meetings without quorum is attempt n.
+    """
+    numbers = []
+    streak = 0
+    for lacking in no_quorum:
+        numbers.append(streak + 1)
+        streak = streak + 1 if lacking else 0
+    return numbers

@@ -194,6 +194,9 @@ class VoteOutcome(Enum):
     PASSED = "passed"
     REJECTED = "rejected"
     TIED = "tied"  # exactly the threshold under a strict ">" rule: a person decides
+    # The meeting was held without a quorum (S1 Art 36): it decided nothing, and the draft
+    # is put to the vote again. Recorded only when the user says so; otherwise refused.
+    NO_QUORUM = "no quorum"
 
 
 class Purpose(Enum):

@@ -141,6 +141,11 @@ def count_articles(row: Row) -> None:
     row["articles_open"] = sum(1 for a in articles.values() if not a["agreed"] and a["live"] > 0)
 
 
+# The stage a vote's outcome leaves the negotiation at. A meeting held without quorum decided
+# nothing: its draft waits for the next vote.
+VOTE_STAGES = {"passed": "ratified", "rejected": "negotiating", "tied": "tied", "no quorum": "draft"}
+
+
 def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # noqa: PLR0912 - a branch per event
     articles, proposals = row["state"]["articles"], row["state"]["proposals"]
     if step == "Opened":
@@ -176,9 +181,11 @@ def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # no
     elif step == "DraftAdopted":
         row.update(stage="draft", draft_on=on)
     elif step == "RatificationVoteRecorded":
-        stage = {"passed": "ratified", "rejected": "negotiating", "tied": "tied"}[d["outcome"]]
         row.update(
-            stage=stage, vote_on=on, vote_outcome=d["outcome"], vote_verified=int(d["tally"] is not None)
+            stage=VOTE_STAGES[d["outcome"]],
+            vote_on=on,
+            vote_outcome=d["outcome"],
+            vote_verified=int(d["tally"] is not None),
         )
     elif step == "TieDecided":
         row.update(stage="ratified" if d["outcome"] == "passed" else "negotiating", vote_outcome=d["outcome"])

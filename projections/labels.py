@@ -87,6 +87,14 @@ def amendment_detail(verb: str, d: dict[str, Any]) -> str:
     return _joined(f"{verb} #{d['step']}", *changes, f"reason: {d['reason']}")
 
 
+def _vote(d: dict[str, Any]) -> str:
+    tally = d["tally"]
+    if d["outcome"] == "no quorum":  # the meeting was held, and decided nothing
+        counts = f"{tally['present']} of {tally['roll']} present, quorum not met"
+        return _joined("no quorum — held, invalid", d["body"], d["session"], counts)
+    return _joined(d["outcome"], d["body"], d["session"], tally and f"{tally['yes']} of {tally['roll']} yes")
+
+
 DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     "StepCorrected": lambda d: amendment_detail("corrects", d),
     "StepRetracted": lambda d: amendment_detail("retracts", d),
@@ -108,12 +116,7 @@ DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     "RepresentativeAppointed": lambda d: _joined(
         d["name"], d["side"], d["role"], d["title"], d["replaces"] and f"replaces {d['replaces']}"
     ),
-    "RatificationVoteRecorded": lambda d: _joined(
-        d["outcome"],
-        d["body"],
-        d["session"],
-        d["tally"] and f"{d['tally']['yes']} of {d['tally']['roll']} yes",
-    ),
+    "RatificationVoteRecorded": _vote,
     "Signed": lambda d: _joined(
         f"{d['union_signatory']} and {d['employer_signatory']}",
         f"term {d['term']['start']} to {d['term']['end']}",

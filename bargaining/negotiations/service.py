@@ -286,33 +286,28 @@ class NegotiationService(Service):
         abstain: int = 0,
         invalid: int = 0,
         outcome: str | None = None,
+        no_quorum: bool = False,
     ) -> dict[str, Any]:
+        """Record a ratification vote. ``no_quorum``: the meeting was held without quorum (its
+        ``roll`` and ``present`` show it; ``yes`` and ``no`` only if ballots were cast): it is
+        recorded as held and invalid, and the draft is voted on again."""
         day = self._date(on, "vote.on")
         who = parse_enum(RatificationBody, body, "vote.body")
         counts = {"roll": roll, "present": present, "yes": yes, "no": no}
-        given = {k: v for k, v in counts.items() if v is not None}
-        tally = None
-        if given:
-            missing = [k for k, v in counts.items() if v is None]
-            if missing:
-                raise InvalidValueError(
-                    f"vote.{missing[0]}", "a tally needs --roll, --present, --yes and --no"
-                )
-            tally = VoteTally(
-                roll=roll or 0,
-                present=present or 0,
-                yes=yes or 0,
-                no=no or 0,
-                abstain=abstain,
-                invalid=invalid,
-            )
+        tally = _tally(counts, abstain, invalid, no_quorum=no_quorum)
         reported = None if outcome is None else parse_enum(VoteOutcome, outcome, "vote.outcome")
         label = clean_name(session, "vote.session", required=False, max_len=100)
         self._update(
             reference,
             "vote",
             lambda n: n.record_vote(
-                on=day, by=self.actor, body=who, session=label, tally=tally, reported=reported
+                on=day,
+                by=self.actor,
+                body=who,
+                session=label,
+                tally=tally,
+                reported=reported,
+                no_quorum=no_quorum,
             ),
         )
         vote: dict[str, Any] = self.show(reference)["vote"]
@@ -424,3 +419,28 @@ class NegotiationService(Service):
         if as_of is not None:  # what was put right after that day, and so not yet known on it
             view["warnings"] += later_amendments(self.app.history(negotiation.id), as_of)
         return view
+
+
+def _tally(counts: dict[str, int | None], abstain: int, invalid: int, *, no_quorum: bool) -> VoteTally | None:
+    """The counts given, or None when none were (an outcome reported without a tally). A
+    meeting held without quorum needs its roll and attendance only: it may have cast no
+    ballots, and those left out are none."""
+    needed = ("roll", "present") if no_quorum else tuple(counts)
+    if not no_quorum and all(v is None for v in counts.values()):
+        return None
+    missing = [k for k in needed if counts[k] is None]
+    if missing:
+        rule = (
+            "a meeting held without quorum is recorded with --roll and --present"
+            if no_quorum
+            else "a tally needs --roll, --present, --yes and --no"
+        )
+        raise InvalidValueError(f"vote.{missing[0]}", rule)
+    return VoteTally(
+        roll=counts["roll"] or 0,
+        present=counts["present"] or 0,
+        yes=counts["yes"] or 0,
+        no=counts["no"] or 0,
+        abstain=abstain,
+        invalid=invalid,
+    )

@@ -13,8 +13,8 @@ from domain.articles import line_diff, text_at
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
-from domain.ratification import quorum_needed, yes_needed
-from domain.records import TieDecision
+from domain.ratification import attempt_numbers, quorum_needed, yes_needed
+from domain.records import TieDecision, Vote
 from domain.representatives import team_problems
 from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
 
@@ -71,10 +71,26 @@ def decision_row(decided: TieDecision) -> dict[str, Any]:
     }
 
 
-def vote_row(n: Negotiation) -> dict[str, Any] | None:
-    vote = n.last_vote
-    if vote is None:
-        return None
+def numbered_votes(n: Negotiation) -> list[tuple[Vote, int, date | None]]:
+    """Every vote recorded, oldest first, with the attempt it was on its draft and, after a
+    meeting held without quorum, the date of that meeting."""
+    numbers = attempt_numbers(v.outcome is VoteOutcome.NO_QUORUM for v in n.votes)
+    return [
+        (vote, attempt, n.votes[i - 1].on if attempt > 1 else None)
+        for i, (vote, attempt) in enumerate(zip(n.votes, numbers, strict=True))
+    ]
+
+
+def vote_rows(n: Negotiation) -> list[dict[str, Any]]:
+    """Every vote recorded, oldest first. A meeting held without quorum is marked
+    (``quorum_met`` false, outcome "no quorum"); the attempt after it names its date."""
+    return [
+        {**_vote_row(vote, n.profile), "attempt": attempt, "follows": _iso(follows)}
+        for vote, attempt, follows in numbered_votes(n)
+    ]
+
+
+def _vote_row(vote: Vote, profile: JurisdictionProfile) -> dict[str, Any]:
     tally = vote.tally
     decided = vote.decided
     row: dict[str, Any] = {
@@ -90,13 +106,31 @@ def vote_row(n: Negotiation) -> dict[str, Any] | None:
         "decided": None,
     }
     if isinstance(tally, VoteTally):
-        row["quorum_met"] = True  # a vote without quorum is refused, never recorded
-        row["tally"] = tally_row(tally, n.profile)
+        # Recorded below the quorum only when the user said the meeting was held so.
+        row["quorum_met"] = vote.outcome is not VoteOutcome.NO_QUORUM
+        row["tally"] = tally_row(tally, profile)
     else:
         row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
     if decided is not None:
         row["decided"] = decision_row(decided)
     return row
+
+
+def vote_warnings(votes: list[dict[str, Any]]) -> list[str]:
+    """The last vote's gap (no tally), or the vote still owed after a meeting without quorum."""
+    if not votes:
+        return []
+    last = votes[-1]
+    if not last["verified"]:
+        return ["vote: " + last["warning"]]
+    if last["outcome"] == VoteOutcome.NO_QUORUM.value:
+        t = last["tally"]
+        return [
+            f"vote: the meeting of {last['on']} was held without quorum ({t['present']} of {t['roll']}"
+            f" present, {t['quorum_needed']} needed); the draft is to be voted on again"
+            f" (attempt {last['attempt'] + 1})"
+        ]
+    return []
 
 
 def article_rows(n: Negotiation) -> list[dict[str, Any]]:
@@ -137,9 +171,8 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
     warnings = []
     if n.stage in (Stage.NEGOTIATING, Stage.OPENED, Stage.REQUESTED):
         warnings += [f"{field}: {rule}" for field, rule in team_problems(n.representatives.values(), profile)]
-    vote = vote_row(n)
-    if vote and not vote["verified"]:
-        warnings.append("vote: " + vote["warning"])
+    votes = vote_rows(n)
+    warnings += vote_warnings(votes)
     if n.reply_accepted is False and not n.reply_reason:
         warnings.append("reply: refused without a reason given (S1 Art 32 requires a good reason)")
     overdue = [d for d in filing if d.governing and d.state(day) == "overdue"]
@@ -183,7 +216,8 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
             for s in n.suspensions
         ],
         "draft_on": _iso(n.draft_on),
-        "vote": vote,
+        "vote": votes[-1] if votes else None,
+        "votes": votes,
         "signed_on": _iso(n.signed_on),
         "signatories": list(n.signatories) if n.signatories else None,
         "witnesses": list(n.witnesses),

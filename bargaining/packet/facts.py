@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from bargaining.formats import iso
-from bargaining.negotiations.views import decision_row, tally_row, wage_row
+from bargaining.negotiations.views import decision_row, numbered_votes, tally_row, wage_row
 from domain.contract import CollectiveContract
 from domain.deadlines import Due, contract_deadlines
 from domain.jurisdiction import JurisdictionProfile, LegalBasis
@@ -72,7 +72,10 @@ def gather(n: Negotiation, c: CollectiveContract, today: date) -> Row:
         "articles": _articles(n),
         "history": _history(n, c),
         "representatives": _representatives(n),
-        "votes": [_vote_row(v, profile) for v in n.votes],
+        "votes": [
+            {**_vote_row(vote, profile), "attempt": attempt, "follows": iso(follows)}
+            for vote, attempt, follows in numbered_votes(n)
+        ],
         "wage": _wage(n),
         "today": today.isoformat(),
     }

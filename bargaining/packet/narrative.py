@@ -96,21 +96,38 @@ def _later_steps(f: Row, lang: str) -> list[Block]:
 
 
 def _vote_line(v: Row, lang: str) -> str:
+    """One meeting of the ratifying body: its outcome and figures, and, for a vote held again
+    after a meeting without quorum, which attempt it was."""
     body = enum("body", v["body"], lang) + paren(v["session"], lang)
-    t = v["tally"]
-    counts = (
-        pick(
-            lang,
-            f"{t['present']} of {t['roll']} present, {t['yes']} for",
-            f"应到{t['roll']}人，实到{t['present']}人，同意{t['yes']}票",
-        )
-        if t
-        else pick(lang, "tally not recorded", "未记录票数")
-    )
-    return (
+    counts = _counts(v, lang)
+    line = (
         f"{v['on']} {body}: {enum('outcome', v['final'], lang)} ({counts})"
         if lang == "en"
         else f"{v['on']}{body}：{enum('outcome', v['final'], lang)}（{counts}）"
+    )
+    if v["follows"]:
+        line += pick(
+            lang,
+            f"; attempt {v['attempt']}, held again after the meeting of {v['follows']} without quorum",
+            f"；系{v['follows']}会议因出席人数不足无效后的第{v['attempt']}次表决",
+        )
+    return line
+
+
+def _counts(v: Row, lang: str) -> str:
+    t = v["tally"]
+    if not t:
+        return pick(lang, "tally not recorded", "未记录票数")
+    if v["outcome"] == "no quorum":
+        return pick(
+            lang,
+            f"{t['present']} of {t['roll']} present, {t['quorum_needed']} needed",
+            f"应到{t['roll']}人，实到{t['present']}人，至少应到{t['quorum_needed']}人",
+        )
+    return pick(
+        lang,
+        f"{t['present']} of {t['roll']} present, {t['yes']} for",
+        f"应到{t['roll']}人，实到{t['present']}人，同意{t['yes']}票",
     )
 
 
@@ -152,7 +169,18 @@ def resolution(f: Row, lang: str) -> list[Block]:
         *[(w(label), str(t[key]) if t else missing) for label, key in _TALLY],
     ]
     rows += _vote_rule_rows(v, lang)
+    # The meetings without quorum this draft went through before the vote that decided it.
+    earlier = f["votes"][-v["attempt"] : -1]
+    rows.append((w("earlier"), pick(lang, "; ", "；").join(_earlier_line(e, lang) for e in earlier)))
     return [Heading(w("resolution")), Fields(tuple((k, x) for k, x in rows if x))]
+
+
+def _earlier_line(v: Row, lang: str) -> str:
+    return pick(
+        lang,
+        f"{v['on']}: {enum('outcome', v['outcome'], lang)} ({_counts(v, lang)})",
+        f"{v['on']}：{enum('outcome', v['outcome'], lang)}（{_counts(v, lang)}）",
+    )
 
 
 _TALLY = (

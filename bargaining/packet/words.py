@@ -89,6 +89,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "quorum": ("Quorum", "出席要求"),
     "threshold": ("Threshold", "通过要求"),
     "outcome": ("Outcome", "表决结果"),
+    "earlier": ("Earlier meetings on this draft", "此前审议会议"),
     "rule": ("Rule applied", "适用规则"),
     "wage.article": ("Article", "条款"),
     "wage.increase": ("Average increase", "平均工资增长幅度"),
@@ -122,6 +123,7 @@ ENUMS: dict[str, tuple[str, str]] = {
     "outcome.passed": ("passed", "通过"),
     "outcome.rejected": ("rejected", "未通过"),
     "outcome.tied": ("exactly at the threshold", "恰为半数"),
+    "outcome.no quorum": ("held without quorum, invalid", "出席人数不足，会议无效"),
 }
 
 

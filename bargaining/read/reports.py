@@ -347,6 +347,7 @@ class ReportService:
                         }
                     )
                 found += mark_amended(steps, number="number", kind="kind", data="data")
+        _note_vote_attempts(found)
         self._note_deadlines_met(ref, found)
         return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
 
@@ -549,3 +550,17 @@ def contract_stats(service: ReportService, year: int | None) -> Row:
         "total": {"kind": "all", **total, "renewal_rate": rate(total["renewed"], total["expiring"])},
         "formulas": [RENEWAL_RATE, "filed on time = submitted by the governing filing deadline"],
     }
+
+
+def _note_vote_attempts(steps: list[Row]) -> None:
+    """A vote after a meeting held without quorum says, after its outcome, which attempt on its
+    draft it is and the meeting it follows. ``steps`` are in the order they were recorded."""
+    from domain.ratification import attempt_numbers
+
+    votes = [s for s in steps if s["kind"] == "RatificationVoteRecorded"]
+    numbers = attempt_numbers(s["data"]["outcome"] == "no quorum" for s in votes)
+    for i, number in enumerate(numbers):
+        if number > 1:
+            outcome, sep, rest = votes[i]["detail"].partition("; ")
+            note = f"attempt {number} (after {votes[i - 1]['on']}: no quorum)"
+            votes[i]["detail"] = f"{outcome}; {note}{sep}{rest}"

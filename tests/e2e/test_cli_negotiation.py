@@ -114,9 +114,53 @@ def test_the_quorum_error_names_the_field_and_the_rule(run: Cli) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: vote.present: 58 of 90 is below the quorum of 2/3"
-        " (PRC, Provisions on Collective Contracts art. 36)\n"
+        " (PRC, Provisions on Collective Contracts art. 36);"
+        " if the meeting was held, record it as held without quorum with --no-quorum\n"
     )
     assert result.stdout == ""
+    assert run.events() == before
+
+
+def test_a_meeting_below_the_quorum_is_recorded_as_held_only_when_told_so(run: Cli) -> None:
+    one_article_drafted(run)
+    held = run.ok(f"negotiation vote {REF} --on 2011-06-17 --roll 90 --present 58 --no-quorum")
+    assert held.stdout.splitlines() == [
+        "Vote: no quorum — quorum not met: 58 of 90 present (quorum 2/3 = 60)"
+        " — PRC, Provisions on Collective Contracts art. 36",
+        "The meeting is recorded as held without quorum (attempt 1); the draft stays: hold the vote again.",
+        f"{REF}: vote recorded. Stage: draft.",
+    ]
+    board = json.loads(run.ok("board --json").stdout)
+    assert [(r["stage"], r["vote"]) for r in board] == [("draft", "no quorum")]
+    passed = run.ok(f"negotiation vote {REF} --on 2011-06-24 --roll 90 --present 61 --yes 50 --no 8")
+    assert f"{REF}: vote recorded. Stage: ratified." in passed.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        (
+            "--roll 90 --present 60 --yes 50 --no 8 --no-quorum",
+            "Error: vote.no-quorum: 60 of 90 present meets the quorum of 2/3 (60 needed, PRC, Provisions"
+            " on Collective Contracts art. 36); record the vote without --no-quorum\n",
+        ),
+        (
+            "--roll 90 --no-quorum",
+            "Error: vote.present: a meeting held without quorum is recorded with --roll and --present\n",
+        ),
+        (
+            "--decide passed --reason 无 --no-quorum",
+            "Error: vote.no-quorum: a tie is decided on the vote that tied; leave out --no-quorum\n",
+        ),
+    ],
+)
+def test_no_quorum_that_the_facts_contradict_is_refused_and_writes_nothing(
+    run: Cli, options: str, error: str
+) -> None:
+    one_article_drafted(run)
+    before = run.events()
+    result = run(f"negotiation vote {REF} --on 2011-06-24 {options}")
+    assert (result.exit_code, result.stderr, result.stdout) == (1, error, "")
     assert run.events() == before
 
 

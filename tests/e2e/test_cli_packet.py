@@ -28,10 +28,13 @@ WAGE, MINIMUM = "第一条 工资调整幅度", "第二条 最低工资"
 FACTORS = "--factor performance --factor regional-wage --factor cpi"
 
 
-def log_pian1(run: Cli, ref: str = REF, *, vote: str = "--outcome passed") -> None:
+def log_pian1(
+    run: Cli, ref: str = REF, *, vote: str = "--outcome passed", earlier: tuple[str, ...] = ()
+) -> None:
     """The seed's 篇1 (2011): four rounds, the 3rd workers' congress vote on 24 June, signing on
     29 June before both sides' representatives, submission to the district bureau. The seed
-    redacts names and figures; those below are illustrative."""
+    redacts names and figures; those below are illustrative. ``earlier``: the options of votes
+    held on the draft before that one (each with its --on)."""
     run.ok(f"negotiation open {ref} -k wage -e 广州XX有限公司 -u 广州XX有限公司工会 --on 2011-04-01")
     run.ok(f"negotiation request {ref} --on 2011-04-08 --topics 2011年度工资集体协商")
     run.ok(f"negotiation reply {ref} --on 2011-04-18")
@@ -55,6 +58,8 @@ def log_pian1(run: Cli, ref: str = REF, *, vote: str = "--outcome passed") -> No
     run.ok("negotiation", "propose", ref, "-a", WAGE, "-s", "employer", "--text", final, "--increase", "6")
     run.ok(f"negotiation agree {ref} -a '{WAGE}'")
     run.ok(f"negotiation draft {ref} --on 2011-06-10")
+    for options in earlier:
+        run.ok(f"negotiation vote {ref} --session 第三届职工代表大会 {options}")
     run.ok(f"negotiation vote {ref} --on 2011-06-24 --session 第三届职工代表大会 {vote}")
     run.ok(
         f"negotiation sign {ref} --on 2011-06-29 --term-start 2011-07-01 --years 1 --witness 李红,王强,赵敏,钱进"

@@ -81,7 +81,7 @@ WORKFLOW: list[tuple[str, dict[str, list[int] | bool]]] = [
     ("negotiation suspend", {"advance": [0]}),
     ("negotiation resume", {"advance": [0]}),
     ("negotiation draft", {"advance": [0]}),
-    ("negotiation vote", {"advance": [0], "before": [1, 2]}),
+    ("negotiation vote", {"advance": [0], "before": [1, 2, 3]}),
     ("negotiation sign", {"advance": [0]}),
     ("negotiation show", {}),
     ("negotiation history", {}),

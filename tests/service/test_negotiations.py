@@ -107,6 +107,64 @@ def test_a_vote_without_quorum_is_refused_and_records_nothing(tracker: Tracker) 
     assert tracker.event_count() == before
 
 
+def test_a_meeting_held_without_quorum_is_recorded_invalid_and_the_draft_is_voted_on_again(
+    tracker: Tracker,
+) -> None:
+    ref = b.drafted(tracker)
+    held = tracker.negotiations.vote(
+        ref, on=date(2011, 6, 17), session="第三届", roll=90, present=58, no_quorum=True
+    )
+    assert (held["outcome"], held["passed"], held["quorum_met"], held["attempt"]) == (
+        "no quorum",
+        False,
+        False,
+        1,
+    )
+    assert held["rule"] == (
+        "quorum not met: 58 of 90 present (quorum 2/3 = 60) — PRC, Provisions on Collective Contracts art. 36"
+    )
+    assert tracker.negotiations.show(ref)["stage"] == "draft"
+    with pytest.raises(RuleViolationError, match=r"^sign: the draft has no passing ratification vote"):
+        tracker.negotiations.sign(
+            ref, on=date(2011, 6, 29), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+        )
+    again = tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=90, present=61, yes=50, no=8)
+    assert (again["outcome"], again["attempt"], again["follows"]) == ("passed", 2, "2011-06-17")
+    tracker.negotiations.sign(
+        ref, on=date(2011, 6, 29), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+    )
+    view = tracker.negotiations.show(ref)
+    assert view["stage"] == "signed"
+    assert [(v["on"], v["outcome"], v["attempt"]) for v in view["votes"]] == [
+        ("2011-06-17", "no quorum", 1),
+        ("2011-06-24", "passed", 2),
+    ]
+
+
+def test_a_meeting_that_had_its_quorum_cannot_be_recorded_as_without_one(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    before = tracker.event_count()
+    with pytest.raises(RuleViolationError, match=r"^vote\.no-quorum: 60 of 90 present meets the quorum"):
+        tracker.negotiations.vote(
+            ref, on=date(2011, 6, 24), roll=90, present=60, yes=50, no=8, no_quorum=True
+        )
+    with pytest.raises(InvalidValueError, match=r"^vote\.present: a meeting held without quorum is recorded"):
+        tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=90, no_quorum=True)
+    assert tracker.event_count() == before
+
+
+def test_no_quorum_is_never_a_reported_outcome_nor_a_decision(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    before = tracker.event_count()
+    with pytest.raises(InvalidValueError, match="passed or rejected"):
+        tracker.negotiations.vote(ref, on=date(2011, 6, 24), outcome="no quorum")
+    assert tracker.event_count() == before
+    tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=60, yes=30, no=30)
+    with pytest.raises(InvalidValueError, match="passed or rejected"):
+        tracker.negotiations.decide_tie(ref, on=date(2011, 6, 25), outcome="no quorum", reason="无")
+    assert tracker.event_count() == before + 1
+
+
 def test_a_tied_vote_waits_for_a_person_to_decide(tracker: Tracker) -> None:
     ref = b.drafted(tracker)
     vote = tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=60, yes=30, no=30)

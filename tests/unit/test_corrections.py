@@ -20,7 +20,7 @@ from domain.corrections import ReplayBrokenError, fold
 from domain.disputes import Category, Channel
 from domain.errors import DomainError, RuleViolationError
 from domain.negotiation import Negotiation
-from domain.values import AgreementKind, Purpose, Role, Side
+from domain.values import AgreementKind, Purpose, RatificationBody, Role, Side, VoteOutcome, VoteTally
 from projections.folds import fold_case, new_case, refold_case
 from projections.payload import event_data
 
@@ -257,3 +257,54 @@ def test_amended_steps_fold_to_the_corrected_sequence_recorded_directly(
     for _, name, data in plain_steps(direct_events):
         fold_case(row, name, data, data["on"])
     assert refold_case("CASE-1", plain_steps(history)) == row
+
+
+def test_a_meeting_held_without_quorum_replays_as_such() -> None:
+    """Correcting a step before a meeting held without quorum records that meeting again as it was."""
+    n = Negotiation(
+        reference="CB-1",
+        employer="某公司",
+        union="某工会",
+        kind=AgreementKind.WAGE,
+        topic="",
+        profile_id="PRC",
+        requested_by=Side.UNION,
+        purpose=Purpose.NEW,
+        predecessor="",
+        on=date(2011, 4, 1),
+        by="王芳",
+    )
+    n.receive_request(on=date(2011, 4, 6), by="王芳")
+    n.answer_request(on=date(2011, 4, 10), by="王芳", accepted=True)
+    for side, names in ((Side.UNION, ["甲", "乙", "丙"]), (Side.EMPLOYER, ["丁", "戊", "己"])):
+        for i, name in enumerate(names):
+            n.appoint(
+                on=date(2011, 4, 11),
+                by="王芳",
+                name=name,
+                side=side,
+                role=Role.CHIEF if i == 0 else Role.MEMBER,
+            )
+    n.hold_round(
+        on=date(2011, 4, 20), by="王芳", place="会议室", chair="甲", recorder="书记", present=[], minutes=""
+    )
+    n.table_proposal(by="王芳", article="第三条", side=Side.UNION, text="增长6%")
+    n.agree_article(by="王芳", article="第三条")
+    n.adopt_draft(on=date(2011, 6, 1), by="王芳")
+    n.record_vote(
+        on=date(2011, 6, 17),
+        by="王芳",
+        body=RatificationBody.CONGRESS,
+        session="",
+        tally=VoteTally(roll=90, present=58, yes=0, no=0),
+        no_quorum=True,
+    )
+    history = recorded(n)
+    live = load(history)
+    live.correct(
+        history=history, step=2, changes={"topics": "工资"}, reason="补录", on=date(2011, 6, 20), by="王芳"
+    )
+    history += recorded(live)
+    after = load(history)
+    assert [v.outcome for v in after.votes] == [VoteOutcome.NO_QUORUM]
+    assert after.request_topics == "工资"

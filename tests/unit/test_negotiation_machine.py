@@ -223,6 +223,16 @@ class NegotiationMachine(RuleBasedStateMachine):
 
         self.attempt(step)
 
+    @rule(roll=st.integers(1, 30), present=st.integers(0, 30))
+    def meeting_said_to_lack_a_quorum(self, roll: int, present: int) -> None:
+        def step() -> None:
+            tally = VoteTally(roll=roll, present=present, yes=0, no=0)
+            self.n.record_vote(
+                on=self.day, by="m", body=RatificationBody.CONGRESS, session="", tally=tally, no_quorum=True
+            )
+
+        self.attempt(step)
+
     @rule(outcome=st.sampled_from(VoteOutcome))
     def decide(self, outcome: VoteOutcome) -> None:
         self.attempt(lambda: self.n.decide_tie(on=self.day, by="m", outcome=outcome, reason="表决"))
@@ -254,6 +264,14 @@ class NegotiationMachine(RuleBasedStateMachine):
             vote = self.n.last_vote
             assert vote is not None
             assert vote.final is VoteOutcome.PASSED
+
+    @invariant()
+    def a_meeting_without_quorum_leaves_the_draft_to_be_voted_on_again(self) -> None:
+        vote = self.n.last_vote
+        if vote is not None and vote.outcome is VoteOutcome.NO_QUORUM:
+            assert self.n.stage is Stage.DRAFT
+            assert vote.tally is not None
+            assert 3 * vote.tally.present < 2 * vote.tally.roll
 
     @invariant()
     def rounds_are_in_date_order_with_chairs_in_turn(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from eventsourcing.domain import Snapshot
@@ -44,3 +45,13 @@ def test_a_snapshot_in_the_earlier_layout_still_loads(tracker: Tracker) -> None:
     written_before = earlier.encode(state)
     assert b'"_type_":"proposal"' in written_before
     assert same(app.mapper.transcoder.decode(written_before), state)
+
+
+def test_a_meeting_held_without_quorum_round_trips_through_a_snapshot(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 17), roll=90, present=58, no_quorum=True)
+    app = tracker.negotiations.app
+    state = Snapshot.take(app.load(Negotiation, ref, "negotiation")).state
+    decoded = app.mapper.transcoder.decode(app.mapper.transcoder.encode(state))
+    assert same(decoded, state)
+    assert decoded["votes"][0].outcome.value == "no quorum"
