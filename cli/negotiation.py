@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cli.errors import CommandError
+from cli.lists import negotiation_list
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import (
@@ -50,6 +51,9 @@ def report(session: Session, reference: str, what: str) -> None:
 def negotiation() -> None:
     """Open a negotiation and record each step: request, reply, representatives, rounds,
     proposals per article, suspension, draft, ratification vote and signing."""
+
+
+negotiation.add_command(negotiation_list)
 
 
 @negotiation.command("open")
