@@ -27,7 +27,10 @@ EVERY_INDEX = {name for table in secondary_indexes(SQLITE).values() for name, _ 
 TABLES = {
     "agreements": "reference",
     "agreement_details": "reference",
+    "agreement_texts": "reference",
     "cases": "reference",
+    "case_texts": "reference",
+    "bodies": "reference",
     "timelines": "originator_id",
 }
 
@@ -49,6 +52,9 @@ def busy_store(t: Tracker) -> None:
     m.received(t, "CASE-2024-0008", category="remuneration", workers=12)
     t.cases.decline("CASE-2024-0008", on=date(2024, 3, 9), reason="被申请人不同意调解")
     t.contracts.objection("CB-2011-001", on=date(2011, 7, 12), opinion="第一条需修改")
+    m.street_centre(t)
+    t.bodies.roster(m.STREET, mediators=["孙某"], remove=["吴芳"], on=date(2024, 2, 1))
+    m.received(t, "CASE-2024-0009", body=m.STREET, request="Back PAY 拖欠工资", facts="第一个月\n第二个月")
 
 
 def views_of_a_busy_store(tracker: Tracker, store: Path) -> dict[str, list[tuple[Any, ...]]]:
