@@ -33,9 +33,13 @@ from bargaining.store.encryption import new_key as new_cipher_key
 from bargaining.store.location import STORE_ENV, Store
 from bargaining.vocabulary import (
     ACTOR_ENV,
+    CASE_CATEGORIES,
+    CASE_STATUS_GROUPS,
+    CASE_STATUSES,
     DEMO_ARTICLE,
     DEMO_CASE,
     DEMO_REFERENCE,
+    KINDS,
     PACKET_LANGUAGES,
     STAGES,
 )
@@ -56,10 +60,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACTOR_ENV",
+    "CASE_CATEGORIES",
+    "CASE_STATUSES",
+    "CASE_STATUS_GROUPS",
     "CIPHER_KEY_ENV",
     "DEMO_ARTICLE",
     "DEMO_CASE",
     "DEMO_REFERENCE",
+    "KINDS",
     "PACKET_LANGUAGES",
     "STAGES",
     "STORE_ENV",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bargaining.negotiations.contracts import ContractService
     from bargaining.negotiations.service import NegotiationService
     from bargaining.packet.service import PacketService
+    from bargaining.read.lists import ListService
     from bargaining.read.reports import ReportService
     from bargaining.store.application import StoreApplication
 
@@ -116,6 +117,13 @@ class Tracker:
         from bargaining.read.reports import ReportService
 
         return ReportService(self.store, self.today)
+
+    @cached_property
+    def lists(self) -> ListService:
+        """Every negotiation, case or body, filtered and searched, from the read models."""
+        from bargaining.read.lists import ListService
+
+        return ListService(self.reports)
 
     def copy_to(
         self, target: str | os.PathLike[str], progress: Callable[[int], None] | None = None

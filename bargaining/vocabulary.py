@@ -29,3 +29,37 @@ STAGES = (
     "expired",
     "terminated",
 )
+
+# The kinds of collective agreement (domain.values.AgreementKind), as --kind names them.
+KINDS = ("wage", "comprehensive", "special", "regional", "industry")
+
+# A mediation case's primary category (domain.disputes.Category), as --category names it.
+CASE_CATEGORIES = (
+    "labour-contract",
+    "remuneration",
+    "social-insurance",
+    "work-injury",
+    "dismissal",
+    "labour-relationship",
+    "working-conditions",
+    "compensation",
+    "collective-contract",
+    "other",
+)
+
+# The statuses a mediation case can be in on a day (domain.disputes.CaseStatus), and the two
+# groups a case list takes besides: open (still to be dealt with) and closed (every other).
+CASE_STATUSES = (
+    "received",
+    "accepted",
+    "deemed failed",
+    "declined",
+    "settled",
+    "failed",
+    "withdrawn",
+    "referred",
+)
+CASE_STATUS_GROUPS = {
+    "open": ("received", "accepted"),
+    "closed": ("deemed failed", "declined", "settled", "failed", "withdrawn", "referred"),
+}

@@ -273,6 +273,11 @@ def measure(root: Path, size: str, runs: int) -> list[tuple[str, str]]:
         ),
         ("read: board, what needs attention (whole process)", [*cli, "board"]),
         ("read: board --all, every row (whole process)", [*cli, "board", "--all"]),
+        ("read: case list --status open (whole process)", [*cli, "case", "list", "--status", "open"]),
+        (
+            "read: case list --search 工伤, every case's text (whole process)",
+            [*cli, "case", "list", "--search", "工伤"],
+        ),
         (
             "floor of any board: its 13 columns read with sqlite3 and printed, nothing else",
             [str(BIN / "python"), "-c", BOARD_FLOOR, str(path / "views.sqlite")],

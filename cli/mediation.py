@@ -9,6 +9,7 @@ import click
 
 from cli.corrections import CASE_OPTIONS, add_amend_commands
 from cli.errors import CommandError
+from cli.lists import body_list, case_list
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import (
@@ -51,6 +52,9 @@ CATEGORY = OneOf(
 def body() -> None:
     """Register mediation bodies (enterprise committees, people's mediation, township/street
     bodies) and keep their rosters, including early-warning officers."""
+
+
+body.add_command(body_list)
 
 
 @body.command()
@@ -167,6 +171,9 @@ def body_show(session: Session, reference: str, as_json: bool) -> None:
 def case() -> None:
     """Open labour-dispute mediation cases and record each step to the outcome; review any
     case's full history as a timeline."""
+
+
+case.add_command(case_list)
 
 
 def case_report(session: Session, reference: str, what: str) -> None:

@@ -9,6 +9,7 @@ import click
 
 from cli.corrections import NEGOTIATION_OPTIONS, add_amend_commands
 from cli.errors import CommandError
+from cli.lists import negotiation_list
 from cli.main import Session
 from cli.options import names, on_option, pass_session, ref_argument
 from cli.output import (
@@ -54,6 +55,9 @@ def report(session: Session, reference: str, what: str) -> None:
 def negotiation() -> None:
     """Open a negotiation and record each step: request, reply, representatives, rounds,
     proposals per article, suspension, draft, ratification vote and signing."""
+
+
+negotiation.add_command(negotiation_list)
 
 
 @negotiation.command("open")

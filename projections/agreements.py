@@ -9,7 +9,7 @@ import orjson
 
 from domain.corrections import AMENDING
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
-from projections.columns import AGREEMENT_COLUMNS, AGREEMENT_TABLE_COLUMNS, DETAIL_COLUMNS
+from projections.columns import AGREEMENT_COLUMNS, AGREEMENT_TABLE_COLUMNS, DETAIL_COLUMNS, TEXT_COLUMNS
 from projections.folds import (
     AGREEMENT_STEPS,
     agreement_deadlines,
@@ -23,7 +23,7 @@ from projections.status import closed_from
 from projections.store import dumps
 
 # A board row with the fold's working state, to fold a page into.
-FOLDED = "agreements JOIN agreement_details USING (reference)"
+FOLDED = "agreements JOIN agreement_details USING (reference) JOIN agreement_texts USING (reference)"
 DELETE_DUES = "DELETE FROM agreement_dues WHERE reference = ?"
 # Two open dates of a row may fall on one day: the table says only which days.
 INSERT_DUE = "INSERT INTO agreement_dues (reference, due, milestone) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
@@ -32,7 +32,12 @@ INSERT_DUE = "INSERT INTO agreement_dues (reference, due, milestone) VALUES (?, 
 class AgreementsProjection(ViewProjection):
     name = "agreements"
     upstreams: ClassVar[tuple[str, ...]] = ("Negotiations",)
-    tables: ClassVar[tuple[str, ...]] = ("agreements", "agreement_details", "agreement_dues")
+    tables: ClassVar[tuple[str, ...]] = (
+        "agreements",
+        "agreement_details",
+        "agreement_dues",
+        "agreement_texts",
+    )
     steps = AGREEMENT_STEPS
 
     def process_page(self, page: Page, items: Sequence[Item]) -> None:
@@ -64,6 +69,7 @@ class AgreementsProjection(ViewProjection):
             upsert("agreement_details", DETAIL_COLUMNS),
             [[r["reference"], dumps(r["state"]), dumps(d)] for r, d in zip(folded, deadlines, strict=True)],
         )
+        page.write(upsert("agreement_texts", TEXT_COLUMNS), [[r[k] for k in TEXT_COLUMNS] for r in folded])
         # The dates that can be a row's next deadline (as projections.status.next_due picks it).
         page.write(DELETE_DUES, [[r["reference"]] for r in folded])
         page.write(

@@ -37,7 +37,9 @@ AGREEMENT_COLUMNS = (
     "renewed_on",
     "late",
     "closed_from",
+    "employer_key",
     "state",
+    "search",
 )
 
 CASE_COLUMNS = (
@@ -70,14 +72,28 @@ CASE_COLUMNS = (
     "profile",
     "close_days",
     "extended_until",
+    "applicants",
+    "respondent",
+    "request",
+    "employer_key",
+    "search",
 )
+
+# A mediation body and its roster (``roster``: each member's name and role, in the order
+# added, as JSON).
+BODY_COLUMNS = ("reference", "name", "body_type", "enterprise", "profile", "registered_on", "chair", "roster")
 
 # The board's table: one narrow row per negotiation. The fold's working state (every proposal
 # of a negotiation) and the worked-out deadlines live beside it in ``agreement_details``, so
 # that reading the board does not read them for every row (most of a long-lived board is
 # expired contracts, which have no deadlines left to show).
-AGREEMENT_TABLE_COLUMNS = tuple(c for c in AGREEMENT_COLUMNS if c != "state")
+AGREEMENT_TABLE_COLUMNS = tuple(c for c in AGREEMENT_COLUMNS if c not in ("state", "search"))
 DETAIL_COLUMNS = ("reference", "state", "deadlines")
+# A record's searchable text (``projections.text``), folded with the rest of its row, lives in
+# a narrow table of its own: a search reads every row of it, and nothing else, and a report
+# reading the row never reads the text (a negotiation's minutes can run to pages).
+TEXT_COLUMNS = ("reference", "search")
+CASE_TABLE_COLUMNS = tuple(c for c in CASE_COLUMNS if c != "search")
 
 # What the board and the deadlines report read: the shown columns, what a contract's status
 # is worked out from, and the deadlines. Not the fold's working state (every proposal of a

@@ -16,7 +16,8 @@ from domain.due import AgreementDates, late_by
 from domain.due import agreement_deadlines as agreement_deadlines_on
 from domain.jurisdiction import get_profile
 from domain.values import AgreementKind
-from projections.columns import AGREEMENT_COLUMNS, CASE_COLUMNS
+from projections.columns import AGREEMENT_COLUMNS, BODY_COLUMNS, CASE_COLUMNS
+from projections.text import extended, folded, searchable
 
 Row = dict[str, Any]
 
@@ -37,7 +38,7 @@ def _due_on(profile_id: str, key: str, kind: str | None, start: str) -> str | No
 
 def new_agreement(reference: str) -> Row:
     row: Row = dict.fromkeys(AGREEMENT_COLUMNS)
-    row.update(reference=reference, rounds=0, articles_agreed=0, articles_open=0, vote_verified=0)
+    row.update(reference=reference, rounds=0, articles_agreed=0, articles_open=0, vote_verified=0, search="")
     row["state"] = {"articles": {}, "proposals": {}, "successors": []}
     return row
 
@@ -51,6 +52,7 @@ AGREEMENT_STEPS = frozenset(
                 "Opened",
                 "RequestReceived",
                 "RequestAnswered",
+                "RepresentativeAppointed",
                 "RoundHeld",
                 "ProposalTabled",
                 "ProposalWithdrawn",
@@ -91,6 +93,7 @@ CASE_STEPS = frozenset(
         "Accepted",
         "Declined",
         "Assigned",
+        "SessionHeld",
         "Extended",
         "RiskFlagged",
         "Settled",
@@ -159,13 +162,21 @@ def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # no
             profile=d["profile_id"],
             opened_on=on,
             stage="opened",
+            employer_key=folded(d["employer"]),
+            # What --search finds a negotiation by: its parties and subject, the request's
+            # topics, the representatives' names and the rounds' minutes.
+            search=searchable(d["employer"], d["union"], d["topic"]),
         )
     elif step == "RequestReceived":
-        row.update(stage="requested", request_on=on, reply_on=None)
+        row.update(
+            stage="requested", request_on=on, reply_on=None, search=extended(row["search"], d["topics"])
+        )
     elif step == "RequestAnswered":
         row.update(stage="negotiating" if d["accepted"] else "refused", reply_on=on)
+    elif step == "RepresentativeAppointed":
+        row["search"] = extended(row["search"], d["name"])
     elif step == "RoundHeld":
-        row.update(rounds=row["rounds"] + 1, last_round_on=on)
+        row.update(rounds=row["rounds"] + 1, last_round_on=on, search=extended(row["search"], d["minutes"]))
     elif step == "ProposalTabled":
         article = articles.setdefault(d["article"], {"live": 0, "agreed": False})
         article.update(live=article["live"] + 1, agreed=False)
@@ -316,7 +327,7 @@ def agreement_deadlines(row: Row) -> list[Row]:
 
 def new_case(reference: str) -> Row:
     row: Row = dict.fromkeys(CASE_COLUMNS)
-    row.update(reference=reference, flagged=0)
+    row.update(reference=reference, flagged=0, search="")
     return row
 
 
@@ -333,6 +344,14 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
     """Apply one mediation-case event to the statistics row of its reference."""
     if step == "Applied":
         row.update(
+            # Names hold no line break (domain.values.clean_name): one a line.
+            applicants="\n".join(d["applicants"]),
+            respondent=d["respondent"],
+            request=d["request"],
+            employer_key=folded(d["respondent"]),
+            # What --search finds a case by: its parties, the request and the facts, then
+            # the mediators, what each session heard and offered, and the terms agreed.
+            search=searchable(*d["applicants"], d["respondent"], d["request"], d["facts"]),
             body=d["body"] or None,
             channel=d["channel"],
             category=d["category"],
@@ -354,7 +373,9 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
     elif step == "Declined":
         row.update(declined_on=on, limitation_base=max(row["limitation_base"], on))
     elif step == "Assigned":
-        row["body"] = d["body"]
+        row.update(body=d["body"], search=extended(row["search"], *d["mediators"]))
+    elif step == "SessionHeld":
+        row["search"] = extended(row["search"], *d["attendees"], d["offered"], d["notes"])
     elif step == "Extended":
         row.update(deadline=d["until"], extended_until=d["until"])
     elif step == "RiskFlagged":
@@ -366,6 +387,7 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             agreed_fen=_fen(d["amount_agreed"]),
             performance_due=d["performance_due"],
             review_ends=_due(row["profile"] or "PRC", "arbitral_review", on),
+            search=extended(row["search"], d["terms"], d["mediator"]),
         )
     elif step == "Failed":
         closed = (
@@ -410,3 +432,34 @@ def _time_barred(profile_id: str, known_on: str | None, received_on: str) -> str
         return None
     barred = get_profile(profile_id).limitation_ends(date.fromisoformat(known_on)).isoformat()
     return barred if barred < received_on else None
+
+
+# ---------------------------------------------------------------------------------- bodies
+
+BODY_STEPS = frozenset(["MediationBody.Registered", "MediationBody.RosterChanged"])
+
+
+def new_body(reference: str) -> Row:
+    row: Row = dict.fromkeys(BODY_COLUMNS)
+    row.update(reference=reference, chair="", roster={})
+    return row
+
+
+def fold_body(row: Row, step: str, d: dict[str, Any], on: str) -> Row:
+    """Apply one mediation body's event to its row: the roster as MediationBody keeps it."""
+    if step == "Registered":
+        row.update(
+            name=d["name"],
+            body_type=d["body_type"],
+            enterprise=d["enterprise"] or None,
+            profile=d["profile_id"],
+            registered_on=on,
+        )
+    elif step == "RosterChanged":
+        roster = row["roster"]
+        for name in d["removed"]:
+            roster.pop(name, None)
+        for name, role in d["added"]:
+            roster[name] = role
+        row["chair"] = d["chair"]
+    return row

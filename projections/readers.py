@@ -17,7 +17,7 @@ from projections.status import contract_status, next_due
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {

@@ -39,6 +39,13 @@ class Dialect(NamedTuple):
             return f"(julianday({later}) - julianday({earlier}))"
         return f"(CAST({later} AS date) - CAST({earlier} AS date))"
 
+    def contains(self, column: str, param: str) -> str:
+        """Whether the text ``param`` occurs in ``column``: a plain substring test, no
+        wildcards, case as it is stored (``projections.text`` folds both sides)."""
+        if self.name == "sqlite":
+            return f"instr({column}, {param}) > 0"
+        return f"strpos({column}, {param}) > 0"
+
     @property
     def table_options(self) -> str:
         """For a table keyed by text and always read by its key."""

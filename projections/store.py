@@ -18,7 +18,7 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingR
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
-from projections.columns import AGREEMENT_TABLE_COLUMNS, CASE_COLUMNS
+from projections.columns import AGREEMENT_TABLE_COLUMNS, BODY_COLUMNS, CASE_TABLE_COLUMNS
 from projections.readers import SCHEMA_VERSION, current_layout
 from projections.sql import POSTGRES, SQLITE, Dialect, missing_table, on_postgres
 
@@ -31,7 +31,10 @@ VIEW_TABLES = (
     "agreements",
     "agreement_details",
     "agreement_dues",
+    "agreement_texts",
+    "bodies",
     "cases",
+    "case_texts",
     "timeline",
     "timelines",
     "views_layout",
@@ -77,7 +80,11 @@ def schema(dialect: Dialect) -> list[str]:
         # rewrites the dates of every row it folds.
         "CREATE TABLE IF NOT EXISTS agreement_dues (reference TEXT NOT NULL, due TEXT NOT NULL,"
         f" milestone BIGINT NOT NULL, PRIMARY KEY (reference, due, milestone)){keyed}",
-        f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_COLUMNS)})",
+        # The searchable text of each negotiation and case (projections.text): a search scans it.
+        "CREATE TABLE IF NOT EXISTS agreement_texts (reference TEXT PRIMARY KEY, search TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS case_texts (reference TEXT PRIMARY KEY, search TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS bodies ({_columns(BODY_COLUMNS)})",
+        f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_TABLE_COLUMNS)})",
         # Covering indexes: each statistic reads one index in date order, never the wide rows.
         "CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on, category, channel, body)",
         "CREATE INDEX IF NOT EXISTS cases_accepted ON cases (accepted_on, category, channel, body, workers,"
@@ -88,6 +95,9 @@ def schema(dialect: Dialect) -> list[str]:
         " agreed_fen, close_days)",
         "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
         " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
+        # The case list's open cases (received, or in mediation), newest first.
+        "CREATE INDEX IF NOT EXISTS cases_unclosed ON cases (received_on, reference)"
+        " WHERE closed_on IS NULL AND declined_on IS NULL",
         "CREATE TABLE IF NOT EXISTS timelines (originator_id TEXT PRIMARY KEY, upstream TEXT NOT NULL,"
         " context TEXT NOT NULL, reference TEXT NOT NULL, steps BIGINT NOT NULL,"
         f" last_position BIGINT NOT NULL, last_step TEXT NOT NULL){keyed}",

@@ -27,7 +27,10 @@ EVERY_INDEX = {name for table in secondary_indexes(SQLITE).values() for name, _ 
 TABLES = {
     "agreements": "reference",
     "agreement_details": "reference",
+    "agreement_texts": "reference",
     "cases": "reference",
+    "case_texts": "reference",
+    "bodies": "reference",
     "timelines": "originator_id",
 }
 
@@ -55,6 +58,9 @@ def busy_store(t: Tracker) -> None:
     t.cases.retract(m.CASE, "#5", reason="另一案件的调解记录")
     t.contracts.correct("CB-2011-001", 2, on=date(2011, 7, 3), reason="报送日期误录")
     t.cases.correct("CASE-2024-0008", 1, workers=15, reason="人数更正")
+    m.street_centre(t)
+    t.bodies.roster(m.STREET, mediators=["孙某"], remove=["吴芳"], on=date(2024, 2, 1))
+    m.received(t, "CASE-2024-0009", body=m.STREET, request="Back PAY 拖欠工资", facts="第一个月\n第二个月")
 
 
 def views_of_a_busy_store(tracker: Tracker, store: Path) -> dict[str, list[tuple[Any, ...]]]:

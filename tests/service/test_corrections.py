@@ -101,9 +101,10 @@ def test_a_board_row_s_two_aggregates_fold_into_columns_of_their_own() -> None:
     samples: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "negotiation": [
             ("Opened", {"kind": "wage", "employer": "e", "union": "u", "topic": "", "purpose": "new"}),
-            ("RequestReceived", {}),
+            ("RequestReceived", {"topics": "工资"}),
+            ("RepresentativeAppointed", {"name": "甲"}),
             ("RequestAnswered", {"accepted": True}),
-            ("RoundHeld", {}),
+            ("RoundHeld", {"minutes": "纪要"}),
             ("ProposalTabled", {"article": "A", "proposal_id": "P1"}),
             ("ProposalWithdrawn", {"proposal_id": "P1"}),
             ("ArticleAgreed", {"article": "A"}),
