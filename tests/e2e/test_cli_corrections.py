@@ -36,6 +36,8 @@ def test_an_amount_corrected_from_12600_to_126000_is_what_every_read_gives(any_s
     assert view["amount_claimed"] == "126000.00"
     stats = json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)
     assert stats["total"]["amount_claimed"] == "126000.00"
+    listed = json.loads(run.ok("case list --json").stdout)
+    assert [c["amount_claimed"] for c in listed if c["reference"] == m.CASE] == ["126000.00"]
     steps = view["timeline"]
     assert steps[0]["number"] == 1
     assert steps[0]["corrected_by"] == [6]
@@ -63,6 +65,11 @@ def test_a_retracted_session_is_gone_from_the_count_and_still_in_the_history(any
     assert retracted["retracted_by"] == 6
     assert "误记入本案" in retracted["detail"]
     assert "#5 mediation session (retracted by #6)" in run.ok(f"case show {m.CASE}").stdout
+    # What a retracted step said is no longer what the case is found by.
+    assert json.loads(run.ok("case list --search 误记入本案 --json").stdout) == []
+    assert [c["reference"] for c in json.loads(run.ok("case list --search 第一次调解 --json").stdout)] == [
+        m.CASE
+    ]
     # A session recorded now is the second, as if the wrong one had never been logged.
     with Tracker(any_store, actor="测试员", today=TODAY) as t:
         assert t.cases.session(m.CASE, on=date(2024, 3, 14), attendees=["刘某"], notes="第二次") == 2
