@@ -19,7 +19,7 @@ import attrs
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
-from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts
+from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
 from projections.labels import change_text, label
 from projections.payload import plain
 
@@ -37,7 +37,7 @@ def as_is(value: Any, _field: str) -> Any:
 def step_number(value: str | int, field: str) -> int:
     """``7`` or ``#7``."""
     text = str(value).strip().lstrip("#")
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise InvalidValueError(
             field, f"{value!r} is not a step number; give it as 7 or '#7' (see 'history')"
         )
@@ -62,8 +62,9 @@ class Amender:
         return self.service.app  # type: ignore[no-any-return]
 
     def _record(self, reference: str, doing: str) -> tuple[Any, list[Any]]:
-        aggregate = self.app.load(self.cls, reference, self.what, field=f"{doing}.reference")
-        return aggregate, self.app.history(aggregate.id)
+        """The record folded from the history read once: a writer after it makes the commit a
+        conflict (exit 75), never a state from one read and a history from another."""
+        return record_and_history(self.app, self.cls, reference, self.what, f"{doing}.reference")
 
     def _reason(self, reason: str, doing: str) -> str:
         text = " ".join(str(reason).split())
@@ -113,6 +114,13 @@ class Amender:
 
     def _clean(self, clean: Clean, value: Any, field: str) -> Any:
         if isinstance(clean, str):
+            if isinstance(value, str):  # through the API: an ISO date
+                try:
+                    value = date.fromisoformat(value)
+                except ValueError:
+                    raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+            if not isinstance(value, date):
+                raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)")
             return self.service._date(value, field)
         return clean(value, field)
 
@@ -123,6 +131,7 @@ class Amender:
         day = self.service.today
         aggregate, history = self._record(reference, "correct")
         changes = self.changes(history, number, {k: v for k, v in given.items() if v is not None})
+        self.check_correction(history, number, changes)
         found = self._amend(
             history,
             number,
@@ -138,6 +147,10 @@ class Amender:
         """Other records that state the same facts, corrected with them (none by default)."""
         del history, step, changes, reason
         return []
+
+    def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
+        """Refuse a correction the recording command's own checks would refuse (none by default)."""
+        del history, step, changes
 
     def check_retraction(self, history: Sequence[Any], step: int) -> None:
         """Refuse a retraction another record rests on (nothing by default)."""
@@ -156,22 +169,36 @@ class Amender:
             lambda: aggregate.retract(
                 history=history, step=number, reason=why, on=day, by=self.service.actor
             ),
+            "retracted",
         )
         self.app.commit(aggregate)
         return amendment_row("retraction", number, why, day, self.service.actor, found)
 
-    def _amend(self, history: Sequence[Any], number: int, amend: Callable[[], list[Change]]) -> list[Change]:
+    def _amend(
+        self, history: Sequence[Any], number: int, amend: Callable[[], list[Change]], doing: str = "corrected"
+    ) -> list[Change]:
         try:
             return amend()
         except ReplayBrokenError as broken:
-            raise RuleViolationError(broken.field, _broken(history, number, broken)) from None
+            raise RuleViolationError(broken.field, _broken(history, number, broken, doing)) from None
 
 
-def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError) -> str:
+def record_and_history(
+    app: StoreApplication, cls: type[Any], reference: str, what: str, field: str
+) -> tuple[Any, list[Any]]:
+    history = app.history(app.id_for(cls, reference, field))
+    if not history:
+        app.load(cls, reference, what, field=field)  # says there is no such record
+    aggregate = fold(history)
+    assert isinstance(aggregate, cls)
+    return aggregate, history
+
+
+def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str) -> str:
     """Why the amendment is refused: the rule, and the steps that rest on the amended one."""
     if broken.number != number:
         return (
-            f"refused: with step #{number} amended, step #{broken.number} ({label(broken.name)})"
+            f"refused: with step #{number} {doing}, step #{broken.number} ({label(broken.name)})"
             f" would break a rule: {broken.rule}; nothing was changed"
         )
     effective, _, _ = effective_events(history)

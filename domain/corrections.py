@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from enum import Enum
 from typing import Any, ClassVar
 
 import attrs
@@ -273,21 +274,23 @@ def plan_correction(
     if unknown:
         raise InvalidValueError("correct", f"step #{step} has no correctable field {', '.join(unknown)}")
     if all(facts(target)[f] == v for f, v in changes.items()):
-        said = ", ".join(f"{f} {facts(target)[f]}" for f in changes)
+        said = ", ".join(f"{f} {_said(facts(target)[f])}" for f in changes)
         raise InvalidValueError("correct", f"step #{step} already says {said}; nothing to correct")
     amended = [with_facts(e, changes) if e is target else e for e in effective]
-    found = _changes(effective, replay(cls, amended, {}))
-    return _with_requested(found, step, changes, target)
+    replayed = replay(cls, amended, {})
+    again = facts(replayed[effective.index(target)])
+    for field, value in changes.items():
+        if again[field] != value:  # the command works it out from the step's other facts
+            raise InvalidValueError(
+                f"correct.{field}",
+                f"step #{step}'s {field} follows from its other facts ({_said(again[field])});"
+                " correct those instead",
+            )
+    return _changes(effective, replayed)
 
 
-def _with_requested(found: list[Change], step: int, changes: Mapping[str, Any], target: Any) -> list[Change]:
-    """The fields asked for are recorded even where the command derives them again the same."""
-    listed = {(c[0], c[1]) for c in found}
-    was = facts(target)
-    return [
-        *found,
-        *([step, f, was[f], v] for f, v in changes.items() if (step, f) not in listed and was[f] != v),
-    ]
+def _said(value: Any) -> str:
+    return str(value.value if isinstance(value, Enum) else value)
 
 
 def plan_retraction(cls: type[Aggregate], events: Sequence[Any], step: int) -> list[Change]:
@@ -320,8 +323,10 @@ def _target(
     amending: Any = next((e for e in history if e.originator_version == step and isinstance(e, Amends)), None)
     if amending is not None:
         what = "retraction" if type(amending).__name__ == RETRACTED else "correction"
+        undo = "correct it again" if what == "correction" else "record it again"
         raise InvalidValueError(
-            doing, f"#{step} is a {what} itself; {doing} the step it amends (#{amending.step}) instead"
+            doing,
+            f"#{step} is a {what} itself and stays in the history; to undo it, {undo} (#{amending.step})",
         )
     if target is None:
         last = max(e.originator_version for e in effective)

@@ -181,6 +181,9 @@ class Negotiation(Correctable, Aggregate):
         "Signed": Replay(command="sign"),
         "Reopened": Replay(command="reopen"),
     }
+    RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
+        "Reopened": "is the authority's objection: correct it on the contract ('contract correct')",
+    }
 
     @staticmethod
     def create_id(reference: str) -> UUID:

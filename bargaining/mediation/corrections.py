@@ -3,11 +3,14 @@ recorded it, cleaned as that command cleans them (``bargaining.amend``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bargaining.amend import DAY, Fields
-from bargaining.errors import InvalidValueError
+from bargaining.amend import DAY, Amender, Fields
+from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
+from domain.body import MediationBody
+from domain.corrections import effective_events, facts
 from domain.disputes import Category, Channel
 from domain.values import clean_name, clean_names, clean_text, parse_money
 
@@ -25,12 +28,17 @@ def _name(value: Any, field: str) -> str:
 def _one_name(value: Any, field: str) -> str:
     values = value if isinstance(value, list) else [value]
     if len(values) != 1:
-        raise InvalidValueError(field, f"name one ({'、'.join(map(str, values))} are {len(values)})")
+        raise InvalidValueError(field, f"name one, not {len(values)}")
     return _name(values[0], field)
 
 
+def _listed(value: Any) -> list[Any]:
+    """A list option given as a list, or one value on its own (never its characters)."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _names(value: Any, field: str) -> list[str]:
-    names = clean_names(list(value), field)
+    names = clean_names(_listed(value), field)
     if not names:
         raise InvalidValueError(field, "name at least one")
     return names
@@ -42,7 +50,9 @@ def _money(value: Any, field: str) -> Any:
 
 def _count(low: int) -> Any:
     def count(value: Any, field: str) -> int:
-        number = int(value)
+        if not str(value).strip().isascii() or not str(value).strip().isdigit():
+            raise InvalidValueError(field, f"{value!r} is not a whole number")
+        number = int(str(value).strip())
         if not low <= number <= MAX_WORKERS:
             raise InvalidValueError(field, f"{number} must be between {low} and {MAX_WORKERS}")
         return number
@@ -51,7 +61,7 @@ def _count(low: int) -> Any:
 
 
 def _categories(value: Any, field: str) -> list[str]:
-    return list(dict.fromkeys(parse_enum(Category, v, field).value for v in value))
+    return list(dict.fromkeys(parse_enum(Category, v, field).value for v in _listed(value)))
 
 
 ON = {"on": ("on", DAY)}
@@ -76,7 +86,7 @@ CASE_FIELDS: Fields = {
     "Assigned": {**ON, "mediator": ("mediators", _names)},
     "SessionHeld": {
         **ON,
-        "attended": ("attendees", lambda v, f: clean_names(list(v), f)),
+        "attended": ("attendees", lambda v, f: clean_names(_listed(v), f)),
         "offered": ("offered", _text(required=False)),
         "notes": ("notes", _text(1_000_000, required=False)),
     },
@@ -101,3 +111,60 @@ CASE_FIELDS: Fields = {
     "ReviewRequested": {**ON, "commission": ("commission", _text(200, required=False))},
     "PerformanceRecorded": {**ON, "note": ("note", _text(required=False))},
 }
+
+
+class CaseAmender(Amender):
+    """A case's corrections, checked as 'case open' and 'case assign' check what they record,
+    and a referral that opened another case kept as it is."""
+
+    def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
+        effective, _, _ = effective_events(history)
+        target = next(e for e in effective if e.originator_version == step)
+        after = {**facts(target), **changes}
+        name = type(target).__name__
+        if name == "Applied":
+            _check_application(after)
+        elif name == "Assigned" and "mediators" in changes:
+            body = self.app.load(MediationBody, after["body"], "mediation body", field="correct.mediator")
+            strangers = [n for n in after["mediators"] if n not in body.mediators()]
+            if strangers:
+                raise InvalidValueError(
+                    "correct.mediator",
+                    f"{', '.join(strangers)} is not a mediator of {body.reference};"
+                    " add them with 'bargaining body roster'",
+                )
+        elif name == "Referred" and after["new_reference"]:
+            raise RuleViolationError("correct.on", _referral(step, after["new_reference"]))
+
+    def check_retraction(self, history: Sequence[Any], step: int) -> None:
+        effective, _, _ = effective_events(history)
+        target = next((e for e in effective if e.originator_version == step), None)
+        if target is not None and type(target).__name__ == "Referred" and target.new_reference:
+            raise RuleViolationError("retract", _referral(step, target.new_reference))
+
+
+def _referral(step: int, opened: str) -> str:
+    return f"step #{step} referred the case to {opened}, opened from it; put it right on {opened}"
+
+
+def _check_application(after: Mapping[str, Any]) -> None:
+    """What 'case open' checks of an application, on the corrected facts."""
+    if after["workers_involved"] < len(after["applicants"]):
+        raise InvalidValueError(
+            "correct.workers",
+            f"{after['workers_involved']} is fewer than the {len(after['applicants'])} applicants named",
+        )
+    if after["known_on"] is not None and after["known_on"] > after["on"]:
+        raise InvalidValueError(
+            "correct.known-on", f"{after['known_on']} is after the application was received ({after['on']})"
+        )
+    if after["channel"] is Channel.ORAL and (not after["facts"] or not after["applied_at"]):
+        raise InvalidValueError(
+            "correct.facts",
+            "an oral application is recorded with the facts and reasons and the time (S4 Art 21; S3 Art 12)",
+        )
+    primary = after["category"].value
+    if primary in after["tags"]:
+        raise InvalidValueError(
+            "correct.tag", f"{primary} is the primary category; give the further issues only"
+        )

@@ -9,10 +9,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, TypeVar
 
-from bargaining.amend import Amender, later_amendments
+from bargaining.amend import later_amendments
 from bargaining.errors import AlreadyExistsError, InvalidValueError, shown
 from bargaining.history import event_rows
-from bargaining.mediation.corrections import CASE_FIELDS
+from bargaining.mediation.corrections import CASE_FIELDS, CaseAmender
 from bargaining.mediation.views import body_view, case_view
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication, clean_reference, parse_enum
@@ -399,8 +399,8 @@ class CaseService(_Base):
         return view
 
     @cached_property
-    def _amender(self) -> Amender:
-        return Amender(self, MediationCase, "case", CASE_FIELDS)
+    def _amender(self) -> CaseAmender:
+        return CaseAmender(self, MediationCase, "case", CASE_FIELDS)
 
     def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
         """Correct step ``step`` of a case with the options of the command that recorded it."""

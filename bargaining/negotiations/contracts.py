@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bargaining.amend import Amender, later_amendments
+from bargaining.amend import later_amendments
 from bargaining.errors import AlreadyExistsError, NotFoundError, RuleViolationError
-from bargaining.negotiations.corrections import CONTRACT_FIELDS
+from bargaining.negotiations.corrections import CONTRACT_FIELDS, ContractAmender
 from bargaining.negotiations.service import NegotiationService, Service
 from bargaining.negotiations.views import contract_view
 from bargaining.store.application import clean_reference, parse_enum
@@ -34,13 +34,13 @@ class ContractService(Service):
 
     def correct(self, reference: str, step: str | int, *, reason: str, **given: Any) -> dict[str, Any]:
         """Correct step ``step`` of a contract with the options of the command that recorded it."""
-        return Amender(self, CollectiveContract, "contract", CONTRACT_FIELDS).correct(
+        return ContractAmender(self, CollectiveContract, "contract", CONTRACT_FIELDS).correct(
             reference, step, reason=reason, **given
         )
 
     def retract(self, reference: str, step: str | int, *, reason: str) -> dict[str, Any]:
         """Retract step ``step`` of a contract: it counts as never having happened."""
-        return Amender(self, CollectiveContract, "contract", CONTRACT_FIELDS).retract(
+        return ContractAmender(self, CollectiveContract, "contract", CONTRACT_FIELDS).retract(
             reference, step, reason=reason
         )
 

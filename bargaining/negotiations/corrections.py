@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bargaining.amend import DAY, Amender, Fields
+from bargaining.amend import DAY, Amender, Fields, record_and_history
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, facts
+from domain.negotiation import Negotiation
 from domain.values import VoteOutcome, clean_name, clean_names, clean_text
 
 
@@ -30,7 +31,7 @@ def _person(value: Any, field: str) -> str:
 def _count(value: Any, field: str) -> int:
     """A count: from --yes 30, or from the one value of --present given for a vote."""
     values = value if isinstance(value, list) else [value]
-    if len(values) != 1 or not str(values[0]).strip().isdigit():
+    if len(values) != 1 or not (str(values[0]).strip().isascii() and str(values[0]).strip().isdigit()):
         raise InvalidValueError(field, f"{'、'.join(map(str, values))} is not one whole number")
     return int(str(values[0]).strip())
 
@@ -41,7 +42,19 @@ def _outcome(value: Any, field: str) -> VoteOutcome:
 
 ON = {"on": ("on", DAY)}
 REASON = {"step_reason": ("reason", _text(required=False))}
-AS_IS = ("round", lambda value, field: value)
+
+
+def _round(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not str(value).strip().isdigit() or not str(value).strip().isascii():
+        raise InvalidValueError(field, f"{value!r} is not a round number")
+    return int(str(value).strip())
+
+
+def _people(value: Any, field: str) -> list[str]:
+    return clean_names([value] if isinstance(value, str) else list(value), field)
+
+
+AS_IS = ("round", _round)
 TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", "no", "abstain", "invalid")}
 
 NEGOTIATION_FIELDS: Fields = {
@@ -54,7 +67,7 @@ NEGOTIATION_FIELDS: Fields = {
         "place": ("place", _text(200)),
         "chair": ("chair", _person),
         "recorder": ("recorder", _person),
-        "present": ("present", lambda v, f: clean_names(list(v), f)),
+        "present": ("present", _people),
         "minutes": ("minutes", _text(1_000_000, required=False)),
     },
     "ProposalTabled": {"round": AS_IS, "text": ("text", _text(100_000))},
@@ -74,7 +87,7 @@ NEGOTIATION_FIELDS: Fields = {
         **ON,
         "term_start": ("term.start", lambda v, f: v),
         "term_end": ("term.end", lambda v, f: v),
-        "witness": ("witnesses", lambda v, f: clean_names(list(v), f)),
+        "witness": ("witnesses", _people),
     },
     "Reopened": {**ON, **REASON},
 }
@@ -83,7 +96,7 @@ CONTRACT_FIELDS: Fields = {
     "Submitted": {
         **ON,
         "authority": ("authority", _text(200, required=False)),
-        "copies": ("copies", lambda v, f: int(v)),
+        "copies": ("copies", _count),
     },
     "Received": ON,
     "Objected": {**ON, "opinion": ("opinion", _text())},
@@ -104,8 +117,7 @@ class NegotiationAmender(Amender):
     def _contract(self, reference: str) -> tuple[Any, list[Any]] | None:
         if not self.app.exists(CollectiveContract, reference):
             return None
-        contract = self.app.load(CollectiveContract, reference, "contract")
-        return contract, self.app.history(contract.id)
+        return record_and_history(self.app, CollectiveContract, reference, "contract", "correct.reference")
 
     def mirror(self, history: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str) -> list[Any]:
         signing = self._signing(history, step)
@@ -127,17 +139,25 @@ class NegotiationAmender(Amender):
                 for e in effective_events(old_events)[0]
                 if type(e).__name__ == "SucceededBy" and e.reference == reference
             ]
-            if succeeded:
-                self._mirror_on(
-                    old, old_events, succeeded[-1].originator_version, {"on": stated["on"]}, reason
-                )
+            if signing and len(succeeded) >= signing:  # the successor's signing of the same turn
+                number = succeeded[signing - 1].originator_version
+                self._mirror_on(old, old_events, number, {"on": stated["on"]}, reason)
                 touched.append(old)
         return touched
+
+    def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
+        if step == 1 and "on" in changes and history[0].predecessor:
+            raise RuleViolationError(
+                "correct.on",
+                f"step #1 opened the renewal or amendment of {history[0].predecessor}, which records it"
+                " on that date, within its window; if it was opened on another day, open it again"
+                " under a new reference",
+            )
 
     def _mirror_on(
         self, contract: Any, events: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str
     ) -> None:
-        stated = facts(next(e for e in events if e.originator_version == step))
+        stated = facts(next(e for e in effective_events(events)[0] if e.originator_version == step))
         changes = {k: v for k, v in changes.items() if stated[k] != v}
         if not changes:
             return
@@ -161,4 +181,39 @@ class NegotiationAmender(Amender):
                 "retract",
                 f"step #{step} signed the contract {history[0].reference}, which rests on it;"
                 " correct the signing instead, or terminate the contract",
+            )
+
+
+class ContractAmender(NegotiationAmender):
+    """A contract's corrections: the authority's objection is also the negotiation's reopening."""
+
+    def _objection(self, history: Sequence[Any], step: int) -> int | None:
+        """Which objection (1, 2, …) step ``step`` is, or None if it is none."""
+        effective, _, _ = effective_events(history)
+        objections = [e.originator_version for e in effective if type(e).__name__ == "Objected"]
+        return objections.index(step) + 1 if step in objections else None
+
+    def mirror(self, history: Sequence[Any], step: int, changes: Mapping[str, Any], reason: str) -> list[Any]:
+        which = self._objection(history, step)
+        if not which or "on" not in changes:
+            return []
+        reference = history[0].reference
+        negotiation, events = record_and_history(
+            self.app, Negotiation, reference, "negotiation", "correct.reference"
+        )
+        effective, _, _ = effective_events(events)
+        reopenings = [e for e in effective if type(e).__name__ == "Reopened"]
+        number = reopenings[which - 1].originator_version
+        self._mirror_on(negotiation, events, number, {"on": changes["on"]}, reason)
+        return [negotiation]
+
+    def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
+        del history, step, changes  # a contract opens no renewal of its own
+
+    def check_retraction(self, history: Sequence[Any], step: int) -> None:
+        if self._objection(history, step):
+            raise RuleViolationError(
+                "retract",
+                f"step #{step} is the authority's objection, on which the negotiation"
+                f" {history[0].reference} was reopened; correct its date or opinion instead",
             )

@@ -84,7 +84,7 @@ def test_a_correction_that_breaks_a_rule_is_refused_and_writes_nothing(any_store
     lines = refused.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(
-        "Error: assign.on: refused: with step #2 amended, step #3 (mediators assigned)"
+        "Error: assign.on: refused: with step #2 corrected, step #3 (mediators assigned)"
     )
     assert "nothing was changed" in lines[0]
     assert run.events() == before
