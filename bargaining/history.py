@@ -35,12 +35,19 @@ def mark_amended(
     The rows keep the values as first recorded: the history shows both."""
     by_number = {r[number]: r for r in rows}
     for r in rows:
+        r.setdefault("on_in_effect", r["on"])  # the business date as corrected
         r.setdefault("corrected_by", [])
         r.setdefault("retracted_by", None)
         r.setdefault("amends", None)
     for r in rows:
         if r[kind] not in AMENDING:
             continue
+        for changed, field, _before, after in r[data]["changes"]:  # later steps renumbered too
+            other = by_number.get(changed)
+            if other is not None and changed != r[data]["step"] and r[number] not in other["corrected_by"]:
+                other["corrected_by"].append(r[number])
+            if other is not None and field == "on":
+                other["on_in_effect"] = after
         target = by_number.get(r[data]["step"])
         r["amends"] = r[data]["step"]
         r["summary"] = "; ".join(

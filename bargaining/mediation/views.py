@@ -190,7 +190,7 @@ def timeline(
             "who": e["by"],
             "detail": _detail(e["step"], e["detail"]),
             "recorded_at": e["recorded_at"],
-            "met": None if e["retracted_by"] else meeting.get((e["step"], e["on"])),
+            "met": None if e["retracted_by"] else meeting.get((e["step"], e["on_in_effect"])),
             "corrected_by": e["corrected_by"],
             "retracted_by": e["retracted_by"],
             "amends": e["amends"],

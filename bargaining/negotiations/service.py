@@ -386,7 +386,7 @@ class NegotiationService(Service):
         deadlines = negotiation_deadlines(negotiation, negotiation.profile)
         meeting = steps_meeting([due_row(d, self.today) for d in deadlines], MET_BY)
         for row in rows:
-            row["met"] = meeting.get((row["step"], row["on"]))
+            row["met"] = None if row["retracted_by"] else meeting.get((row["step"], row["on_in_effect"]))
         return rows
 
     def _amender(self) -> Any:

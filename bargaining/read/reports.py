@@ -365,7 +365,7 @@ class ReportService:
         meeting = steps_meeting(deadlines, MET_BY)
         for s in steps:
             kind = s.pop("kind")
-            s["met"] = None if s.get("retracted_by") else meeting.get((kind, s["on"]))
+            s["met"] = None if s.get("retracted_by") else meeting.get((kind, s.pop("on_in_effect", s["on"])))
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:

@@ -175,3 +175,19 @@ def test_statistics_follow_a_retracted_agreement_and_a_corrected_date(any_store:
     assert json.loads(run.ok(f"case show {m.CASE} --json").stdout)["agreement"] is None
     run.ok("rebuild")
     assert json.loads(run.ok(f"stats disputes {YEAR} --json").stdout)["total"] == total
+
+
+def test_a_step_whose_date_was_corrected_still_says_which_deadline_it_met(any_store: str) -> None:
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 10)) as t:
+        b.opened(t)
+        t.negotiations.request("CB-2011-001", on=date(2011, 4, 8))
+        t.negotiations.reply("CB-2011-001", on=date(2011, 4, 18))
+        t.negotiations.correct("CB-2011-001", 3, on=date(2011, 4, 20), reason="答复日期误录")
+    run = Cli(any_store)
+    history = json.loads(run.ok("negotiation history CB-2011-001 --json").stdout)
+    reply = next(h for h in history if h["step"] == "RequestAnswered")
+    assert reply["on"] == "2011-04-18"  # as recorded
+    assert reply["on_in_effect"] == "2011-04-20"
+    assert reply["met"] is not None
+    timeline = json.loads(run.ok("timeline CB-2011-001 --json").stdout)
+    assert next(s for s in timeline if s["number"] == 3)["met"] is not None
