@@ -38,7 +38,9 @@ def extended(text: str | None, *parts: str | None) -> str:
     every search reads stays short."""
     found = text or ""
     for part in parts:
-        more = folded(part) if part else ""
+        if not part or part in found:  # already there as typed: folded, it is there too
+            continue
+        more = folded(part)
         if more and more not in found:
             found = f"{found}{SEPARATOR}{more}" if found else more
     return found
