@@ -20,6 +20,7 @@ from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
 from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
+from domain.values import clean_text
 from projections.labels import change_text, label
 from projections.payload import plain
 
@@ -32,6 +33,16 @@ DAY = "day"
 
 def as_is(value: Any, _field: str) -> Any:
     return value
+
+
+def text(max_len: int = 10_000, *, required: bool = True) -> Clean:
+    """Free text as the recording commands clean it (``clean_text``)."""
+    return lambda value, field: clean_text(value, field, required=required, max_len=max_len)
+
+
+def listed(value: Any) -> list[Any]:
+    """A list option given as a list, or one value on its own (never its characters)."""
+    return [value] if isinstance(value, str) else list(value)
 
 
 def step_number(value: str | int, field: str) -> int:

@@ -37,6 +37,12 @@ def _describe(amendment: dict[str, Any]) -> str:
     return "; ".join(c["text"] for c in amendment["changes"]) or "No later step changes"
 
 
+def _decorated(func: Any, decorators: list[Decorator]) -> None:
+    """Apply ``decorators`` as if written above ``func``, the first outermost."""
+    for decorate in reversed(decorators):
+        func = decorate(func)
+
+
 def add_amend_commands(
     group: click.Group,
     *,
@@ -72,8 +78,8 @@ def add_amend_commands(
     Example:
       {correct_example}
     """
-    command: Any = correct
-    for decorate in reversed(
+    _decorated(
+        correct,
         [
             group.command("correct"),
             ref_argument,
@@ -82,9 +88,8 @@ def add_amend_commands(
             *options,
             option("--json", "as_json", is_flag=True, help="Print the correction as JSON."),
             pass_session,
-        ]
-    ):
-        command = decorate(command)
+        ],
+    )
 
     def retract(session: Session, reference: str, step: str, reason: str, as_json: bool) -> None:
         amendment = getattr(session.tracker(), service).retract(reference, step, reason=reason)
@@ -105,17 +110,17 @@ def add_amend_commands(
     Example:
       {retract_example}
     """
-    command = retract
-    decorators: list[Decorator] = [
-        group.command("retract"),
-        ref_argument,
-        click.argument("step", metavar="STEP"),
-        option("--reason", required=True, help="Why it is retracted (required)."),
-        option("--json", "as_json", is_flag=True, help="Print the retraction as JSON."),
-        pass_session,
-    ]
-    for decorate in reversed(decorators):
-        command = decorate(command)
+    _decorated(
+        retract,
+        [
+            group.command("retract"),
+            ref_argument,
+            click.argument("step", metavar="STEP"),
+            option("--reason", required=True, help="Why it is retracted (required)."),
+            option("--json", "as_json", is_flag=True, help="Print the retraction as JSON."),
+            pass_session,
+        ],
+    )
 
 
 ON = option(

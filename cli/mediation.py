@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+import bargaining
 from cli.corrections import CASE_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.lists import body_list, case_list
@@ -31,18 +32,7 @@ from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
 BODY_TYPE = OneOf("enterprise", "people", "township")
 CHANNEL = OneOf("visit", "letter", "phone", "online", "referral", "written", "oral")
-CATEGORY = OneOf(
-    "labour-contract",
-    "remuneration",
-    "social-insurance",
-    "work-injury",
-    "dismissal",
-    "labour-relationship",
-    "working-conditions",
-    "compensation",
-    "collective-contract",
-    "other",
-)
+CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
 
 
 # ---------------------------------------------------------------------------------------- bodies

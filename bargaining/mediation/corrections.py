@@ -6,19 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bargaining.amend import DAY, Amender, Fields
+from bargaining.amend import DAY, Amender, Fields, listed, text
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
 from domain.body import MediationBody
 from domain.corrections import effective_events, facts
 from domain.disputes import Category, Channel
-from domain.values import clean_name, clean_names, clean_text, parse_money
+from domain.values import clean_name, clean_names, parse_money
 
 MAX_WORKERS = 1_000_000
-
-
-def _text(max_len: int = 10_000, *, required: bool = True) -> Any:
-    return lambda value, field: clean_text(value, field, required=required, max_len=max_len)
 
 
 def _name(value: Any, field: str) -> str:
@@ -32,13 +28,8 @@ def _one_name(value: Any, field: str) -> str:
     return _name(values[0], field)
 
 
-def _listed(value: Any) -> list[Any]:
-    """A list option given as a list, or one value on its own (never its characters)."""
-    return [value] if isinstance(value, str) else list(value)
-
-
 def _names(value: Any, field: str) -> list[str]:
-    names = clean_names(_listed(value), field)
+    names = clean_names(listed(value), field)
     if not names:
         raise InvalidValueError(field, "name at least one")
     return names
@@ -61,11 +52,11 @@ def _count(low: int) -> Any:
 
 
 def _categories(value: Any, field: str) -> list[str]:
-    return list(dict.fromkeys(parse_enum(Category, v, field).value for v in _listed(value)))
+    return list(dict.fromkeys(parse_enum(Category, v, field).value for v in listed(value)))
 
 
 ON = {"on": ("on", DAY)}
-REASON = {"step_reason": ("reason", _text())}
+REASON = {"step_reason": ("reason", text())}
 
 CASE_FIELDS: Fields = {
     "Applied": {
@@ -77,8 +68,8 @@ CASE_FIELDS: Fields = {
         "tag": ("tags", _categories),
         "workers": ("workers_involved", _count(1)),
         "amount": ("amount_claimed", _money),
-        "request": ("request", _text()),
-        "facts": ("facts", _text(100_000, required=False)),
+        "request": ("request", text()),
+        "facts": ("facts", text(100_000, required=False)),
         "known_on": ("known_on", DAY),
     },
     "Accepted": ON,
@@ -86,30 +77,30 @@ CASE_FIELDS: Fields = {
     "Assigned": {**ON, "mediator": ("mediators", _names)},
     "SessionHeld": {
         **ON,
-        "attended": ("attendees", lambda v, f: clean_names(_listed(v), f)),
-        "offered": ("offered", _text(required=False)),
-        "notes": ("notes", _text(1_000_000, required=False)),
+        "attended": ("attendees", lambda v, f: clean_names(listed(v), f)),
+        "offered": ("offered", text(required=False)),
+        "notes": ("notes", text(1_000_000, required=False)),
     },
     "RiskFlagged": {
         **ON,
-        "risk": ("risk", _text()),
+        "risk": ("risk", text()),
         "officer": ("officer", _name),
         "workers": ("workers_at_risk", _count(0)),
     },
     "Extended": {**ON, "until": ("until", lambda v, f: v), **REASON},
     "Settled": {
         **ON,
-        "terms": ("terms", _text()),
+        "terms": ("terms", text()),
         "amount": ("amount_agreed", _money),
         "due": ("performance_due", lambda v, f: v),
-        "method": ("performance_method", _text(200)),
+        "method": ("performance_method", text(200)),
         "mediator": ("mediator", _one_name),
     },
     "Failed": {**ON, **REASON},
     "Withdrawn": {**ON, **REASON},
     "Referred": ON,
-    "ReviewRequested": {**ON, "commission": ("commission", _text(200, required=False))},
-    "PerformanceRecorded": {**ON, "note": ("note", _text(required=False))},
+    "ReviewRequested": {**ON, "commission": ("commission", text(200, required=False))},
+    "PerformanceRecorded": {**ON, "note": ("note", text(required=False))},
 }
 
 

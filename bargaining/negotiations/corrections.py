@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bargaining.amend import DAY, Amender, Fields, record_and_history
+from bargaining.amend import DAY, Amender, Fields, listed, record_and_history, text
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, facts
 from domain.negotiation import Negotiation
-from domain.values import VoteOutcome, clean_name, clean_names, clean_text
-
-
-def _text(max_len: int = 10_000, *, required: bool = True) -> Any:
-    return lambda value, field: clean_text(value, field, required=required, max_len=max_len)
+from domain.values import VoteOutcome, clean_name, clean_names
 
 
 def _person(value: Any, field: str) -> str:
@@ -41,7 +37,7 @@ def _outcome(value: Any, field: str) -> VoteOutcome:
 
 
 ON = {"on": ("on", DAY)}
-REASON = {"step_reason": ("reason", _text(required=False))}
+REASON = {"step_reason": ("reason", text(required=False))}
 
 
 def _round(value: Any, field: str) -> int:
@@ -51,7 +47,7 @@ def _round(value: Any, field: str) -> int:
 
 
 def _people(value: Any, field: str) -> list[str]:
-    return clean_names([value] if isinstance(value, str) else list(value), field)
+    return clean_names(listed(value), field)
 
 
 AS_IS = ("round", _round)
@@ -59,26 +55,26 @@ TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", 
 
 NEGOTIATION_FIELDS: Fields = {
     "Opened": ON,
-    "RequestReceived": {**ON, "topics": ("topics", _text(required=False))},
+    "RequestReceived": {**ON, "topics": ("topics", text(required=False))},
     "RequestAnswered": {**ON, **REASON},
-    "RepresentativeAppointed": {**ON, "title": ("title", _text(100, required=False))},
+    "RepresentativeAppointed": {**ON, "title": ("title", text(100, required=False))},
     "RoundHeld": {
         **ON,
-        "place": ("place", _text(200)),
+        "place": ("place", text(200)),
         "chair": ("chair", _person),
         "recorder": ("recorder", _person),
         "present": ("present", _people),
-        "minutes": ("minutes", _text(1_000_000, required=False)),
+        "minutes": ("minutes", text(1_000_000, required=False)),
     },
-    "ProposalTabled": {"round": AS_IS, "text": ("text", _text(100_000))},
+    "ProposalTabled": {"round": AS_IS, "text": ("text", text(100_000))},
     "ProposalWithdrawn": {"round": AS_IS, **REASON},
     "ArticleAgreed": {"round": AS_IS},
-    "Suspended": {**ON, "until": ("until", lambda v, f: v), "step_reason": ("reason", _text())},
+    "Suspended": {**ON, "until": ("until", lambda v, f: v), "step_reason": ("reason", text())},
     "Resumed": ON,
     "DraftAdopted": ON,
     "RatificationVoteRecorded": {
         **ON,
-        "session_label": ("session", _text(100, required=False)),
+        "session_label": ("session", text(100, required=False)),
         **TALLY,
         "outcome": ("outcome", _outcome),
     },
@@ -95,11 +91,11 @@ NEGOTIATION_FIELDS: Fields = {
 CONTRACT_FIELDS: Fields = {
     "Submitted": {
         **ON,
-        "authority": ("authority", _text(200, required=False)),
+        "authority": ("authority", text(200, required=False)),
         "copies": ("copies", _count),
     },
     "Received": ON,
-    "Objected": {**ON, "opinion": ("opinion", _text())},
+    "Objected": {**ON, "opinion": ("opinion", text())},
     "Published": ON,
     "Terminated": {**ON, **REASON},
 }

@@ -113,7 +113,8 @@ def test_a_correction_that_breaks_a_later_step_is_refused_naming_it() -> None:
     assert refused.value.field == "assign.on"
 
 
-def test_retracting_a_round_that_a_proposal_was_tabled_in_is_refused() -> None:
+def negotiating() -> Negotiation:
+    """A wage negotiation with both teams appointed, ready for its first round."""
     n = Negotiation(
         reference="CB-1",
         employer="某公司",
@@ -138,6 +139,11 @@ def test_retracting_a_round_that_a_proposal_was_tabled_in_is_refused() -> None:
                 side=side,
                 role=Role.CHIEF if i == 0 else Role.MEMBER,
             )
+    return n
+
+
+def test_retracting_a_round_that_a_proposal_was_tabled_in_is_refused() -> None:
+    n = negotiating()
     n.hold_round(
         on=date(2011, 4, 20), by="王芳", place="会议室", chair="甲", recorder="书记", present=[], minutes=""
     )
@@ -261,30 +267,7 @@ def test_amended_steps_fold_to_the_corrected_sequence_recorded_directly(
 
 def test_a_meeting_held_without_quorum_replays_as_such() -> None:
     """Correcting a step before a meeting held without quorum records that meeting again as it was."""
-    n = Negotiation(
-        reference="CB-1",
-        employer="某公司",
-        union="某工会",
-        kind=AgreementKind.WAGE,
-        topic="",
-        profile_id="PRC",
-        requested_by=Side.UNION,
-        purpose=Purpose.NEW,
-        predecessor="",
-        on=date(2011, 4, 1),
-        by="王芳",
-    )
-    n.receive_request(on=date(2011, 4, 6), by="王芳")
-    n.answer_request(on=date(2011, 4, 10), by="王芳", accepted=True)
-    for side, names in ((Side.UNION, ["甲", "乙", "丙"]), (Side.EMPLOYER, ["丁", "戊", "己"])):
-        for i, name in enumerate(names):
-            n.appoint(
-                on=date(2011, 4, 11),
-                by="王芳",
-                name=name,
-                side=side,
-                role=Role.CHIEF if i == 0 else Role.MEMBER,
-            )
+    n = negotiating()
     n.hold_round(
         on=date(2011, 4, 20), by="王芳", place="会议室", chair="甲", recorder="书记", present=[], minutes=""
     )
