@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+import bargaining
 from cli.main import Session
 from cli.options import names, pass_session, ref_argument
 from cli.output import echo_json
@@ -19,6 +20,7 @@ from cli.params import option
 from cli.types import COUNT, DATE, OneOf
 
 Decorator = Any  # click's decorators, each typed its own way
+CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
 NAMES = frozenset({"applicant", "attended", "mediator", "present", "witness"})  # comma lists allowed
 STEP_HELP = "STEP is the step's number as 'show', 'history' and 'timeline' print it: 7 or '#7'."
 
@@ -84,7 +86,7 @@ def add_amend_commands(
             group.command("correct"),
             ref_argument,
             click.argument("step", metavar="STEP"),
-            option("--reason", required=True, help="Why it is corrected (required)."),
+            option("--reason", required=True, help="Why it is corrected."),
             *options,
             option("--json", "as_json", is_flag=True, help="Print the correction as JSON."),
             pass_session,
@@ -116,7 +118,7 @@ def add_amend_commands(
             group.command("retract"),
             ref_argument,
             click.argument("step", metavar="STEP"),
-            option("--reason", required=True, help="Why it is retracted (required)."),
+            option("--reason", required=True, help="Why it is retracted."),
             option("--json", "as_json", is_flag=True, help="Print the retraction as JSON."),
             pass_session,
         ],
@@ -133,8 +135,8 @@ CASE_OPTIONS = [
     option("-c", "--channel", default=None, help="How the dispute came in."),
     option("--applicant", multiple=True, metavar="NAME", help="Applicants (all of them); commas allowed."),
     option("-r", "--respondent", default=None, help="The other party."),
-    option("-k", "--category", default=None, help="Primary category."),
-    option("--tag", multiple=True, help="Further issues (all of them); repeatable."),
+    option("-k", "--category", type=CATEGORY, default=None, help="Primary category."),
+    option("--tag", type=CATEGORY, multiple=True, help="Further issues (all of them); repeatable."),
     option("--workers", type=COUNT, default=None, help="Workers involved, or at risk (a flag)."),
     option(
         "--amount", default=None, metavar="AMOUNT", help="Amount claimed (opening) or agreed (agreement)."
