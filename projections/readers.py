@@ -6,13 +6,13 @@ domain: it checks positions and reads tables. Only a stale view pays for a catch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from projections.columns import BOARD_COLUMNS
 from projections.sql import Reader, ViewsAt, connect, missing_table
 from projections.status import contract_status, next_due
+from projections.text import contains_pattern, folded
 
 Row = dict[str, Any]
 
@@ -116,9 +116,12 @@ def _filters(kind: str | None, employer: str | None, params: dict[str, Any]) -> 
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
-    if employer:  # a plain substring: '%' and '_' are characters of a name, not wildcards
-        where.append("employer LIKE :employer ESCAPE '\\'")
-        params["employer"] = "%" + re.sub(r"([\\%_])", r"\\\1", employer) + "%"
+    if employer and folded(employer):
+        # A plain substring of the name folded as the lists fold it (projections.text): the
+        # same records on both stores, whatever the case or width of what was typed.
+        # LIKE with '%' and '_' escaped: on folded text both stores compare alike.
+        where.append("employer_key LIKE :employer ESCAPE '\\'")
+        params["employer"] = contains_pattern(employer)
     return where
 
 

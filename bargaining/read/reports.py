@@ -196,6 +196,7 @@ class ReportService:
             new_agreement,
             refold_agreement,
         )
+        from projections.text import folded
 
         rows: dict[str, Row] = {}
         amended: dict[str, set[tuple[str, str]]] = {}
@@ -214,7 +215,7 @@ class ReportService:
             row = rows[reference]
             if row["kind"] is None:  # nothing of it had happened by that day
                 continue
-            if (kind and row["kind"] != kind) or (employer and employer not in (row["employer"] or "")):
+            if (kind and row["kind"] != kind) or (employer and folded(employer) not in row["employer_key"]):
                 continue
             count_articles(row)
             row["deadlines"] = agreement_deadlines(row)

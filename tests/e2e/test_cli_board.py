@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
+from bargaining import Tracker
 from tests.conftest import Cli
 from tests.projections.test_attention import federation
 
@@ -62,3 +64,17 @@ def test_within_is_for_the_attention_board_only(run: Cli) -> None:
         result.stderr
         == "Error: board.within: --within chooses what needs attention; --all lists everything\n"
     )
+
+
+def test_the_board_finds_an_employer_alike_on_both_stores_and_as_of(any_store: str) -> None:
+    """A substring of the folded name: case and full-width letters as the lists fold them."""
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 10)) as t:
+        t.negotiations.open(
+            "CB-2011-009", employer="Guangzhou ABC 有限公司", union="工会", kind="wage", on=date(2011, 4, 1)
+        )
+    run = Cli(any_store)
+    for typed in ("abc", "ＡＢＣ", "ABC 有限"):
+        for extra in ("", " --as-of 2011-07-10"):
+            found = json.loads(run.ok(f"board --all --employer '{typed}'{extra} --json").stdout)
+            assert [r["reference"] for r in found] == ["CB-2011-009"], (typed, extra)
+    assert json.loads(run.ok("board --all --employer 'ab%' --json").stdout) == []
