@@ -56,7 +56,7 @@ def list_options(dated: str) -> Callable[[FC], FC]:
                     "--search",
                     default="",
                     metavar="TEXT",
-                    help="Only records whose text holds this anywhere: a plain substring (工伤), any case.",
+                    help="Only records whose text holds this: a plain substring (工伤); ABC finds abc.",
                 ),
                 option(
                     "--limit",

@@ -110,7 +110,9 @@ class CaseAmender(Amender):
 
     def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
         effective, _, _ = effective_events(history)
-        target = next(e for e in effective if e.originator_version == step)
+        target = next((e for e in effective if e.originator_version == step), None)
+        if target is None:
+            return  # a correction, a retraction or a retracted step: the aggregate says which
         after = {**facts(target), **changes}
         name = type(target).__name__
         if name == "Applied":

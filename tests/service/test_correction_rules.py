@@ -99,3 +99,10 @@ def test_undoing_a_correction_is_a_correction_back(tracker: Tracker) -> None:
     assert found["step"] == 1
     with pytest.raises(InvalidValueError, match=r"to undo it, correct it again \(#1\)"):
         tracker.cases.retract(m.CASE, 2, reason="x")
+
+
+def test_correcting_a_correction_of_a_case_is_a_one_line_error(tracker: Tracker) -> None:
+    m.received(tracker)
+    tracker.cases.correct(m.CASE, 1, amount="126000", reason="金额误录")
+    with pytest.raises(InvalidValueError, match=r"#2 is a correction itself"):
+        tracker.cases.correct(m.CASE, 2, on=date(2024, 3, 7), reason="x")
