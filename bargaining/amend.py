@@ -31,10 +31,6 @@ MAX_REASON = 500
 DAY = "day"
 
 
-def as_is(value: Any, _field: str) -> Any:
-    return value
-
-
 def text(max_len: int = 10_000, *, required: bool = True) -> Clean:
     """Free text as the recording commands clean it (``clean_text``)."""
     return lambda value, field: clean_text(value, field, required=required, max_len=max_len)

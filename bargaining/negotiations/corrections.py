@@ -50,7 +50,7 @@ def _people(value: Any, field: str) -> list[str]:
     return clean_names(listed(value), field)
 
 
-AS_IS = ("round", _round)
+ROUND = ("round", _round)
 TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", "no", "abstain", "invalid")}
 
 NEGOTIATION_FIELDS: Fields = {
@@ -66,9 +66,9 @@ NEGOTIATION_FIELDS: Fields = {
         "present": ("present", _people),
         "minutes": ("minutes", text(1_000_000, required=False)),
     },
-    "ProposalTabled": {"round": AS_IS, "text": ("text", text(100_000))},
-    "ProposalWithdrawn": {"round": AS_IS, **REASON},
-    "ArticleAgreed": {"round": AS_IS},
+    "ProposalTabled": {"round": ROUND, "text": ("text", text(100_000))},
+    "ProposalWithdrawn": {"round": ROUND, **REASON},
+    "ArticleAgreed": {"round": ROUND},
     "Suspended": {**ON, "until": ("until", lambda v, f: v), "step_reason": ("reason", text())},
     "Resumed": ON,
     "DraftAdopted": ON,
