@@ -3,8 +3,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PO := $(wildcard bargaining/locale/*/LC_MESSAGES/bargaining.po)
+MO := $(PO:.po=.mo)
 
-.PHONY: setup demo lint test docs clean
+.PHONY: setup demo lint test docs messages clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,12 +18,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c 'from bargaining.startup import warm; warm()'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# An install compiles the catalogs (setup.py); a .po changed since is compiled again here.
+$(MO): %.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain bargaining --directory bargaining/locale --statistics
 
-demo: $(STAMP)
+setup: $(STAMP) $(MO)
+
+# Extract the messages of the code into each language's .po (new ones untranslated).
+messages: $(STAMP)
+	$(BIN)/python -m tools.messages update
+
+demo: setup
 	$(BIN)/bargaining demo
 
-lint: $(STAMP)
+lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -30,7 +40,7 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
-docs: $(STAMP)
+docs: setup
 	$(BIN)/python -m cli.docs > docs/cli.md
 
 clean:

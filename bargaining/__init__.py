@@ -27,6 +27,9 @@ from bargaining.errors import (
     printable,
     shown,
 )
+from bargaining.language import LANG_ENV, LANGUAGES, term, typed
+from bargaining.language import resolve as resolve_language
+from bargaining.language import use as use_language
 from bargaining.store import codecache, holidays
 from bargaining.store.encryption import CIPHER_KEY_ENV
 from bargaining.store.encryption import new_key as new_cipher_key
@@ -43,6 +46,7 @@ from bargaining.vocabulary import (
     PACKET_LANGUAGES,
     STAGES,
 )
+from domain.i18n import N_, NC_, _, language, ngettext, pgettext
 from domain.reference import use_holidays
 
 # Before anything defines an event class: their generated methods are compiled once, not in
@@ -68,6 +72,10 @@ __all__ = [
     "DEMO_CASE",
     "DEMO_REFERENCE",
     "KINDS",
+    "LANGUAGES",
+    "LANG_ENV",
+    "NC_",
+    "N_",
     "PACKET_LANGUAGES",
     "STAGES",
     "STORE_ENV",
@@ -82,10 +90,18 @@ __all__ = [
     "StoreBusyError",
     "StoreError",
     "Tracker",
+    "_",
     "default_actor",
+    "language",
     "new_cipher_key",
+    "ngettext",
+    "pgettext",
     "printable",
+    "resolve_language",
     "shown",
+    "term",
+    "typed",
+    "use_language",
 ]
 
 

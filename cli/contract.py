@@ -11,7 +11,7 @@ from cli.corrections import CONTRACT_OPTIONS, add_amend_commands
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
 from cli.output import deadline_line, echo_json, echo_recorded, kv, section, state_word, table
-from cli.params import option
+from cli.params import group, option
 from cli.types import COUNT, DATE, OneOf
 
 GROUND = OneOf("consensus", "merger", "dissolution", "bankruptcy", "force-majeure", "condition", "law")
@@ -21,7 +21,7 @@ def report(session: Session, reference: str, what: str) -> None:
     echo_recorded(reference, what, session.tracker().contracts.show(reference))
 
 
-@click.group()
+@group()
 def contract() -> None:
     """Follow a signed contract: submission for filing, the authority's receipt and review,
     objection, publication, amendment, renewal and termination."""

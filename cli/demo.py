@@ -13,11 +13,12 @@ from cli.mediation import render_case
 from cli.negotiation import render_negotiation
 from cli.options import pass_session
 from cli.output import section
+from cli.params import command
 from cli.reports import board as board_command
 from cli.reports import disputes as disputes_command
 
 
-@click.command()
+@command()
 @pass_session
 def demo(session: Session) -> None:
     """Log a real negotiation (the seed's 2011 wage agreement) and a real mediation case (the

@@ -18,7 +18,7 @@ from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import clips, column_table, echo_csv, echo_json
-from cli.params import option
+from cli.params import command, option
 from cli.reports import fmt, output_options
 from cli.types import DATE, Count, OneOf
 
@@ -124,7 +124,7 @@ NEGOTIATION_COLUMNS = [
 ]
 
 
-@click.command("list")
+@command("list")
 @option("--status", type=STAGE, default=None, help="Only this stage (as board --stage names them).")
 @option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
 @option("--employer", default="", help="Only employers whose name contains this.")
@@ -210,7 +210,7 @@ CASE_COLUMNS = [
 ]
 
 
-@click.command("list")
+@command("list")
 @option(
     "--status",
     type=CASE_STATUS,
@@ -296,7 +296,7 @@ BODY_COLUMNS = [
 ]
 
 
-@click.command("list")
+@command("list")
 @output_options
 @pass_session
 def body_list(session: Session, as_json: bool, as_csv: bool) -> None:

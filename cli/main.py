@@ -16,6 +16,7 @@ from click.exceptions import NoArgsIsHelpError
 
 import bargaining
 from cli.errors import CommandError, RetryLaterError
+from cli.language import TranslatedGroup, choose, start
 from cli.params import option
 from cli.types import PERSON, forget_stdin
 
@@ -38,7 +39,7 @@ class Session:
         return self._tracker
 
 
-class ErrorTranslatingGroup(click.Group):
+class ErrorTranslatingGroup(TranslatedGroup):
     """Turns every BargainingError into one line: exit 1, or 75 for conflicts and a busy store.
 
     Usage mistakes (a missing or unknown option) keep click's exit code 2 but are one line too,
@@ -53,6 +54,12 @@ class ErrorTranslatingGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        if not start(sys.argv[1:] if args is None else args):
+            click.echo(
+                "Warning: the Chinese message catalog is not installed: English is shown;"
+                " reinstall the tool (pip install .) to build it",
+                err=True,
+            )
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
@@ -149,6 +156,17 @@ def one_line(message: str) -> str:
     envvar="BARGAINING_RETRY",
     show_envvar=True,
     help="When someone else changed the same record first (exit 75), reload and try again up to N times.",
+)
+@option(
+    "--lang",
+    type=click.Choice(bargaining.LANGUAGES),
+    envvar=bargaining.LANG_ENV,
+    show_envvar=True,
+    is_eager=True,
+    expose_value=False,
+    callback=choose,
+    help="The language of messages, tables and help: zh (中文) or en."
+    " Default: your locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English.",
 )
 @click.version_option(package_name="bargaining")
 @click.pass_context

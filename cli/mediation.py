@@ -27,7 +27,7 @@ from cli.output import (
     struck,
     table,
 )
-from cli.params import option
+from cli.params import group, option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 
 BODY_TYPE = OneOf("enterprise", "people", "township")
@@ -38,7 +38,7 @@ CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
 # ---------------------------------------------------------------------------------------- bodies
 
 
-@click.group()
+@group()
 def body() -> None:
     """Register mediation bodies (enterprise committees, people's mediation, township/street
     bodies) and keep their rosters, including early-warning officers."""
@@ -157,7 +157,7 @@ def body_show(session: Session, reference: str, as_json: bool) -> None:
 # ----------------------------------------------------------------------------------------- cases
 
 
-@click.group()
+@group()
 def case() -> None:
     """Open labour-dispute mediation cases and record each step to the outcome; review any
     case's full history as a timeline."""

@@ -26,7 +26,7 @@ from cli.output import (
     struck,
     table,
 )
-from cli.params import option
+from cli.params import group, option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 from cli.votes import render_votes
 
@@ -51,7 +51,7 @@ def report(session: Session, reference: str, what: str) -> None:
     echo_recorded(reference, what, session.tracker().negotiations.show(reference), "stage")
 
 
-@click.group()
+@group()
 def negotiation() -> None:
     """Open a negotiation and record each step: request, reply, representatives, rounds,
     proposals per article, suspension, draft, ratification vote and signing."""

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 import bargaining
+from cli.language import TranslatedGroup
 from cli.main import Session
 from cli.options import pass_session, ref_argument
 from cli.params import option
@@ -15,7 +16,7 @@ from cli.types import OneOf
 LANG = OneOf(*bargaining.PACKET_LANGUAGES)
 
 
-class PacketGroup(click.Group):
+class PacketGroup(TranslatedGroup):
     """``packet REF …`` is short for ``packet make REF …``; ``packet verify DIR`` checks one."""
 
     default_command = "make"

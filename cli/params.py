@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from cli.language import TranslatedCommand, TranslatedGroup, speak_english, translated
+
 FC = TypeVar("FC", bound=Callable[..., Any])
 
 
@@ -28,7 +30,28 @@ class RepeatedOptionError(click.UsageError):
 
 
 class OneValueOption(click.Option):
-    """A click option that refuses a second value instead of keeping only the last."""
+    """A click option that refuses a second value instead of keeping only the last.
+
+    Its help is looked up in the message catalog when shown (``help_args`` fill a shared
+    help's placeholders), and ``english=True`` marks an option, such as ``--json``, whose
+    output is for programs: given, the command speaks English.
+    """
+
+    def __init__(
+        self, *args: Any, help_args: dict[str, Any] | None = None, english: bool = False, **kwargs: Any
+    ) -> None:
+        if english:
+            kwargs.setdefault("callback", speak_english)
+        super().__init__(*args, **kwargs)
+        self.help_args = help_args
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        english = self.help
+        self.help = translated(english, self.help_args)
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
 
     @property
     def single(self) -> bool:
@@ -69,3 +92,15 @@ def _shown(value: Any) -> str:
 def option(*decls: str, **attrs: Any) -> Callable[[FC], FC]:
     """``click.option``, with a second value of a single-valued option refused."""
     return click.option(*decls, cls=OneValueOption, **attrs)
+
+
+def command(name: str | None = None, **attrs: Any) -> Callable[[Callable[..., Any]], TranslatedCommand]:
+    """``click.command``, its help looked up in the message catalog when shown."""
+    attrs.setdefault("cls", TranslatedCommand)
+    return click.command(name, **attrs)
+
+
+def group(name: str | None = None, **attrs: Any) -> Callable[[Callable[..., Any]], TranslatedGroup]:
+    """``click.group``: its commands', and its own, help looked up in the catalog when shown."""
+    attrs.setdefault("cls", TranslatedGroup)
+    return click.group(name, **attrs)

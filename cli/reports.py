@@ -27,7 +27,7 @@ from cli.output import (
     struck,
     table,
 )
-from cli.params import option
+from cli.params import command, option
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -68,7 +68,7 @@ BOARD_COLUMNS = [
 ]
 
 
-@click.command()
+@command()
 @option(
     "-a",
     "--all",
@@ -193,7 +193,7 @@ DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadli
 MET_COLUMNS = ["met_on", "due", "late_by_days", "state", "reference", "context", "deadline", "rule"]
 
 
-@click.command()
+@command()
 @option("--within", type=Count(0, 36500), default=30, show_default=True, help="Days ahead to look.")
 @option("--overdue", is_flag=True, help="Only what is overdue.")
 @option(
@@ -406,7 +406,7 @@ def contracts(session: Session, year: int | None, as_json: bool, as_csv: bool) -
             click.echo(f"  {formula}")
 
 
-@click.command()
+@command()
 @ref_argument
 @output_options
 @pass_session
@@ -469,7 +469,7 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
         echo_late_steps(rows)
 
 
-@click.command()
+@command()
 @option(
     "--projection",
     type=OneOf("agreements", "cases", "timeline"),

@@ -11,10 +11,10 @@ import bargaining
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json, kv, section, table
-from cli.params import option
+from cli.params import group, option
 
 
-@click.group()
+@group()
 def store() -> None:
     """See which store is in use and what it holds; make a key to encrypt a new store.
 
