@@ -177,7 +177,7 @@ def terminate(session: Session, reference: str, on: date, ground: str, reason: s
 @contract.command()
 @ref_argument
 @option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a contract: status, filing and review dates, and every deadline with its rule.

@@ -88,7 +88,7 @@ def add_amend_commands(
             click.argument("step", metavar="STEP"),
             option("--reason", required=True, help="Why it is corrected."),
             *options,
-            option("--json", "as_json", is_flag=True, help="Print the correction as JSON."),
+            option("--json", "as_json", is_flag=True, english=True, help="Print the correction as JSON."),
             pass_session,
         ],
     )
@@ -119,7 +119,7 @@ def add_amend_commands(
             ref_argument,
             click.argument("step", metavar="STEP"),
             option("--reason", required=True, help="Why it is retracted."),
-            option("--json", "as_json", is_flag=True, help="Print the retraction as JSON."),
+            option("--json", "as_json", is_flag=True, english=True, help="Print the retraction as JSON."),
             pass_session,
         ],
     )

@@ -127,7 +127,7 @@ def roster(
 
 @body.command("show")
 @ref_argument
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def body_show(session: Session, reference: str, as_json: bool) -> None:
     """Show a body and its roster.
@@ -523,7 +523,7 @@ def perform(session: Session, reference: str, on: date, not_performed: bool, not
 @case.command("show")
 @ref_argument
 @option("--as-of", type=DATE, default=None, metavar="DATE", help="As it stood on this date.")
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def case_show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a case with its deadlines and full history as a timeline.

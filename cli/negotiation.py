@@ -348,7 +348,7 @@ def agree(session: Session, reference: str, article: str, round_no: int | None) 
     metavar="R1 R2",
     help="Line diff of the article's text between two rounds.",
 )
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def article(
     session: Session, reference: str, article: str, diff: tuple[int, int] | None, as_json: bool
@@ -590,7 +590,7 @@ def sign(
 @negotiation.command()
 @ref_argument
 @option("--as-of", type=DATE, default=None, metavar="DATE", help="Show it as it stood on this date.")
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def show(session: Session, reference: str, as_of: date | None, as_json: bool) -> None:
     """Show a negotiation (and its contract): stage, steps, next deadline and its rule.
@@ -609,7 +609,7 @@ def show(session: Session, reference: str, as_of: date | None, as_json: bool) ->
 
 @negotiation.command()
 @ref_argument
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def history(session: Session, reference: str, as_json: bool) -> None:
     """List every recorded step: business date, step, who recorded it and when.

@@ -37,7 +37,7 @@ KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
 
 def output_options(func: FC) -> FC:
     func = option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) with a header row.")(func)
-    return option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+    return option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")(func)
 
 
 def fmt(as_json: bool, as_csv: bool) -> str:

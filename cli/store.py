@@ -47,7 +47,7 @@ def keygen() -> None:
 
 
 @store.command()
-@option("--json", "as_json", is_flag=True, help="Print JSON.")
+@option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def info(session: Session, as_json: bool) -> None:
     """Show the store in use: its encryption, events per application, read-model positions.

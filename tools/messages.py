@@ -2,6 +2,7 @@
 
     python -m tools.messages update    # extract, then merge new messages into each .po
     python -m tools.messages check     # list messages without a translation (exit 1 if any)
+    python -m tools.messages merge zh OTHER.po   # take OTHER's translations of messages we lack
 
 Babel does the work (extraction, the .po format, merging); this module only says where
 messages are. Besides the gettext calls (``_``, ``N_``, ``ngettext``), the help of the
@@ -103,6 +104,26 @@ def update() -> None:
             write_po(file, catalog, width=100, sort_by_file=True, include_previous=False)
 
 
+def merge(language: str, other: Path) -> int:
+    """Copy ``other``'s translations of messages untranslated here (two branches' work joined)."""
+    path = translations()[language]
+    catalog, theirs = read(path, language), read(other, language)
+    taken = 0
+    for message in theirs:
+        ours = catalog.get(message.id, context=message.context) if message.id else None
+        if ours is not None and message.string and not any(_strings(ours)):
+            ours.string, ours.flags = message.string, set(ours.flags) - {"fuzzy"}
+            taken += 1
+    with path.open("wb") as file:
+        write_po(file, catalog, width=100, sort_by_file=True, include_previous=False)
+    return taken
+
+
+def _strings(message: Any) -> tuple[str, ...]:
+    strings = message.string
+    return tuple(strings) if isinstance(strings, tuple | list) else (strings,)
+
+
 def missing(language: str) -> list[str]:
     """The messages of the code with no translation in ``language``'s catalog."""
     catalog = read(translations()[language], language)
@@ -122,6 +143,9 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
+        return 0
+    if command == "merge":
+        print(f"{merge(argv[1], Path(argv[2]))} translations taken")
         return 0
     if command == "check":
         gaps = {language: missing(language) for language in translations()}
