@@ -45,6 +45,7 @@ from bargaining.vocabulary import (
     KINDS,
     PACKET_LANGUAGES,
     STAGES,
+    TERMS,
 )
 from domain.i18n import N_, NC_, _, language, ngettext, pgettext
 from domain.reference import use_holidays
@@ -79,6 +80,7 @@ __all__ = [
     "PACKET_LANGUAGES",
     "STAGES",
     "STORE_ENV",
+    "TERMS",
     "AlreadyExistsError",
     "BargainingError",
     "ConflictError",

@@ -6,6 +6,8 @@ from typing import IO
 
 import click
 
+from bargaining import _
+
 EXIT_INPUT = 1
 EXIT_TEMPFAIL = 75  # EX_TEMPFAIL: try again later
 
@@ -16,7 +18,7 @@ class CommandError(click.ClickException):
     exit_code = EXIT_INPUT
 
     def show(self, file: IO[str] | None = None) -> None:
-        click.echo(f"Error: {self.format_message()}", err=True)
+        click.echo(_("Error: {message}").format(message=self.format_message()), err=True)
 
 
 class RetryLaterError(CommandError):

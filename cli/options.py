@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
+from bargaining import N_
 from cli.main import Session
 from cli.params import option
 from cli.types import DATE, LIST_SEPARATORS
@@ -18,7 +19,11 @@ ref_argument = click.argument("reference", metavar="REF")
 FC = TypeVar("FC", bound=Callable[..., Any])
 
 
-def on_option(required: bool = True, help_text: str = "Date it happened (YYYY-MM-DD).") -> Callable[[FC], FC]:
+def on_option(
+    required: bool = True, help_text: str = N_("Date it happened (YYYY-MM-DD).")
+) -> Callable[[FC], FC]:
+    """``--on DATE``; ``help_text`` is English, marked for the catalog where it is written
+    (``help_text=...`` is extracted as a help is) and translated when the help is shown."""
     return option("--on", "on", type=DATE, required=required, metavar="DATE", help=help_text)
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-from bargaining import shown
+import bargaining
+from bargaining import _, shown
 from cli.errors import CommandError
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
@@ -48,18 +49,32 @@ class ISODate(click.ParamType[date, Any]):
         text = str(value).strip()
         found = _ISO_DAY.fullmatch(unicodedata.normalize("NFKC", text))
         if found is None:  # the text is quoted with its escapes: it may hold anything
-            raise CommandError(f"{field}: {shown(text)} is not a date; use YYYY-MM-DD, e.g. 2011-06-24")
+            raise CommandError(
+                _("{field}: {value} is not a date; use YYYY-MM-DD, e.g. 2011-06-24").format(
+                    field=field, value=shown(text)
+                )
+            )
         year, month, day = (int(part) for part in found.groups())
         if not EARLIEST_YEAR <= year <= LATEST_YEAR:
             raise CommandError(
-                f"{field}: {text} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})"
+                _("{field}: {value} is not a plausible date (years {earliest}-{latest})").format(
+                    field=field, value=text, earliest=EARLIEST_YEAR, latest=LATEST_YEAR
+                )
             )
         if not 1 <= month <= 12:
-            raise CommandError(f"{field}: {text} is not a date: there is no month {month}")
+            raise CommandError(
+                _("{field}: {value} is not a date: there is no month {month}").format(
+                    field=field, value=text, month=month
+                )
+            )
         # The month's length from the date type (the calendar module would import locale).
         days = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
         if not 1 <= day <= days:
-            raise CommandError(f"{field}: {text} is not a date: {year}-{month:02d} has {days} days")
+            raise CommandError(
+                _("{field}: {value} is not a date: {year}-{month} has {days} days").format(
+                    field=field, value=text, year=year, month=f"{month:02d}", days=days
+                )
+            )
         return date(year, month, day)
 
 
@@ -79,33 +94,70 @@ class Count(click.ParamType[int, Any]):
         # Decimal digits of any script (full-width １２ from a Chinese keyboard too); no
         # superscripts, doubled signs, exponents or separators.
         if not isinstance(value, int) and not digits.isdecimal():
-            raise CommandError(f"{field}: {shown(typed)} is not a whole number")
+            raise CommandError(
+                _("{field}: {value} is not a whole number").format(field=field, value=shown(typed))
+            )
         # More than 18 digits is out of every range, and int() refuses more than 4,300.
         number = int(typed) if len(digits) <= 18 else -(10**18) if typed.startswith("-") else 10**18
         if not self.minimum <= number <= self.maximum:
-            number_shown = typed if len(typed) <= 20 else f"{typed[:20]}… ({len(digits):,} digits)"
-            raise CommandError(f"{field}: {number_shown} must be between {self.minimum} and {self.maximum}")
+            number_shown = (
+                typed
+                if len(typed) <= 20
+                else _("{start}… ({count} digits)").format(start=typed[:20], count=f"{len(digits):,}")
+            )
+            raise CommandError(
+                _("{field}: {value} must be between {minimum} and {maximum}").format(
+                    field=field, value=number_shown, minimum=self.minimum, maximum=self.maximum
+                )
+            )
         return number
 
 
 class OneOf(click.ParamType[str, Any]):
-    """A choice among fixed words; a wrong word is an input error naming the choices."""
+    """A choice among fixed words, typed in English or as the catalog's word for it (``-k 工伤``
+    for work-injury) whatever language the command speaks; a wrong word is an input error
+    naming the choices in both forms. The value taken is the English word.
+
+    ``context`` is the words' context in the catalog ("category"); by default the context of
+    bargaining.TERMS that holds every choice, and none (English words only) if none does.
+    """
 
     name = "CHOICE"
 
-    def __init__(self, *choices: str) -> None:
+    def __init__(self, *choices: str, context: str | None = None) -> None:
         self.choices = choices
+        self.context = context if context is not None else context_of(choices)
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(self.choices) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip().lower()
-        if text not in self.choices:
+        text = str(value).strip()
+        if text.lower() in self.choices:
+            return text.lower()
+        found = bargaining.typed(self.context, text, self.choices) if self.context else None
+        if found is None:
+            words = ", ".join(both_forms(self.context, choice) for choice in self.choices)
             raise CommandError(
-                f"{field_name(ctx, param)}: {shown(value)} is not one of: {', '.join(self.choices)}"
+                _("{field}: {value} is not one of: {choices}").format(
+                    field=field_name(ctx, param), value=shown(value), choices=words
+                )
             )
-        return text
+        return found
+
+
+def context_of(choices: tuple[str, ...]) -> str | None:
+    """The catalog context whose values include every one of ``choices``, if one does."""
+    return next((c for c, values in bargaining.TERMS.items() if set(choices) <= set(values)), None)
+
+
+def both_forms(context: str | None, value: str) -> str:
+    """'work-injury (工伤)': a value and its Chinese word, in either language's message."""
+    from bargaining.language import catalog
+
+    chinese = catalog("zh") if context else None
+    word = chinese.pgettext(context, value) if chinese is not None and context else value
+    return value if word == value else f"{value} ({word})"
 
 
 # What separates names in an option that takes a list (--member 李红,王强 or 李红、王强):
@@ -125,8 +177,10 @@ class Person(click.ParamType[str, Any]):
         if separator is not None:
             field = field_name(ctx, param)
             raise CommandError(
-                f"{field}: {shown(text)} is more than one name ({separator!r} separates names in a list);"
-                " give one person's name"
+                _(
+                    "{field}: {value} is more than one name ({separator} separates names in a list);"
+                    " give one person's name"
+                ).format(field=field, value=shown(text), separator=repr(separator))
             )
         return text
 
@@ -167,26 +221,39 @@ def read_text_file(path: str | None, field: str) -> str | None:
     """
     if path is None:
         return None
-    name = "standard input" if path == "-" else path if path.isprintable() else shown(path)
+    name = _("standard input") if path == "-" else path if path.isprintable() else shown(path)
     try:
         data, size = _read(path)
     except OSError as error:
-        raise CommandError(f"{field}: cannot read {name}: {error.strerror}") from None
-    except ValueError:  # a NUL byte in the path
-        raise CommandError(f"{field}: cannot read {name}: no file name contains a NUL byte") from None
-    if len(data) > MAX_FILE_BYTES:
-        how_big = f"is {size / 2**20:.1f} MB, more" if size else "holds more"
         raise CommandError(
-            f"{field}: {name} {how_big} than the {MAX_FILE_BYTES // 2**20} MB of text a record may hold;"
-            " keep long documents as files of their own and name them in the record"
-        )
+            _("{field}: cannot read {name}: {reason}").format(field=field, name=name, reason=error.strerror)
+        ) from None
+    except ValueError:  # a NUL byte in the path
+        raise CommandError(
+            _("{field}: cannot read {name}: no file name contains a NUL byte").format(field=field, name=name)
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 2**20
+        if size:
+            message = _(
+                "{field}: {name} is {size} MB, more than the {limit} MB of text a record may hold;"
+                " keep long documents as files of their own and name them in the record"
+            ).format(field=field, name=name, size=f"{size / 2**20:.1f}", limit=limit)
+        else:
+            message = _(
+                "{field}: {name} holds more than the {limit} MB of text a record may hold;"
+                " keep long documents as files of their own and name them in the record"
+            ).format(field=field, name=name, limit=limit)
+        raise CommandError(message)
     return _decode(data, path, name, field)
 
 
 def _decode(data: bytes, path: str, name: str, field: str) -> str:
     if data.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise CommandError(
-            f"{field}: {name} is a PDF or Word document, not text; save or export it as plain text (UTF-8)"
+            _(
+                "{field}: {name} is a PDF or Word document, not text; save or export it as plain text (UTF-8)"
+            ).format(field=field, name=name)
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -199,12 +266,16 @@ def _decode(data: bytes, path: str, name: str, field: str) -> str:
         pass
     convert = "iconv -f GBK -t UTF-8"
     if path == "-":
-        example = f"pipe it through {convert}"
+        example = _("pipe it through {command}").format(command=convert)
     elif name == path:
         example = f"{convert} {shlex.quote(path)} > {shlex.quote(Path(path).stem + '-utf8.txt')}"
     else:
         example = convert
-    raise CommandError(f"{field}: {name} is not UTF-8 text; save it as UTF-8 (e.g. {example})")
+    raise CommandError(
+        _("{field}: {name} is not UTF-8 text; save it as UTF-8 (e.g. {example})").format(
+            field=field, name=name, example=example
+        )
+    )
 
 
 DATE = ISODate()

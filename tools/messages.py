@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("domain", "projections", "bargaining", "cli")
 LOCALE = ROOT / "bargaining" / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
-HELP_KEYWORDS = ("help", "short_help", "epilog")
+HELP_KEYWORDS = ("help", "short_help", "epilog", "help_text")  # help_text: cli.options.on_option
 CLICK_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 COMMAND_DECORATORS = ("command", "group")
 # click's modules whose words cli.language routes to our catalog.
