@@ -7,14 +7,19 @@ from typing import Any
 
 import click
 
+import bargaining
+from bargaining import N_, _, term
 from cli.corrections import CONTRACT_OPTIONS, add_amend_commands
 from cli.main import Session
-from cli.options import on_option, pass_session, ref_argument
+from cli.negotiation import joined
+from cli.options import headings, on_option, pass_session, ref_argument
 from cli.output import deadline_line, echo_json, echo_recorded, kv, section, state_word, table
 from cli.params import group, option
 from cli.types import COUNT, DATE, OneOf
 
-GROUND = OneOf("consensus", "merger", "dissolution", "bankruptcy", "force-majeure", "condition", "law")
+GROUND = OneOf(*bargaining.TERMS["ground"], context="ground")
+SIDE = OneOf(*bargaining.TERMS["side"], context="side")
+DEADLINE_HEADINGS = (N_("deadline"), N_("due"), N_("state"), N_("done"), N_("rule"))
 
 
 def report(session: Session, reference: str, what: str) -> None:
@@ -41,7 +46,7 @@ def submit(session: Session, reference: str, on: date, authority: str, copies: i
       bargaining contract submit CB-2011-001 --on 2011-07-04 --to 广州市XX区人力资源和社会保障局
     """
     session.tracker().contracts.submit(reference, on=on, authority=authority, copies=copies)
-    report(session, reference, f"submitted {on.isoformat()}")
+    report(session, reference, _("submitted {day}").format(day=on.isoformat()))
 
 
 @contract.command()
@@ -56,7 +61,7 @@ def receipt(session: Session, reference: str, on: date) -> None:
       bargaining contract receipt CB-2011-001 --on 2011-07-05
     """
     session.tracker().contracts.receipt(reference, on=on)
-    report(session, reference, f"received by the authority {on.isoformat()}")
+    report(session, reference, _("received by the authority {day}").format(day=on.isoformat()))
 
 
 @contract.command()
@@ -75,7 +80,7 @@ def objection(session: Session, reference: str, on: date, opinion: str) -> None:
       bargaining contract objection CB-2011-001 --on 2011-07-12 --opinion 第五条低于当地最低工资标准
     """
     session.tracker().contracts.objection(reference, on=on, opinion=opinion)
-    report(session, reference, "objection recorded; the negotiation is reopened")
+    report(session, reference, _("objection recorded; the negotiation is reopened"))
 
 
 @contract.command()
@@ -90,7 +95,7 @@ def publish(session: Session, reference: str, on: date) -> None:
       bargaining contract publish CB-2011-001 --on 2011-07-22
     """
     session.tracker().contracts.publish(reference, on=on)
-    report(session, reference, f"published {on.isoformat()}")
+    report(session, reference, _("published {day}").format(day=on.isoformat()))
 
 
 @contract.command()
@@ -104,7 +109,7 @@ def publish(session: Session, reference: str, on: date) -> None:
 )
 @on_option(help_text="Date the amendment was requested.")
 @option("--reason", required=True, help="What is to change and why.")
-@option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@option("--requested-by", type=SIDE, default="union", show_default=True)
 @pass_session
 def amend(
     session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
@@ -119,8 +124,10 @@ def amend(
         reference, new_reference=new_reference, on=on, reason=reason, requested_by=requested_by
     )
     click.echo(
-        f"{new_reference}: amendment negotiation opened for {reference}. "
-        f"Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+        _(
+            "{new_reference}: amendment negotiation opened for {reference}. "
+            "Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+        ).format(new_reference=new_reference, reference=reference)
     )
 
 
@@ -135,7 +142,7 @@ def amend(
 )
 @on_option(help_text="Date renewal was requested (within the renewal window).")
 @option("--reason", default="", help="Note on the renewal.")
-@option("--requested-by", type=OneOf("union", "employer"), default="union", show_default=True)
+@option("--requested-by", type=SIDE, default="union", show_default=True)
 @pass_session
 def renew(
     session: Session, reference: str, new_reference: str, on: date, reason: str, requested_by: str
@@ -152,8 +159,10 @@ def renew(
         reference, new_reference=new_reference, on=on, reason=reason, requested_by=requested_by
     )
     click.echo(
-        f"{new_reference}: renewal negotiation opened for {reference}. "
-        f"Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+        _(
+            "{new_reference}: renewal negotiation opened for {reference}. "
+            "Continue with 'bargaining negotiation request {new_reference} --on DATE'."
+        ).format(new_reference=new_reference, reference=reference)
     )
 
 
@@ -171,7 +180,7 @@ def terminate(session: Session, reference: str, on: date, ground: str, reason: s
       bargaining contract terminate CB-2011-001 --on 2012-01-31 --ground merger --reason 企业合并
     """
     session.tracker().contracts.terminate(reference, on=on, ground=ground, reason=reason)
-    report(session, reference, f"terminated {on.isoformat()}")
+    report(session, reference, _("terminated {day}").format(day=on.isoformat()))
 
 
 @contract.command()
@@ -194,60 +203,72 @@ def show(session: Session, reference: str, as_of: date | None, as_json: bool) ->
 
 
 def render_contract(v: dict[str, Any]) -> None:
-    click.echo(
-        click.style(f"{v['reference']}  {v['kind']} contract — {v['status']}", bold=True)
-        + f"   (as of {v['as_of']})"
+    title = _("{reference}  {kind} contract — {status}").format(
+        reference=v["reference"], kind=term("kind", v["kind"]), status=term("stage", v["status"])
+    )
+    click.echo(click.style(title, bold=True) + "   " + _("(as of {day})").format(day=v["as_of"]))
+    submitted = v["submitted_on"] and _("{day} to {authority}, {copies} copies").format(
+        day=v["submitted_on"], authority=v["authority"] or _("the authority"), copies=v["copies"]
+    )
+    terminated = v["terminated_on"] and _("{day} ({ground}: {reason})").format(
+        day=v["terminated_on"],
+        ground=term("ground", v["termination"]["ground"]),
+        reason=v["termination"]["reason"],
     )
     kv(
         [
-            ("Employer", v["employer"]),
-            ("Union", v["union"]),
-            ("Topic", v["topic"]),
-            ("Signed", f"{v['signed_on']} by {' and '.join(v['signatories'])}"),
-            ("Term", f"{v['term_start']} to {v['term_end']}"),
+            (_("Employer"), v["employer"]),
+            (_("Union"), v["union"]),
+            (_("Topic"), v["topic"]),
             (
-                "Submitted",
-                v["submitted_on"]
-                and f"{v['submitted_on']} to {v['authority'] or 'the authority'}, {v['copies']} copies",
+                _("Signed"),
+                _("{day} by {signatories}").format(day=v["signed_on"], signatories=joined(v["signatories"])),
             ),
-            ("Received", v["received_on"]),
-            ("Review ends", v["review_ends"]),
+            (_("Term"), _("{start} to {end}").format(start=v["term_start"], end=v["term_end"])),
+            (_("Submitted"), submitted),
+            (_("Received"), v["received_on"]),
+            (_("Review ends"), v["review_ends"]),
             (
-                "Effective",
+                _("Effective"),
                 v["effective_on"]
                 and (
                     v["effective_on"]
                     if v["status"] in ("effective", "expired", "terminated")
-                    else f"{v['effective_on']} if no objection by then"
+                    else _("{day} if no objection by then").format(day=v["effective_on"])
                 ),
             ),
-            ("Published", v["published_on"]),
-            ("Renewal window", f"opens {v['renewal_window_opens']}"),
-            (
-                "Terminated",
-                v["terminated_on"]
-                and f"{v['terminated_on']} ({v['termination']['ground']}: {v['termination']['reason']})",
-            ),
+            (_("Published"), v["published_on"]),
+            (_("Renewal window"), _("opens {day}").format(day=v["renewal_window_opens"])),
+            (_("Terminated"), terminated),
         ]
     )
     for o in v["objections"]:
-        click.echo(f"Objection {o['on']}: {o['opinion']}")
+        click.echo(_("Objection {day}: {opinion}").format(day=o["on"], opinion=o["opinion"]))
     for s in v["successors"]:
+        if s["signed_on"]:
+            line = _("{purpose}: {reference} opened {day}, signed {signed}")
+        else:
+            line = _("{purpose}: {reference} opened {day}")
+        purpose = term("purpose", s["purpose"])
         click.echo(
-            f"{s['purpose'].capitalize()}: {s['reference']} opened {s['opened_on']}"
-            + (f", signed {s['signed_on']}" if s["signed_on"] else "")
+            line.format(
+                purpose=purpose[:1].upper() + purpose[1:],
+                reference=s["reference"],
+                day=s["opened_on"],
+                signed=s["signed_on"],
+            )
         )
-    section("Deadlines")
+    section(_("Deadlines"))
     click.echo(
         table(
             [[d["label"], d["due"], state_word(d), d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
-            ["deadline", "due", "state", "done", "rule"],
+            headings(DEADLINE_HEADINGS),
         )
     )
-    section("Next deadline")
-    click.echo(deadline_line(v["next_deadline"]) or "none")
+    section(_("Next deadline"))
+    click.echo(deadline_line(v["next_deadline"]) or _("none"))
     for warning in v["warnings"]:
-        click.echo(click.style(f"Warning: {warning}", fg="yellow"))
+        click.echo(click.style(_("Warning: {warning}").format(warning=warning), fg="yellow"))
 
 
 add_amend_commands(
@@ -257,5 +278,7 @@ add_amend_commands(
     options=CONTRACT_OPTIONS,
     correct_example="bargaining contract correct CB-2011-001 2 --copies 4 --reason '4 copies were sent'",
     retract_example="bargaining contract retract CB-2011-001 4 --reason 'recorded on the wrong contract'",
-    status=lambda s, r: f"Status: {s.tracker().contracts.show(r)['status']}.",
+    status=lambda s, r: _("Status: {status}.").format(
+        status=term("stage", s.tracker().contracts.show(r)["status"])
+    ),
 )

@@ -7,11 +7,13 @@ from typing import Any
 
 import click
 
+import bargaining
+from bargaining import N_, _, term
 from cli.corrections import NEGOTIATION_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.lists import negotiation_list
 from cli.main import Session
-from cli.options import names, on_option, pass_session, ref_argument
+from cli.options import headings, names, on_option, pass_session, ref_argument
 from cli.output import (
     clip,
     deadline_line,
@@ -30,20 +32,35 @@ from cli.params import group, option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 from cli.votes import render_votes
 
-SIDE = OneOf("union", "employer")
-KIND = OneOf("wage", "comprehensive", "special", "regional", "industry")
-BODY = OneOf("congress", "assembly")
-OUTCOME = OneOf("passed", "rejected")
-FACTORS = OneOf(
-    "labour-cost",
-    "regional-wage",
-    "guideline",
-    "cpi",
-    "performance",
-    "state-assets",
-    "last-payroll",
-    "other",
+SIDE = OneOf(*bargaining.TERMS["side"], context="side")
+KIND = OneOf(*bargaining.KINDS, context="kind")
+BODY = OneOf(*bargaining.TERMS["body"], context="body")
+OUTCOME = OneOf("passed", "rejected", context="outcome")
+FACTORS = OneOf(*bargaining.TERMS["factor"], context="factor")
+
+# The headings of the tables this group prints: English here, translated where shown.
+ARTICLE_HEADINGS = (
+    N_("id"),
+    N_("round"),
+    N_("date"),
+    N_("side"),
+    N_("counters"),
+    N_("withdrawn"),
+    N_("wage terms"),
+    N_("text"),
 )
+HISTORY_HEADINGS = (
+    "#",
+    N_("date"),
+    N_("step"),
+    N_("recorded by"),
+    N_("recorded at (UTC)"),
+    N_("deadline"),
+    N_("detail"),
+)
+REPRESENTATIVE_HEADINGS = (N_("side"), N_("role"), N_("name"), N_("title"))
+ROUND_HEADINGS = ("#", N_("date"), N_("place"), N_("chair"), N_("recorder"), N_("present"), N_("minutes"))
+ARTICLES_HEADINGS = (N_("article"), N_("status"), N_("proposals"), N_("agreed in round"), N_("text"))
 
 
 def report(session: Session, reference: str, what: str) -> None:
@@ -104,7 +121,7 @@ def open_(
         profile=profile,
         on=on,
     )
-    report(session, reference, "opened")
+    report(session, reference, _("opened"))
 
 
 @negotiation.command()
@@ -120,7 +137,7 @@ def request(session: Session, reference: str, on: date, topics: str) -> None:
       bargaining negotiation request CB-2011-001 --on 2011-04-06 --topics 2011年度工资调整
     """
     session.tracker().negotiations.request(reference, on=on, topics=topics)
-    report(session, reference, f"request received {on.isoformat()}")
+    report(session, reference, _("request received {day}").format(day=on.isoformat()))
 
 
 @negotiation.command()
@@ -137,7 +154,7 @@ def reply(session: Session, reference: str, on: date, refuse: bool, reason: str)
       bargaining negotiation reply CB-2011-001 --on 2011-04-15
     """
     session.tracker().negotiations.reply(reference, on=on, accepted=not refuse, reason=reason)
-    report(session, reference, "refusal recorded" if refuse else "reply recorded: talks accepted")
+    report(session, reference, _("refusal recorded") if refuse else _("reply recorded: talks accepted"))
 
 
 @negotiation.command()
@@ -194,7 +211,11 @@ def appoint(
         title=title,
     )
     count = len(names(members)) + len(names(experts)) + (1 if chief else 0)
-    report(session, reference, f"{count} {side} representative(s) appointed")
+    report(
+        session,
+        reference,
+        _("{count} {side} representative(s) appointed").format(count=count, side=term("side", side)),
+    )
 
 
 @negotiation.command("round")
@@ -229,7 +250,7 @@ def round_(
         --chair 张伟 --recorder 刘洋 --minutes 企业方通报一季度经营状况
     """
     if minutes is not None and minutes_file is not None:
-        raise CommandError("round.minutes: give --minutes or --minutes-file, not both")
+        raise CommandError(_("round.minutes: give --minutes or --minutes-file, not both"))
     text = read_text_file(minutes_file, "round.minutes-file") if minutes_file else (minutes or "")
     number = session.tracker().negotiations.round(
         reference,
@@ -240,7 +261,13 @@ def round_(
         present=names(present),
         minutes=text or "",
     )
-    report(session, reference, f"round {number} recorded ({on.isoformat()}, chaired by {chair})")
+    report(
+        session,
+        reference,
+        _("round {number} recorded ({day}, chaired by {chair})").format(
+            number=number, day=on.isoformat(), chair=chair
+        ),
+    )
 
 
 @negotiation.command()
@@ -288,7 +315,7 @@ def propose(
         --text '职工月平均工资增长8%' --increase 8 --factor cpi --factor performance
     """
     if (text is None) == (text_file is None):
-        raise CommandError("propose.text: give the article's text with --text or --text-file")
+        raise CommandError(_("propose.text: give the article's text with --text or --text-file"))
     body = text if text is not None else read_text_file(text_file, "propose.text-file")
     proposal = session.tracker().negotiations.propose(
         reference,
@@ -301,7 +328,11 @@ def propose(
         effective=effective,
         factors=list(factors),
     )
-    report(session, reference, f"proposal {proposal} tabled on {article}")
+    report(
+        session,
+        reference,
+        _("proposal {proposal} tabled on {article}").format(proposal=proposal, article=article),
+    )
 
 
 @negotiation.command()
@@ -318,7 +349,7 @@ def withdraw(session: Session, reference: str, proposal: str, reason: str, round
       bargaining negotiation withdraw CB-2011-001 -p P1 --reason 以对方方案为基础
     """
     session.tracker().negotiations.withdraw(reference, proposal=proposal, reason=reason, round_no=round_no)
-    report(session, reference, f"proposal {proposal.upper()} withdrawn")
+    report(session, reference, _("proposal {proposal} withdrawn").format(proposal=proposal.upper()))
 
 
 @negotiation.command()
@@ -334,7 +365,7 @@ def agree(session: Session, reference: str, article: str, round_no: int | None) 
       bargaining negotiation agree CB-2011-001 -a '第三条 工资调整'
     """
     session.tracker().negotiations.agree(reference, article=article, round_no=round_no)
-    report(session, reference, f"article {article} agreed")
+    report(session, reference, _("article {article} agreed").format(article=article))
 
 
 @negotiation.command()
@@ -363,27 +394,36 @@ def article(
     if as_json:
         echo_json(data)
         return
-    click.echo(f"{reference} — {article}: {data['status']}")
+    click.echo(f"{reference} — {article}: {term('article status', data['status'])}")
     rows = [
         [
             h["proposal"],
             h["round"],
             h["on"],
-            h["side"],
+            term("side", h["side"]),
             h["counter_to"] or "",
-            f"withdrawn (round {h['withdrawn_round']})" if h["withdrawn_round"] else "",
+            _("withdrawn (round {round})").format(round=h["withdrawn_round"]) if h["withdrawn_round"] else "",
             wage_terms(h["wage"]),
             clip(h["text"], 50),
         ]
         for h in data["history"]
     ]
-    click.echo(table(rows, ["id", "round", "date", "side", "counters", "withdrawn", "wage terms", "text"]))
+    click.echo(table(rows, headings(ARTICLE_HEADINGS)))
     if data["agreed"]:
         agreed = data["agreed"]
-        click.echo(f"\nAgreed in round {agreed['round']} ({agreed['on']}) on {agreed['proposal']}.")
+        click.echo(
+            "\n"
+            + _("Agreed in round {round} ({day}) on {proposal}.").format(
+                round=agreed["round"], day=agreed["on"], proposal=agreed["proposal"]
+            )
+        )
     if data["diff"] is not None:
-        section(f"Changes from round {diff[0]} to round {diff[1]}" if diff else "Changes")
-        click.echo("\n".join(data["diff"]["lines"]) or "(no change)")
+        section(
+            _("Changes from round {first} to round {second}").format(first=diff[0], second=diff[1])
+            if diff
+            else _("Changes")
+        )
+        click.echo("\n".join(data["diff"]["lines"]) or _("(no change)"))
 
 
 @negotiation.command()
@@ -401,7 +441,7 @@ def suspend(session: Session, reference: str, on: date, until: date, reason: str
         --reason 等待一季度经营数据
     """
     session.tracker().negotiations.suspend(reference, on=on, until=until, reason=reason)
-    report(session, reference, f"suspended until {until.isoformat()}")
+    report(session, reference, _("suspended until {day}").format(day=until.isoformat()))
 
 
 @negotiation.command()
@@ -416,7 +456,7 @@ def resume(session: Session, reference: str, on: date) -> None:
       bargaining negotiation resume CB-2011-001 --on 2011-05-26
     """
     session.tracker().negotiations.resume(reference, on=on)
-    report(session, reference, "resumed")
+    report(session, reference, _("resumed"))
 
 
 @negotiation.command()
@@ -431,7 +471,7 @@ def draft(session: Session, reference: str, on: date) -> None:
       bargaining negotiation draft CB-2011-001 --on 2011-06-10
     """
     session.tracker().negotiations.draft(reference, on=on)
-    report(session, reference, "draft adopted")
+    report(session, reference, _("draft adopted"))
 
 
 @negotiation.command()
@@ -504,10 +544,10 @@ def vote(
     """
     service = session.tracker().negotiations
     if decide is not None and no_quorum:
-        raise CommandError("vote.no-quorum: a tie is decided on the vote that tied; leave out --no-quorum")
+        raise CommandError(_("vote.no-quorum: a tie is decided on the vote that tied; leave out --no-quorum"))
     if decide is not None:
         service.decide_tie(reference, on=on, outcome=decide, reason=reason)
-        report(session, reference, f"tie decided: {decide}")
+        report(session, reference, _("tie decided: {outcome}").format(outcome=term("outcome", decide)))
         return
     result = service.vote(
         reference,
@@ -523,15 +563,21 @@ def vote(
         outcome=outcome,
         no_quorum=no_quorum,
     )
-    click.echo(f"Vote: {result['outcome']} — {result['rule']}")
+    click.echo(
+        _("Vote: {outcome} — {rule}").format(outcome=term("outcome", result["outcome"]), rule=result["rule"])
+    )
     if result["outcome"] == "tied":
-        click.echo("The yes votes are exactly the threshold: decide with --decide passed|rejected --reason …")
+        click.echo(
+            _("The yes votes are exactly the threshold: decide with --decide passed|rejected --reason …")
+        )
     if result["outcome"] == "no quorum":
         click.echo(
-            f"The meeting is recorded as held without quorum (attempt {result['attempt']});"
-            " the draft stays: hold the vote again."
+            _(
+                "The meeting is recorded as held without quorum (attempt {attempt});"
+                " the draft stays: hold the vote again."
+            ).format(attempt=result["attempt"])
         )
-    report(session, reference, "vote recorded")
+    report(session, reference, _("vote recorded"))
 
 
 @negotiation.command()
@@ -562,7 +608,7 @@ def sign(
       bargaining negotiation sign CB-2011-001 --on 2011-06-29 --term-start 2011-07-01 --years 1
     """
     if (term_end is None) == (years is None):
-        raise CommandError("sign.term-end: give --term-end DATE or --years N")
+        raise CommandError(_("sign.term-end: give --term-end DATE or --years N"))
     if term_end is None:
         assert years is not None
         try:
@@ -579,11 +625,13 @@ def sign(
         witnesses=names(witnesses),
     )
     for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     report(
         session,
         reference,
-        f"signed {on.isoformat()}, term {term_start.isoformat()} to {term_end.isoformat()}",
+        _("signed {day}, term {start} to {end}").format(
+            day=on.isoformat(), start=term_start.isoformat(), end=term_end.isoformat()
+        ),
     )
 
 
@@ -639,7 +687,7 @@ def history(session: Session, reference: str, as_json: bool) -> None:
                 )
                 for r in rows
             ],
-            ["#", "date", "step", "recorded by", "recorded at (UTC)", "deadline", "detail"],
+            headings(HISTORY_HEADINGS),
         )
     )
     echo_late_steps(rows)
@@ -663,11 +711,13 @@ def wage_terms(wage: dict[str, Any] | None) -> str:
     if wage["increase_pct"] is not None:
         parts.append(f"+{wage['increase_pct']}%")
     if wage["minimum_wage"] is not None:
-        parts.append(f"min {wage['minimum_wage']} {wage['currency']}")
+        parts.append(
+            _("min {amount} {currency}").format(amount=wage["minimum_wage"], currency=wage["currency"])
+        )
     if wage["effective_on"]:
-        parts.append(f"from {wage['effective_on']}")
+        parts.append(_("from {day}").format(day=wage["effective_on"]))
     if wage["factors"]:
-        parts.append(", ".join(wage["factors"]))
+        parts.append(", ".join(term("factor", f) for f in wage["factors"]))
     return " · ".join(parts)
 
 
@@ -675,39 +725,48 @@ def reply_line(v: dict[str, Any]) -> str | None:
     """'2008-07-04 (accepted), 17 days late: due 2008-06-17' (the rule is among the warnings)."""
     if not v["reply_on"]:
         return None
-    line = f"{v['reply_on']} ({'accepted' if v['reply_accepted'] else 'refused'})"
+    line = (_("{day} (accepted)") if v["reply_accepted"] else _("{day} (refused)")).format(day=v["reply_on"])
     for d in v["deadlines"]:
         if d["key"] == "reply" and d["met_on"]:
-            line += f", {state_word(d).removeprefix('met ')}: due {d['due']}"
+            late = on_time(d) if d.get("late_by_days") is not None else state_word(d).removeprefix("met ")
+            line = _("{reply}, {late}: due {due}").format(reply=line, late=late, due=d["due"])
     return line
 
 
 def render_negotiation(v: dict[str, Any]) -> None:
-    click.echo(
-        click.style(f"{v['reference']}  {v['kind']} — stage: {v['stage']}", bold=True)
-        + f"   (as of {v['as_of']})"
+    title = _("{reference}  {kind} — stage: {stage}").format(
+        reference=v["reference"], kind=term("kind", v["kind"]), stage=term("stage", v["stage"])
     )
+    click.echo(click.style(title, bold=True) + "   " + _("(as of {day})").format(day=v["as_of"]))
+    purpose = None
+    if v["purpose"] != "new":
+        purpose = _("{purpose} of {predecessor}").format(
+            purpose=term("purpose", v["purpose"]), predecessor=v["predecessor"]
+        )
     kv(
         [
-            ("Employer", v["employer"]),
-            ("Union", v["union"]),
-            ("Topic", v["topic"]),
-            ("Purpose", None if v["purpose"] == "new" else f"{v['purpose']} of {v['predecessor']}"),
-            ("Requested by", v["requested_by"]),
-            ("Request received", v["request_received_on"]),
-            ("Reply", reply_line(v)),
+            (_("Employer"), v["employer"]),
+            (_("Union"), v["union"]),
+            (_("Topic"), v["topic"]),
+            (_("Purpose"), purpose),
+            (_("Requested by"), v["requested_by"] and term("side", v["requested_by"])),
+            (_("Request received"), v["request_received_on"]),
+            (_("Reply"), reply_line(v)),
         ]
     )
     if v["representatives"]:
-        section("Representatives")
+        section(_("Representatives"))
         click.echo(
             table(
-                [[r["side"], r["role"], r["name"], r["title"]] for r in v["representatives"]],
-                ["side", "role", "name", "title"],
+                [
+                    [term("side", r["side"]), term("role", r["role"]), r["name"], r["title"]]
+                    for r in v["representatives"]
+                ],
+                headings(REPRESENTATIVE_HEADINGS),
             )
         )
     if v["rounds"]:
-        section("Rounds")
+        section(_("Rounds"))
         click.echo(
             table(
                 [
@@ -722,62 +781,80 @@ def render_negotiation(v: dict[str, Any]) -> None:
                     ]
                     for r in v["rounds"]
                 ],
-                ["#", "date", "place", "chair", "recorder", "present", "minutes"],
+                headings(ROUND_HEADINGS),
             )
         )
     if v["articles"]:
-        section("Articles")
+        section(_("Articles"))
         click.echo(
             table(
                 [
                     [
                         a["article"],
-                        a["status"],
+                        term("article status", a["status"]),
                         a["proposals"],
                         a["agreed_round"] or "",
                         clip(a["text"], 40),
                     ]
                     for a in v["articles"]
                 ],
-                ["article", "status", "proposals", "agreed in round", "text"],
+                headings(ARTICLES_HEADINGS),
             )
         )
     for s in v["suspensions"]:
-        click.echo(
-            f"Suspended {s['on']} until {s['until']}: {s['reason']}"
-            + (f" (resumed {s['resumed_on']})" if s["resumed_on"] else "")
-        )
+        if s["resumed_on"]:
+            line = _("Suspended {day} until {until}: {reason} (resumed {resumed})")
+        else:
+            line = _("Suspended {day} until {until}: {reason}")
+        click.echo(line.format(day=s["on"], until=s["until"], reason=s["reason"], resumed=s["resumed_on"]))
     render_votes(v["votes"])
     if v["signed_on"]:
-        section("Contract")
+        section(_("Contract"))
         kv(
             [
-                ("Signed", f"{v['signed_on']} by {' and '.join(v['signatories'] or [])}"),
-                ("Term", f"{v['term_start']} to {v['term_end']}"),
+                (
+                    _("Signed"),
+                    _("{day} by {signatories}").format(
+                        day=v["signed_on"], signatories=joined(v["signatories"] or [])
+                    ),
+                ),
+                (_("Term"), _("{start} to {end}").format(start=v["term_start"], end=v["term_end"])),
                 *[
                     (
-                        ("Filing due" if d["key"] == "filing" and i == 0 else "also due"),
+                        (_("Filing due") if d["key"] == "filing" and i == 0 else _("also due")),
                         f"{d['due']} [{state_word(d)}] — {d['rule']}",
                     )
                     for i, d in enumerate(v["filing_deadlines"])
                 ],
-                ("Submitted", v["submitted_on"]),
-                ("Received", v["received_on"]),
+                (_("Submitted"), v["submitted_on"]),
+                (_("Received"), v["received_on"]),
                 (
-                    "Effective",
+                    _("Effective"),
                     v["effective_on"]
                     and (
-                        f"{v['effective_on']} (deemed: no objection within the review window)"
+                        _("{day} (deemed: no objection within the review window)").format(
+                            day=v["effective_on"]
+                        )
                         if v["stage"] in ("effective", "expired", "terminated")
-                        else f"{v['effective_on']} if no objection by then"
+                        else _("{day} if no objection by then").format(day=v["effective_on"])
                     ),
                 ),
             ]
         )
-    section("Next deadline")
-    click.echo(deadline_line(v["next_deadline"]) or "none")
+    section(_("Next deadline"))
+    click.echo(deadline_line(v["next_deadline"]) or _("none"))
     for warning in v["warnings"]:
-        click.echo(click.style(f"Warning: {warning}", fg="yellow"))
+        click.echo(click.style(_("Warning: {warning}").format(warning=warning), fg="yellow"))
+
+
+def joined(people: list[str]) -> str:
+    """'陈志明 and 张伟': names joined as a sentence joins them, in the current language."""
+    if not people:
+        return ""
+    text = people[0]
+    for name in people[1:]:
+        text = _("{first} and {second}").format(first=text, second=name)
+    return text
 
 
 add_amend_commands(
@@ -787,5 +864,7 @@ add_amend_commands(
     options=NEGOTIATION_OPTIONS,
     correct_example="bargaining negotiation correct CB-2011-001 10 --minutes 双方交换意见 --reason 纪要误录",
     retract_example="bargaining negotiation retract CB-2011-001 12 --reason 'entered twice'",
-    status=lambda s, r: f"Stage: {s.tracker().negotiations.show(r)['stage']}.",
+    status=lambda s, r: _("Stage: {stage}.").format(
+        stage=term("stage", s.tracker().negotiations.show(r)["stage"])
+    ),
 )

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bargaining import N_
+from bargaining import N_, _
 from cli.main import Session
 from cli.params import option
 from cli.types import DATE, LIST_SEPARATORS
@@ -36,3 +36,8 @@ def names(values: tuple[str, ...]) -> list[str]:
             text = text.replace(separator, ",")
         found += [v.strip() for v in text.split(",") if v.strip()]
     return found
+
+
+def headings(names: tuple[str, ...]) -> list[str]:
+    """A table's headings, named with ``N_`` where the table is defined, in the current language."""
+    return [_(name) for name in names]
