@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 import bargaining
+from bargaining import N_, _
 from cli.main import Session
 from cli.options import names, pass_session, ref_argument
 from cli.output import echo_json
@@ -20,9 +21,44 @@ from cli.params import option
 from cli.types import COUNT, DATE, OneOf
 
 Decorator = Any  # click's decorators, each typed its own way
-CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
+CATEGORY = OneOf(*bargaining.CASE_CATEGORIES, context="category")
+CHANNEL = OneOf(*bargaining.TERMS["channel"], context="channel")
 NAMES = frozenset({"applicant", "attended", "mediator", "present", "witness"})  # comma lists allowed
-STEP_HELP = "STEP is the step's number as 'show', 'history' and 'timeline' print it: 7 or '#7'."
+# The records a group's steps belong to, as the help of its correct and retract names them.
+NOUNS = (N_("negotiation"), N_("contract"), N_("case"))
+
+# The help of every group's correct and retract: one message each, the group's record and
+# example filled in when it is shown (cli.language.TranslatedCommand's help_args).
+CORRECT_HELP = N_("""Correct a step of a {noun}: give only what changes, and why.
+
+The step keeps its number; the correction is a step of its own, with the fields before
+and after, the reason, who and when. Every rule is checked again on the corrected facts:
+a correction that would break one is refused, naming it, and nothing is written.
+STEP is the step's number as 'show', 'history' and 'timeline' print it: 7 or '#7'.
+
+\b
+Example:
+  {example}""")
+RETRACT_HELP = N_("""Retract a step of a {noun} that should never have been recorded.
+
+For a step logged on the wrong record or twice. It counts as never having happened
+(later steps are numbered on without it) and stays in the history, struck through.
+Refused, naming the rule, if a later step rests on it.
+STEP is the step's number as 'show', 'history' and 'timeline' print it: 7 or '#7'.
+
+\b
+Example:
+  {example}""")
+
+
+class Word:
+    """A word of a help made for several commands (``{noun}``), translated when the help is shown."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(_(self.text), spec)
 
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
@@ -36,7 +72,7 @@ def _given(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _describe(amendment: dict[str, Any]) -> str:
-    return "; ".join(c["text"] for c in amendment["changes"]) or "No later step changes"
+    return "; ".join(c["text"] for c in amendment["changes"]) or _("No later step changes")
 
 
 def _decorated(func: Any, decorators: list[Decorator]) -> None:
@@ -66,24 +102,18 @@ def add_amend_commands(
         if as_json:
             echo_json(amendment)
             return
-        click.echo(f"{reference}: step #{amendment['step']} corrected. {_describe(amendment)}.")
+        click.echo(
+            _("{reference}: step #{step} corrected. {changes}.").format(
+                reference=reference, step=amendment["step"], changes=_describe(amendment)
+            )
+        )
         click.echo(status(session, reference))
 
-    correct.__doc__ = f"""Correct a step of a {noun}: give only what changes, and why.
-
-    The step keeps its number; the correction is a step of its own, with the fields before
-    and after, the reason, who and when. Every rule is checked again on the corrected facts:
-    a correction that would break one is refused, naming it, and nothing is written.
-    {STEP_HELP}
-
-    \b
-    Example:
-      {correct_example}
-    """
+    correct.__doc__ = CORRECT_HELP
     _decorated(
         correct,
         [
-            group.command("correct"),
+            group.command("correct", help_args={"noun": Word(noun), "example": correct_example}),
             ref_argument,
             click.argument("step", metavar="STEP"),
             option("--reason", required=True, help="Why it is corrected."),
@@ -98,24 +128,18 @@ def add_amend_commands(
         if as_json:
             echo_json(amendment)
             return
-        click.echo(f"{reference}: step #{amendment['step']} retracted. {_describe(amendment)}.")
+        click.echo(
+            _("{reference}: step #{step} retracted. {changes}.").format(
+                reference=reference, step=amendment["step"], changes=_describe(amendment)
+            )
+        )
         click.echo(status(session, reference))
 
-    retract.__doc__ = f"""Retract a step of a {noun} that should never have been recorded.
-
-    For a step logged on the wrong record or twice. It counts as never having happened
-    (later steps are numbered on without it) and stays in the history, struck through.
-    Refused, naming the rule, if a later step rests on it.
-    {STEP_HELP}
-
-    \b
-    Example:
-      {retract_example}
-    """
+    retract.__doc__ = RETRACT_HELP
     _decorated(
         retract,
         [
-            group.command("retract"),
+            group.command("retract", help_args={"noun": Word(noun), "example": retract_example}),
             ref_argument,
             click.argument("step", metavar="STEP"),
             option("--reason", required=True, help="Why it is retracted."),
@@ -132,7 +156,7 @@ STEP_REASON = option("--step-reason", default=None, help="The step's own reason 
 
 CASE_OPTIONS = [
     ON,
-    option("-c", "--channel", default=None, help="How the dispute came in."),
+    option("-c", "--channel", type=CHANNEL, default=None, help="How the dispute came in."),
     option("--applicant", multiple=True, metavar="NAME", help="Applicants (all of them); commas allowed."),
     option("-r", "--respondent", default=None, help="The other party."),
     option("-k", "--category", type=CATEGORY, default=None, help="Primary category."),
@@ -185,7 +209,10 @@ NEGOTIATION_OPTIONS = [
     option("--abstain", type=COUNT, default=None, help="A vote's abstentions."),
     option("--invalid", type=COUNT, default=None, help="A vote's invalid ballots."),
     option(
-        "--outcome", type=OneOf("passed", "rejected"), default=None, help="A vote reported without a tally."
+        "--outcome",
+        type=OneOf("passed", "rejected", context="outcome"),
+        default=None,
+        help="A vote reported without a tally.",
     ),
     option("--term-start", type=DATE, default=None, metavar="DATE", help="The signed term's first day."),
     option("--term-end", type=DATE, default=None, metavar="DATE", help="The signed term's last day."),

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from bargaining import _
 from cli.language import TranslatedCommand, TranslatedGroup, speak_english, translated
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -71,7 +72,9 @@ class OneValueOption(click.Option):
                 spelled = "/".join(self.opts)
                 values = ", ".join(map(_shown, given))
                 raise RepeatedOptionError(
-                    f"{spelled} was given {len(given)} times ({values}) but takes one value: give it once",
+                    _("{option} was given {count} times ({values}) but takes one value: give it once").format(
+                        option=spelled, count=len(given), values=values
+                    ),
                     ctx,
                     self,
                 )
