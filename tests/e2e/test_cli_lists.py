@@ -198,10 +198,22 @@ def test_json_and_csv_carry_chinese_text_whole_and_give_the_same_rows(federation
 @pytest.mark.parametrize(
     ("command", "field", "allowed"),
     [
-        ("case list --status bogus", "list.status", "received, accepted, deemed failed"),
-        ("case list --category bogus", "list.category", "labour-contract, remuneration"),
-        ("negotiation list --status bogus", "list.status", "opened, requested, refused"),
-        ("negotiation list --kind bogus", "list.kind", "wage, comprehensive"),
+        (
+            "case list --status bogus",
+            "list.status",
+            "received (待受理), accepted (已受理), deemed failed (视为调解不成)",
+        ),
+        (
+            "case list --category bogus",
+            "list.category",
+            "labour-contract (劳动合同), remuneration (劳动报酬)",
+        ),
+        (
+            "negotiation list --status bogus",
+            "list.status",
+            "opened (已建档), requested (已收到要约), refused (已拒绝协商)",
+        ),
+        ("negotiation list --kind bogus", "list.kind", "wage (工资专项集体合同), comprehensive (集体合同)"),
     ],
 )
 def test_a_wrong_word_is_one_line_naming_the_field_and_the_words_allowed(
