@@ -717,7 +717,8 @@ def wage_terms(wage: dict[str, Any] | None) -> str:
     if wage["effective_on"]:
         parts.append(_("from {day}").format(day=wage["effective_on"]))
     if wage["factors"]:
-        parts.append(", ".join(term("factor", f) for f in wage["factors"]))
+        # TRANSLATORS: what separates the items of a list in a table's cell (wage factors).
+        parts.append(_(", ").join(term("factor", f) for f in wage["factors"]))
     return " · ".join(parts)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from cli.language import translated
 from cli.main import cli
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -140,7 +141,8 @@ WORKFLOW: list[tuple[str, dict[str, list[int] | bool]]] = [
 
 def help_examples(command: click.Command) -> list[str]:
     """The shell lines under a command's 'Example(s):' heading, continued lines joined."""
-    text = command.help or ""
+    # A help made for several commands is a template its command fills (help_args) when shown.
+    text = translated(command.help, getattr(command, "help_args", None)) or ""
     found = re.search(r"^\s*Examples?:\n(.*)", text, flags=re.MULTILINE | re.DOTALL)
     return commands_in(found.group(1)) if found else []
 
