@@ -20,6 +20,7 @@ from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
 from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
+from domain.i18n import _
 from domain.values import clean_text
 from projections.labels import change_text, label
 from projections.payload import plain
@@ -240,12 +241,42 @@ def amendment_row(
     }
 
 
-def later_amendments(events: Sequence[Any], day: date) -> list[str]:
-    """What an as-of view says of the corrections and retractions made after ``day``."""
+def later_amendments(events: Sequence[Any], day: date, *, record: str = "") -> list[str]:
+    """What an as-of view says of the corrections and retractions made after ``day``;
+    ``record`` "contract": of the steps of the contract the viewed negotiation signed."""
     later: list[Any] = [e for e in events if isinstance(e, Amends) and e.on > day]  # type: ignore[attr-defined]
-    return [
-        f"step #{e.step} was {'retracted' if type(e).__name__ == 'StepRetracted' else 'corrected'}"
-        f" on {e.on.isoformat()} (#{e.originator_version}): on {day.isoformat()} it was not yet known;"
-        " without --as-of the record is shown as corrected"
-        for e in later
-    ]
+    return [_later(e, day, record) for e in later]
+
+
+def _later(amendment: Any, day: date, record: str) -> str:
+    retracted = type(amendment).__name__ == "StepRetracted"
+    if record == "contract":
+        message = (
+            _(
+                "the contract's step #{step} was retracted on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+            if retracted
+            else _(
+                "the contract's step #{step} was corrected on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+        )
+    else:
+        message = (
+            _(
+                "step #{step} was retracted on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+            if retracted
+            else _(
+                "step #{step} was corrected on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+        )
+    return message.format(
+        step=amendment.step,
+        on=amendment.on.isoformat(),
+        number=amendment.originator_version,
+        day=day.isoformat(),
+    )

@@ -191,3 +191,18 @@ def test_a_step_whose_date_was_corrected_still_says_which_deadline_it_met(any_st
     assert reply["met"] is not None
     timeline = json.loads(run.ok("timeline CB-2011-001 --json").stdout)
     assert next(s for s in timeline if s["number"] == 3)["met"] is not None
+
+
+def test_a_negotiation_as_of_a_day_warns_of_its_contract_s_later_corrections(any_store: str) -> None:
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 10)) as t:
+        b.in_force(t)
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 20)) as t:
+        t.contracts.correct("CB-2011-001", 2, copies=4, reason="报送份数更正")
+    run = Cli(any_store)
+    then = json.loads(run.ok("negotiation show CB-2011-001 --as-of 2011-07-10 --json").stdout)
+    assert any(
+        w.startswith("the contract's step #2 was corrected on 2011-07-20 (#") for w in then["warnings"]
+    )
+    assert not any(w.startswith("step #") for w in then["warnings"])  # the negotiation's were not
+    now = json.loads(run.ok("negotiation show CB-2011-001 --json").stdout)
+    assert not any("was corrected" in w for w in now["warnings"])
