@@ -388,20 +388,20 @@ STATS_GROUPS = {
     "channel": N_("channel"),
 }
 STATS_HEADINGS = [
-    N_("received"),
-    N_("accepted"),
-    N_("declined"),
-    N_("closed"),
-    N_("succeeded"),
-    N_("failed"),
-    N_("withdrawn"),
-    N_("referred"),
-    N_("workers"),
-    N_("claimed"),
-    N_("agreed"),
-    N_("avg days"),
-    N_("handling"),
-    N_("success"),
+    NC_("stats", "received"),
+    NC_("stats", "accepted"),
+    NC_("stats", "declined"),
+    NC_("stats", "closed"),
+    NC_("stats", "succeeded"),
+    NC_("stats", "failed"),
+    NC_("stats", "withdrawn"),
+    NC_("stats", "referred"),
+    NC_("stats", "workers"),
+    NC_("stats", "claimed"),
+    NC_("stats", "agreed"),
+    NC_("stats", "avg days"),
+    NC_("stats", "handling"),
+    NC_("stats", "success"),
 ]
 
 
@@ -439,7 +439,7 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
     elif how == "csv":
         echo_titled_csv(rows, STATS_COLUMNS)
     else:
-        headers = [_(STATS_GROUPS[by]) if by else "", *titled(STATS_HEADINGS)]
+        headers = [_(STATS_GROUPS[by]) if by else "", *(pgettext("stats", h) for h in STATS_HEADINGS)]
         click.echo(
             table(
                 [
