@@ -19,7 +19,16 @@ import attrs
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
-from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
+from domain.corrections import (
+    Amends,
+    Change,
+    ReplayBrokenError,
+    effective_events,
+    facts,
+    fold,
+    replay,
+)
+from domain.i18n import _
 from domain.values import clean_text
 from projections.labels import change_text, label
 from projections.payload import plain
@@ -83,7 +92,7 @@ class Amender:
 
     def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
         """The event fields ``given`` (options of the recording command) stand for, cleaned."""
-        effective, _, _ = effective_events(history)
+        effective, _amendments, _retracted = effective_events(history)
         target = next((e for e in effective if e.originator_version == step), None)
         if target is None:
             return {}  # the aggregate says why (retracted, or no such step)
@@ -102,22 +111,41 @@ class Amender:
         fields = facts(target)
         found: dict[str, Any] = {}
         parts: dict[str, dict[str, Any]] = {}  # "tally.present": a part of a value such as a tally
+        said: list[tuple[str, Any, Any]] = []  # (option, as given, as the step says it)
         for option, value in given.items():
             field, clean = allowed[option]
             cleaned = self._clean(clean, value, f"correct.{option.replace('_', '-')}")
-            whole, _, part = field.partition(".")
+            whole, _dot, part = field.partition(".")
             if part:
                 parts.setdefault(whole, {})[part] = cleaned
+                current = fields[whole]
+                said.append((option, cleaned, None if current is None else getattr(current, part)))
             else:
                 found[field] = cleaned
+                said.append((option, cleaned, fields[field]))
+        if all(now == before for _o, now, before in said):
+            raise InvalidValueError(
+                "correct",
+                _("step #{step} already says {said}; nothing to correct").format(
+                    step=step, said=", ".join(f"--{o.replace('_', '-')} {shown(v)}" for o, v, _b in said)
+                ),
+            )
         for whole, changed in parts.items():
             current = found.get(whole, fields[whole])
             if current is None:
-                raise InvalidValueError(
-                    f"correct.{next(iter(changed))}", f"step #{step} has no {whole} to correct a part of"
-                )
-            found[whole] = attrs.evolve(current, **changed)
+                found[whole] = self.build(name, whole, changed, step)
+            else:
+                found[whole] = attrs.evolve(current, **changed)
         return found
+
+    def build(self, name: str, whole: str, parts: Mapping[str, Any], step: int) -> Any:
+        """A whole value (a tally) made of ``parts`` for a step recorded without one; a kind
+        of record whose steps may lack such a value says how (none can by default)."""
+        del name
+        raise InvalidValueError(
+            f"correct.{next(iter(parts)).replace('_', '-')}",
+            _("step #{step} records no {whole} to correct a part of").format(step=step, whole=whole),
+        )
 
     def _clean(self, clean: Clean, value: Any, field: str) -> Any:
         if isinstance(clean, str):
@@ -140,6 +168,7 @@ class Amender:
         changes = self.changes(history, number, {k: v for k, v in given.items() if v is not None})
         self.check_correction(history, number, changes)
         found = self._amend(
+            type(aggregate),
             history,
             number,
             lambda: aggregate.correct(
@@ -171,6 +200,7 @@ class Amender:
         aggregate, history = self._record(reference, "retract")
         self.check_retraction(history, number)
         found = self._amend(
+            type(aggregate),
             history,
             number,
             lambda: aggregate.retract(
@@ -182,12 +212,18 @@ class Amender:
         return amendment_row("retraction", number, why, day, self.service.actor, found)
 
     def _amend(
-        self, history: Sequence[Any], number: int, amend: Callable[[], list[Change]], doing: str = "corrected"
+        self,
+        cls: type[Any],
+        history: Sequence[Any],
+        number: int,
+        amend: Callable[[], list[Change]],
+        doing: str = "corrected",
     ) -> list[Change]:
+        """``amend`` (a correction or retraction of ``cls``'s step ``number``), or why it is refused."""
         try:
             return amend()
         except ReplayBrokenError as broken:
-            raise RuleViolationError(broken.field, _broken(history, number, broken, doing)) from None
+            raise RuleViolationError(broken.field, _broken(cls, history, number, broken, doing)) from None
 
 
 def record_and_history(
@@ -201,20 +237,81 @@ def record_and_history(
     return aggregate, history
 
 
-def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str) -> str:
+def _broken(
+    cls: type[Any], history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str
+) -> str:
     """Why the amendment is refused: the rule, and the steps that rest on the amended one."""
     if broken.number != number:
-        return (
-            f"refused: with step #{number} {doing}, step #{broken.number} ({label(broken.name)})"
-            f" would break a rule: {broken.rule}; nothing was changed"
+        message = (
+            _(
+                "refused: with step #{number} corrected, step #{later} ({name}) would break a rule:"
+                " {rule}; nothing was changed"
+            )
+            if doing == "corrected"
+            else _(
+                "refused: with step #{number} retracted, step #{later} ({name}) would break a rule:"
+                " {rule}; nothing was changed"
+            )
         )
-    effective, _, _ = effective_events(history)
-    later = [e for e in effective if e.originator_version > number]
-    resting = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
-    if len(later) > 3:
-        resting += f" and {len(later) - 3} more"
-    rests = f"; resting on it: {resting}" if later else ""
-    return f"refused: step #{number} would break a rule: {broken.rule}{rests}; nothing was changed"
+        return message.format(number=number, later=broken.number, name=label(broken.name), rule=broken.rule)
+    later = resting_on(cls, history, number, limit=4)
+    if not later:
+        return _("refused: step #{number} would break a rule: {rule}; nothing was changed").format(
+            number=number, rule=broken.rule
+        )
+    steps = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
+    message = (
+        _("refused: step #{number} would break a rule: {rule}; resting on it: {steps}; nothing was changed")
+        if len(later) <= 3
+        else _(
+            "refused: step #{number} would break a rule: {rule}; resting on it: {steps} and more;"
+            " nothing was changed"
+        )
+    )
+    return message.format(number=number, rule=broken.rule, steps=steps)
+
+
+def resting_on(cls: type[Any], history: Sequence[Any], number: int, *, limit: int) -> list[Any]:
+    """The later steps (at most ``limit``) that could not have been recorded without step
+    ``number``: those that break a rule when the steps in effect are replayed without it.
+    A later step that merely follows it (a vote after a meeting without quorum) does not."""
+    effective, _amendments, _retracted = effective_events(history)
+    target = next((e for e in effective if e.originator_version == number), None)
+    if target is None:
+        return []
+    if target is effective[0]:  # the step that opened the record: every other rests on it
+        return list(effective[1 : limit + 1])
+    replays = getattr(cls, "REPLAYS", {})
+    gone: dict[str, set[Any]] = {}
+
+    def drop(step: Any) -> None:
+        spec = replays.get(type(step).__name__)
+        if spec is not None and spec.numbers:  # later steps that name it rest on it too
+            gone.setdefault(spec.numbers, set()).add(facts(step)[spec.numbers])
+
+    drop(target)
+    kept = [e for e in effective if e is not target]
+    found: list[Any] = []
+    while len(found) < limit:
+        try:
+            replay(cls, kept, gone)
+        except ReplayBrokenError as broken:
+            step = next(e for e in kept if e.originator_version == broken.number)
+            found.append(step)
+            drop(step)
+            kept.remove(step)
+        else:
+            break
+    return found
+
+
+def shown(value: Any) -> str:
+    """A value as a person typed it: a list's items joined, a date in ISO, an enum its value."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(getattr(value, "value", value))
 
 
 def amendment_row(
@@ -240,12 +337,42 @@ def amendment_row(
     }
 
 
-def later_amendments(events: Sequence[Any], day: date) -> list[str]:
-    """What an as-of view says of the corrections and retractions made after ``day``."""
+def later_amendments(events: Sequence[Any], day: date, *, record: str = "") -> list[str]:
+    """What an as-of view says of the corrections and retractions made after ``day``;
+    ``record`` "contract": of the steps of the contract the viewed negotiation signed."""
     later: list[Any] = [e for e in events if isinstance(e, Amends) and e.on > day]  # type: ignore[attr-defined]
-    return [
-        f"step #{e.step} was {'retracted' if type(e).__name__ == 'StepRetracted' else 'corrected'}"
-        f" on {e.on.isoformat()} (#{e.originator_version}): on {day.isoformat()} it was not yet known;"
-        " without --as-of the record is shown as corrected"
-        for e in later
-    ]
+    return [_later(e, day, record) for e in later]
+
+
+def _later(amendment: Any, day: date, record: str) -> str:
+    retracted = type(amendment).__name__ == "StepRetracted"
+    if record == "contract":
+        message = (
+            _(
+                "the contract's step #{step} was retracted on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+            if retracted
+            else _(
+                "the contract's step #{step} was corrected on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+        )
+    else:
+        message = (
+            _(
+                "step #{step} was retracted on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+            if retracted
+            else _(
+                "step #{step} was corrected on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+        )
+    return message.format(
+        step=amendment.step,
+        on=amendment.on.isoformat(),
+        number=amendment.originator_version,
+        day=day.isoformat(),
+    )

@@ -16,8 +16,11 @@ from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, facts
+from domain.i18n import _
+from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
-from domain.values import VoteOutcome, clean_name, clean_names
+from domain.ratification import evaluate, quorum_met
+from domain.values import VoteOutcome, VoteTally, clean_name, clean_names
 
 
 def _person(value: Any, field: str) -> str:
@@ -52,6 +55,7 @@ def _people(value: Any, field: str) -> list[str]:
 
 ROUND = ("round", _round)
 TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", "no", "abstain", "invalid")}
+TALLY_NEEDS = ("roll", "present", "yes", "no")  # as 'negotiation vote' needs them; the others are 0
 
 NEGOTIATION_FIELDS: Fields = {
     "Opened": ON,
@@ -102,7 +106,55 @@ CONTRACT_FIELDS: Fields = {
 
 
 class NegotiationAmender(Amender):
-    """A negotiation's corrections, the signing's carried to the contracts that state it."""
+    """A negotiation's corrections, the signing's carried to the contracts that state it.
+
+    A vote recorded with its outcome only is given a tally by a correction that gives the
+    whole of it; a meeting recorded as held without quorum, corrected to counts that meet the
+    quorum, was a vote after all: its outcome is worked out from its ballots, which it then
+    needs. Either is replayed through the rules like any correction.
+    """
+
+    def build(self, name: str, whole: str, parts: Mapping[str, Any], step: int) -> Any:
+        if name != "RatificationVoteRecorded" or whole != "tally":
+            return super().build(name, whole, parts, step)
+        missing = [p for p in TALLY_NEEDS if p not in parts]
+        if missing:
+            raise InvalidValueError(
+                f"correct.{missing[0]}",
+                _(
+                    "step #{step} records the vote's outcome only; to give it a tally,"
+                    " give all of --roll, --present, --yes and --no"
+                ).format(step=step),
+            )
+        return VoteTally(**parts)
+
+    def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
+        found = super().changes(history, step, given)
+        effective, _amendments, _retracted = effective_events(history)
+        target = next((e for e in effective if e.originator_version == step), None)
+        if (
+            target is None
+            or type(target).__name__ != "RatificationVoteRecorded"
+            or target.outcome is not VoteOutcome.NO_QUORUM
+            or found.get("tally") is None
+        ):
+            return found
+        tally: VoteTally = found["tally"]
+        profile = get_profile(history[0].profile_id)
+        if not quorum_met(tally, profile.ratify_quorum):
+            return found  # still a meeting held without quorum
+        missing = [o for o in ("yes", "no") if o not in given]
+        if target.tally.cast == 0 and missing:  # no ballots were recorded for it
+            raise InvalidValueError(
+                f"correct.{missing[0]}",
+                _(
+                    "with {present} of {roll} present, the meeting of step #{step} had quorum, so its"
+                    " ballots decided the vote: give them, --yes and --no"
+                ).format(present=tally.present, roll=tally.roll, step=step),
+            )
+        if "outcome" not in found:  # given, it is checked against this
+            found["outcome"] = evaluate(tally, profile).outcome
+        return found
 
     def _signing(self, history: Sequence[Any], step: int) -> int | None:
         """Which signing (1, 2, …) step ``step`` is, or None if it is no signing."""
@@ -158,6 +210,7 @@ class NegotiationAmender(Amender):
         if not changes:
             return
         self._amend(
+            type(contract),
             events,
             step,
             lambda: contract.correct(
