@@ -11,9 +11,9 @@ import bargaining
 from bargaining import N_, _, term
 from cli.corrections import CONTRACT_OPTIONS, add_amend_commands
 from cli.main import Session
-from cli.negotiation import joined
+from cli.negotiation import joined, state_cell
 from cli.options import headings, on_option, pass_session, ref_argument
-from cli.output import deadline_line, echo_json, echo_recorded, kv, section, state_word, table
+from cli.output import deadline_line, echo_json, echo_recorded, kv, section, table
 from cli.params import group, option
 from cli.types import COUNT, DATE, OneOf
 
@@ -261,7 +261,7 @@ def render_contract(v: dict[str, Any]) -> None:
     section(_("Deadlines"))
     click.echo(
         table(
-            [[d["label"], d["due"], state_word(d), d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
+            [[d["label"], d["due"], state_cell(d), d["done_on"] or "", d["rule"]] for d in v["deadlines"]],
             headings(DEADLINE_HEADINGS),
         )
     )

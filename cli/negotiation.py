@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import bargaining
-from bargaining import N_, _, term
+from bargaining import N_, NC_, _, ngettext, pgettext, term
 from cli.corrections import NEGOTIATION_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.lists import negotiation_list
@@ -21,9 +21,7 @@ from cli.output import (
     echo_late_steps,
     echo_recorded,
     kv,
-    on_time,
     section,
-    state_word,
     step_cell,
     struck,
     table,
@@ -58,8 +56,16 @@ HISTORY_HEADINGS = (
     N_("deadline"),
     N_("detail"),
 )
-REPRESENTATIVE_HEADINGS = (N_("side"), N_("role"), N_("name"), N_("title"))
-ROUND_HEADINGS = ("#", N_("date"), N_("place"), N_("chair"), N_("recorder"), N_("present"), N_("minutes"))
+REPRESENTATIVE_HEADINGS = (N_("side"), N_("role"), ("person", NC_("person", "name")), N_("title"))
+ROUND_HEADINGS = (
+    "#",
+    N_("date"),
+    N_("place"),
+    ("round", NC_("round", "chair")),
+    N_("recorder"),
+    N_("present"),
+    N_("minutes"),
+)
 ARTICLES_HEADINGS = (N_("article"), N_("status"), N_("proposals"), N_("agreed in round"), N_("text"))
 
 
@@ -121,7 +127,7 @@ def open_(
         profile=profile,
         on=on,
     )
-    report(session, reference, _("opened"))
+    report(session, reference, pgettext("recorded", "opened"))
 
 
 @negotiation.command()
@@ -680,7 +686,7 @@ def history(session: Session, reference: str, as_json: bool) -> None:
                         step_cell(None, r["step"], r),
                         r["by"],
                         r["recorded_at"][:19].replace("T", " "),
-                        on_time(r["met"]),
+                        late_word(r["met"]["late_by_days"]) if r["met"] else "",
                         clip(r["summary"] if r["amends"] else fields_text(r["detail"]), 50),
                     ],
                     r,
@@ -729,7 +735,11 @@ def reply_line(v: dict[str, Any]) -> str | None:
     line = (_("{day} (accepted)") if v["reply_accepted"] else _("{day} (refused)")).format(day=v["reply_on"])
     for d in v["deadlines"]:
         if d["key"] == "reply" and d["met_on"]:
-            late = on_time(d) if d.get("late_by_days") is not None else state_word(d).removeprefix("met ")
+            late = (
+                late_word(d["late_by_days"])
+                if d.get("late_by_days") is not None
+                else term("state", d["state"])
+            )
             line = _("{reply}, {late}: due {due}").format(reply=line, late=late, due=d["due"])
     return line
 
@@ -823,7 +833,7 @@ def render_negotiation(v: dict[str, Any]) -> None:
                 *[
                     (
                         (_("Filing due") if d["key"] == "filing" and i == 0 else _("also due")),
-                        f"{d['due']} [{state_word(d)}] — {d['rule']}",
+                        f"{d['due']} [{state_cell(d)}] — {d['rule']}",
                     )
                     for i, d in enumerate(v["filing_deadlines"])
                 ],
@@ -846,6 +856,25 @@ def render_negotiation(v: dict[str, Any]) -> None:
     click.echo(deadline_line(v["next_deadline"]) or _("none"))
     for warning in v["warnings"]:
         click.echo(click.style(_("Warning: {warning}").format(warning=warning), fg="yellow"))
+
+
+def late_word(late: int) -> str:
+    """'on time' or '17 days late': how a step met its deadline."""
+    if late == 0:
+        return _("on time")
+    return ngettext("{n} day late", "{n} days late", late).format(n=late)
+
+
+def state_cell(d: dict[str, Any]) -> str:
+    """A deadline's state as a person reads it: 'met on time', 'met 17 days late', or the state."""
+    late = d.get("late_by_days")
+    if d.get("met_on") and late is not None:
+        return (
+            _("met on time")
+            if late == 0
+            else ngettext("met {n} day late", "met {n} days late", late).format(n=late)
+        )
+    return term("state", str(d["state"]))
 
 
 def joined(people: list[str]) -> str:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bargaining import N_, _
+from bargaining import N_, _, pgettext
 from cli.main import Session
 from cli.params import option
 from cli.types import DATE, LIST_SEPARATORS
@@ -38,6 +38,7 @@ def names(values: tuple[str, ...]) -> list[str]:
     return found
 
 
-def headings(names: tuple[str, ...]) -> list[str]:
-    """A table's headings, named with ``N_`` where the table is defined, in the current language."""
-    return [_(name) for name in names]
+def headings(names: tuple[str | tuple[str, str], ...]) -> list[str]:
+    """A table's headings, named with ``N_`` (or, a word that means two things, ``(context,
+    NC_(context, word))``) where the table is defined, in the current language."""
+    return [pgettext(*name) if isinstance(name, tuple) else _(name) for name in names]

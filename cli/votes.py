@@ -6,12 +6,13 @@ from typing import Any
 
 import click
 
-from bargaining import N_, _, term
+from bargaining import N_, NC_, _, pgettext, term
 from cli.options import headings
 from cli.output import kv, section, table
 
 NO_QUORUM = "no quorum"
-VOTES_HEADINGS = (N_("date"), N_("body"), N_("attempt"), N_("outcome"), N_("present"))
+# "body" is the body that voted (the workers' congress), not a mediation body.
+VOTES_HEADINGS = (N_("date"), ("vote", NC_("vote", "body")), N_("attempt"), N_("outcome"), N_("present"))
 
 
 def outcome_word(vote: dict[str, Any]) -> str:
@@ -88,7 +89,7 @@ def render_votes(votes: list[dict[str, Any]]) -> None:
     kv(
         [
             (_("Date"), last["on"]),
-            (_("Body"), body_word(last)),
+            (pgettext("vote", "Body"), body_word(last)),
             (_("Attempt"), attempt_word(last) if last["follows"] else None),
             (_("Outcome"), outcome_word(last)),
             (_("Counts"), counts(last)),

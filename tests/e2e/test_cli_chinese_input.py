@@ -59,7 +59,7 @@ def test_negotiation_show_in_chinese_has_chinese_headings_and_the_same_json(run:
     through_vote(run)
     english = run.ok(f"--lang en negotiation show {REF}").stdout
     chinese = run.ok(f"--lang zh negotiation show {REF}").stdout
-    for heading in ("协商代表", "协商会议", "条款", "审议表决", "下一项期限", "阶段：", "工资专项集体合同"):
+    for heading in ("协商代表", "协商会议", "条款", "审议表决", "下一期限", "阶段：", "工资专项集体合同"):
         assert heading in chinese
     for cell in ("职工方", "首席代表", "已达成一致", "职工代表大会"):
         assert cell in chinese
