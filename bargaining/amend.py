@@ -20,8 +20,9 @@ from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
 from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
+from domain.i18n import _
 from domain.values import clean_text
-from projections.labels import change_text, label
+from projections.labels import change_text, field_word, label
 from projections.payload import plain
 
 Clean = Callable[[Any, str], Any] | str  # or DAY: a business date, never in the future
@@ -46,13 +47,14 @@ def step_number(value: str | int, field: str) -> int:
     text = str(value).strip().lstrip("#")
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise InvalidValueError(
-            field, f"{value!r} is not a step number; give it as 7 or '#7' (see 'history')"
+            field,
+            _("{value} is not a step number; give it as 7 or '#7' (see 'history')").format(value=repr(value)),
         )
     return int(text)
 
 
 def _options(names: Sequence[str]) -> str:
-    return ", ".join(f"--{n.replace('_', '-')}" for n in names) or "none (retract it instead)"
+    return ", ".join(f"--{n.replace('_', '-')}" for n in names) or _("none (retract it instead)")
 
 
 class Amender:
@@ -76,14 +78,14 @@ class Amender:
     def _reason(self, reason: str, doing: str) -> str:
         text = " ".join(str(reason).split())
         if not text:
-            raise InvalidValueError(f"{doing}.reason", "say why, e.g. --reason '12600 typed for 126000'")
+            raise InvalidValueError(f"{doing}.reason", _("say why, e.g. --reason '12600 typed for 126000'"))
         if len(text) > MAX_REASON:
-            raise InvalidValueError(f"{doing}.reason", f"at most {MAX_REASON} characters")
+            raise InvalidValueError(f"{doing}.reason", _("at most {most} characters").format(most=MAX_REASON))
         return text
 
     def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
         """The event fields ``given`` (options of the recording command) stand for, cleaned."""
-        effective, _, _ = effective_events(history)
+        effective = effective_events(history)[0]
         target = next((e for e in effective if e.originator_version == step), None)
         if target is None:
             return {}  # the aggregate says why (retracted, or no such step)
@@ -93,11 +95,16 @@ class Amender:
         if wrong:
             raise InvalidValueError(
                 f"correct.{wrong[0].replace('_', '-')}",
-                f"does not apply to step #{step} ({label(name)}); it takes {_options(list(allowed))}",
+                _("does not apply to step #{step} ({label}); it takes {options}").format(
+                    step=step, label=label(name), options=_options(list(allowed))
+                ),
             )
         if not given:
             raise InvalidValueError(
-                "correct", f"give what step #{step} should say: {_options(list(allowed))}"
+                "correct",
+                _("give what step #{step} should say: {value}").format(
+                    step=step, value=_options(list(allowed))
+                ),
             )
         fields = facts(target)
         found: dict[str, Any] = {}
@@ -105,7 +112,7 @@ class Amender:
         for option, value in given.items():
             field, clean = allowed[option]
             cleaned = self._clean(clean, value, f"correct.{option.replace('_', '-')}")
-            whole, _, part = field.partition(".")
+            whole, __, part = field.partition(".")
             if part:
                 parts.setdefault(whole, {})[part] = cleaned
             else:
@@ -114,7 +121,10 @@ class Amender:
             current = found.get(whole, fields[whole])
             if current is None:
                 raise InvalidValueError(
-                    f"correct.{next(iter(changed))}", f"step #{step} has no {whole} to correct a part of"
+                    f"correct.{next(iter(changed))}",
+                    _("step #{step} has no {whole} to correct a part of").format(
+                        step=step, whole=field_word(whole)
+                    ),
                 )
             found[whole] = attrs.evolve(current, **changed)
         return found
@@ -125,9 +135,13 @@ class Amender:
                 try:
                     value = date.fromisoformat(value)
                 except ValueError:
-                    raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+                    raise InvalidValueError(
+                        field, _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))
+                    ) from None
             if not isinstance(value, date):
-                raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)")
+                raise InvalidValueError(
+                    field, _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))
+                )
             return self.service._date(value, field)
         return clean(value, field)
 
@@ -204,17 +218,30 @@ def record_and_history(
 def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str) -> str:
     """Why the amendment is refused: the rule, and the steps that rest on the amended one."""
     if broken.number != number:
-        return (
-            f"refused: with step #{number} {doing}, step #{broken.number} ({label(broken.name)})"
-            f" would break a rule: {broken.rule}; nothing was changed"
+        text = (
+            _(
+                "refused: with step #{number} retracted, step #{broken} ({label}) would break a rule: "
+                "{rule}; nothing was changed"
+            )
+            if doing == "retracted"
+            else _(
+                "refused: with step #{number} corrected, step #{broken} ({label}) would break a rule: "
+                "{rule}; nothing was changed"
+            )
         )
-    effective, _, _ = effective_events(history)
+        return text.format(number=number, broken=broken.number, label=label(broken.name), rule=broken.rule)
+    effective = effective_events(history)[0]
     later = [e for e in effective if e.originator_version > number]
     resting = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
     if len(later) > 3:
-        resting += f" and {len(later) - 3} more"
-    rests = f"; resting on it: {resting}" if later else ""
-    return f"refused: step #{number} would break a rule: {broken.rule}{rests}; nothing was changed"
+        resting = _("{steps} and {n} more").format(steps=resting, n=len(later) - 3)
+    if later:
+        return _(
+            "refused: step #{number} would break a rule: {rule}; resting on it: {steps}; nothing was changed"
+        ).format(number=number, rule=broken.rule, steps=resting)
+    return _("refused: step #{number} would break a rule: {rule}; nothing was changed").format(
+        number=number, rule=broken.rule
+    )
 
 
 def amendment_row(
@@ -244,8 +271,16 @@ def later_amendments(events: Sequence[Any], day: date) -> list[str]:
     """What an as-of view says of the corrections and retractions made after ``day``."""
     later: list[Any] = [e for e in events if isinstance(e, Amends) and e.on > day]  # type: ignore[attr-defined]
     return [
-        f"step #{e.step} was {'retracted' if type(e).__name__ == 'StepRetracted' else 'corrected'}"
-        f" on {e.on.isoformat()} (#{e.originator_version}): on {day.isoformat()} it was not yet known;"
-        " without --as-of the record is shown as corrected"
+        (
+            _(
+                "step #{step} was retracted on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+            if type(e).__name__ == "StepRetracted"
+            else _(
+                "step #{step} was corrected on {on} (#{number}): on {day} it was not yet known;"
+                " without --as-of the record is shown as corrected"
+            )
+        ).format(step=e.step, on=e.on.isoformat(), number=e.originator_version, day=day.isoformat())
         for e in later
     ]

@@ -16,6 +16,7 @@ from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.store.application import parse_enum
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, facts
+from domain.i18n import _
 from domain.negotiation import Negotiation
 from domain.values import VoteOutcome, clean_name, clean_names
 
@@ -28,7 +29,9 @@ def _count(value: Any, field: str) -> int:
     """A count: from --yes 30, or from the one value of --present given for a vote."""
     values = value if isinstance(value, list) else [value]
     if len(values) != 1 or not (str(values[0]).strip().isascii() and str(values[0]).strip().isdigit()):
-        raise InvalidValueError(field, f"{'、'.join(map(str, values))} is not one whole number")
+        raise InvalidValueError(
+            field, _("{names} is not one whole number").format(names="、".join(map(str, values)))
+        )
     return int(str(values[0]).strip())
 
 
@@ -42,7 +45,7 @@ REASON = {"step_reason": ("reason", text(required=False))}
 
 def _round(value: Any, field: str) -> int:
     if isinstance(value, bool) or not str(value).strip().isdigit() or not str(value).strip().isascii():
-        raise InvalidValueError(field, f"{value!r} is not a round number")
+        raise InvalidValueError(field, _("{value} is not a round number").format(value=repr(value)))
     return int(str(value).strip())
 
 
@@ -106,7 +109,7 @@ class NegotiationAmender(Amender):
 
     def _signing(self, history: Sequence[Any], step: int) -> int | None:
         """Which signing (1, 2, …) step ``step`` is, or None if it is no signing."""
-        effective, _, _ = effective_events(history)
+        effective = effective_events(history)[0]
         signings = [e.originator_version for e in effective if type(e).__name__ == "Signed"]
         return signings.index(step) + 1 if step in signings else None
 
@@ -123,7 +126,7 @@ class NegotiationAmender(Amender):
         if found is None:
             return []
         contract, events = found
-        effective, _, _ = effective_events(events)
+        effective = effective_events(events)[0]
         cycles = [e for e in effective if type(e).__name__ in ("Concluded", "Resigned")]
         touched = [contract]
         self._mirror_on(contract, events, cycles[signing - 1].originator_version, stated, reason)  # type: ignore[operator]
@@ -145,9 +148,11 @@ class NegotiationAmender(Amender):
         if step == 1 and "on" in changes and history[0].predecessor:
             raise RuleViolationError(
                 "correct.on",
-                f"step #1 opened the renewal or amendment of {history[0].predecessor}, which records it"
-                " on that date, within its window; if it was opened on another day, open it again"
-                " under a new reference",
+                _(
+                    "step #1 opened the renewal or amendment of {predecessor}, which records it on that "
+                    "date, within its window; if it was opened on another day, open it again under a new "
+                    "reference"
+                ).format(predecessor=history[0].predecessor),
             )
 
     def _mirror_on(
@@ -175,8 +180,10 @@ class NegotiationAmender(Amender):
         if self._signing(history, step) and self._contract(history[0].reference) is not None:
             raise RuleViolationError(
                 "retract",
-                f"step #{step} signed the contract {history[0].reference}, which rests on it;"
-                " correct the signing instead, or terminate the contract",
+                _(
+                    "step #{step} signed the contract {reference}, which rests on it; correct the signing "
+                    "instead, or terminate the contract"
+                ).format(step=step, reference=history[0].reference),
             )
 
 
@@ -185,7 +192,7 @@ class ContractAmender(NegotiationAmender):
 
     def _objection(self, history: Sequence[Any], step: int) -> int | None:
         """Which objection (1, 2, …) step ``step`` is, or None if it is none."""
-        effective, _, _ = effective_events(history)
+        effective = effective_events(history)[0]
         objections = [e.originator_version for e in effective if type(e).__name__ == "Objected"]
         return objections.index(step) + 1 if step in objections else None
 
@@ -197,7 +204,7 @@ class ContractAmender(NegotiationAmender):
         negotiation, events = record_and_history(
             self.app, Negotiation, reference, "negotiation", "correct.reference"
         )
-        effective, _, _ = effective_events(events)
+        effective = effective_events(events)[0]
         reopenings = [e for e in effective if type(e).__name__ == "Reopened"]
         number = reopenings[which - 1].originator_version
         self._mirror_on(negotiation, events, number, {"on": changes["on"]}, reason)
@@ -210,6 +217,8 @@ class ContractAmender(NegotiationAmender):
         if self._objection(history, step):
             raise RuleViolationError(
                 "retract",
-                f"step #{step} is the authority's objection, on which the negotiation"
-                f" {history[0].reference} was reopened; correct its date or opinion instead",
+                _(
+                    "step #{step} is the authority's objection, on which the negotiation {reference} was "
+                    "reopened; correct its date or opinion instead"
+                ).format(step=step, reference=history[0].reference),
             )

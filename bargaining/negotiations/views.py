@@ -11,6 +11,7 @@ from bargaining.formats import money as _money
 from bargaining.timeliness import late_warnings
 from domain.articles import line_diff, text_at
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
+from domain.i18n import _
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
 from domain.ratification import attempt_numbers, quorum_needed, yes_needed
@@ -293,7 +294,10 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
 def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None) -> dict[str, Any]:
     proposals = n.article_proposals(article)
     if not proposals:
-        raise NotFoundError("article.article", f"no article {shown(article)} in {n.reference}")
+        raise NotFoundError(
+            "article.article",
+            _("no article {article} in {reference}").format(article=shown(article), reference=n.reference),
+        )
     history = []
     for p in sorted(proposals, key=lambda p: (p.round, int(p.id[1:]))):
         history.append(
@@ -333,7 +337,8 @@ def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None
         for r in (first, second):
             if not 1 <= r <= n.last_round():
                 raise InvalidValueError(
-                    "article.diff", f"round {r} does not exist (rounds 1-{n.last_round()})"
+                    "article.diff",
+                    _("round {r} does not exist (rounds 1-{value})").format(r=r, value=n.last_round()),
                 )
         row["diff"] = {
             "from_round": first,

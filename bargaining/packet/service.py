@@ -34,6 +34,7 @@ from bargaining.packet.words import warning_text
 from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, fold
+from domain.i18n import _
 from domain.negotiation import Negotiation
 from domain.values import Stage
 from projections.labels import change_text
@@ -77,7 +78,7 @@ def history_digest(events: Iterable[Any], prefix: int | None = None) -> tuple[in
 
 def correction_rows(record: str, events: list[Any]) -> list[Row]:
     """Every correction and retraction of one record: which step, what changed, why, who, when."""
-    _, amendments, _ = effective_events(events)
+    amendments = effective_events(events)[1]
     kinds = {e.originator_version: type(e).__name__ for e in events}
     return [
         {
@@ -128,12 +129,15 @@ class PacketService(Service):
         language = self._language(lang, negotiation.profile_id)
         if "\0" in str(out):
             raise InvalidValueError(
-                "packet.out", f"{shown(out, limit=200)} is not a path: it holds a NUL byte"
+                "packet.out", _("{out} is not a path: it holds a NUL byte").format(out=shown(out, limit=200))
             )
         try:
             target = check_target(Path(out), force)
         except OSError as error:
-            raise InvalidValueError("packet.out", f"cannot use {printable(out)}: {error.strerror}") from None
+            raise InvalidValueError(
+                "packet.out",
+                _("cannot use {out}: {strerror}").format(out=printable(out), strerror=error.strerror),
+            ) from None
         facts = gather(negotiation, contract, self.today)
         facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
         created = datetime.now(UTC).replace(microsecond=0)
@@ -157,7 +161,10 @@ class PacketService(Service):
             replace_directory(target, files)
         except OSError as error:
             raise InvalidValueError(
-                "packet.out", f"cannot write {printable(target)}: {error.strerror}"
+                "packet.out",
+                _("cannot write {target}: {strerror}").format(
+                    target=printable(target), strerror=error.strerror
+                ),
             ) from None
         return {
             **manifest,
@@ -173,14 +180,16 @@ class PacketService(Service):
             source = f" ({negotiation.profile.cite(rule.basis)})" if rule else ""
             raise StageError(
                 "packet",
-                f"{negotiation.reference} is {negotiation.stage.value}, not signed; the filing packet is"
-                f" made after both chief representatives sign{source}",
+                _(
+                    "{reference} is {value}, not signed; the filing packet is made after both chief "
+                    "representatives sign{source}"
+                ).format(reference=negotiation.reference, value=negotiation.stage.value, source=source),
             )
         found: dict[str, tuple[Any, int, str, list[Any]]] = {}
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             aggregate_id: UUID = cls.create_id(negotiation.reference)
             events = self.app.history(aggregate_id)
-            count, digest, _ = history_digest(events)
+            count, digest, __ = history_digest(events)
             found[kind] = (fold(events), count, digest, events)  # amendments in effect
         return found
 
@@ -188,7 +197,10 @@ class PacketService(Service):
         language = (lang or DEFAULT_LANGUAGE.get(profile_id, "en")).strip().lower()
         if language not in PACKET_LANGUAGES:
             raise InvalidValueError(
-                "packet.lang", f"{shown(lang)} is not one of: {', '.join(PACKET_LANGUAGES)}"
+                "packet.lang",
+                _("{lang} is not one of: {names}").format(
+                    lang=shown(lang), names=", ".join(PACKET_LANGUAGES)
+                ),
             )
         return language
 
@@ -255,14 +267,22 @@ def read_manifest(folder: Path) -> Row:
     path = folder / MANIFEST
     if not path.is_file():
         raise InvalidValueError(
-            "packet.verify", f"{printable(folder)} holds no {MANIFEST}; is it a packet directory?"
+            "packet.verify",
+            _("{folder} holds no {manifest}; is it a packet directory?").format(
+                folder=printable(folder), manifest=MANIFEST
+            ),
         )
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidValueError("packet.verify", f"{printable(path)} is not valid JSON: {error}") from None
+        raise InvalidValueError(
+            "packet.verify", _("{path} is not valid JSON: {error}").format(path=printable(path), error=error)
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise InvalidValueError("packet.verify", f"{printable(path)} is not a {FORMAT} manifest")
+        raise InvalidValueError(
+            "packet.verify",
+            _("{path} is not a {format} manifest").format(path=printable(path), format=FORMAT),
+        )
     wrong = [key for key, kind in MANIFEST_FIELDS.items() if not isinstance(manifest.get(key), kind)]
     wrong += [] if all(isinstance(f, dict) for f in manifest.get("files", [])) else ["files"]
     records = manifest.get("records") or {}
@@ -274,7 +294,10 @@ def read_manifest(folder: Path) -> Row:
         or not isinstance(entry.get("digest"), str)
     ]
     if wrong:
-        raise InvalidValueError("packet.verify", f"{printable(path)} has no valid {', '.join(wrong)}")
+        raise InvalidValueError(
+            "packet.verify",
+            _("{path} has no valid {names}").format(path=printable(path), names=", ".join(wrong)),
+        )
     return manifest
 
 
@@ -292,19 +315,28 @@ def check_target(target: Path, force: bool) -> Path:
     A directory holding anything but a packet is never replaced, even with --force.
     """
     if target.exists() and not target.is_dir():
-        raise InvalidValueError("packet.out", f"{printable(target)} exists and is not a directory")
+        raise InvalidValueError(
+            "packet.out", _("{target} exists and is not a directory").format(target=printable(target))
+        )
     above = next((p for p in target.parents if p.exists()), None)
     if above is not None and not above.is_dir():
-        raise InvalidValueError("packet.out", f"{printable(above)} is a file, not a directory")
+        raise InvalidValueError(
+            "packet.out", _("{above} is a file, not a directory").format(above=printable(above))
+        )
     if target.is_dir() and any(target.iterdir()):
         if not _is_packet(target):
             raise InvalidValueError(
                 "packet.out",
-                f"{printable(target)} holds other files and no packet; choose a new or empty directory",
+                _("{target} holds other files and no packet; choose a new or empty directory").format(
+                    target=printable(target)
+                ),
             )
         if not force:
             raise InvalidValueError(
-                "packet.out", f"{printable(target)} already holds a packet; use --force to replace it"
+                "packet.out",
+                _("{target} already holds a packet; use --force to replace it").format(
+                    target=printable(target)
+                ),
             )
     return target.absolute()
 

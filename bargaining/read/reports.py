@@ -15,6 +15,7 @@ from bargaining.contexts import opened
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store.location import Store
 from bargaining.vocabulary import STAGES
+from domain.i18n import N_, _, pgettext
 from projections import readers
 from projections.labels import detail, label
 
@@ -22,9 +23,10 @@ Row = dict[str, Any]
 APPS = ("Negotiations", "Mediation")
 CONTRACT_CONTEXTS = ("negotiation", "contract")
 
-HANDLING_RATE = "handling rate (调处率) = closed / (carried over + accepted)"
-SUCCESS_RATE = "success rate (调解成功率) = succeeded / closed"
-RENEWAL_RATE = "renewal rate (续签率) = renewed / expiring in the period"
+HANDLING_RATE = N_("handling rate (调处率) = closed / (carried over + accepted)")
+SUCCESS_RATE = N_("success rate (调解成功率) = succeeded / closed")
+RENEWAL_RATE = N_("renewal rate (续签率) = renewed / expiring in the period")
+FILED_ON_TIME = N_("filed on time = submitted by the governing filing deadline")
 STATUSES = STAGES
 ATTENTION_DAYS = 30  # the attention board's default window: what falls due within a month
 MAX_WITHIN = 36500
@@ -75,6 +77,12 @@ def _late(steps: str | None) -> list[Row]:
     return [{"deadline": key, "late_by_days": days} for key, days in orjson.loads(steps)]
 
 
+def _vote_text(outcome: str, verified: bool) -> str:
+    """The board's vote: its outcome, and whether the tally was recorded."""
+    word = pgettext("outcome", outcome)
+    return word if verified else _("{outcome} (tally not recorded)").format(outcome=word)
+
+
 def _iso(value: date | None, fallback: date) -> str:
     return (value or fallback).isoformat()
 
@@ -115,7 +123,10 @@ class ReportService:
         known = tuple(readers.FOLLOWS)
         if projection and projection not in known:
             raise InvalidValueError(
-                "rebuild.projection", f"{shown(projection)} is not one of: {', '.join(known)}"
+                "rebuild.projection",
+                _("{value} is not one of: {choices}").format(
+                    value=shown(projection), choices=", ".join(known)
+                ),
             )
         return self._catch_up(progress, names=(projection,) if projection else (), reset=True)
 
@@ -149,7 +160,10 @@ class ReportService:
         soonest deadline first. ``more`` counts, by stage, the rows it leaves out."""
         if not 0 <= within <= MAX_WITHIN:
             raise InvalidValueError(
-                "board.within", f"{within} must be a whole number of days, 0 to {MAX_WITHIN}"
+                "board.within",
+                _("{value} must be a whole number of days, 0 to {most}").format(
+                    value=within, most=MAX_WITHIN
+                ),
             )
         employer = self._board_filters(stage, employer)
         day = _iso(as_of, self.today)
@@ -178,7 +192,10 @@ class ReportService:
     def _board_filters(self, stage: str, employer: str) -> str:
         """The board's filters checked (the employer's name cleaned), and the views caught up."""
         if stage and stage not in STATUSES:
-            raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
+            raise InvalidValueError(
+                "board.stage",
+                _("{value} is not one of: {choices}").format(value=shown(stage), choices=", ".join(STATUSES)),
+            )
         if employer:
             from domain.values import clean_name  # only a filtered board pays for the domain's import
 
@@ -291,8 +308,7 @@ class ReportService:
             "last_round_on": r["last_round_on"],
             "articles_agreed": r["articles_agreed"],
             "articles_open": r["articles_open"],
-            "vote": r["vote_outcome"]
-            and (r["vote_outcome"] + ("" if r["vote_verified"] else " (tally not recorded)")),
+            "vote": r["vote_outcome"] and _vote_text(r["vote_outcome"], bool(r["vote_verified"])),
             "signed_on": r["signed_on"],
             "submitted_on": r["submitted_on"],
             "effective_on": r["effective_on"],
@@ -326,7 +342,10 @@ class ReportService:
         self.refresh()
         aggregates = readers.timelines(self.views, ref)
         if not aggregates:
-            raise NotFoundError("timeline.reference", f"no such negotiation, contract or case: {ref}")
+            raise NotFoundError(
+                "timeline.reference",
+                _("no such negotiation, contract or case: {reference}").format(reference=ref),
+            )
         found = []
         with opened(self.store) as apps:
             for a in aggregates:
@@ -370,9 +389,16 @@ class ReportService:
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:
-            raise InvalidValueError("stats.to", f"{end} is before --from {start}")
+            raise InvalidValueError(
+                "stats.to", _("{end} is before --from {start}").format(end=end, start=start)
+            )
         if by and by not in ("category", "body", "month", "channel"):
-            raise InvalidValueError("stats.by", f"{shown(by)} is not one of: category, body, month, channel")
+            raise InvalidValueError(
+                "stats.by",
+                _("{value} is not one of: {choices}").format(
+                    value=shown(by), choices="category, body, month, channel"
+                ),
+            )
         self.refresh()
         asof = self.today.isoformat()
         groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)
@@ -390,7 +416,7 @@ class ReportService:
             "by": by or None,
             "rows": [self._stats_row(g) for g in groups] if by else [],
             "total": self._stats_row(total),
-            "formulas": [HANDLING_RATE, SUCCESS_RATE],
+            "formulas": [_(HANDLING_RATE), _(SUCCESS_RATE)],
         }
 
     @staticmethod
@@ -549,7 +575,7 @@ def contract_stats(service: ReportService, year: int | None) -> Row:
         "year": year,
         "rows": kinds,
         "total": {"kind": "all", **total, "renewal_rate": rate(total["renewed"], total["expiring"])},
-        "formulas": [RENEWAL_RATE, "filed on time = submitted by the governing filing deadline"],
+        "formulas": [_(RENEWAL_RATE), _(FILED_ON_TIME)],
     }
 
 
@@ -562,6 +588,9 @@ def _note_vote_attempts(steps: list[Row]) -> None:
     numbers = attempt_numbers(s["data"]["outcome"] == "no quorum" for s in votes)
     for i, number in enumerate(numbers):
         if number > 1:
-            outcome, sep, rest = votes[i]["detail"].partition("; ")
-            note = f"attempt {number} (after {votes[i - 1]['on']}: no quorum)"
-            votes[i]["detail"] = f"{outcome}; {note}{sep}{rest}"
+            separator = _("; ")
+            outcome, sep, rest = votes[i]["detail"].partition(separator)
+            note = _("attempt {number} (after {day}: no quorum)").format(
+                number=number, day=votes[i - 1]["on"]
+            )
+            votes[i]["detail"] = f"{outcome}{separator}{note}{sep}{rest}"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bargaining.errors import StoreError, printable, shown
 from bargaining.store.encryption import cipher_env
+from domain.i18n import _
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -33,7 +34,10 @@ def lock_timeout() -> int:
     if not raw:
         return LOCK_TIMEOUT_SECONDS
     if not raw.isdigit() or not 0 < int(raw) <= 600:
-        raise StoreError(LOCK_TIMEOUT_ENV, f"{shown(raw)} must be a whole number of seconds from 1 to 600")
+        raise StoreError(
+            LOCK_TIMEOUT_ENV,
+            _("{raw} must be a whole number of seconds from 1 to 600").format(raw=shown(raw)),
+        )
     return int(raw)
 
 
@@ -68,7 +72,7 @@ class PostgresURL(NamedTuple):
 
 
 def _url_error(rule: str) -> StoreError:
-    return StoreError("store", f"{rule} (expected {POSTGRES_FORM})")
+    return StoreError("store", _("{rule} (expected {form})").format(rule=rule, form=POSTGRES_FORM))
 
 
 def parse_postgres_url(url: str) -> PostgresURL:
@@ -174,11 +178,14 @@ class Store:
         if "://" in raw:
             raise StoreError(
                 "store",
-                f"{raw.split('://')[0]}:// is not a store this tool knows;"
-                " give a directory path or a postgresql:// URL",
+                _(
+                    "{value}:// is not a store this tool knows; give a directory path or a postgresql:// URL"
+                ).format(value=raw.split("://")[0]),
             )
         if "\0" in raw:
-            raise StoreError("store", f"{shown(raw, limit=200)} is not a path: it holds a NUL byte")
+            raise StoreError(
+                "store", _("{raw} is not a path: it holds a NUL byte").format(raw=shown(raw, limit=200))
+            )
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
@@ -198,14 +205,18 @@ class Store:
         if self.location.exists() and not self.location.is_dir():
             raise StoreError(
                 "store",
-                f"{printable(self.location)} is a file, not a directory;"
-                " pass --store a directory (a new one, or one holding a store)",
+                _(
+                    "{location} is a file, not a directory; pass --store a directory (a new one, or one "
+                    "holding a store)"
+                ).format(location=printable(self.location)),
             )
         if path.is_dir():
             raise StoreError(
                 "store",
-                f"{printable(path)} is a directory where the store keeps a file of events;"
-                " move it away or pass --store another directory",
+                _(
+                    "{path} is a directory where the store keeps a file of events; move it away or pass "
+                    "--store another directory"
+                ).format(path=printable(path)),
             )
         try:
             self.location.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -215,7 +226,9 @@ class Store:
         except OSError as error:
             raise StoreError(
                 "store",
-                f"cannot create the store at {printable(self.location)}: {error.strerror}; pass --store DIR",
+                _("cannot create the store at {location}: {strerror}; pass --store DIR").format(
+                    location=printable(self.location), strerror=error.strerror
+                ),
             ) from None
         return path
 
