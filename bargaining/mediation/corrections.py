@@ -144,7 +144,9 @@ class CaseAmender(Amender):
 
 
 def _referral(step: int, opened: str) -> str:
-    return f"step #{step} referred the case to {opened}, opened from it; put it right on {opened}"
+    return _("step #{step} referred the case to {opened}, opened from it; put it right on {opened}").format(
+        step=step, opened=opened
+    )
 
 
 def _check_application(after: Mapping[str, Any]) -> None:

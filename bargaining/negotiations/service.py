@@ -439,9 +439,9 @@ def _tally(counts: dict[str, int | None], abstain: int, invalid: int, *, no_quor
     missing = [k for k in needed if counts[k] is None]
     if missing:
         rule = (
-            "a meeting held without quorum is recorded with --roll and --present"
+            _("a meeting held without quorum is recorded with --roll and --present")
             if no_quorum
-            else "a tally needs --roll, --present, --yes and --no"
+            else _("a tally needs --roll, --present, --yes and --no")
         )
         raise InvalidValueError(f"vote.{missing[0]}", rule)
     return VoteTally(

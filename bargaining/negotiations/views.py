@@ -111,7 +111,7 @@ def _vote_row(vote: Vote, profile: JurisdictionProfile) -> dict[str, Any]:
         row["quorum_met"] = vote.outcome is not VoteOutcome.NO_QUORUM
         row["tally"] = tally_row(tally, profile)
     else:
-        row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
+        row["warning"] = _("tally not recorded — quorum and threshold cannot be verified")
     if decided is not None:
         row["decided"] = decision_row(decided)
     return row
@@ -123,13 +123,20 @@ def vote_warnings(votes: list[dict[str, Any]]) -> list[str]:
         return []
     last = votes[-1]
     if not last["verified"]:
-        return ["vote: " + last["warning"]]
+        return [_("vote: {warning}").format(warning=last["warning"])]
     if last["outcome"] == VoteOutcome.NO_QUORUM.value:
         t = last["tally"]
         return [
-            f"vote: the meeting of {last['on']} was held without quorum ({t['present']} of {t['roll']}"
-            f" present, {t['quorum_needed']} needed); the draft is to be voted on again"
-            f" (attempt {last['attempt'] + 1})"
+            _(
+                "vote: the meeting of {day} was held without quorum ({present} of {roll} present,"
+                " {needed} needed); the draft is to be voted on again (attempt {attempt})"
+            ).format(
+                day=last["on"],
+                present=t["present"],
+                roll=t["roll"],
+                needed=t["quorum_needed"],
+                attempt=last["attempt"] + 1,
+            )
         ]
     return []
 
@@ -175,10 +182,10 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
     votes = vote_rows(n)
     warnings += vote_warnings(votes)
     if n.reply_accepted is False and not n.reply_reason:
-        warnings.append("reply: refused without a reason given (S1 Art 32 requires a good reason)")
+        warnings.append(_("reply: refused without a reason given (S1 Art 32 requires a good reason)"))
     overdue = [d for d in filing if d.governing and d.state(day) == "overdue"]
     if overdue:
-        warnings.append(f"filing: due {overdue[0].due.isoformat()} — overdue")
+        warnings.append(_("filing: due {due} — overdue").format(due=overdue[0].due.isoformat()))
     rows = [due_row(d, day) for d in deadlines]
     warnings += late_warnings(rows)
     return {

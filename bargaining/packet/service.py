@@ -34,9 +34,10 @@ from bargaining.packet.words import warning_text
 from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, fold
-from domain.i18n import _
+from domain.i18n import _, ngettext
 from domain.negotiation import Negotiation
 from domain.values import Stage
+from projections.english import in_english
 from projections.labels import change_text
 from projections.payload import event_data, plain
 
@@ -91,6 +92,8 @@ def correction_rows(record: str, events: list[Any]) -> list[Row]:
             "on": iso_text(a.on),
             "by": a.by,
             "changes": [change_text(c[0], c[1], plain(c[2]), plain(c[3])) for c in a.changes],
+            # What changed as recorded, for a packet in another language than the changes' English.
+            "changed": [[c[0], c[1], plain(c[2]), plain(c[3])] for c in a.changes],
         }
         for a in amendments
     ]
@@ -138,8 +141,9 @@ class PacketService(Service):
                 "packet.out",
                 _("cannot use {out}: {strerror}").format(out=printable(out), strerror=error.strerror),
             ) from None
-        facts = gather(negotiation, contract, self.today)
-        facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
+        with in_english():  # the packet's words are chosen by its language (words.py), not the command's
+            facts = gather(negotiation, contract, self.today)
+            facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {
@@ -230,13 +234,13 @@ def _file_differences(folder: Path, files: list[Row]) -> list[str]:
         listed.add(name)
         path = folder / name
         if not name or Path(name).name != name or name.startswith("."):
-            differences.append(f"{name!r}: not a plain file name")
+            differences.append(_("{name}: not a plain file name").format(name=repr(name)))
         elif not path.is_file():
-            differences.append(f"{printable(name)}: missing")
+            differences.append(_("{name}: missing").format(name=printable(name)))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
-            differences.append(f"{printable(name)}: SHA-256 differs")
+            differences.append(_("{name}: SHA-256 differs").format(name=printable(name)))
     differences += [
-        f"{printable(p.name)}: not listed in the manifest"
+        _("{name}: not listed in the manifest").format(name=printable(p.name))
         for p in sorted(folder.iterdir())
         if p.name not in listed
     ]
@@ -245,22 +249,44 @@ def _file_differences(folder: Path, files: list[Row]) -> list[str]:
 
 def _record_differences(what: str, events: list[Any], entry: Row | None) -> list[str]:
     if entry is None:
-        return [f"{what}: {len(events)} events recorded, none when the packet was made"] if events else []
+        return (
+            [
+                ngettext(
+                    "{what}: {n} event recorded, none when the packet was made",
+                    "{what}: {n} events recorded, none when the packet was made",
+                    len(events),
+                ).format(what=what, n=len(events))
+            ]
+            if events
+            else []
+        )
     made_from = int(entry["events"])
     if not events:
-        return [f"{what}: not in this store (the packet was made from {made_from} events)"]
+        return [
+            ngettext(
+                "{what}: not in this store (the packet was made from {n} event)",
+                "{what}: not in this store (the packet was made from {n} events)",
+                made_from,
+            ).format(what=what, n=made_from)
+        ]
     count, digest, prefix = history_digest(events, made_from)
     if count == made_from and digest == entry["digest"]:
         return []
     if count == made_from:
-        return [f"{what}: event history differs from the one the packet was made from"]
+        return [_("{what}: event history differs from the one the packet was made from").format(what=what)]
     if prefix == entry["digest"]:
         since = ", ".join(type(e).__name__ for e in events[made_from:])
         return [
-            f"{what}: {count} events recorded, packet made from {made_from}"
-            f" (those {made_from} match; recorded since: {since})"
+            _(
+                "{what}: {count} events recorded, packet made from {made_from}"
+                " (those {made_from} match; recorded since: {since})"
+            ).format(what=what, count=count, made_from=made_from, since=since)
         ]
-    return [f"{what}: {count} events recorded, packet made from {made_from}, and the history differs"]
+    return [
+        _("{what}: {count} events recorded, packet made from {made_from}, and the history differs").format(
+            what=what, count=count, made_from=made_from
+        )
+    ]
 
 
 def read_manifest(folder: Path) -> Row:

@@ -15,7 +15,7 @@ from bargaining.contexts import opened
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store.location import Store
 from bargaining.vocabulary import STAGES
-from domain.i18n import N_, _, pgettext
+from domain.i18n import N_, _, language, pgettext
 from projections import readers
 from projections.labels import detail, label
 
@@ -83,6 +83,31 @@ def _vote_text(outcome: str, verified: bool) -> str:
     return word if verified else _("{outcome} (tally not recorded)").format(outcome=word)
 
 
+def spoken(views: Any, rows: list[Row]) -> list[Row]:
+    """Board rows whose deadlines the agreements view holds (in English: ``runner.in_english``)
+    with each deadline's label and rule in the reader's language: worked out again from the
+    row's dates, as the view worked them out. English, the view's own words, costs nothing."""
+    if language() == "en":
+        return rows
+    wanted = [r["reference"] for r in rows if r["deadlines"]]
+    if not wanted:
+        return rows
+    from projections.folds import agreement_deadlines
+
+    whole = readers.agreement_rows(views, wanted)
+    for r in rows:
+        if not r["deadlines"]:
+            continue
+        again = agreement_deadlines(whole[r["reference"]]) if r["reference"] in whole else []
+        for i, d in enumerate(r["deadlines"]):
+            twin = again[i] if i < len(again) else None
+            if twin is not None and (twin["key"], twin["due"]) == (d["key"], d["due"]):
+                d["label"], d["rule"] = twin["label"], twin["rule"]
+            else:
+                d["label"] = _(d["label"])
+    return rows
+
+
 def _iso(value: date | None, fallback: date) -> str:
     return (value or fallback).isoformat()
 
@@ -139,7 +164,9 @@ class ReportService:
         employer = self._board_filters(stage, employer)
         day = _iso(as_of, self.today)
         if as_of is None:
-            rows = readers.board(self.views, day, kind=kind or None, employer=employer or None)
+            rows = spoken(
+                self.views, readers.board(self.views, day, kind=kind or None, employer=employer or None)
+            )
         else:
             rows = self._board_as_of(day, kind, employer)
         if stage:
@@ -172,6 +199,7 @@ class ReportService:
             rows, more = readers.attention(
                 self.views, day, until, kind=kind or None, employer=employer or None, stage=stage or None
             )
+            spoken(self.views, rows)
         else:
             every = [r for r in self._board_as_of(day, kind, employer) if not stage or r["status"] == stage]
             rows, more = [], {}
@@ -381,7 +409,8 @@ class ReportService:
             case = readers.case(self.views, reference)
             deadlines = met_deadlines(case) if case else []
         else:
-            deadlines = [lateness(d) for d in readers.agreement_deadlines(self.views, reference)]
+            stored = {"reference": reference, "deadlines": readers.agreement_deadlines(self.views, reference)}
+            deadlines = [lateness(d) for d in spoken(self.views, [stored])[0]["deadlines"]]
         meeting = steps_meeting(deadlines, MET_BY)
         for s in steps:
             kind = s.pop("kind")
@@ -449,7 +478,7 @@ class DeadlineReport:
         today = as_of or service.today
         day = today.isoformat()
         if as_of is None:
-            agreements = readers.board(service.views, day)
+            agreements = spoken(service.views, readers.board(service.views, day))
             cases = readers.cases(service.views)
         else:  # the state on that date, folded from the timeline
             agreements = service._board_as_of(day, "", "")
@@ -486,7 +515,9 @@ class DeadlineReport:
         today = as_of or service.today
         last, first = today.isoformat(), (today - timedelta(days=within)).isoformat()
         if as_of is None:
-            agreements = [readers.with_status(r, last) for r in readers.agreements(service.views)]
+            agreements = spoken(
+                service.views, [readers.with_status(r, last) for r in readers.agreements(service.views)]
+            )
             cases = readers.cases(service.views)
         else:
             agreements = service._board_as_of(last, "", "")

@@ -160,7 +160,7 @@ class StoreApplication(Application[UUID]):
     def where(self) -> str:
         """The file (or server) this application's events are in, for error messages."""
         dbname = self.env.get("SQLITE_DBNAME")
-        return printable(dbname) if dbname else "the PostgreSQL store"
+        return printable(dbname) if dbname else _("the PostgreSQL store")
 
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""
@@ -202,7 +202,7 @@ def open_application(cls: type[App], store: Store) -> App:
 
 
 @contextmanager
-def translate_store_errors(where: str = "the store") -> Iterator[None]:
+def translate_store_errors(where: str = "") -> Iterator[None]:
     """A store error as the one line a user reads; ``where`` names the file or server."""
     try:
         yield
@@ -231,7 +231,7 @@ def translate_store_errors(where: str = "the store") -> Iterator[None]:
         if isinstance(error, OperationalError) and "connection" in str(error):
             raise StoreError("store", unreachable(str(error))) from None
         if damaged(error):  # read-only, not a database, a directory in a file's place
-            raise StoreError("store", unusable(where, error)) from None
+            raise StoreError("store", unusable(where or _("the store"), error)) from None
         raise
     except ConnectionError as error:  # the read models' own connection
         raise StoreError("store", str(error)) from None

@@ -84,31 +84,33 @@ def parse_postgres_url(url: str) -> PostgresURL:
 
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in POSTGRES_SCHEMES:
-        raise _url_error("a PostgreSQL URL starts with postgresql://")
+        raise _url_error(_("a PostgreSQL URL starts with postgresql://"))
     try:
         port = POSTGRES_DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
         port = 0
     if not 0 < port <= 65535:
-        raise _url_error("the port is not a number from 1 to 65535")
+        raise _url_error(_("the port is not a number from 1 to 65535"))
     if parts.query or parts.fragment:
         raise _url_error(
-            "a PostgreSQL URL takes no ?parameters: give TLS and other connection settings"
-            " in libpq's environment variables instead (PGSSLMODE=verify-full, PGSSLROOTCERT=...)"
+            _(
+                "a PostgreSQL URL takes no ?parameters: give TLS and other connection settings"
+                " in libpq's environment variables instead (PGSSLMODE=verify-full, PGSSLROOTCERT=...)"
+            )
         )
     userinfo, at, hostport = parts.netloc.rpartition("@")
     user, colon, password = userinfo.partition(":")
     if not at or not user:
-        raise _url_error("the PostgreSQL URL names no user")
+        raise _url_error(_("the PostgreSQL URL names no user"))
     bracketed = hostport.startswith("[")  # an IPv6 address: [::1]:5432
     host = hostport[1:].partition("]")[0] if bracketed else hostport.partition(":")[0]
     if not host:
-        raise _url_error("the PostgreSQL URL names no host")
+        raise _url_error(_("the PostgreSQL URL names no host"))
     dbname = parts.path[1:]
     if not dbname:
-        raise _url_error("the PostgreSQL URL names no database")
+        raise _url_error(_("the PostgreSQL URL names no database"))
     if "/" in dbname:
-        raise _url_error("a database name cannot contain '/' (write it as %2F)")
+        raise _url_error(_("a database name cannot contain '/' (write it as %2F)"))
     return PostgresURL(
         user=unquote(user),
         password=unquote(password) if colon else None,
@@ -190,8 +192,8 @@ class Store:
 
     def describe(self) -> str:
         if self.url:
-            return f"PostgreSQL store {self.where()}"
-        return f"SQLite store in {printable(self.location)}"
+            return _("PostgreSQL store {where}").format(where=self.where())
+        return _("SQLite store in {location}").format(location=printable(self.location))
 
     @property
     def views_path(self) -> Path:
