@@ -151,7 +151,25 @@ VALUES = (
     NC_("kind", "special"),
     NC_("kind", "regional"),
     NC_("kind", "industry"),
+    NC_("purpose", "new"),
+    NC_("purpose", "renewal"),
+    NC_("purpose", "amendment"),
+    NC_("termination ground", "consensus"),
+    NC_("termination ground", "merger"),
+    NC_("termination ground", "dissolution"),
+    NC_("termination ground", "bankruptcy"),
+    NC_("termination ground", "force-majeure"),
+    NC_("termination ground", "condition"),
+    NC_("termination ground", "law"),
 )
+# The fields of a step whose values are words of the tool, by the context that names them.
+VALUED = {
+    "kind": "kind",
+    "requested_by": "side",
+    "purpose": "purpose",
+    "outcome": "outcome",
+    "ground": "termination ground",
+}
 
 
 def field_word(name: str) -> str:
@@ -304,7 +322,13 @@ def detail(step: str, d: dict[str, Any]) -> str:
     formatter = DETAILS.get(step)
     if formatter is not None:
         return formatter(d)
-    return _joined(*(v for v in d.values() if not isinstance(v, bool | list)))
+    return _joined(
+        *(
+            pgettext(VALUED[k], v) if k in VALUED and isinstance(v, str) and v else v
+            for k, v in d.items()
+            if not isinstance(v, bool | list)
+        )
+    )
 
 
 def label(step: str) -> str:

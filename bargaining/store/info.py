@@ -65,9 +65,20 @@ def _holidays() -> str:
     from domain.jurisdiction import get_profile  # noqa: PLC0415 - only this command shows it
 
     try:
-        return get_profile("PRC").holidays.source or _("none: weekends only")
+        calendar = get_profile("PRC").holidays
     except SetupError as error:
         return _("none: {why}").format(why=error.rule)
+    if not calendar.source:
+        return _("none: weekends only")
+    if not calendar.source.startswith("State Council holiday notices ") or not (
+        calendar.first and calendar.last
+    ):
+        return calendar.source  # another calendar, named by whoever made it
+    # The calendar keeps its source in English (deadlines' rule texts cite it): said here anew.
+    package = calendar.source.rpartition(" (")[2].removesuffix(")")
+    return _("State Council holiday notices {first}-{last} ({package})").format(
+        first=calendar.first.year, last=calendar.last.year, package=package
+    )
 
 
 def describe(store: Store, contexts: Sequence[type[StoreApplication]]) -> Row:
