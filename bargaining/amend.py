@@ -19,7 +19,15 @@ import attrs
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication
-from domain.corrections import Amends, Change, ReplayBrokenError, effective_events, facts, fold
+from domain.corrections import (
+    Amends,
+    Change,
+    ReplayBrokenError,
+    effective_events,
+    facts,
+    fold,
+    replay,
+)
 from domain.i18n import _
 from domain.values import clean_text
 from projections.labels import change_text, field_word, label
@@ -47,14 +55,13 @@ def step_number(value: str | int, field: str) -> int:
     text = str(value).strip().lstrip("#")
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise InvalidValueError(
-            field,
-            _("{value} is not a step number; give it as 7 or '#7' (see 'history')").format(value=repr(value)),
+            field, f"{value!r} is not a step number; give it as 7 or '#7' (see 'history')"
         )
     return int(text)
 
 
 def _options(names: Sequence[str]) -> str:
-    return ", ".join(f"--{n.replace('_', '-')}" for n in names) or _("none (retract it instead)")
+    return ", ".join(f"--{n.replace('_', '-')}" for n in names) or "none (retract it instead)"
 
 
 class Amender:
@@ -78,14 +85,14 @@ class Amender:
     def _reason(self, reason: str, doing: str) -> str:
         text = " ".join(str(reason).split())
         if not text:
-            raise InvalidValueError(f"{doing}.reason", _("say why, e.g. --reason '12600 typed for 126000'"))
+            raise InvalidValueError(f"{doing}.reason", "say why, e.g. --reason '12600 typed for 126000'")
         if len(text) > MAX_REASON:
-            raise InvalidValueError(f"{doing}.reason", _("at most {most} characters").format(most=MAX_REASON))
+            raise InvalidValueError(f"{doing}.reason", f"at most {MAX_REASON} characters")
         return text
 
     def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
         """The event fields ``given`` (options of the recording command) stand for, cleaned."""
-        effective = effective_events(history)[0]
+        effective, _amendments, _retracted = effective_events(history)
         target = next((e for e in effective if e.originator_version == step), None)
         if target is None:
             return {}  # the aggregate says why (retracted, or no such step)
@@ -95,39 +102,52 @@ class Amender:
         if wrong:
             raise InvalidValueError(
                 f"correct.{wrong[0].replace('_', '-')}",
-                _("does not apply to step #{step} ({label}); it takes {options}").format(
-                    step=step, label=label(name), options=_options(list(allowed))
-                ),
+                f"does not apply to step #{step} ({label(name)}); it takes {_options(list(allowed))}",
             )
         if not given:
             raise InvalidValueError(
-                "correct",
-                _("give what step #{step} should say: {value}").format(
-                    step=step, value=_options(list(allowed))
-                ),
+                "correct", f"give what step #{step} should say: {_options(list(allowed))}"
             )
         fields = facts(target)
         found: dict[str, Any] = {}
         parts: dict[str, dict[str, Any]] = {}  # "tally.present": a part of a value such as a tally
+        said: list[tuple[str, Any, Any]] = []  # (option, as given, as the step says it)
         for option, value in given.items():
             field, clean = allowed[option]
             cleaned = self._clean(clean, value, f"correct.{option.replace('_', '-')}")
-            whole, __, part = field.partition(".")
+            whole, _dot, part = field.partition(".")
             if part:
                 parts.setdefault(whole, {})[part] = cleaned
+                current = fields[whole]
+                said.append((option, cleaned, None if current is None else getattr(current, part)))
             else:
                 found[field] = cleaned
+                said.append((option, cleaned, fields[field]))
+        if all(now == before for _o, now, before in said):
+            raise InvalidValueError(
+                "correct",
+                _("step #{step} already says {said}; nothing to correct").format(
+                    step=step, said=", ".join(f"--{o.replace('_', '-')} {shown(v)}" for o, v, _b in said)
+                ),
+            )
         for whole, changed in parts.items():
             current = found.get(whole, fields[whole])
             if current is None:
-                raise InvalidValueError(
-                    f"correct.{next(iter(changed))}",
-                    _("step #{step} has no {whole} to correct a part of").format(
-                        step=step, whole=field_word(whole)
-                    ),
-                )
-            found[whole] = attrs.evolve(current, **changed)
+                found[whole] = self.build(name, whole, changed, step)
+            else:
+                found[whole] = attrs.evolve(current, **changed)
         return found
+
+    def build(self, name: str, whole: str, parts: Mapping[str, Any], step: int) -> Any:
+        """A whole value (a tally) made of ``parts`` for a step recorded without one; a kind
+        of record whose steps may lack such a value says how (none can by default)."""
+        del name
+        raise InvalidValueError(
+            f"correct.{next(iter(parts)).replace('_', '-')}",
+            _("step #{step} records no {whole} to correct a part of").format(
+                step=step, whole=field_word(whole)
+            ),
+        )
 
     def _clean(self, clean: Clean, value: Any, field: str) -> Any:
         if isinstance(clean, str):
@@ -135,13 +155,9 @@ class Amender:
                 try:
                     value = date.fromisoformat(value)
                 except ValueError:
-                    raise InvalidValueError(
-                        field, _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))
-                    ) from None
+                    raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
             if not isinstance(value, date):
-                raise InvalidValueError(
-                    field, _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))
-                )
+                raise InvalidValueError(field, f"{value!r} is not a date (YYYY-MM-DD)")
             return self.service._date(value, field)
         return clean(value, field)
 
@@ -154,6 +170,7 @@ class Amender:
         changes = self.changes(history, number, {k: v for k, v in given.items() if v is not None})
         self.check_correction(history, number, changes)
         found = self._amend(
+            type(aggregate),
             history,
             number,
             lambda: aggregate.correct(
@@ -185,6 +202,7 @@ class Amender:
         aggregate, history = self._record(reference, "retract")
         self.check_retraction(history, number)
         found = self._amend(
+            type(aggregate),
             history,
             number,
             lambda: aggregate.retract(
@@ -196,12 +214,18 @@ class Amender:
         return amendment_row("retraction", number, why, day, self.service.actor, found)
 
     def _amend(
-        self, history: Sequence[Any], number: int, amend: Callable[[], list[Change]], doing: str = "corrected"
+        self,
+        cls: type[Any],
+        history: Sequence[Any],
+        number: int,
+        amend: Callable[[], list[Change]],
+        doing: str = "corrected",
     ) -> list[Change]:
+        """``amend`` (a correction or retraction of ``cls``'s step ``number``), or why it is refused."""
         try:
             return amend()
         except ReplayBrokenError as broken:
-            raise RuleViolationError(broken.field, _broken(history, number, broken, doing)) from None
+            raise RuleViolationError(broken.field, _broken(cls, history, number, broken, doing)) from None
 
 
 def record_and_history(
@@ -215,33 +239,81 @@ def record_and_history(
     return aggregate, history
 
 
-def _broken(history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str) -> str:
+def _broken(
+    cls: type[Any], history: Sequence[Any], number: int, broken: ReplayBrokenError, doing: str
+) -> str:
     """Why the amendment is refused: the rule, and the steps that rest on the amended one."""
     if broken.number != number:
-        text = (
+        message = (
             _(
-                "refused: with step #{number} retracted, step #{broken} ({label}) would break a rule: "
-                "{rule}; nothing was changed"
+                "refused: with step #{number} corrected, step #{later} ({name}) would break a rule:"
+                " {rule}; nothing was changed"
             )
-            if doing == "retracted"
+            if doing == "corrected"
             else _(
-                "refused: with step #{number} corrected, step #{broken} ({label}) would break a rule: "
-                "{rule}; nothing was changed"
+                "refused: with step #{number} retracted, step #{later} ({name}) would break a rule:"
+                " {rule}; nothing was changed"
             )
         )
-        return text.format(number=number, broken=broken.number, label=label(broken.name), rule=broken.rule)
-    effective = effective_events(history)[0]
-    later = [e for e in effective if e.originator_version > number]
-    resting = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
-    if len(later) > 3:
-        resting = _("{steps} and {n} more").format(steps=resting, n=len(later) - 3)
-    if later:
-        return _(
-            "refused: step #{number} would break a rule: {rule}; resting on it: {steps}; nothing was changed"
-        ).format(number=number, rule=broken.rule, steps=resting)
-    return _("refused: step #{number} would break a rule: {rule}; nothing was changed").format(
-        number=number, rule=broken.rule
+        return message.format(number=number, later=broken.number, name=label(broken.name), rule=broken.rule)
+    later = resting_on(cls, history, number, limit=4)
+    if not later:
+        return _("refused: step #{number} would break a rule: {rule}; nothing was changed").format(
+            number=number, rule=broken.rule
+        )
+    steps = ", ".join(f"#{e.originator_version} {label(type(e).__name__)}" for e in later[:3])
+    message = (
+        _("refused: step #{number} would break a rule: {rule}; resting on it: {steps}; nothing was changed")
+        if len(later) <= 3
+        else _(
+            "refused: step #{number} would break a rule: {rule}; resting on it: {steps} and more;"
+            " nothing was changed"
+        )
     )
+    return message.format(number=number, rule=broken.rule, steps=steps)
+
+
+def resting_on(cls: type[Any], history: Sequence[Any], number: int, *, limit: int) -> list[Any]:
+    """The later steps (at most ``limit``) that could not have been recorded without step
+    ``number``: those that break a rule when the steps in effect are replayed without it.
+    A later step that merely follows it (a vote after a meeting without quorum) does not."""
+    effective, _amendments, _retracted = effective_events(history)
+    target = next((e for e in effective if e.originator_version == number), None)
+    if target is None:
+        return []
+    if target is effective[0]:  # the step that opened the record: every other rests on it
+        return list(effective[1 : limit + 1])
+    replays = getattr(cls, "REPLAYS", {})
+    gone: dict[str, set[Any]] = {}
+
+    def drop(step: Any) -> None:
+        spec = replays.get(type(step).__name__)
+        if spec is not None and spec.numbers:  # later steps that name it rest on it too
+            gone.setdefault(spec.numbers, set()).add(facts(step)[spec.numbers])
+
+    drop(target)
+    kept = [e for e in effective if e is not target]
+    found: list[Any] = []
+    while len(found) < limit:
+        try:
+            replay(cls, kept, gone)
+        except ReplayBrokenError as broken:
+            step = next(e for e in kept if e.originator_version == broken.number)
+            found.append(step)
+            drop(step)
+            kept.remove(step)
+        else:
+            break
+    return found
+
+
+def shown(value: Any) -> str:
+    """A value as a person typed it: a list's items joined, a date in ISO, an enum its value."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(getattr(value, "value", value))
 
 
 def amendment_row(
@@ -267,20 +339,42 @@ def amendment_row(
     }
 
 
-def later_amendments(events: Sequence[Any], day: date) -> list[str]:
-    """What an as-of view says of the corrections and retractions made after ``day``."""
+def later_amendments(events: Sequence[Any], day: date, *, record: str = "") -> list[str]:
+    """What an as-of view says of the corrections and retractions made after ``day``;
+    ``record`` "contract": of the steps of the contract the viewed negotiation signed."""
     later: list[Any] = [e for e in events if isinstance(e, Amends) and e.on > day]  # type: ignore[attr-defined]
-    return [
-        (
+    return [_later(e, day, record) for e in later]
+
+
+def _later(amendment: Any, day: date, record: str) -> str:
+    retracted = type(amendment).__name__ == "StepRetracted"
+    if record == "contract":
+        message = (
+            _(
+                "the contract's step #{step} was retracted on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+            if retracted
+            else _(
+                "the contract's step #{step} was corrected on {on} (#{number}): on {day} it was not"
+                " yet known; without --as-of the record is shown as corrected"
+            )
+        )
+    else:
+        message = (
             _(
                 "step #{step} was retracted on {on} (#{number}): on {day} it was not yet known;"
                 " without --as-of the record is shown as corrected"
             )
-            if type(e).__name__ == "StepRetracted"
+            if retracted
             else _(
                 "step #{step} was corrected on {on} (#{number}): on {day} it was not yet known;"
                 " without --as-of the record is shown as corrected"
             )
-        ).format(step=e.step, on=e.on.isoformat(), number=e.originator_version, day=day.isoformat())
-        for e in later
-    ]
+        )
+    return message.format(
+        step=amendment.step,
+        on=amendment.on.isoformat(),
+        number=amendment.originator_version,
+        day=day.isoformat(),
+    )

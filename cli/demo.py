@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 import bargaining
+from bargaining import _
 from cli.contract import render_contract
 from cli.main import Session
 from cli.mediation import render_case
@@ -35,32 +36,29 @@ def demo(session: Session) -> None:
     before = tracker.event_count()
     wage, injury = tracker.log_demo()
     logged = tracker.event_count() - before
-    click.echo(
-        f"{tracker.store.describe()}: "
-        + (
-            f"logged {wage} and {injury} ({logged} events)."
-            if logged
-            else f"{wage} and {injury} are already logged."
-        )
-    )
-    section("The negotiation today")
+    if logged:
+        done = _("{store}: logged {wage} and {case} ({count} events).")
+    else:
+        done = _("{store}: {wage} and {case} are already logged.")
+    click.echo(done.format(store=tracker.store.describe(), wage=wage, case=injury, count=logged))
+    section(_("The negotiation today"))
     render_negotiation(tracker.negotiations.show(wage))
     click.echo("")
-    section("The contract on 10 July 2011, while the authority reviewed it")
+    section(_("The contract on 10 July 2011, while the authority reviewed it"))
     render_contract(tracker.contracts.show(wage, as_of=date(2011, 7, 10)))
     click.echo("")
-    section("The work-injury mediation case")
+    section(_("The work-injury mediation case"))
     render_case(tracker.cases.show(injury))
     click.echo("")
     ctx = click.get_current_context()
     board = {"everything": False, "within": None, "stage": None, "employer": "", "kind": None}
-    section("Status board on 1 July 2011: what needed attention two days after signing")
+    section(_("Status board on 1 July 2011: what needed attention two days after signing"))
     ctx.invoke(board_command, **board, as_of=date(2011, 7, 1), as_json=False, as_csv=False)
     click.echo("")
-    section("Status board today")
+    section(_("Status board today"))
     ctx.invoke(board_command, **board, as_of=None, as_json=False, as_csv=False)
     click.echo("")
-    section("Mediation statistics, 2011")
+    section(_("Mediation statistics, 2011"))
     ctx.invoke(
         disputes_command,
         start=date(2011, 1, 1),
@@ -70,7 +68,11 @@ def demo(session: Session) -> None:
         as_csv=False,
     )
     click.echo("")
-    click.echo(f"Explore: bargaining negotiation article {wage} '{bargaining.DEMO_ARTICLE}' --diff 1 4")
-    click.echo(f"         bargaining case show {injury} --as-of 2011-03-16")
-    click.echo("         bargaining board --all      (every negotiation and contract)")
-    click.echo(f"         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)")
+    click.echo(
+        _(
+            "Explore: bargaining negotiation article {wage} '{article}' --diff 1 4\n"
+            "         bargaining case show {case} --as-of 2011-03-16\n"
+            "         bargaining board --all      (every negotiation and contract)\n"
+            "         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)"
+        ).format(wage=wage, article=bargaining.DEMO_ARTICLE, case=injury)
+    )

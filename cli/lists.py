@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 import click
 
 import bargaining
+from bargaining import N_, NC_, _, ngettext, term
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session
-from cli.output import clips, column_table, echo_csv, echo_json
+from cli.output import clips, column_table, echo_json
 from cli.params import command, option
-from cli.reports import fmt, output_options
+from cli.reports import echo_titled_csv, fmt, output_options, titled
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -30,8 +31,9 @@ CASE_STATUS = OneOf(*bargaining.CASE_STATUSES, *bargaining.CASE_STATUS_GROUPS)
 CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
 
 
-def list_options(dated: str) -> Callable[[FC], FC]:
-    """What every record list takes: the period, the search, how many rows, the output."""
+def list_options(since: str, until: str) -> Callable[[FC], FC]:
+    """What every record list takes: the period (``since`` and ``until`` are the help of
+    --from and --to, marked N_), the search, how many rows, the output."""
 
     def decorate(func: FC) -> FC:
         for decorator in reversed(
@@ -42,7 +44,7 @@ def list_options(dated: str) -> Callable[[FC], FC]:
                     type=DATE,
                     default=None,
                     metavar="DATE",
-                    help=f"Only {dated} on or after this date.",
+                    help=since,
                 ),
                 option(
                     "--to",
@@ -50,7 +52,7 @@ def list_options(dated: str) -> Callable[[FC], FC]:
                     type=DATE,
                     default=None,
                     metavar="DATE",
-                    help=f"Only {dated} on or before this date.",
+                    help=until,
                 ),
                 option(
                     "--search",
@@ -63,7 +65,8 @@ def list_options(dated: str) -> Callable[[FC], FC]:
                     type=Count(1, 10_000_000),
                     default=None,
                     metavar="N",
-                    help=f"Show the newest N.  [default: {SHOWN} in a table, every one in --json/--csv]",
+                    help="Show the newest N.  [default: {shown} in a table, every one in --json/--csv]",
+                    help_args={"shown": SHOWN},
                 ),
                 option("-a", "--all", "everything", is_flag=True, help="Show every one that matches."),
                 output_options,
@@ -77,50 +80,77 @@ def list_options(dated: str) -> Callable[[FC], FC]:
 
 def _limit(how: str, limit: int | None, everything: bool) -> int | None:
     if everything and limit is not None:
-        raise CommandError("list.all: --all shows every match, --limit N the newest N: give one")
+        raise CommandError("list.all: " + _("--all shows every match, --limit N the newest N: give one"))
     if everything or limit is not None:
         return limit
     return SHOWN if how == "table" else None
 
 
-def footer(found: dict[str, Any], noun: str, order: str, filtered: bool) -> str:
-    """The line under a list: how many matched, and how to see those it left out."""
+def footer(found: dict[str, Any], noun: str, filtered: bool) -> str:
+    """The line under a list: how many matched, and how to see those it left out. ``noun`` is
+    "negotiation" or "case"; each line is a sentence of its own, for its translation."""
     shown, total = len(found["rows"]), found["total"]
-    plural = noun if total == 1 else f"{noun}s"
+    counts = {"shown": f"{shown:,}", "total": f"{total:,}"}
+    if noun == "case":
+        if not total:
+            return _("No case matches.") if filtered else _("No case recorded yet.")
+        if shown == total:
+            line = ngettext(
+                "{total} case, the last received first.", "{total} cases, the last received first.", total
+            )
+        else:
+            line = ngettext(
+                "{shown} of {total} case, the last received first; --limit N shows more, --all every one.",
+                "{shown} of {total} cases, the last received first; --limit N shows more, --all every one.",
+                total,
+            )
+        return line.format(**counts)
     if not total:
-        return f"No {noun} matches." if filtered else f"No {noun} recorded yet."
+        return _("No negotiation matches.") if filtered else _("No negotiation recorded yet.")
     if shown == total:
-        return f"{total:,} {plural}, {order}."
-    return f"{shown:,} of {total:,} {plural}, {order}; --limit N shows more, --all every one."
+        line = ngettext(
+            "{total} negotiation, the last opened first.",
+            "{total} negotiations, the last opened first.",
+            total,
+        )
+    else:
+        line = ngettext(
+            "{shown} of {total} negotiation, the last opened first; --limit N shows more, --all every one.",
+            "{shown} of {total} negotiations, the last opened first; --limit N shows more, --all every one.",
+            total,
+        )
+    return line.format(**counts)
 
 
 def _printed(how: str, rows: list[dict[str, Any]], flat: Sequence[str], table: Callable[[], str]) -> None:
     if how == "json":
         echo_json(rows)
     elif how == "csv":
-        echo_csv([{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], flat)
+        echo_titled_csv(
+            [{k: "、".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows], flat
+        )
     elif rows:
         click.echo(table())
         click.echo("")
 
 
 NEGOTIATION_COLUMNS = [
-    "reference",
-    "kind",
-    "stage",
-    "employer",
-    "union",
-    "topic",
-    "opened_on",
-    "rounds",
-    "last_round_on",
-    "signed_on",
-    "term_start",
-    "expires_on",
-    "submitted_on",
-    "effective_on",
-    "terminated_on",
-    "renewed_by",
+    NC_("csv", "reference"),
+    NC_("csv", "kind"),
+    NC_("csv", "stage"),
+    NC_("csv", "employer"),
+    NC_("csv", "union"),
+    NC_("csv", "topic"),
+    NC_("csv", "opened_on"),
+    NC_("csv", "rounds"),
+    NC_("csv", "last_round_on"),
+    NC_("csv", "signed_on"),
+    NC_("csv", "term_start"),
+    NC_("csv", "expires_on"),
+    NC_("csv", "submitted_on"),
+    NC_("csv", "effective_on"),
+    NC_("csv", "terminated_on"),
+    NC_("csv", "renewed_by"),
 ]
 
 
@@ -128,7 +158,10 @@ NEGOTIATION_COLUMNS = [
 @option("--status", type=STAGE, default=None, help="Only this stage (as board --stage names them).")
 @option("-k", "--kind", type=KIND, default=None, help="Only this kind of agreement.")
 @option("--employer", default="", help="Only employers whose name contains this.")
-@list_options("negotiations opened")
+@list_options(
+    N_("Only negotiations opened on or after this date."),
+    N_("Only negotiations opened on or before this date."),
+)
 @pass_session
 def negotiation_list(
     session: Session,
@@ -170,43 +203,43 @@ def negotiation_list(
     _printed(how, rows, NEGOTIATION_COLUMNS, lambda: negotiation_table(rows))
     if how == "table":
         filtered = any([status, kind, employer, start, end, search])
-        click.echo(footer(found, "negotiation", "the last opened first", filtered))
+        click.echo(footer(found, "negotiation", filtered))
 
 
 def negotiation_table(rows: list[dict[str, Any]]) -> str:
     columns = {
-        "reference": [r["reference"] for r in rows],
-        "kind": [r["kind"] for r in rows],
-        "stage": [r["stage"] for r in rows],
-        "opened": [r["opened_on"] for r in rows],
-        "signed": [r["signed_on"] or "" for r in rows],
-        "expires": [r["expires_on"] or "" for r in rows],
-        "employer": clips([r["employer"] for r in rows], 20),
-        "union": clips([r["union"] for r in rows], 20),
+        N_("reference"): [r["reference"] for r in rows],
+        N_("kind"): [term("kind", r["kind"]) for r in rows],
+        N_("stage"): [term("stage", r["stage"]) for r in rows],
+        N_("opened"): [r["opened_on"] for r in rows],
+        N_("signed"): [r["signed_on"] or "" for r in rows],
+        N_("expires"): [r["expires_on"] or "" for r in rows],
+        N_("employer"): clips([r["employer"] for r in rows], 20),
+        N_("union"): clips([r["union"] for r in rows], 20),
     }
-    return column_table(list(columns.values()), list(columns))
+    return column_table(list(columns.values()), titled(columns))
 
 
 CASE_COLUMNS = [
-    "reference",
-    "status",
-    "category",
-    "tags",
-    "channel",
-    "received_on",
-    "accepted_on",
-    "declined_on",
-    "closed_on",
-    "deadline",
-    "applicants",
-    "respondent",
-    "request",
-    "body",
-    "workers",
-    "amount_claimed",
-    "amount_agreed",
-    "currency",
-    "referred_from",
+    NC_("csv", "reference"),
+    NC_("csv", "status"),
+    NC_("csv", "category"),
+    NC_("csv", "tags"),
+    NC_("csv", "channel"),
+    NC_("csv", "received_on"),
+    NC_("csv", "accepted_on"),
+    NC_("csv", "declined_on"),
+    NC_("csv", "closed_on"),
+    NC_("csv", "deadline"),
+    NC_("csv", "applicants"),
+    NC_("csv", "respondent"),
+    NC_("csv", "request"),
+    NC_("csv", "body"),
+    NC_("csv", "workers"),
+    NC_("csv", "amount_claimed"),
+    NC_("csv", "amount_agreed"),
+    NC_("csv", "currency"),
+    NC_("csv", "referred_from"),
 ]
 
 
@@ -220,7 +253,9 @@ CASE_COLUMNS = [
 @option("-k", "--category", type=CATEGORY, default=None, help="Only this primary category.")
 @option("--employer", default="", help="Only respondents whose name contains this.")
 @option("-b", "--body", "body_ref", default="", metavar="BODY", help="Only cases of this mediation body.")
-@list_options("cases received")
+@list_options(
+    N_("Only cases received on or after this date."), N_("Only cases received on or before this date.")
+)
 @pass_session
 def case_list(
     session: Session,
@@ -265,34 +300,34 @@ def case_list(
     _printed(how, rows, CASE_COLUMNS, lambda: case_table(rows))
     if how == "table":
         filtered = any([status, category, employer, body_ref, start, end, search])
-        click.echo(footer(found, "case", "the last received first", filtered))
+        click.echo(footer(found, "case", filtered))
 
 
 def case_table(rows: list[dict[str, Any]]) -> str:
     columns = {
-        "reference": [r["reference"] for r in rows],
-        "status": [r["status"] for r in rows],
-        "category": [r["category"] for r in rows],
-        "received": [r["received_on"] for r in rows],
-        "closed": [r["closed_on"] or r["declined_on"] or "" for r in rows],
-        "applicants": clips(["、".join(r["applicants"]) for r in rows], 16),
-        "respondent": clips([r["respondent"] for r in rows], 20),
-        "body": [r["body"] or "" for r in rows],
+        N_("reference"): [r["reference"] for r in rows],
+        N_("status"): [term("status", r["status"]) for r in rows],
+        N_("category"): [term("category", r["category"]) for r in rows],
+        N_("received"): [r["received_on"] for r in rows],
+        N_("closed"): [r["closed_on"] or r["declined_on"] or "" for r in rows],
+        N_("applicants"): clips(["、".join(r["applicants"]) for r in rows], 16),
+        N_("respondent"): clips([r["respondent"] for r in rows], 20),
+        N_("body"): [r["body"] or "" for r in rows],
     }
-    return column_table(list(columns.values()), list(columns))
+    return column_table(list(columns.values()), titled(columns))
 
 
 BODY_COLUMNS = [
-    "reference",
-    "name",
-    "type",
-    "enterprise",
-    "registered_on",
-    "chair",
-    "members",
-    "mediators",
-    "officers",
-    "open_cases",
+    NC_("csv", "reference"),
+    NC_("csv", "name"),
+    NC_("csv", "type"),
+    NC_("csv", "enterprise"),
+    NC_("csv", "registered_on"),
+    NC_("csv", "chair"),
+    NC_("csv", "members"),
+    NC_("csv", "mediators"),
+    NC_("csv", "officers"),
+    NC_("csv", "open_cases"),
 ]
 
 
@@ -312,22 +347,24 @@ def body_list(session: Session, as_json: bool, as_csv: bool) -> None:
     _printed(how, rows, BODY_COLUMNS, lambda: body_table(rows))
     if how == "table":
         click.echo(
-            f"{len(rows)} mediation bod{'y' if len(rows) == 1 else 'ies'}."
+            ngettext("{count} mediation body.", "{count} mediation bodies.", len(rows)).format(
+                count=len(rows)
+            )
             if rows
-            else "No mediation body registered yet."
+            else _("No mediation body registered yet.")
         )
 
 
 def body_table(rows: list[dict[str, Any]]) -> str:
     columns = {
-        "reference": [r["reference"] for r in rows],
-        "name": clips([r["name"] for r in rows], 24),
-        "type": [r["type"] for r in rows],
-        "enterprise": clips([r["enterprise"] or "" for r in rows], 16),
-        "registered": [r["registered_on"] for r in rows],
-        "chair": [r["chair"] or "" for r in rows],
-        "members": [r["members"] for r in rows],
-        "mediators": clips(["、".join(r["mediators"]) for r in rows], 20),
-        "open cases": [r["open_cases"] for r in rows],
+        N_("reference"): [r["reference"] for r in rows],
+        N_("name"): clips([r["name"] for r in rows], 24),
+        N_("type"): [term("body type", r["type"]) for r in rows],
+        N_("enterprise"): clips([r["enterprise"] or "" for r in rows], 16),
+        N_("registered"): [r["registered_on"] for r in rows],
+        N_("chair"): [r["chair"] or "" for r in rows],
+        N_("members"): [r["members"] for r in rows],
+        N_("mediators"): clips(["、".join(r["mediators"]) for r in rows], 20),
+        N_("open cases"): [r["open_cases"] for r in rows],
     }
-    return column_table(list(columns.values()), list(columns))
+    return column_table(list(columns.values()), titled(columns))

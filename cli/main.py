@@ -15,6 +15,7 @@ import click
 from click.exceptions import NoArgsIsHelpError
 
 import bargaining
+from bargaining import _
 from cli.errors import CommandError, RetryLaterError
 from cli.language import TranslatedGroup, choose, start
 from cli.params import option
@@ -55,6 +56,7 @@ class ErrorTranslatingGroup(TranslatedGroup):
         **extra: Any,
     ) -> Any:
         if not start(sys.argv[1:] if args is None else args):
+            # Shown in English: with no catalog there is nothing to translate it with.
             click.echo(
                 "Warning: the Chinese message catalog is not installed: English is shown;"
                 " reinstall the tool (pip install .) to build it",
@@ -68,13 +70,13 @@ class ErrorTranslatingGroup(TranslatedGroup):
             click.echo(error.format_message())
             sys.exit(0)
         except click.UsageError as error:
-            click.echo(f"Error: {usage_line(error)}", err=True)
+            click.echo(_("Error: {message}").format(message=usage_line(error)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
         except click.Abort:
-            click.echo("Aborted.", err=True)
+            click.echo(_("Aborted."), err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 
@@ -100,8 +102,11 @@ class ErrorTranslatingGroup(TranslatedGroup):
                 return super().invoke(ctx)
             except (bargaining.ConflictError, bargaining.StoreBusyError) as error:
                 if attempt >= retries:
-                    more = f" (after {attempt} retries)" if attempt else ""
-                    raise RetryLaterError(f"{error}{more}") from None
+                    if attempt:
+                        raise RetryLaterError(
+                            _("{error} (after {count} retries)").format(error=error, count=attempt)
+                        ) from None
+                    raise RetryLaterError(str(error)) from None
                 ctx._protected_args, ctx.args = argv[:1], argv[1:]
                 import random  # only a lost race pays for it
 
@@ -122,7 +127,11 @@ def usage_line(error: click.UsageError) -> str:
         # The top command's own options (--store, --as) are named alone, as cli.types names them.
         field = f"{field}.{option}" if ctx is not None and ctx.parent is not None else option
     message = one_line(error.format_message().rstrip("."))
-    return f"{field + ': ' if field else ''}{message}; see '{where} --help'"
+    if field:
+        return _("{field}: {message}; see '{command} --help'").format(
+            field=field, message=message, command=where
+        )
+    return _("{message}; see '{command} --help'").format(message=message, command=where)
 
 
 def one_line(message: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 import bargaining
+from bargaining import N_, NC_, _, pgettext, term
 from cli.corrections import CASE_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.lists import body_list, case_list
@@ -34,6 +35,26 @@ BODY_TYPE = OneOf("enterprise", "people", "township")
 CHANNEL = OneOf("visit", "letter", "phone", "online", "referral", "written", "oral")
 CATEGORY = OneOf(*bargaining.CASE_CATEGORIES)
 
+# The words of values this module shows that bargaining.vocabulary does not name.
+TERMS = (
+    NC_("channel", "visit"),
+    NC_("channel", "letter"),
+    NC_("channel", "phone"),
+    NC_("channel", "online"),
+    NC_("channel", "referral"),
+    NC_("channel", "written"),
+    NC_("channel", "oral"),
+    NC_("body type", "enterprise"),
+    NC_("body type", "people"),
+    NC_("body type", "township"),
+)
+
+
+def both(value: str, chinese: str, shape: str = "{value}: {chinese}") -> str:
+    """A value with its Chinese name ('enterprise: 企业劳动争议调解委员会') in English; in
+    Chinese the Chinese name alone."""
+    return chinese if bargaining.language() == "zh" else shape.format(value=value, chinese=chinese)
+
 
 # ---------------------------------------------------------------------------------------- bodies
 
@@ -53,7 +74,7 @@ body.add_command(body_list)
 @option("-t", "--type", "body_type", type=BODY_TYPE, required=True, help="Kind of body (S3 Art 10).")
 @option("--enterprise", default="", help="Enterprise an enterprise committee belongs to.")
 @option("--profile", default="PRC", show_default=True, help="Jurisdiction rules to apply.")
-@on_option(required=False, help_text="Date it was set up (default: today).")
+@on_option(required=False, help_text=N_("Date it was set up (default: today)."))
 @pass_session
 def register(
     session: Session,
@@ -75,7 +96,11 @@ def register(
     session.tracker().bodies.register(
         reference, name=name, body_type=body_type, enterprise=enterprise, profile=profile, on=on
     )
-    click.echo(f"{reference}: registered. Add members with 'bargaining body roster {reference}'.")
+    click.echo(
+        _("{reference}: registered. Add members with 'bargaining body roster {reference}'.").format(
+            reference=reference
+        )
+    )
 
 
 @body.command()
@@ -88,7 +113,7 @@ def register(
 @option("--officer", "officers", multiple=True, metavar="NAME", help="Early-warning officer (预警员).")
 @option("--remove", multiple=True, metavar="NAME", help="Take someone off the roster.")
 @option("--chair", default="", type=PERSON, help="Who chairs the body.")
-@on_option(required=False, help_text="Date of the change (default: today).")
+@on_option(required=False, help_text=N_("Date of the change (default: today)."))
 @pass_session
 def roster(
     session: Session,
@@ -121,7 +146,9 @@ def roster(
         chair=chair,
     )
     click.echo(
-        f"{reference}: roster now {len(view['mediators'])} mediator(s), {len(view['officers'])} officer(s)."
+        _("{reference}: roster now {mediators} mediator(s), {officers} officer(s).").format(
+            reference=reference, mediators=len(view["mediators"]), officers=len(view["officers"])
+        )
     )
 
 
@@ -140,16 +167,18 @@ def body_show(session: Session, reference: str, as_json: bool) -> None:
     if as_json:
         echo_json(v)
         return
-    click.echo(click.style(f"{v['reference']}  {v['name']}", bold=True) + f"  ({v['type']}: {v['type_zh']})")
+    click.echo(
+        click.style(f"{v['reference']}  {v['name']}", bold=True) + f"  ({both(v['type'], v['type_zh'])})"
+    )
     kv(
         [
-            ("Enterprise", v["enterprise"]),
-            ("Registered", v["registered_on"]),
-            ("Chair", v["chair"]),
-            ("Worker members", "、".join(v["workers"])),
-            ("Employer members", "、".join(v["employers"])),
-            ("Mediators", "、".join(v["mediators"])),
-            ("Officers", "、".join(v["officers"])),
+            (_("Enterprise"), v["enterprise"]),
+            (_("Registered"), v["registered_on"]),
+            (_("Chair"), v["chair"]),
+            (_("Worker members"), "、".join(v["workers"])),
+            (_("Employer members"), "、".join(v["employers"])),
+            (_("Mediators"), "、".join(v["mediators"])),
+            (_("Officers"), "、".join(v["officers"])),
         ]
     )
 
@@ -236,7 +265,7 @@ def case_open(
         --request '工伤赔偿及拖欠工资' -b LQ-TJWYH
     """
     if facts and facts_file:
-        raise CommandError("open.facts: give --facts or --facts-file, not both")
+        raise CommandError("open.facts: " + _("give --facts or --facts-file, not both"))
     text = read_text_file(facts_file, "open.facts-file") if facts_file else facts
     session.tracker().cases.open(
         reference,
@@ -255,12 +284,12 @@ def case_open(
         body=body_ref,
         known_on=known_on,
     )
-    case_report(session, reference, "opened")
+    case_report(session, reference, pgettext("recorded", "opened"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date accepted.")
+@on_option(help_text=N_("Date accepted."))
 @option("--both-agree", is_flag=True, help="Both parties agreed to mediation (required).")
 @pass_session
 def accept(session: Session, reference: str, on: date, both_agree: bool) -> None:
@@ -271,13 +300,13 @@ def accept(session: Session, reference: str, on: date, both_agree: bool) -> None
       bargaining case accept CASE-2024-0007 --on 2024-03-08 --both-agree
     """
     for warning in session.tracker().cases.accept(reference, on=on, both_agree=both_agree):
-        click.echo(f"Warning: {warning}", err=True)
-    case_report(session, reference, "accepted")
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+    case_report(session, reference, pgettext("recorded", "accepted"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date of the decision.")
+@on_option(help_text=N_("Date of the decision."))
 @option("--reason", required=True, help="Why (out of scope, a party refuses mediation, …).")
 @pass_session
 def decline(session: Session, reference: str, on: date, reason: str) -> None:
@@ -288,7 +317,7 @@ def decline(session: Session, reference: str, on: date, reason: str) -> None:
       bargaining case decline CASE-2024-0007 --on 2024-03-09 --reason 被申请人不同意调解
     """
     session.tracker().cases.decline(reference, on=on, reason=reason)
-    case_report(session, reference, "declined")
+    case_report(session, reference, pgettext("recorded", "declined"))
 
 
 @case.command()
@@ -303,7 +332,7 @@ def decline(session: Session, reference: str, on: date, reason: str) -> None:
     metavar="NAME",
     help="Mediator(s) from the body's roster; commas allowed.",
 )
-@on_option(required=False, help_text="Date assigned (default: today).")
+@on_option(required=False, help_text=N_("Date assigned (default: today)."))
 @pass_session
 def assign(
     session: Session, reference: str, body_ref: str, mediators: tuple[str, ...], on: date | None
@@ -315,12 +344,12 @@ def assign(
       bargaining case assign CASE-2024-0007 -b LQ-TJWYH -m 周建华,王立新 --on 2024-03-08
     """
     session.tracker().cases.assign(reference, on=on, body=body_ref, mediators=names(mediators))
-    case_report(session, reference, "mediators assigned")
+    case_report(session, reference, pgettext("recorded", "mediators assigned"))
 
 
 @case.command("session")
 @ref_argument
-@on_option(help_text="Date of the session.")
+@on_option(help_text=N_("Date of the session."))
 @option("--attended", multiple=True, metavar="NAME", help="Who attended; commas allowed.")
 @option("--offered", default="", help="What was offered.")
 @option("--notes", default="", help="Notes of the session.")
@@ -343,12 +372,12 @@ def session_(
         --offered '一次性支付10万元' --notes 伤者要求18万元
     """
     if notes and notes_file:
-        raise CommandError("session.notes: give --notes or --notes-file, not both")
+        raise CommandError("session.notes: " + _("give --notes or --notes-file, not both"))
     text = read_text_file(notes_file, "session.notes-file") if notes_file else notes
     number = session.tracker().cases.session(
         reference, on=on, attendees=names(attended), offered=offered, notes=text or ""
     )
-    case_report(session, reference, f"session {number} recorded")
+    case_report(session, reference, _("session {number} recorded").format(number=number))
 
 
 @case.command()
@@ -356,7 +385,7 @@ def session_(
 @option("--risk", required=True, help="What the risk is.")
 @option("--officer", default="", type=PERSON, help="Early-warning officer who reported it.")
 @option("--workers", type=COUNT, default=0, help="Workers at risk.")
-@on_option(required=False, help_text="Date reported (default: today).")
+@on_option(required=False, help_text=N_("Date reported (default: today)."))
 @pass_session
 def flag(session: Session, reference: str, risk: str, officer: str, workers: int, on: date | None) -> None:
     """Flag the case as an early-warning risk.
@@ -366,12 +395,12 @@ def flag(session: Session, reference: str, risk: str, officer: str, workers: int
       bargaining case flag CASE-2024-0007 --risk 多次上访 --officer 陈明 --workers 1
     """
     session.tracker().cases.flag(reference, on=on, risk=risk, officer=officer, workers_at_risk=workers)
-    case_report(session, reference, "flagged as an early-warning risk")
+    case_report(session, reference, pgettext("recorded", "flagged as an early-warning risk"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date both parties agreed to extend.")
+@on_option(help_text=N_("Date both parties agreed to extend."))
 @option("--until", type=DATE, required=True, metavar="DATE", help="New last day for mediation.")
 @option("--both-agree", is_flag=True, help="Both parties agreed to the extension (required).")
 @option("--reason", default="", help="Why more time is needed.")
@@ -384,12 +413,12 @@ def extend(session: Session, reference: str, on: date, until: date, both_agree: 
       bargaining case extend CASE-2024-0007 --on 2024-03-20 --until 2024-04-05 --both-agree
     """
     session.tracker().cases.extend(reference, on=on, until=until, both_agree=both_agree, reason=reason)
-    case_report(session, reference, f"mediation extended to {until.isoformat()}")
+    case_report(session, reference, _("mediation extended to {until}").format(until=until.isoformat()))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date the agreement was signed.")
+@on_option(help_text=N_("Date the agreement was signed."))
 @option("--terms", required=True, help="What was agreed (调解协议).")
 @option("--amount", default=None, metavar="AMOUNT", help="Amount agreed.")
 @option("--due", "performance_due", type=DATE, default=None, metavar="DATE", help="Performance deadline.")
@@ -429,12 +458,12 @@ def settle(
         parties_signed=parties_signed,
         sealed=sealed,
     )
-    case_report(session, reference, "mediation agreement recorded")
+    case_report(session, reference, pgettext("recorded", "mediation agreement recorded"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date mediation failed.")
+@on_option(help_text=N_("Date mediation failed."))
 @option("--reason", required=True, help="Why (a party unwilling, no agreement in time, …).")
 @pass_session
 def fail(session: Session, reference: str, on: date, reason: str) -> None:
@@ -445,12 +474,12 @@ def fail(session: Session, reference: str, on: date, reason: str) -> None:
       bargaining case fail CASE-2024-0007 --on 2024-03-25 --reason 被申请人拒绝继续调解
     """
     session.tracker().cases.fail(reference, on=on, reason=reason)
-    case_report(session, reference, "failure recorded")
+    case_report(session, reference, pgettext("recorded", "failure recorded"))
 
 
 @case.command("withdraw")
 @ref_argument
-@on_option(help_text="Date withdrawn.")
+@on_option(help_text=N_("Date withdrawn."))
 @option("--reason", required=True, help="Why (settled privately, the applicant withdrew, …).")
 @pass_session
 def withdraw_(session: Session, reference: str, on: date, reason: str) -> None:
@@ -461,12 +490,12 @@ def withdraw_(session: Session, reference: str, on: date, reason: str) -> None:
       bargaining case withdraw CASE-2024-0007 --on 2024-03-12 --reason 双方自行和解
     """
     session.tracker().cases.withdraw(reference, on=on, reason=reason)
-    case_report(session, reference, "withdrawal recorded")
+    case_report(session, reference, pgettext("recorded", "withdrawal recorded"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date referred.")
+@on_option(help_text=N_("Date referred."))
 @option("--to-body", default="", metavar="BODY", help="Refer to this mediation body …")
 @option("--new-ref", default="", metavar="REF", help="… which opens its own case under this reference.")
 @option("--arbitration", default="", metavar="COMMISSION", help="Or refer to this arbitration commission.")
@@ -482,14 +511,18 @@ def refer(session: Session, reference: str, on: date, to_body: str, new_ref: str
     session.tracker().cases.refer(
         reference, on=on, to_body=to_body, new_reference=new_ref, arbitration=arbitration
     )
-    case_report(session, reference, "referred")
+    case_report(session, reference, pgettext("recorded", "referred"))
     if new_ref:
-        click.echo(f"{new_ref}: opened at {to_body}, linked to {reference}.")
+        click.echo(
+            _("{new_ref}: opened at {body}, linked to {reference}.").format(
+                new_ref=new_ref, body=to_body, reference=reference
+            )
+        )
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date the joint request was made.")
+@on_option(help_text=N_("Date the joint request was made."))
 @option("--commission", default="", help="Arbitration commission asked to review.")
 @pass_session
 def review(session: Session, reference: str, on: date, commission: str) -> None:
@@ -500,12 +533,12 @@ def review(session: Session, reference: str, on: date, commission: str) -> None:
       bargaining case review CASE-2024-0007 --on 2024-03-28 --commission XX区劳动人事争议仲裁委员会
     """
     session.tracker().cases.review(reference, on=on, commission=commission)
-    case_report(session, reference, "arbitral review requested")
+    case_report(session, reference, pgettext("recorded", "arbitral review requested"))
 
 
 @case.command()
 @ref_argument
-@on_option(help_text="Date checked.")
+@on_option(help_text=N_("Date checked."))
 @option("--not-performed", is_flag=True, help="The agreement was NOT performed.")
 @option("--note", default="", help="What happened.")
 @pass_session
@@ -517,7 +550,7 @@ def perform(session: Session, reference: str, on: date, not_performed: bool, not
       bargaining case perform CASE-2024-0007 --on 2024-04-06 --not-performed --note 未支付
     """
     session.tracker().cases.perform(reference, on=on, performed=not not_performed, note=note)
-    case_report(session, reference, "performance recorded")
+    case_report(session, reference, pgettext("recorded", "performance recorded"))
 
 
 @case.command("show")
@@ -540,32 +573,66 @@ def case_show(session: Session, reference: str, as_of: date | None, as_json: boo
     render_case(view)
 
 
+# The case's facts, as ``case show`` labels them (translated where shown).
+CASE_LABELS = {
+    "applicants": N_("Applicants"),
+    "respondent": N_("Respondent"),
+    "channel": N_("Channel"),
+    "tags": N_("Issues"),
+    "request": N_("Request"),
+    "facts": N_("Facts"),
+    "workers": N_("Workers"),
+    "claimed": N_("Claimed"),
+    "agreed": N_("Agreed"),
+    "body": N_("Body"),
+    "mediators": N_("Mediators"),
+    "received": N_("Received"),
+    "accepted": N_("Accepted"),
+    "closed": N_("Closed"),
+    "referred_from": N_("Referred from"),
+}
+TIMELINE_HEADERS = [N_("date"), N_("step"), N_("recorded by"), N_("deadline"), N_("detail")]
+DEADLINE_HEADERS = [N_("deadline"), N_("date"), N_("state"), N_("rule")]
+
+
 def render_case(v: dict[str, Any]) -> None:
-    outcome = f" ({v['outcome']}{', deemed' if v['deemed'] else ''})" if v["outcome"] else ""
+    status = term("status", v["status"])
+    outcome = ""
+    if v["outcome"]:
+        outcome = term("status", v["outcome"])
+        outcome = " (" + (_("{outcome}, deemed").format(outcome=outcome) if v["deemed"] else outcome) + ")"
+    category = both(v["category"], v["category_zh"], "{value} ({chinese})")
     click.echo(
-        click.style(f"{v['reference']}  {v['category']} ({v['category_zh']}) — {v['status']}", bold=True)
-        + f"{outcome}   (as of {v['as_of']})"
+        click.style(f"{v['reference']}  {category} — {status}", bold=True)
+        + outcome
+        + "   "
+        + _("(as of {day})").format(day=v["as_of"])
     )
-    kv(
-        [
-            ("Applicants", "、".join(v["applicants"])),
-            ("Respondent", v["respondent"]),
-            ("Channel", v["channel"] + (f" at {v['applied_at']}" if v["applied_at"] else "")),
-            ("Issues", "、".join(v["tags"])),
-            ("Request", v["request"]),
-            ("Facts", clip(v["facts"], 80)),
-            ("Workers", f"{v['workers_involved']}{' (collective dispute)' if v['collective'] else ''}"),
-            ("Claimed", v["amount_claimed"] and f"{v['amount_claimed']} {v['currency']}"),
-            ("Agreed", v["amount_agreed"] and f"{v['amount_agreed']} {v['currency']}"),
-            ("Body", v["body"]),
-            ("Mediators", "、".join(v["mediators"])),
-            ("Received", v["received_on"]),
-            ("Accepted", v["accepted_on"]),
-            ("Closed", v["closed_on"]),
-            ("Referred from", v["referred_from"]),
-        ]
-    )
-    section("Timeline")
+    channel = term("channel", v["channel"])
+    if v["applied_at"]:
+        channel = _("{channel} at {time}").format(channel=channel, time=v["applied_at"])
+    workers = str(v["workers_involved"])
+    if v["collective"]:
+        workers = _("{workers} (collective dispute)").format(workers=workers)
+    facts = {
+        "applicants": "、".join(v["applicants"]),
+        "respondent": v["respondent"],
+        "channel": channel,
+        "tags": "、".join(term("category", t) for t in v["tags"]),
+        "request": v["request"],
+        "facts": clip(v["facts"], 80),
+        "workers": workers,
+        "claimed": v["amount_claimed"] and f"{v['amount_claimed']} {v['currency']}",
+        "agreed": v["amount_agreed"] and f"{v['amount_agreed']} {v['currency']}",
+        "body": v["body"],
+        "mediators": "、".join(v["mediators"]),
+        "received": v["received_on"],
+        "accepted": v["accepted_on"],
+        "closed": v["closed_on"],
+        "referred_from": v["referred_from"],
+    }
+    kv([(_(CASE_LABELS[key]), value) for key, value in facts.items()])
+    section(_("Timeline"))
     click.echo(
         table(
             [
@@ -581,21 +648,21 @@ def render_case(v: dict[str, Any]) -> None:
                 )
                 for r in v["timeline"]
             ],
-            ["date", "step", "recorded by", "deadline", "detail"],
+            [_(h) for h in TIMELINE_HEADERS],
         )
     )
     echo_late_steps(v["timeline"])
-    section("Deadlines")
+    section(_("Deadlines"))
     click.echo(
         table(
-            [[d["label"], d["due"], state_word(d), d["rule"]] for d in v["deadlines"]],
-            ["deadline", "date", "state", "rule"],
+            [[d["label"], d["due"], term("state", state_word(d)), d["rule"]] for d in v["deadlines"]],
+            [_(h) for h in DEADLINE_HEADERS],
         )
     )
-    section("Next deadline")
-    click.echo(deadline_line(v["next_deadline"]) or "none")
+    section(_("Next deadline"))
+    click.echo(deadline_line(v["next_deadline"]) or _("none"))
     for warning in v["warnings"]:
-        click.echo(click.style(f"Note: {warning}", fg="yellow"))
+        click.echo(click.style(_("Note: {warning}").format(warning=warning), fg="yellow"))
 
 
 add_amend_commands(
@@ -605,5 +672,7 @@ add_amend_commands(
     options=CASE_OPTIONS,
     correct_example="bargaining case correct CASE-2024-0007 1 --amount 126000 --reason '误录为12600'",
     retract_example="bargaining case retract CASE-2024-0007 '#4' --reason 'a session of another case'",
-    status=lambda s, r: f"Status: {s.tracker().cases.show(r)['status']}.",
+    status=lambda s, r: _("Status: {status}.").format(
+        status=term("status", s.tracker().cases.show(r)["status"])
+    ),
 )

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 import bargaining
+from bargaining import _, term
 from cli.language import TranslatedGroup
 from cli.main import Session
 from cli.options import pass_session, ref_argument
@@ -67,16 +68,27 @@ def make(session: Session, reference: str, out: str, lang: str | None, force: bo
     """
     result = session.tracker().packets.write(reference, out=out, lang=lang, force=force)
     for warning in result["warnings"]:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     names = ", ".join(f["name"] for f in result["files"])
     written = bargaining.printable(result["out"])
-    click.echo(f"{result['reference']}: filing packet ({result['language']}) written to {written}: {names}.")
+    click.echo(
+        _("{reference}: filing packet ({language}) written to {directory}: {files}.").format(
+            reference=result["reference"], language=result["language"], directory=written, files=names
+        )
+    )
     click.echo(_records_line(result["records"]))
 
 
 def _records_line(records: dict[str, Any]) -> str:
-    parts = [f"{kind} {r['events']} events ({r['digest'][:19]}…)" for kind, r in records.items()]
-    return "Made from: " + "; ".join(parts) + ". Check it later with 'bargaining packet verify'."
+    parts = [
+        _("{record} {count} events ({digest}…)").format(
+            record=term("record", kind), count=r["events"], digest=r["digest"][:19]
+        )
+        for kind, r in records.items()
+    ]
+    return _("Made from: {records}. Check it later with 'bargaining packet verify'.").format(
+        records=("；" if bargaining.language() == "zh" else "; ").join(parts)
+    )
 
 
 @packet.command()
@@ -99,6 +111,10 @@ def verify(session: Session, directory: str) -> None:
     if result["differences"]:
         click.get_current_context().exit(1)
     click.echo(
-        f"OK: {bargaining.printable(directory)} matches the record of {result['reference']}"
-        f" ({result['files']} files, made {result['generated_at']})."
+        _("OK: {directory} matches the record of {reference} ({count} files, made {made}).").format(
+            directory=bargaining.printable(directory),
+            reference=result["reference"],
+            count=result["files"],
+            made=result["generated_at"],
+        )
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from datetime import date
 from typing import Any, TypeVar
@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 import bargaining
+from bargaining import N_, NC_, _, ngettext, pgettext, term
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import pass_session, ref_argument
@@ -27,7 +28,7 @@ from cli.output import (
     struck,
     table,
 )
-from cli.params import command, option
+from cli.params import command, group, option
 from cli.types import DATE, Count, OneOf
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -42,29 +43,66 @@ def output_options(func: FC) -> FC:
 
 def fmt(as_json: bool, as_csv: bool) -> str:
     if as_json and as_csv:
-        raise CommandError("output: give --json or --csv, not both")
+        raise CommandError("output: " + _("give --json or --csv, not both"))
     return "json" if as_json else "csv" if as_csv else "table"
+
+
+def titled(headings: Iterable[str]) -> list[str]:
+    """A table's headings, marked N_ where they are named, in the current language."""
+    return [_(h) for h in headings]
+
+
+def echo_titled_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV whose header row is in the current language (a clerk opens it in Excel): each
+    column's key is marked NC_("csv", key) and is its English heading."""
+    titles = [pgettext("csv", c) for c in columns]
+    if titles == list(columns):
+        echo_csv(rows, columns)
+        return
+    echo_csv([{t: r.get(c) for c, t in zip(columns, titles, strict=True)} for r in rows], titles)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items of a list in a sentence: 'a, b' in English, 'a、b' in Chinese."""
+    return ("、" if bargaining.language() == "zh" else ", ").join(items)
+
+
+# The words of values the reports show that bargaining.vocabulary does not name.
+TERMS = (
+    NC_("state", "open"),
+    NC_("state", "overdue"),
+    NC_("state", "passed"),
+    NC_("state", "upcoming"),
+    NC_("state", "met"),
+    NC_("state", "late"),
+    NC_("state", "closed"),
+    NC_("state", "lapsed"),
+    NC_("record", "negotiation"),
+    NC_("record", "contract"),
+    NC_("record", "case"),
+    NC_("record", "body"),
+)
 
 
 NO_DEADLINE = {"label": "", "due": ""}
 BOARD_COLUMNS = [
-    "reference",
-    "kind",
-    "employer",
-    "stage",
-    "rounds",
-    "last_round_on",
-    "articles_agreed",
-    "articles_open",
-    "vote",
-    "signed_on",
-    "submitted_on",
-    "effective_on",
-    "expires_on",
-    "late",
-    "next_deadline",
-    "next_due",
-    "days_to_next",
+    NC_("csv", "reference"),
+    NC_("csv", "kind"),
+    NC_("csv", "employer"),
+    NC_("csv", "stage"),
+    NC_("csv", "rounds"),
+    NC_("csv", "last_round_on"),
+    NC_("csv", "articles_agreed"),
+    NC_("csv", "articles_open"),
+    NC_("csv", "vote"),
+    NC_("csv", "signed_on"),
+    NC_("csv", "submitted_on"),
+    NC_("csv", "effective_on"),
+    NC_("csv", "expires_on"),
+    NC_("csv", "late"),
+    NC_("csv", "next_deadline"),
+    NC_("csv", "next_due"),
+    NC_("csv", "days_to_next"),
 ]
 
 
@@ -115,7 +153,9 @@ def board(
     """
     how = fmt(as_json, as_csv)
     if everything and within is not None:
-        raise CommandError("board.within: --within chooses what needs attention; --all lists everything")
+        raise CommandError(
+            "board.within: " + _("--within chooses what needs attention; --all lists everything")
+        )
     filters: dict[str, Any] = {"stage": stage or "", "employer": employer, "kind": kind or "", "as_of": as_of}
     reports = session.tracker().reports
     if everything:
@@ -135,7 +175,7 @@ def board(
             }
             for r in rows
         ]
-        echo_csv(flat, BOARD_COLUMNS)
+        echo_titled_csv(flat, BOARD_COLUMNS)
     else:
         if rows:
             click.echo(board_table(rows))
@@ -149,48 +189,82 @@ ATTENTION_DAYS = 30
 def board_table(rows: list[dict[str, Any]]) -> str:
     due = [r["next_deadline"] or NO_DEADLINE for r in rows]
     columns = {
-        "reference": [r["reference"] for r in rows],
-        "kind": [r["kind"] for r in rows],
-        "employer": clips([r["employer"] for r in rows], 16),
-        "stage": [r["stage"] for r in rows],
-        "rounds": [r["rounds"] for r in rows],
-        "agreed": [f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}" for r in rows],
-        "vote": clips([r["vote"] or "" for r in rows], 14),
-        "signed": [r["signed_on"] or "" for r in rows],
-        "effective": [r["effective_on"] or "" for r in rows],
-        "expires": [r["expires_on"] or "" for r in rows],
-        "late": [late_text(r["late"]) for r in rows],
-        "next deadline": clips([d["label"] for d in due], 28),
-        "due": [d["due"] for d in due],
-        "days": ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
+        N_("reference"): [r["reference"] for r in rows],
+        N_("kind"): [term("kind", r["kind"]) for r in rows],
+        N_("employer"): clips([r["employer"] for r in rows], 16),
+        N_("stage"): [term("stage", r["stage"]) for r in rows],
+        N_("rounds"): [r["rounds"] for r in rows],
+        N_("agreed"): [f"{r['articles_agreed']}/{r['articles_agreed'] + r['articles_open']}" for r in rows],
+        N_("vote"): clips([r["vote"] or "" for r in rows], 14),
+        N_("signed"): [r["signed_on"] or "" for r in rows],
+        N_("effective"): [r["effective_on"] or "" for r in rows],
+        N_("expires"): [r["expires_on"] or "" for r in rows],
+        N_("late"): [late_text(r["late"]) for r in rows],
+        N_("next deadline"): clips([d["label"] for d in due], 28),
+        N_("due"): [d["due"] for d in due],
+        N_("days"): ["" if r["days_to_next"] is None else r["days_to_next"] for r in rows],
     }
-    return column_table(list(columns.values()), list(columns))
+    return column_table(list(columns.values()), titled(columns))
 
 
 def late_text(late: list[dict[str, Any]]) -> str:
     """Steps met late, as the board shows them: 'reply +17d, filing +3d'."""
-    return ", ".join(f"{s['deadline']} +{s['late_by_days']}d" for s in late)
+    return listed(
+        _("{deadline} +{days}d").format(deadline=s["deadline"], days=s["late_by_days"]) for s in late
+    )
 
 
 def board_footer(shown: int, found: dict[str, Any] | None) -> str:
     """The line under the board: how many rows it shows, and for the attention board how many
     more the store holds, by stage."""
     if found is None:
-        return f"{shown} negotiation(s) and contract(s)."
+        return _("{count} negotiation(s) and contract(s).").format(count=shown)
     days = found["within"]
-    window = f"due within {days} day{'' if days == 1 else 's'}"
-    head = f"{shown:,} {'needs' if shown == 1 else 'need'} attention" if shown else "Nothing needs attention"
     more: dict[str, int] = found["more"]
     if not more:
-        return f"{head}."
+        if not shown:
+            return _("Nothing needs attention.")
+        return ngettext("{count} needs attention.", "{count} need attention.", shown).format(
+            count=f"{shown:,}"
+        )
+    if shown:
+        head = ngettext("{count} needs attention", "{count} need attention", shown).format(count=f"{shown:,}")
+    else:
+        head = _("Nothing needs attention")
     total = sum(more.values())
-    kinds = ", ".join(f"{count:,} {stage}" for stage, count in more.items())
-    them = "it" if total == 1 else "them"
-    return f"{head}; {total:,} more in force or closed with nothing {window} ({kinds}): --all lists {them}."
+    window = ngettext("due within {days} day", "due within {days} days", days).format(days=days)
+    kinds = listed(
+        _("{count} {stage}").format(count=f"{count:,}", stage=term("stage", stage))
+        for stage, count in more.items()
+    )
+    return ngettext(
+        "{head}; {total} more in force or closed with nothing {window} ({kinds}): --all lists it.",
+        "{head}; {total} more in force or closed with nothing {window} ({kinds}): --all lists them.",
+        total,
+    ).format(head=head, total=f"{total:,}", window=window, kinds=kinds)
 
 
-DEADLINE_COLUMNS = ["due", "days_left", "state", "reference", "context", "deadline", "rule"]
-MET_COLUMNS = ["met_on", "due", "late_by_days", "state", "reference", "context", "deadline", "rule"]
+DEADLINE_COLUMNS = [
+    NC_("csv", "due"),
+    NC_("csv", "days_left"),
+    NC_("csv", "state"),
+    NC_("csv", "reference"),
+    NC_("csv", "context"),
+    NC_("csv", "deadline"),
+    NC_("csv", "rule"),
+]
+DEADLINE_HEADINGS = [N_("due"), N_("days"), N_("state"), N_("reference"), N_("deadline"), N_("rule")]
+MET_HEADINGS = [N_("met"), N_("due"), N_("on time?"), N_("reference"), N_("deadline"), N_("rule")]
+MET_COLUMNS = [
+    NC_("csv", "met_on"),
+    NC_("csv", "due"),
+    NC_("csv", "late_by_days"),
+    NC_("csv", "state"),
+    NC_("csv", "reference"),
+    NC_("csv", "context"),
+    NC_("csv", "deadline"),
+    NC_("csv", "rule"),
+]
 
 
 @command()
@@ -224,7 +298,9 @@ def deadlines(
     """
     how = fmt(as_json, as_csv)
     if met and overdue:
-        raise CommandError("deadlines.met: --met lists deadlines already met; --overdue those not met")
+        raise CommandError(
+            "deadlines.met: " + _("--met lists deadlines already met; --overdue those not met")
+        )
     reports = session.tracker().reports
     if met:
         rows = reports.deadlines_met(within=within, as_of=as_of)
@@ -233,7 +309,7 @@ def deadlines(
     if how == "json":
         echo_json(rows)
     elif how == "csv":
-        echo_csv(rows, MET_COLUMNS if met else DEADLINE_COLUMNS)
+        echo_titled_csv(rows, MET_COLUMNS if met else DEADLINE_COLUMNS)
     elif met:
         click.echo(
             table(
@@ -241,55 +317,102 @@ def deadlines(
                     [
                         r["met_on"],
                         r["due"],
-                        state_word(r).removeprefix("met "),
+                        on_time(r) if r["late_by_days"] is not None else term("state", state_word(r)),
                         r["reference"],
                         r["deadline"],
                         r["rule"],
                     ]
                     for r in rows
                 ],
-                ["met", "due", "on time?", "reference", "deadline", "rule"],
+                titled(MET_HEADINGS),
             )
         )
         late = sum(1 for r in rows if r["late_by_days"])
         to = (as_of or reports.today).isoformat()
-        click.echo(f"\n{len(rows)} deadline(s) met in the {within} days to {to}: {late} late.")
+        click.echo("")
+        click.echo(
+            _("{count} deadline(s) met in the {within} days to {day}: {late} late.").format(
+                count=len(rows), within=within, day=to, late=late
+            )
+        )
     else:
         click.echo(
             table(
                 [
-                    [r["due"], r["days_left"], r["state"], r["reference"], r["deadline"], r["rule"]]
+                    [
+                        r["due"],
+                        r["days_left"],
+                        term("state", r["state"]),
+                        r["reference"],
+                        r["deadline"],
+                        r["rule"],
+                    ]
                     for r in rows
                 ],
-                ["due", "days", "state", "reference", "deadline", "rule"],
+                titled(DEADLINE_HEADINGS),
             )
         )
-        click.echo(f"\n{len(rows)} deadline(s).")
+        click.echo("")
+        click.echo(_("{count} deadline(s).").format(count=len(rows)))
 
 
-@click.group()
+@group()
 def stats() -> None:
     """Statistics the federation reports: mediation case counts and rates, contract counts."""
 
 
 STATS_COLUMNS = [
-    "group",
-    "received",
-    "accepted",
-    "declined",
-    "closed",
-    "succeeded",
-    "failed",
-    "withdrawn",
-    "referred",
-    "carried_over",
-    "workers",
-    "amount_claimed",
-    "amount_agreed",
-    "average_days_to_close",
-    "handling_rate",
-    "success_rate",
+    NC_("csv", "group"),
+    NC_("csv", "received"),
+    NC_("csv", "accepted"),
+    NC_("csv", "declined"),
+    NC_("csv", "closed"),
+    NC_("csv", "succeeded"),
+    NC_("csv", "failed"),
+    NC_("csv", "withdrawn"),
+    NC_("csv", "referred"),
+    NC_("csv", "carried_over"),
+    NC_("csv", "workers"),
+    NC_("csv", "amount_claimed"),
+    NC_("csv", "amount_agreed"),
+    NC_("csv", "average_days_to_close"),
+    NC_("csv", "handling_rate"),
+    NC_("csv", "success_rate"),
 ]
+
+
+STATS_GROUPS = {
+    "category": N_("category"),
+    "body": N_("body"),
+    "month": N_("month"),
+    "channel": N_("channel"),
+}
+STATS_HEADINGS = [
+    NC_("stats", "received"),
+    NC_("stats", "accepted"),
+    NC_("stats", "declined"),
+    NC_("stats", "closed"),
+    NC_("stats", "succeeded"),
+    NC_("stats", "failed"),
+    NC_("stats", "withdrawn"),
+    NC_("stats", "referred"),
+    NC_("stats", "workers"),
+    NC_("stats", "claimed"),
+    NC_("stats", "agreed"),
+    NC_("stats", "avg days"),
+    NC_("stats", "handling"),
+    NC_("stats", "success"),
+]
+
+
+def group_word(by: str | None, group: str) -> str:
+    """A row of the statistics as the table names it: a category or channel in the current
+    language, a body's reference or a month as it is, and the total."""
+    if group == "total":
+        return _("total")
+    if by in ("category", "channel"):
+        return term(by, group)
+    return group
 
 
 @stats.command()
@@ -314,30 +437,14 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
     if how == "json":
         echo_json(data)
     elif how == "csv":
-        echo_csv(rows, STATS_COLUMNS)
+        echo_titled_csv(rows, STATS_COLUMNS)
     else:
-        headers = [
-            by or "",
-            "received",
-            "accepted",
-            "declined",
-            "closed",
-            "succeeded",
-            "failed",
-            "withdrawn",
-            "referred",
-            "workers",
-            "claimed",
-            "agreed",
-            "avg days",
-            "handling",
-            "success",
-        ]
+        headers = [_(STATS_GROUPS[by]) if by else "", *(pgettext("stats", h) for h in STATS_HEADINGS)]
         click.echo(
             table(
                 [
                     [
-                        r["group"],
+                        group_word(by, r["group"]),
                         r["received"],
                         r["accepted"],
                         r["declined"],
@@ -358,23 +465,26 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
                 headers,
             )
         )
+        click.echo("")
         click.echo(
-            f"\n{data['from']} to {data['to']}. Carried over from before: {data['total']['carried_over']}."
+            _("{start} to {end}. Carried over from before: {count}.").format(
+                start=data["from"], end=data["to"], count=data["total"]["carried_over"]
+            )
         )
         for formula in data["formulas"]:
             click.echo(f"  {formula}")
 
 
 CONTRACT_COLUMNS = [
-    "kind",
-    "signed",
-    "filed_on_time",
-    "filed_late",
-    "not_filed",
-    "in_force",
-    "expiring",
-    "renewed",
-    "renewal_rate",
+    NC_("csv", "kind"),
+    NC_("csv", "signed"),
+    NC_("csv", "filed_on_time"),
+    NC_("csv", "filed_late"),
+    NC_("csv", "not_filed"),
+    NC_("csv", "in_force"),
+    NC_("csv", "expiring"),
+    NC_("csv", "renewed"),
+    NC_("csv", "renewal_rate"),
 ]
 
 
@@ -395,15 +505,31 @@ def contracts(session: Session, year: int | None, as_json: bool, as_csv: bool) -
     if how == "json":
         echo_json(data)
     elif how == "csv":
-        echo_csv(rows, CONTRACT_COLUMNS)
+        echo_titled_csv(rows, CONTRACT_COLUMNS)
     else:
-        click.echo(
-            table(
-                [[r[c] if r[c] is not None else "" for c in CONTRACT_COLUMNS] for r in rows], CONTRACT_COLUMNS
-            )
-        )
+        cells = [[r[c] if r[c] is not None else "" for c in CONTRACT_COLUMNS] for r in rows]
+        for row in cells:
+            row[0] = _("all") if row[0] == "all" else term("kind", row[0])
+        click.echo(table(cells, [pgettext("csv", c) for c in CONTRACT_COLUMNS]))
         for formula in data["formulas"]:
             click.echo(f"  {formula}")
+
+
+TIMELINE_COLUMNS = [
+    NC_("csv", "on"),
+    NC_("csv", "context"),
+    NC_("csv", "number"),
+    NC_("csv", "step"),
+    NC_("csv", "retracted_by"),
+    NC_("csv", "recorded_by"),
+    NC_("csv", "recorded_at"),
+    NC_("csv", "deadline"),
+    NC_("csv", "due"),
+    NC_("csv", "late_by_days"),
+    NC_("csv", "detail"),
+    NC_("csv", "data"),
+]
+TIMELINE_HEADINGS = [N_("date"), N_("record"), N_("step"), N_("recorded by"), N_("deadline"), N_("detail")]
 
 
 @command()
@@ -429,23 +555,7 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
         for r in flat:
             met = r["met"] or {}
             r.update(deadline=met.get("deadline"), due=met.get("due"), late_by_days=met.get("late_by_days"))
-        echo_csv(
-            flat,
-            [
-                "on",
-                "context",
-                "number",
-                "step",
-                "retracted_by",
-                "recorded_by",
-                "recorded_at",
-                "deadline",
-                "due",
-                "late_by_days",
-                "detail",
-                "data",
-            ],
-        )
+        echo_titled_csv(flat, TIMELINE_COLUMNS)
     else:
         click.echo(
             table(
@@ -453,7 +563,7 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
                     struck(
                         [
                             r["on"],
-                            r["context"],
+                            term("record", r["context"]),
                             step_cell(r["number"], r["step"], r),
                             r["recorded_by"],
                             on_time(r["met"]),
@@ -463,7 +573,7 @@ def timeline(session: Session, reference: str, as_json: bool, as_csv: bool) -> N
                     )
                     for r in flat
                 ],
-                ["date", "record", "step", "recorded by", "deadline", "detail"],
+                titled(TIMELINE_HEADINGS),
             )
         )
         echo_late_steps(rows)
@@ -486,7 +596,7 @@ def rebuild(session: Session, projection: str | None) -> None:
     """
     reports = session.tracker().reports
     total = reports.backlog()
-    bar = click.progressbar(length=total, label="Replaying events", file=sys.stderr)
+    bar = click.progressbar(length=total, label=_("Replaying events"), file=sys.stderr)
     with ExitStack() as stack:
 
         def advance(count: int) -> None:
@@ -497,4 +607,7 @@ def rebuild(session: Session, projection: str | None) -> None:
             bar.update(count)
 
         read = reports.rebuild(projection or "", progress=advance)
-    click.echo(f"Rebuilt {projection or 'all read models'} from {read} events.")
+    if projection:
+        click.echo(_("Rebuilt {projection} from {count} events.").format(projection=projection, count=read))
+    else:
+        click.echo(_("Rebuilt all read models from {count} events.").format(count=read))

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 import bargaining
+from bargaining import N_, _
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json, kv, section, table
@@ -40,8 +41,10 @@ def keygen() -> None:
     """
     click.echo(bargaining.new_cipher_key())
     click.echo(
-        f"Use it with: export {bargaining.CIPHER_KEY_ENV}=<the key above>"
-        " (keep a copy: without it the store cannot be read)",
+        _(
+            "Use it with: export {variable}=<the key above>"
+            " (keep a copy: without it the store cannot be read)"
+        ).format(variable=bargaining.CIPHER_KEY_ENV),
         err=True,
     )
 
@@ -62,26 +65,39 @@ def info(session: Session, as_json: bool) -> None:
         echo_json(data)
         return
     where = data["store"]
+    described = where["description"]
     kv(
         [
-            ("Store", where["description"] + ("" if where["exists"] else " (not created yet)")),
-            ("Encryption", data["encryption"]),
-            ("Holidays", data["holidays"]),
-            ("Read models", f"{data['views']['state']} ({data['views']['location']})"),
+            (
+                _("Store"),
+                described if where["exists"] else _("{store} (not created yet)").format(store=described),
+            ),
+            (_("Encryption"), data["encryption"]),
+            (_("Holidays"), data["holidays"]),
+            (_("Read models"), f"{data['views']['state']} ({data['views']['location']})"),
         ]
     )
-    section("Events")
-    click.echo(_table(data["applications"], ["application", "events", "stored", "key"]))
+    section(_("Events"))
+    click.echo(_table(data["applications"], APPLICATION_COLUMNS))
     for row in data["applications"]:
         if row["problem"]:
-            click.echo(f"Note: {row['application']}: {row['problem']}")
+            click.echo(
+                _("Note: {application}: {problem}").format(
+                    application=row["application"], problem=row["problem"]
+                )
+            )
     if data["projections"]:
-        section("Read models")
-        click.echo(_table(data["projections"], ["projection", "application", "position", "log", "behind"]))
+        section(_("Read models"))
+        click.echo(_table(data["projections"], PROJECTION_COLUMNS))
+
+
+# The columns of store info's tables: each a key of the rows and, translated, its heading.
+APPLICATION_COLUMNS = [N_("application"), N_("events"), N_("stored"), N_("key")]
+PROJECTION_COLUMNS = [N_("projection"), N_("application"), N_("position"), N_("log"), N_("behind")]
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    return table([[row[c] for c in columns] for row in rows], columns)
+    return table([[row[c] for c in columns] for row in rows], [_(c) for c in columns])
 
 
 @store.command()
@@ -109,7 +125,7 @@ def copy(session: Session, target: str) -> None:
     """
     tracker = session.tracker()
     total = tracker.event_count()
-    with click.progressbar(length=total, label="Copying events", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=_("Copying events"), file=sys.stderr) as bar:
         report = tracker.copy_to(target, progress=bar.update)
     click.echo(
         table(
@@ -117,10 +133,11 @@ def copy(session: Session, target: str) -> None:
                 [r["application"], r["events"], r["resumed_after"] or "", r["digest"][:16] + "…"]
                 for r in report
             ],
-            ["application", "events", "resumed after", "sha256 of the log"],
+            [_("application"), _("events"), _("resumed after"), _("sha256 of the log")],
         )
     )
     click.echo(
-        f"Copied and verified {sum(r['events'] for r in report)} events;"
-        " the read models were rebuilt on the copy."
+        _("Copied and verified {count} events; the read models were rebuilt on the copy.").format(
+            count=sum(r["events"] for r in report)
+        )
     )

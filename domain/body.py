@@ -9,6 +9,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.disputes import BodyType, RosterRole
 from domain.errors import RuleViolationError
+from domain.i18n import _, pgettext
 from domain.jurisdiction import JurisdictionProfile, get_profile
 
 
@@ -72,24 +73,34 @@ class MediationBody(Aggregate):
         roster = dict(self.roster)
         for name in removed:
             if name not in roster:
-                raise RuleViolationError("roster.remove", f"{name} is not on the roster of {self.reference}")
+                raise RuleViolationError(
+                    "roster.remove",
+                    _("{name} is not on the roster of {reference}").format(
+                        name=name, reference=self.reference
+                    ),
+                )
             del roster[name]
         for name, role in added:
             if name in roster and roster[name] is not role:
                 raise RuleViolationError(
-                    "roster", f"{name} is already on the roster as {roster[name].value}; remove them first"
+                    "roster",
+                    _("{name} is already on the roster as {role}; remove them first").format(
+                        name=name, role=pgettext("roster role", roster[name].value)
+                    ),
                 )
             roster[name] = role
         if not added and not removed and not chair:
             raise RuleViolationError(
-                "roster", "name someone to add (--worker, --employer, --mediator, --officer)"
+                "roster", _("name someone to add (--worker, --employer, --mediator, --officer)")
             )
         if self.body_type is BodyType.ENTERPRISE:
             if any(role is RosterRole.MEDIATOR for role in roster.values()):
                 raise RuleViolationError(
                     "roster.mediator",
-                    "an enterprise committee's mediators are its worker and employer members (S4 Art 18);"
-                    " add them with --worker or --employer",
+                    _(
+                        "an enterprise committee's mediators are its worker and employer members (S4 Art 18);"
+                        " add them with --worker or --employer"
+                    ),
                 )
             workers = sum(1 for r in roster.values() if r is RosterRole.WORKER)
             employers = sum(1 for r in roster.values() if r is RosterRole.EMPLOYER)
@@ -97,13 +108,18 @@ class MediationBody(Aggregate):
             if profile.committee_equal_sides and workers != employers:
                 raise RuleViolationError(
                     "roster",
-                    f"an enterprise committee needs equal numbers of worker and employer members;"
-                    f" this would leave {workers} worker and {employers} employer"
-                    f" ({profile.cite(profile.committee_basis)})",
+                    _(
+                        "an enterprise committee needs equal numbers of worker and employer members;"
+                        " this would leave {workers} worker and {employers} employer ({basis})"
+                    ).format(
+                        workers=workers, employers=employers, basis=profile.cite(profile.committee_basis)
+                    ),
                 )
         new_chair = chair or (self.chair if self.chair in roster else "")
         if new_chair and roster.get(new_chair) in (None, RosterRole.OFFICER):
-            raise RuleViolationError("roster.chair", f"{new_chair} must be a member of the body to chair it")
+            raise RuleViolationError(
+                "roster.chair", _("{name} must be a member of the body to chair it").format(name=new_chair)
+            )
         self._roster_changed(
             on=on,
             by=by,

@@ -25,6 +25,8 @@ from enum import Enum
 
 import attrs
 
+from domain.i18n import _
+
 
 class DayUnit(Enum):
     CALENDAR = "calendar days"
@@ -67,9 +69,9 @@ class HolidayCalendar:
         """A note for a date counted outside the years the data covers ("" inside them, or when
         there is no data at all: nothing is claimed then)."""
         if self.last is not None and day > self.last:
-            return f"no holiday schedule after {self.last.isoformat()} yet: weekends only"
+            return _("no holiday schedule after {day} yet: weekends only").format(day=self.last.isoformat())
         if self.first is not None and day < self.first:
-            return f"no holiday schedule before {self.first.isoformat()}: weekends only"
+            return _("no holiday schedule before {day}: weekends only").format(day=self.first.isoformat())
         return ""
 
 

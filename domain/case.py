@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.corrections import Amends, Correctable, Replay
 from domain.disputes import PAYMENT_ORDER_CATEGORIES, CaseStatus, Category, Channel, Outcome, ReferralTarget
 from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.i18n import N_, _, pgettext
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile, get_profile
 from domain.records import MediationAgreement as Agreement
 from domain.records import MediationSession as Session
@@ -278,39 +279,60 @@ class MediationCase(Correctable, Aggregate):
     def _require(self, field: str, day: date, *allowed: CaseStatus, doing: str) -> None:
         status = self.status(day)
         if status not in allowed:
-            hint = ""
+            words = {
+                "doing": _(doing),
+                "reference": self.reference,
+                "status": pgettext("status", status.value),
+                "day": day,
+            }
             if status is CaseStatus.DEEMED_FAILED:
-                hint = (
-                    f"; it was deemed failed after {self.mediation_deadline()} unless both parties agreed"
-                    f" to extend ({self.profile.cite(self.rule('mediation').basis)})"
+                rule = _(
+                    "cannot {doing}: case {reference} is {status} on {day}; it was deemed failed after"
+                    " {deadline} unless both parties agreed to extend ({basis})"
+                ).format(
+                    **words,
+                    deadline=self.mediation_deadline(),
+                    basis=self.profile.cite(self.rule("mediation").basis),
                 )
-            raise StageError(field, f"cannot {doing}: case {self.reference} is {status.value} on {day}{hint}")
+            else:
+                rule = _("cannot {doing}: case {reference} is {status} on {day}").format(**words)
+            raise StageError(field, rule)
 
     def _not_before(self, field: str, day: date, earlier: date | None, what: str) -> None:
         if earlier is not None and day < earlier:
-            raise RuleViolationError(field, f"{day.isoformat()} is before {what} on {earlier.isoformat()}")
+            raise RuleViolationError(
+                field,
+                _("{day} is before {what} on {earlier}").format(
+                    day=day.isoformat(), what=_(what), earlier=earlier.isoformat()
+                ),
+            )
         if day < self.last_step_on:
             raise RuleViolationError(
                 field,
-                f"{day.isoformat()} is before the last recorded step on {self.last_step_on.isoformat()};"
-                " steps are recorded in the order they happened",
+                _(
+                    "{day} is before the last recorded step on {last}; steps are recorded in the order"
+                    " they happened"
+                ).format(day=day.isoformat(), last=self.last_step_on.isoformat()),
             )
 
     def accept(self, *, on: date, by: str, both_agree: bool) -> list[str]:
-        self._require("accept", on, CaseStatus.RECEIVED, doing="accept")
-        self._not_before("accept.on", on, self.received_on, "the receipt")
+        self._require("accept", on, CaseStatus.RECEIVED, doing=N_("accept"))
+        self._not_before("accept.on", on, self.received_on, N_("the receipt"))
         if not both_agree:
             raise RuleViolationError(
                 "accept.both-agree",
-                "a case is accepted only if both parties agree to mediate; otherwise decline it"
-                f" ({self.profile.cite(self.profile.mediation_consent_basis)})",
+                _(
+                    "a case is accepted only if both parties agree to mediate; otherwise decline it ({basis})"
+                ).format(basis=self.profile.cite(self.profile.mediation_consent_basis)),
             )
         warnings = []
         if on > self.acceptance_due():
             rule = self.rule("acceptance")
             warnings.append(
-                f"accept.on: accepted after the due date {self.acceptance_due()}"
-                f" ({rule.describe()}; {self.profile.cite(rule.basis)})"
+                "accept.on: "
+                + _("accepted after the due date {due} ({rule}; {basis})").format(
+                    due=self.acceptance_due(), rule=rule.describe(), basis=self.profile.cite(rule.basis)
+                )
             )
         self._accepted(on=on, by=by)
         return warnings
@@ -321,8 +343,8 @@ class MediationCase(Correctable, Aggregate):
         self.accepted_on = on
 
     def decline(self, *, on: date, by: str, reason: str) -> None:
-        self._require("decline", on, CaseStatus.RECEIVED, doing="decline")
-        self._not_before("decline.on", on, self.received_on, "the receipt")
+        self._require("decline", on, CaseStatus.RECEIVED, doing=N_("decline"))
+        self._not_before("decline.on", on, self.received_on, N_("the receipt"))
         self._declined(on=on, by=by, reason=reason)
 
     @event(Declined)
@@ -331,10 +353,10 @@ class MediationCase(Correctable, Aggregate):
         self.declined = (on, reason)
 
     def assign(self, *, on: date, by: str, body: str, mediators: list[str]) -> None:
-        self._require("assign", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing="assign mediators")
-        self._not_before("assign.on", on, self.received_on, "the receipt")
+        self._require("assign", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, doing=N_("assign mediators"))
+        self._not_before("assign.on", on, self.received_on, N_("the receipt"))
         if not mediators:
-            raise InvalidValueError("assign.mediator", "name at least one mediator")
+            raise InvalidValueError("assign.mediator", _("name at least one mediator"))
         self._assigned(on=on, by=by, body=body, mediators=list(mediators))
 
     @event(Assigned)
@@ -344,10 +366,10 @@ class MediationCase(Correctable, Aggregate):
         self.mediators = list(mediators)
 
     def hold_session(self, *, on: date, by: str, attendees: list[str], offered: str, notes: str) -> int:
-        self._require("session", on, CaseStatus.ACCEPTED, doing="record a session")
-        self._not_before("session.on", on, self.accepted_on, "the acceptance")
+        self._require("session", on, CaseStatus.ACCEPTED, doing=N_("record a session"))
+        self._not_before("session.on", on, self.accepted_on, N_("the acceptance"))
         self._not_before(
-            "session.on", on, self.sessions[-1].on if self.sessions else None, "the last session"
+            "session.on", on, self.sessions[-1].on if self.sessions else None, N_("the last session")
         )
         number = len(self.sessions) + 1
         self._session_held(
@@ -367,7 +389,10 @@ class MediationCase(Correctable, Aggregate):
     def flag(self, *, on: date, by: str, officer: str, risk: str, workers_at_risk: int) -> None:
         if on < self.received_on:
             raise RuleViolationError(
-                "flag.on", f"{on.isoformat()} is before the receipt on {self.received_on}"
+                "flag.on",
+                _("{day} is before the receipt on {received}").format(
+                    day=on.isoformat(), received=self.received_on
+                ),
             )
         self._risk_flagged(on=on, by=by, officer=officer, risk=risk, workers_at_risk=workers_at_risk)
 
@@ -376,18 +401,22 @@ class MediationCase(Correctable, Aggregate):
         self.flags.append((on, officer, risk, workers_at_risk))
 
     def extend(self, *, on: date, by: str, until: date, both_agree: bool, reason: str) -> None:
-        self._require("extend", on, CaseStatus.ACCEPTED, doing="extend mediation")
-        self._not_before("extend.on", on, self.accepted_on, "the acceptance")
+        self._require("extend", on, CaseStatus.ACCEPTED, doing=N_("extend mediation"))
+        self._not_before("extend.on", on, self.accepted_on, N_("the acceptance"))
         basis = self.profile.cite(self.rule("mediation").basis)
         if not both_agree:
             raise RuleViolationError(
-                "extend.both-agree", f"mediation is extended only if both parties agree ({basis})"
+                "extend.both-agree",
+                _("mediation is extended only if both parties agree ({basis})").format(basis=basis),
             )
         deadline = self.mediation_deadline()
         assert deadline is not None
         if until <= deadline:
             raise InvalidValueError(
-                "extend.until", f"{until.isoformat()} is not after the current deadline {deadline}"
+                "extend.until",
+                _("{until} is not after the current deadline {deadline}").format(
+                    until=until.isoformat(), deadline=deadline
+                ),
             )
         self._extended(on=on, by=by, until=until, reason=reason)
 
@@ -410,30 +439,41 @@ class MediationCase(Correctable, Aggregate):
         parties_signed: bool,
         sealed: bool,
     ) -> None:
-        self._require("settle", on, CaseStatus.ACCEPTED, doing="record an agreement")
-        self._not_before("settle.on", on, self.accepted_on, "the acceptance")
+        self._require("settle", on, CaseStatus.ACCEPTED, doing=N_("record an agreement"))
+        self._not_before("settle.on", on, self.accepted_on, N_("the acceptance"))
         basis = self.profile.cite(self.profile.agreement_basis)
         if not parties_signed or not sealed:
-            missing = "both parties' signatures" if not parties_signed else "the committee's seal"
-            raise RuleViolationError(
-                "settle",
-                f"a mediation agreement takes effect only when signed by both parties and the mediator"
-                f" and sealed by the committee; {missing} missing ({basis})",
+            rule = (
+                _(
+                    "a mediation agreement takes effect only when signed by both parties and the mediator"
+                    " and sealed by the committee; both parties' signatures missing ({basis})"
+                )
+                if not parties_signed
+                else _(
+                    "a mediation agreement takes effect only when signed by both parties and the mediator"
+                    " and sealed by the committee; the committee's seal missing ({basis})"
+                )
             )
+            raise RuleViolationError("settle", rule.format(basis=basis))
         if mediator not in self.mediators:
-            assigned = ", ".join(self.mediators) or "none yet: use 'case assign'"
+            assigned = ", ".join(self.mediators) or _("none yet: use 'case assign'")
             raise RuleViolationError(
                 "settle.mediator",
-                f"{mediator} is not a mediator assigned to this case (assigned: {assigned})",
+                _("{name} is not a mediator assigned to this case (assigned: {assigned})").format(
+                    name=mediator, assigned=assigned
+                ),
             )
         if performance_due is None or not performance_method:
             raise RuleViolationError(
                 "settle.due" if performance_due is None else "settle.method",
-                f"a mediation agreement states the deadline and the method of performance ({basis})",
+                _("a mediation agreement states the deadline and the method of performance ({basis})").format(
+                    basis=basis
+                ),
             )
         if performance_due < on:
             raise RuleViolationError(
-                "settle.due", f"{performance_due.isoformat()} is before the agreement ({on})"
+                "settle.due",
+                _("{due} is before the agreement ({day})").format(due=performance_due.isoformat(), day=on),
             )
         self._settled(
             on=on,
@@ -468,8 +508,8 @@ class MediationCase(Correctable, Aggregate):
         self.closed = (Outcome.SETTLED, on, terms)
 
     def fail(self, *, on: date, by: str, reason: str) -> None:
-        self._require("fail", on, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing="record failure")
-        self._not_before("fail.on", on, self.accepted_on, "the acceptance")
+        self._require("fail", on, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing=N_("record failure"))
+        self._not_before("fail.on", on, self.accepted_on, N_("the acceptance"))
         self._failed(on=on, by=by, reason=reason)
 
     @event(Failed)
@@ -487,9 +527,9 @@ class MediationCase(Correctable, Aggregate):
             CaseStatus.RECEIVED,
             CaseStatus.ACCEPTED,
             CaseStatus.DEEMED_FAILED,
-            doing="withdraw",
+            doing=N_("withdraw"),
         )
-        self._not_before("withdraw.on", on, self.received_on, "the receipt")
+        self._not_before("withdraw.on", on, self.received_on, N_("the receipt"))
         self._withdrawn(on=on, by=by, reason=reason)
 
     @event(Withdrawn)
@@ -499,9 +539,9 @@ class MediationCase(Correctable, Aggregate):
 
     def refer(self, *, on: date, by: str, target: ReferralTarget, to: str, new_reference: str) -> None:
         self._require(
-            "refer", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing="refer"
+            "refer", on, CaseStatus.RECEIVED, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing=N_("refer")
         )
-        self._not_before("refer.on", on, self.received_on, "the receipt")
+        self._not_before("refer.on", on, self.received_on, N_("the receipt"))
         self._referred(on=on, by=by, target=target, to=to, new_reference=new_reference)
 
     @event(Referred)
@@ -511,25 +551,35 @@ class MediationCase(Correctable, Aggregate):
         self.referral = (target, to, new_reference)
 
     def request_review(self, *, on: date, by: str, commission: str) -> None:
-        self._require("review", on, CaseStatus.SETTLED, doing="request arbitral review")
+        self._require("review", on, CaseStatus.SETTLED, doing=N_("request arbitral review"))
         ends = self.review_window_ends()
         assert ends is not None
         assert self.agreement is not None
-        self._not_before("review.on", on, self.agreement.on, "the agreement")
+        self._not_before("review.on", on, self.agreement.on, N_("the agreement"))
         if on > ends:
             rule = self.rule("arbitral_review")
             raise RuleViolationError(
                 "review.on",
-                f"{on.isoformat()} is after {ends.isoformat()}: the joint request for arbitral review is due"
-                f" {rule.describe()} ({self.profile.cite(rule.basis)})",
+                _(
+                    "{day} is after {ends}: the joint request for arbitral review is due {rule} ({basis})"
+                ).format(
+                    day=on.isoformat(),
+                    ends=ends.isoformat(),
+                    rule=rule.describe(),
+                    basis=self.profile.cite(rule.basis),
+                ),
             )
         if self.review_requested is not None:
-            raise StageError("review", f"review was already requested on {self.review_requested[0]}")
+            raise StageError(
+                "review", _("review was already requested on {day}").format(day=self.review_requested[0])
+            )
         if self.category is Category.LABOUR_RELATIONSHIP:
             raise RuleViolationError(
                 "review",
-                "arbitral review is not available for disputes confirming a labour relationship"
-                " (Rules for Handling Labour and Personnel Dispute Arbitration Cases art. 75)",
+                _(
+                    "arbitral review is not available for disputes confirming a labour relationship"
+                    " (Rules for Handling Labour and Personnel Dispute Arbitration Cases art. 75)"
+                ),
             )
         self._review_requested(on=on, by=by, commission=commission)
 
@@ -539,18 +589,24 @@ class MediationCase(Correctable, Aggregate):
         self.review_requested = (on, commission)
 
     def record_performance(self, *, on: date, by: str, performed: bool, note: str) -> None:
-        self._require("perform", on, CaseStatus.SETTLED, doing="record performance")
+        self._require("perform", on, CaseStatus.SETTLED, doing=N_("record performance"))
         assert self.agreement is not None
-        self._not_before("perform.on", on, self.agreement.on, "the agreement")
+        self._not_before("perform.on", on, self.agreement.on, N_("the agreement"))
         if self.performance is not None and self.performance[1]:
-            raise StageError("perform", f"performance was already recorded on {self.performance[0]}")
+            raise StageError(
+                "perform", _("performance was already recorded on {day}").format(day=self.performance[0])
+            )
         if self.performance is not None and not performed:
-            raise StageError("perform", f"non-performance was already recorded on {self.performance[0]}")
+            raise StageError(
+                "perform", _("non-performance was already recorded on {day}").format(day=self.performance[0])
+            )
         due = self.agreement.performance_due
         if not performed and due is not None and on <= due:
             raise RuleViolationError(
                 "perform.on",
-                f"the agreement is not due until {due.isoformat()}; non-performance counts after it",
+                _("the agreement is not due until {due}; non-performance counts after it").format(
+                    due=due.isoformat()
+                ),
             )
         self._performance_recorded(on=on, by=by, performed=performed, note=note)
 

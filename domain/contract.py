@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.corrections import Amends, Correctable, Replay
 from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.i18n import N_, _, pgettext
 from domain.identity import contract_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from domain.records import Successor
@@ -93,10 +94,10 @@ class CollectiveContract(Correctable, Aggregate):
         "Terminated": Replay(command="terminate"),
     }
     RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
-        "Concluded": "is the negotiation's signing: correct it there ('negotiation correct')",
-        "Resigned": "is the negotiation's signing: correct it there ('negotiation correct')",
-        "SuccessorOpened": "was recorded by opening the successor; put it right on that negotiation",
-        "SucceededBy": "was recorded by the successor's signing; put it right on that negotiation",
+        "Concluded": N_("is the negotiation's signing: correct it there ('negotiation correct')"),
+        "Resigned": N_("is the negotiation's signing: correct it there ('negotiation correct')"),
+        "SuccessorOpened": N_("was recorded by opening the successor; put it right on that negotiation"),
+        "SucceededBy": N_("was recorded by the successor's signing; put it right on that negotiation"),
     }
 
     @staticmethod
@@ -182,7 +183,9 @@ class CollectiveContract(Correctable, Aggregate):
 
     def resign(self, *, on: date, by: str, term: Term) -> None:
         if self.objected_on is None:
-            raise StageError("sign", f"contract {self.reference} is already signed")
+            raise StageError(
+                "sign", _("contract {reference} is already signed").format(reference=self.reference)
+            )
         self._resigned(on=on, by=by, term=term)
 
     @event(Resigned)
@@ -191,14 +194,20 @@ class CollectiveContract(Correctable, Aggregate):
 
     def submit(self, *, on: date, by: str, authority: str, copies: int) -> None:
         if self.submitted_on is not None:
-            raise StageError("submit", f"already submitted on {self.submitted_on.isoformat()}")
+            raise StageError(
+                "submit", _("already submitted on {day}").format(day=self.submitted_on.isoformat())
+            )
         if on < self.signed_on:
             raise RuleViolationError(
                 "submit.on",
-                f"{on.isoformat()} is before the signing on {self.signed_on.isoformat()}",
+                _("{day} is before the signing on {signed}").format(
+                    day=on.isoformat(), signed=self.signed_on.isoformat()
+                ),
             )
         if copies < 1:
-            raise InvalidValueError("submit.copies", f"must be at least 1, got {copies}")
+            raise InvalidValueError(
+                "submit.copies", _("must be at least 1, got {value}").format(value=copies)
+            )
         self._submitted(on=on, by=by, authority=authority, copies=copies)
 
     @event(Submitted)
@@ -209,13 +218,19 @@ class CollectiveContract(Correctable, Aggregate):
 
     def record_receipt(self, *, on: date, by: str) -> None:
         if self.submitted_on is None:
-            raise StageError("receipt", "the contract has not been submitted; record 'contract submit' first")
+            raise StageError(
+                "receipt", _("the contract has not been submitted; record 'contract submit' first")
+            )
         if self.received_on is not None:
-            raise StageError("receipt", f"receipt already recorded on {self.received_on.isoformat()}")
+            raise StageError(
+                "receipt", _("receipt already recorded on {day}").format(day=self.received_on.isoformat())
+            )
         if on < self.submitted_on:
             raise RuleViolationError(
                 "receipt.on",
-                f"{on.isoformat()} is before the submission on {self.submitted_on.isoformat()}",
+                _("{day} is before the submission on {submitted}").format(
+                    day=on.isoformat(), submitted=self.submitted_on.isoformat()
+                ),
             )
         self._received(on=on, by=by)
 
@@ -227,18 +242,23 @@ class CollectiveContract(Correctable, Aggregate):
         if self.received_on is None:
             raise StageError(
                 "objection",
-                "the authority's receipt is not recorded; record 'contract receipt' first",
+                _("the authority's receipt is not recorded; record 'contract receipt' first"),
             )
         if self.objected_on is not None:
             raise StageError(
-                "objection", f"an objection is already recorded on {self.objected_on.isoformat()}"
+                "objection",
+                _("an objection is already recorded on {day}").format(day=self.objected_on.isoformat()),
             )
         if self.published_on is not None or self.successors:
-            done = "published" if self.published_on is not None else "amended or renewed"
-            raise StageError(
-                "objection",
-                f"the contract was already {done} as in effect; an objection must come before that",
+            done = (
+                _("the contract was already published as in effect; an objection must come before that")
+                if self.published_on is not None
+                else _(
+                    "the contract was already amended or renewed as in effect;"
+                    " an objection must come before that"
+                )
             )
+            raise StageError("objection", done)
         ends = self.review_ends()
         assert ends is not None
         rule = self.profile.deadline("review", self.kind)
@@ -246,9 +266,15 @@ class CollectiveContract(Correctable, Aggregate):
         if on < self.received_on or on > ends:
             raise RuleViolationError(
                 "objection.on",
-                f"{on.isoformat()} is outside the review window {self.received_on.isoformat()} to"
-                f" {ends.isoformat()}; without an objection in it the contract is deemed effective"
-                f" ({self.profile.cite(rule.basis)})",
+                _(
+                    "{day} is outside the review window {start} to {end}; without an objection in it"
+                    " the contract is deemed effective ({basis})"
+                ).format(
+                    day=on.isoformat(),
+                    start=self.received_on.isoformat(),
+                    end=ends.isoformat(),
+                    basis=self.profile.cite(rule.basis),
+                ),
             )
         self._objected(on=on, by=by, opinion=opinion)
 
@@ -259,13 +285,24 @@ class CollectiveContract(Correctable, Aggregate):
 
     def publish(self, *, on: date, by: str) -> None:
         if self.terminated_on is not None and self.terminated_on <= on:
-            raise StageError("publish", f"the contract was terminated on {self.terminated_on.isoformat()}")
+            raise StageError(
+                "publish",
+                _("the contract was terminated on {day}").format(day=self.terminated_on.isoformat()),
+            )
         effective = self.effective_on()
         if effective is None or on < effective:
-            when = f" (it takes effect on {effective.isoformat()})" if effective else ""
-            raise StageError("publish.on", f"the contract is not in effect on {on.isoformat()}{when}")
+            rule = (
+                _("the contract is not in effect on {day} (it takes effect on {effective})").format(
+                    day=on.isoformat(), effective=effective.isoformat()
+                )
+                if effective
+                else _("the contract is not in effect on {day}").format(day=on.isoformat())
+            )
+            raise StageError("publish.on", rule)
         if self.published_on is not None:
-            raise StageError("publish", f"already published on {self.published_on.isoformat()}")
+            raise StageError(
+                "publish", _("already published on {day}").format(day=self.published_on.isoformat())
+            )
         self._published(on=on, by=by)
 
     @event(Published)
@@ -281,11 +318,14 @@ class CollectiveContract(Correctable, Aggregate):
         status = self.status(on)
         step = "renew" if purpose is Purpose.RENEWAL else "amend"  # the command, as errors name it
         if status is ContractStatus.TERMINATED:
-            raise StageError(step, f"contract {self.reference} was terminated")
+            raise StageError(step, _("contract {reference} was terminated").format(reference=self.reference))
         if purpose is Purpose.RENEWAL:
             if status not in (ContractStatus.EFFECTIVE, ContractStatus.EXPIRED):
                 raise StageError(
-                    "renew", f"only a contract that took effect can be renewed (it is {status.value} on {on})"
+                    "renew",
+                    _("only a contract that took effect can be renewed (it is {status} on {day})").format(
+                        status=pgettext("stage", status.value), day=on
+                    ),
                 )
             opens = self.renewal_window_opens()
             rule = self.profile.deadline("renewal", self.kind)
@@ -293,13 +333,24 @@ class CollectiveContract(Correctable, Aggregate):
             if on < opens:
                 raise RuleViolationError(
                     "renew.on",
-                    f"the renewal window opens on {opens.isoformat()} ({rule.describe()}"
-                    f" {self.term.end.isoformat()}; {self.profile.cite(rule.basis)})",
+                    _("the renewal window opens on {opens} ({rule} {end}; {basis})").format(
+                        opens=opens.isoformat(),
+                        rule=rule.describe(),
+                        end=self.term.end.isoformat(),
+                        basis=self.profile.cite(rule.basis),
+                    ),
                 )
         elif status is not ContractStatus.EFFECTIVE:
-            raise StageError("amend", f"only a contract in effect can be amended (it is {status.value})")
+            raise StageError(
+                "amend",
+                _("only a contract in effect can be amended (it is {status})").format(
+                    status=pgettext("stage", status.value)
+                ),
+            )
         if any(s.reference == reference for s in self.successors):
-            raise RuleViolationError(f"{step}.ref", f"{reference} is already linked")
+            raise RuleViolationError(
+                f"{step}.ref", _("{reference} is already linked").format(reference=reference)
+            )
         self._successor_opened(on=on, by=by, reference=reference, purpose=purpose, reason=reason)
 
     @event(SuccessorOpened)
@@ -317,9 +368,13 @@ class CollectiveContract(Correctable, Aggregate):
 
     def terminate(self, *, on: date, by: str, ground: TerminationGround, reason: str) -> None:
         if self.terminated_on is not None:
-            raise StageError("terminate", f"already terminated on {self.terminated_on.isoformat()}")
+            raise StageError(
+                "terminate", _("already terminated on {day}").format(day=self.terminated_on.isoformat())
+            )
         if on < self.signed_on:
-            raise RuleViolationError("terminate.on", f"{on.isoformat()} is before the signing")
+            raise RuleViolationError(
+                "terminate.on", _("{day} is before the signing").format(day=on.isoformat())
+            )
         self._terminated(on=on, by=by, ground=ground, reason=reason)
 
     @event(Terminated)

@@ -24,6 +24,10 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from domain.errors import DomainError, InvalidValueError, RuleViolationError
+from domain.i18n import NC_, _, pgettext
+
+# What a replayed step may refer to by number (``Replay.refers``), as an error names it.
+REFERRED = (NC_("referred", "number"), NC_("referred", "proposal id"))
 
 # What every stored event carries besides its facts: never corrected.
 BASE_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
@@ -123,7 +127,7 @@ def fold(events: Sequence[Any]) -> Any | None:
         for e in events:
             aggregate = e.mutate(aggregate)
         return aggregate
-    effective, _, _ = effective_events(events)
+    effective, _amends, _retracted = effective_events(events)
     aggregate = effective[0].mutate(None)
     for e in effective[1:]:
         e.apply(aggregate)
@@ -220,7 +224,10 @@ def _parameters(
             continue
         if old in gone.get(kind, ()):
             raise RuleViolationError(
-                parameter, f"it refers to {kind.replace('_', ' ')} {old}, which would be retracted"
+                parameter,
+                _("it refers to {what} {value}, which would be retracted").format(
+                    what=pgettext("referred", kind.replace("_", " ")), value=old
+                ),
             )
         values[parameter] = renumbered.get(kind, {}).get(old, old)
     values.update(spec.extra)
@@ -268,14 +275,19 @@ def plan_correction(
     mirrored: bool = False,
 ) -> list[Change]:
     """Every field a correction of ``step`` changes, in it and in later steps, checked by replay."""
-    effective, _, retracted = effective_events(events)
+    effective, _amends, retracted = effective_events(events)
     target = _target(cls, events, effective, retracted, step, "correct", mirrored=mirrored)
     unknown = [f for f in changes if f not in facts(target) or f in IDENTITY_FIELDS]
     if unknown:
-        raise InvalidValueError("correct", f"step #{step} has no correctable field {', '.join(unknown)}")
+        raise InvalidValueError(
+            "correct",
+            _("step #{step} has no correctable field {fields}").format(step=step, fields=", ".join(unknown)),
+        )
     if all(facts(target)[f] == v for f, v in changes.items()):
         said = ", ".join(f"{f} {_said(facts(target)[f])}" for f in changes)
-        raise InvalidValueError("correct", f"step #{step} already says {said}; nothing to correct")
+        raise InvalidValueError(
+            "correct", _("step #{step} already says {said}; nothing to correct").format(step=step, said=said)
+        )
     amended = [with_facts(e, changes) if e is target else e for e in effective]
     replayed = replay(cls, amended, {})
     again = facts(replayed[effective.index(target)])
@@ -283,8 +295,9 @@ def plan_correction(
         if again[field] != value:  # the command works it out from the step's other facts
             raise InvalidValueError(
                 f"correct.{field}",
-                f"step #{step}'s {field} follows from its other facts ({_said(again[field])});"
-                " correct those instead",
+                _(
+                    "step #{step}'s {field} follows from its other facts ({said}); correct those instead"
+                ).format(step=step, field=field, said=_said(again[field])),
             )
     return _changes(effective, replayed)
 
@@ -295,11 +308,12 @@ def _said(value: Any) -> str:
 
 def plan_retraction(cls: type[Aggregate], events: Sequence[Any], step: int) -> list[Change]:
     """What retracting ``step`` changes in the later steps (renumbering), checked by replay."""
-    effective, _, retracted = effective_events(events)
+    effective, _amends, retracted = effective_events(events)
     target = _target(cls, events, effective, retracted, step, "retract")
     if target is effective[0]:
         raise RuleViolationError(
-            "retract", f"step #{step} opened the record; a record cannot be retracted whole"
+            "retract",
+            _("step #{step} opened the record; a record cannot be retracted whole").format(step=step),
         )
     spec = getattr(cls, "REPLAYS", {})[type(target).__name__]
     gone: dict[str, set[Any]] = {spec.numbers: {facts(target)[spec.numbers]}} if spec.numbers else {}
@@ -318,21 +332,34 @@ def _target(
     mirrored: bool = False,
 ) -> Any:
     if step in retracted:
-        raise RuleViolationError(doing, f"step #{step} was retracted; it can no longer be {doing}ed")
+        rule = (
+            _("step #{step} was retracted; it can no longer be corrected")
+            if doing == "correct"
+            else _("step #{step} was retracted; it can no longer be retracted")
+        )
+        raise RuleViolationError(doing, rule.format(step=step))
     target = next((e for e in effective if e.originator_version == step), None)
     amending: Any = next((e for e in history if e.originator_version == step and isinstance(e, Amends)), None)
     if amending is not None:
-        what = "retraction" if type(amending).__name__ == RETRACTED else "correction"
-        undo = "correct it again" if what == "correction" else "record it again"
-        raise InvalidValueError(
-            doing,
-            f"#{step} is a {what} itself and stays in the history; to undo it, {undo} (#{amending.step})",
+        rule = (
+            _("#{step} is a retraction itself and stays in the history; to undo it, record it again (#{of})")
+            if type(amending).__name__ == RETRACTED
+            else _(
+                "#{step} is a correction itself and stays in the history;"
+                " to undo it, correct it again (#{of})"
+            )
         )
+        raise InvalidValueError(doing, rule.format(step=step, of=amending.step))
     if target is None:
         last = max(e.originator_version for e in effective)
-        raise InvalidValueError(doing, f"#{step} is not a step of this record (its steps run #1-#{last})")
+        raise InvalidValueError(
+            doing,
+            _("#{step} is not a step of this record (its steps run #1-#{last})").format(step=step, last=last),
+        )
     name = type(target).__name__
     elsewhere = getattr(cls, "RECORDED_ELSEWHERE", {}).get(name)
     if elsewhere and not mirrored:
-        raise RuleViolationError(doing, f"step #{step} ({name}) {elsewhere}")
+        raise RuleViolationError(
+            doing, _("step #{step} ({name}) {why}").format(step=step, name=name, why=_(elsewhere))
+        )
     return target

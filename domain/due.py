@@ -11,6 +11,7 @@ from datetime import date
 
 import attrs
 
+from domain.i18n import _
 from domain.jurisdiction import DeadlineRule, JurisdictionProfile
 from domain.values import AgreementKind, ContractStatus
 
@@ -116,9 +117,9 @@ def agreement_deadlines(d: AgreementDates, profile: JurisdictionProfile) -> list
         found.append(
             Due(
                 key="resume",
-                label="resume negotiations (agreed date)",
+                label=_("resume negotiations (agreed date)"),
                 due=d.suspended_until,
-                rule=f"agreed on suspension — {profile.cite(profile.suspension_basis)}",
+                rule=_("agreed on suspension — {basis}").format(basis=profile.cite(profile.suspension_basis)),
             )
         )
     if d.signed_on is not None:
@@ -136,7 +137,7 @@ def _contract_deadlines(d: AgreementDates, signed_on: date, profile: Jurisdictio
         found.append(
             attrs.evolve(
                 ends,
-                label="review window ends; deemed effective without objection",
+                label=_("review window ends; deemed effective without objection"),
                 milestone=d.objected_on is None,
             )
         )
@@ -148,14 +149,14 @@ def _contract_deadlines(d: AgreementDates, signed_on: date, profile: Jurisdictio
     renewal = profile.deadline("renewal", d.kind)
     if renewal is not None and d.term_end is not None:
         opens = _due(renewal, d.term_end, profile, done_on=d.renewal_opened_on)
-        found.append(attrs.evolve(opens, label="renewal window opens", milestone=True))
+        found.append(attrs.evolve(opens, label=_("renewal window opens"), milestone=True))
     if d.term_end is not None:
         found.append(
             Due(
                 key="expiry",
-                label="term ends (contract expires)",
+                label=_("term ends (contract expires)"),
                 due=d.term_end,
-                rule=f"term agreed at signing — {profile.cite(profile.term_basis)}",
+                rule=_("term agreed at signing — {basis}").format(basis=profile.cite(profile.term_basis)),
                 milestone=True,
             )
         )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from domain.i18n import _
+
 
 def shown(value: object, limit: int = 40) -> str:
     """What was typed, quoted for a one-line message: escapes visible, at most ``limit`` characters."""
     text = str(value)
     if len(text) <= limit:
         return repr(text)
-    return f"{text[:limit]!r}… ({len(text):,} characters)"
+    return _("{start}… ({length} characters)").format(start=repr(text[:limit]), length=f"{len(text):,}")
 
 
 def printable(value: object) -> str:

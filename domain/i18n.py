@@ -19,6 +19,8 @@ with ``gettext`` and ``ngettext`` methods, as the standard library's translation
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 
@@ -82,3 +84,16 @@ def install(catalog: Catalog, language: str) -> None:
 def language() -> str:
     """The language messages are made in now: "en" or "zh"."""
     return _language
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """Messages made inside are English whatever the interface installed: a text kept in an
+    event or a read model is stored as written and translated where it is shown."""
+    global _catalog, _language
+    saved = _catalog, _language
+    _catalog, _language = ENGLISH, "en"
+    try:
+        yield
+    finally:
+        _catalog, _language = saved

@@ -8,6 +8,7 @@ copy with some fields changed (``attrs.evolve``).
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date
 from fractions import Fraction
@@ -17,19 +18,70 @@ import attrs
 
 from domain.calendar import NO_HOLIDAYS, DayUnit, HolidayCalendar, add_period
 from domain.errors import InvalidValueError, shown
+from domain.i18n import N_, NC_, _, language, ngettext, pgettext
 from domain.reference import HOLIDAY_LOADERS
 from domain.values import AgreementKind
+
+_DIGITS = "零一二三四五六七八九"
+_ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:-(\d+))?")
+
+
+def zh_numeral(number: int) -> str:
+    """``number`` (0 to 9999) in Chinese numerals as statutes number their articles:
+    10 -> 十, 29 -> 二十九, 110 -> 一百一十, 203 -> 二百零三."""
+    if not 0 <= number <= 9999:
+        raise ValueError(f"{number} is outside 0-9999")
+    if number < 10:
+        return _DIGITS[number]
+    if number < 20:  # 十, 十五: no leading 一 before a lone ten
+        return "十" + (_DIGITS[number % 10] if number % 10 else "")
+    text = ""
+    zero = False  # a zero place passed since the last digit written: 二百零三
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // value % 10
+        if digit == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += _DIGITS[digit] + unit
+    return text
+
+
+def zh_article(article: str) -> str:
+    """An article as a Chinese citation numbers it: "29" -> 第二十九条, "20(2)" -> 第二十条第二款,
+    "39-41" -> 第三十九条至第四十一条. A reference of another shape is kept as written: 第{it}条."""
+    found = _ARTICLE.fullmatch(article.strip())
+    if found is None:
+        return f"第{article}条"
+    first, paragraph, last = found.groups()
+    text = f"第{zh_numeral(int(first))}条"
+    if paragraph:
+        text += f"第{zh_numeral(int(paragraph))}款"
+    if last:
+        text += f"至第{zh_numeral(int(last))}条"
+    return text
 
 
 @attrs.frozen
 class LegalBasis:
-    """Where a rule comes from: an instrument and an article, in English and Chinese."""
+    """Where a rule comes from: an instrument and an article, in English and Chinese.
+
+    ``zh`` is the citation the filing packet prints in Chinese (article in Arabic figures, as
+    the packet has always printed it); ``str()`` is the citation in the language of the
+    interface: "Provisions on Collective Contracts art. 36", or 《集体合同规定》第三十六条."""
 
     instrument: str
     article: str
     zh: str = ""
 
     def __str__(self) -> str:
+        title = TITLES_ZH.get(self.instrument) if language() == "zh" else None
+        if title is not None:
+            return f"《{title}》{zh_article(self.article)}"
+        if language() == "zh" and self.zh:
+            return self.zh
         return f"{self.instrument} art. {self.article}"
 
 
@@ -44,7 +96,23 @@ S2_ZH = "工资集体协商试行办法"
 LCL = "Labour Contract Law"
 CIVIL_CODE = "Civil Code"
 CIVIL_CODE_ZH = "民法典"
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LCL_ZH = "劳动合同法"
+# The instruments' Chinese titles, which a Chinese citation gives in 《》.
+TITLES_ZH = {S1: S1_ZH, S2: S2_ZH, S3: S3_ZH, S4: S4_ZH, LCL: LCL_ZH, CIVIL_CODE: CIVIL_CODE_ZH}
+WEEKDAYS = (
+    NC_("weekday", "Mon"),
+    NC_("weekday", "Tue"),
+    NC_("weekday", "Wed"),
+    NC_("weekday", "Thu"),
+    NC_("weekday", "Fri"),
+    NC_("weekday", "Sat"),
+    NC_("weekday", "Sun"),
+)
+
+
+def weekday(day: date) -> str:
+    """``day``'s weekday, short, in the current language: "Sat", 周六."""
+    return pgettext("weekday", WEEKDAYS[day.weekday()])
 
 
 def s1(article: str) -> LegalBasis:
@@ -72,7 +140,7 @@ class PeriodEnd:
     basis: LegalBasis
 
     def describe(self) -> str:
-        return "a rest day" if self.rest_days else "a statutory holiday"
+        return _("a rest day") if self.rest_days else _("a statutory holiday")
 
 
 @attrs.frozen(kw_only=True)
@@ -80,12 +148,18 @@ class DeadlineRule:
     """A period that starts at a named event: ``days`` units after it (or before it if < 0)."""
 
     key: str
-    label: str
+    # English as written in the profile (N_); ``label`` gives it in the current language.
+    _label: str
     amount: int
     unit: DayUnit
     start_event: str
     basis: LegalBasis
     roll_forward: bool = True
+
+    @property
+    def label(self) -> str:
+        """What the period is for, in the current language."""
+        return _(self._label)
 
     def due(self, start: date, holidays: HolidayCalendar = NO_HOLIDAYS, *, rest_days: bool = True) -> date:
         """The last day of the period from ``start``: rolled past the days it may not end on."""
@@ -107,8 +181,21 @@ class DeadlineRule:
         return self.unit is DayUnit.WORKING or (self.roll_forward and self.amount > 0)
 
     def describe(self) -> str:
-        direction = "after" if self.amount >= 0 else "before"
-        return f"{abs(self.amount)} {self.unit.value} {direction} {self.start_event}"
+        """The period in words, in the current language: "20 calendar days after receipt of the
+        request", 收到协商要求之日起20日内."""
+        event = pgettext("period start", self.start_event)
+        template = _PERIODS[self.unit, self.amount >= 0]
+        return _(template).format(n=abs(self.amount), event=event)
+
+
+_PERIODS = {
+    (DayUnit.CALENDAR, True): N_("{n} calendar days after {event}"),
+    (DayUnit.CALENDAR, False): N_("{n} calendar days before {event}"),
+    (DayUnit.WORKING, True): N_("{n} working days after {event}"),
+    (DayUnit.WORKING, False): N_("{n} working days before {event}"),
+    (DayUnit.MONTHS, True): N_("{n} months after {event}"),
+    (DayUnit.MONTHS, False): N_("{n} months before {event}"),
+}
 
 
 ThresholdOp = Literal[">", ">="]
@@ -197,7 +284,12 @@ class JurisdictionProfile:
         return f"{self.ratify_quorum.numerator}/{self.ratify_quorum.denominator}"
 
     def cite(self, basis: LegalBasis) -> str:
-        return f"{self.id}, {basis}"
+        """``basis`` with the profile it is a rule of: "PRC, Provisions on Collective Contracts
+        art. 36". In Chinese the national profile's rules are the statutes themselves, so a
+        citation names the statute alone: 《集体合同规定》第三十六条."""
+        if language() == "zh" and self.id == "PRC":
+            return str(basis)
+        return _("{profile}, {basis}").format(profile=self.id, basis=basis)
 
     def due(self, rule: DeadlineRule, start: date) -> date:
         """``rule``'s due date from ``start``, counted with this profile's holidays and rolled
@@ -211,30 +303,55 @@ class JurisdictionProfile:
         holidays says so when it falls outside the holiday data's years, and a date rolled
         past a rest day (``start`` given) says from which day and why. A date the parties
         agreed to extend the period to (``extended``) was not counted: it says so instead."""
-        text = f"{rule.describe()} — {self.cite(rule.basis)}"
+        text = _("{rule} — {basis}").format(rule=rule.describe(), basis=self.cite(rule.basis))
         if extended:
-            return f"extended to {due.isoformat()} with both parties' consent — {text}"
+            return _("extended to {due} with both parties' consent — {rule}").format(
+                due=due.isoformat(), rule=text
+            )
         if start is not None and rule.rolls:
-            period = f"{rule.amount} {'days' if rule.unit is DayUnit.CALENDAR else rule.unit.value}"
-            text = self.rolled(text, period, rule.plain_end(start), due)
+            unit = "days" if rule.unit is DayUnit.CALENDAR else rule.unit.value
+            text = self.rolled(text, rule.amount, unit, rule.plain_end(start), due)
         return self.noted(text, due) if rule.counts_holidays else text
 
-    def rolled(self, text: str, period: str, plain: date, due: date) -> str:
+    def rolled(self, text: str, amount: int, unit: str, plain: date, due: date) -> str:
         """``text``, and when ``due`` was rolled forward from ``plain``, the roll said beside it:
-        "10 days end Sat 2024-06-15, a rest day: rolled to Mon 2024-06-17, Civil Code art. 203"."""
+        "10 days end Sat 2024-06-15, a rest day: rolled to Mon 2024-06-17, Civil Code art. 203".
+        ``unit`` is "days", "months" or "years": the period is ``amount`` of them."""
         if plain == due:
             return text
-        day_off = "a statutory holiday" if plain in self.holidays.holidays else self.period_end.describe()
-        verb = "ends" if period.startswith("1 ") else "end"
-        return (
-            f"{text}; {period} {verb} {WEEKDAYS[plain.weekday()]} {plain.isoformat()}, {day_off}:"
-            f" rolled to {WEEKDAYS[due.weekday()]} {due.isoformat()}, {self.period_end.basis}"
+        day_off = _("a statutory holiday") if plain in self.holidays.holidays else self.period_end.describe()
+        template = {
+            "days": ngettext(
+                "{rule}; {n} day ends {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                "{rule}; {n} days end {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                amount,
+            ),
+            "months": ngettext(
+                "{rule}; {n} month ends {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                "{rule}; {n} months end {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                amount,
+            ),
+            "years": ngettext(
+                "{rule}; {n} year ends {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                "{rule}; {n} years end {weekday} {plain}, {day_off}: rolled to {due_weekday} {due}, {basis}",
+                amount,
+            ),
+        }[unit]
+        return template.format(
+            rule=text,
+            n=amount,
+            weekday=weekday(plain),
+            plain=plain.isoformat(),
+            day_off=day_off,
+            due_weekday=weekday(due),
+            due=due.isoformat(),
+            basis=self.period_end.basis,
         )
 
     def noted(self, text: str, due: date) -> str:
         """``text``, with the holiday data's note for ``due`` when it falls outside the data's years."""
         note = self.holidays.uncovered_note(due)
-        return f"{text}; {note}" if note else text
+        return _("{rule}; {note}").format(rule=text, note=note) if note else text
 
     def limitation_ends(self, start: date) -> date:
         """The limitation period's last day, counted from ``start``: ``limitation_months`` later,
@@ -248,10 +365,8 @@ class JurisdictionProfile:
         ends = self.limitation_ends(start)
         plain = add_period(start, self.limitation_months, DayUnit.MONTHS, roll_forward=False)
         months = self.limitation_months
-        period = (
-            f"{months // 12} year{'s' if months > 12 else ''}" if months % 12 == 0 else f"{months} months"
-        )
-        return self.noted(self.rolled(text, period, plain, ends), ends)
+        amount, unit = (months // 12, "years") if months % 12 == 0 else (months, "months")
+        return self.noted(self.rolled(text, amount, unit, plain, ends), ends)
 
 
 def _dl(key: str, label: str, amount: int, unit: DayUnit, start: str, basis: LegalBasis) -> DeadlineRule:
@@ -308,10 +423,10 @@ PRC = JurisdictionProfile(
             None,
             _dl(
                 "reply",
-                "written reply to the request",
+                N_("written reply to the request"),
                 20,
                 _CAL,
-                "receipt of the request",
+                NC_("period start", "receipt of the request"),
                 s1("32"),
             ),
         ),
@@ -319,26 +434,43 @@ PRC = JurisdictionProfile(
             _WAGE,
             _dl(
                 "reply",
-                "written reply to the request",
+                N_("written reply to the request"),
                 20,
                 _CAL,
-                "receipt of the request",
+                NC_("period start", "receipt of the request"),
                 s2("17"),
             ),
         ),
-        (None, _dl("filing", "submit for filing (3 copies)", 10, _CAL, "signing", s1("42"))),
+        (
+            None,
+            _dl(
+                "filing",
+                N_("submit for filing (3 copies)"),
+                10,
+                _CAL,
+                NC_("period start", "signing"),
+                s1("42"),
+            ),
+        ),
         (
             _WAGE,
-            _dl("filing", "submit for filing (3 copies + explanation)", 7, _CAL, "signing", s2("21")),
+            _dl(
+                "filing",
+                N_("submit for filing (3 copies + explanation)"),
+                7,
+                _CAL,
+                NC_("period start", "signing"),
+                s2("21"),
+            ),
         ),
         (
             None,
             _dl(
                 "review",
-                "authority's review; deemed effective without objection",
+                N_("authority's review; deemed effective without objection"),
                 15,
                 _CAL,
-                "receipt by the authority",
+                NC_("period start", "receipt by the authority"),
                 s1("47"),
             ),
         ),
@@ -346,28 +478,58 @@ PRC = JurisdictionProfile(
             _WAGE,
             _dl(
                 "review",
-                "authority's review; deemed effective without objection",
+                N_("authority's review; deemed effective without objection"),
                 15,
                 _CAL,
-                "receipt by the authority",
+                NC_("period start", "receipt by the authority"),
                 s2("22"),
             ),
         ),
-        (_WAGE, _dl("publish", "publish to all workers", 5, _CAL, "taking effect", s2("23"))),
-        (None, _dl("renewal", "renewal window opens", -3, DayUnit.MONTHS, "expiry", s1("38"))),
-        (_WAGE, _dl("renewal", "renewal window opens", -60, _CAL, "expiry", s2("24"))),
+        (
+            _WAGE,
+            _dl(
+                "publish",
+                N_("publish to all workers"),
+                5,
+                _CAL,
+                NC_("period start", "taking effect"),
+                s2("23"),
+            ),
+        ),
         (
             None,
-            _dl("vacancy", "fill a vacant representative's seat", 15, _CAL, "the vacancy", s1("31")),
+            _dl(
+                "renewal",
+                N_("renewal window opens"),
+                -3,
+                DayUnit.MONTHS,
+                NC_("period start", "expiry"),
+                s1("38"),
+            ),
+        ),
+        (
+            _WAGE,
+            _dl("renewal", N_("renewal window opens"), -60, _CAL, NC_("period start", "expiry"), s2("24")),
+        ),
+        (
+            None,
+            _dl(
+                "vacancy",
+                N_("fill a vacant representative's seat"),
+                15,
+                _CAL,
+                NC_("period start", "the vacancy"),
+                s1("31"),
+            ),
         ),
         (
             None,
             _dl(
                 "acceptance",
-                "accept or decline the application",
+                N_("accept or decline the application"),
                 3,
                 DayUnit.WORKING,
-                "receipt of the application",
+                NC_("period start", "receipt of the application"),
                 s4("22"),
             ),
         ),
@@ -375,10 +537,10 @@ PRC = JurisdictionProfile(
             None,
             _dl(
                 "arbitration_right",
-                "a party may apply for arbitration if no agreement",
+                N_("a party may apply for arbitration if no agreement"),
                 15,
                 _CAL,
-                "receipt of the application",
+                NC_("period start", "receipt of the application"),
                 s3("14"),
             ),
         ),
@@ -386,10 +548,10 @@ PRC = JurisdictionProfile(
             None,
             _dl(
                 "mediation",
-                "mediation ends; without agreement it is deemed failed",
+                N_("mediation ends; without agreement it is deemed failed"),
                 15,
                 _CAL,
-                "acceptance",
+                NC_("period start", "acceptance"),
                 s4("29"),
             ),
         ),
@@ -397,10 +559,10 @@ PRC = JurisdictionProfile(
             None,
             _dl(
                 "arbitral_review",
-                "joint request for arbitral review of the agreement",
+                N_("joint request for arbitral review of the agreement"),
                 15,
                 _CAL,
-                "the agreement taking effect",
+                NC_("period start", "the agreement taking effect"),
                 s4("27"),
             ),
         ),
@@ -418,7 +580,8 @@ def get_profile(profile_id: str) -> JurisdictionProfile:
     except KeyError:
         known = ", ".join(sorted(PROFILES))
         raise InvalidValueError(
-            "profile", f"{shown(profile_id)} is not a known profile (known: {known})"
+            "profile",
+            _("{value} is not a known profile (known: {known})").format(value=shown(profile_id), known=known),
         ) from None
     if key in HOLIDAY_LOADERS:  # the first time: the calendar the application registered
         with _LOADING:  # one thread loads it; a loader that fails is asked again next time

@@ -19,9 +19,10 @@ from domain.articles import Agreement, Proposal, current_proposal
 from domain.calendar import add_months
 from domain.corrections import Amends, Correctable, Replay
 from domain.errors import InvalidValueError, RuleViolationError, StageError
+from domain.i18n import N_, _, english, ngettext, pgettext
 from domain.identity import negotiation_id
 from domain.jurisdiction import JurisdictionProfile, get_profile
-from domain.ratification import evaluate
+from domain.ratification import evaluate, reported_rule
 from domain.records import Round, Suspension, TieDecision, Vote
 from domain.representatives import Representative, check_appointment, check_teams
 from domain.values import (
@@ -182,7 +183,7 @@ class Negotiation(Correctable, Aggregate):
         "Reopened": Replay(command="reopen"),
     }
     RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
-        "Reopened": "is the authority's objection: correct it on the contract ('contract correct')",
+        "Reopened": N_("is the authority's objection: correct it on the contract ('contract correct')"),
     }
 
     @staticmethod
@@ -275,7 +276,7 @@ class Negotiation(Correctable, Aggregate):
         return [a for a in self.article_order if self.article_status(a) != "withdrawn"]
 
     def draft_on_last(self) -> str:
-        return self.last_draft_on.isoformat() if self.last_draft_on else "an earlier date"
+        return self.last_draft_on.isoformat() if self.last_draft_on else _("an earlier date")
 
     def last_round(self) -> int:
         return len(self.rounds)
@@ -288,22 +289,26 @@ class Negotiation(Correctable, Aggregate):
 
     def _require_stage(self, field: str, *stages: Stage, doing: str) -> None:
         if self.stage not in stages:
-            allowed = " or ".join(s.value for s in stages)
+            allowed = _(" or ").join(pgettext("stage", s.value) for s in stages)
             raise StageError(
                 field,
-                f"cannot {doing} while the negotiation is {self.stage.value} (needs: {allowed})",
+                _("cannot {doing} while the negotiation is {stage} (needs: {allowed})").format(
+                    doing=_(doing), stage=pgettext("stage", self.stage.value), allowed=allowed
+                ),
             )
 
     def _require_in_order(self, field: str, on: date) -> None:
         if self.progress_on is not None and on < self.progress_on:
             raise RuleViolationError(
                 field,
-                f"{on.isoformat()} is before the last recorded step on"
-                f" {self.progress_on.isoformat()}; steps are recorded in the order they happened",
+                _(
+                    "{day} is before the last recorded step on {last}; steps are recorded in the order"
+                    " they happened"
+                ).format(day=on.isoformat(), last=self.progress_on.isoformat()),
             )
 
     def receive_request(self, *, on: date, by: str, topics: str = "") -> None:
-        self._require_stage("request", Stage.OPENED, Stage.REFUSED, doing="record a request")
+        self._require_stage("request", Stage.OPENED, Stage.REFUSED, doing=N_("record a request"))
         self._require_in_order("request.on", on)
         self._request_received(on=on, by=by, topics=topics)
 
@@ -318,7 +323,7 @@ class Negotiation(Correctable, Aggregate):
         self.reply_reason = ""
 
     def answer_request(self, *, on: date, by: str, accepted: bool, reason: str = "") -> None:
-        self._require_stage("reply", Stage.REQUESTED, doing="record a reply")
+        self._require_stage("reply", Stage.REQUESTED, doing=N_("record a reply"))
         self._require_in_order("reply.on", on)
         self._request_answered(on=on, by=by, accepted=accepted, reason=reason)
 
@@ -344,14 +349,17 @@ class Negotiation(Correctable, Aggregate):
         if self.stage in (Stage.DRAFT, Stage.TIED, Stage.RATIFIED, Stage.SIGNED):
             raise StageError(
                 "appoint",
-                f"the negotiation is {self.stage.value};"
-                " the teams that adopted the draft can no longer change",
+                _("the negotiation is {stage}; the teams that adopted the draft can no longer change").format(
+                    stage=pgettext("stage", self.stage.value)
+                ),
             )
         if self.rounds and on < self.rounds[-1].on:
             raise RuleViolationError(
                 "appoint.on",
-                f"{on.isoformat()} is before round {len(self.rounds)} on {self.rounds[-1].on.isoformat()};"
-                " appointments are recorded in the order they happened",
+                _(
+                    "{day} is before round {round} on {round_on}; appointments are recorded in the order"
+                    " they happened"
+                ).format(day=on.isoformat(), round=len(self.rounds), round_on=self.rounds[-1].on.isoformat()),
             )
         profile = self.profile
         rep = Representative(name=name, side=side, role=role, title=title)
@@ -359,7 +367,9 @@ class Negotiation(Correctable, Aggregate):
         if replaces and self.representatives[replaces].role is Role.CHIEF and role is not Role.CHIEF:
             raise RuleViolationError(
                 "appoint.replaces",
-                f"{replaces} is the {side.value} side's chief; appoint the successor with --chief",
+                _("{name} is the {side} side's chief; appoint the successor with --chief").format(
+                    name=replaces, side=pgettext("side", side.value)
+                ),
             )
         self._representative_appointed(
             on=on, by=by, name=name, side=side, role=role, title=title, replaces=replaces
@@ -387,7 +397,7 @@ class Negotiation(Correctable, Aggregate):
         present: list[str],
         minutes: str,
     ) -> int:
-        self._require_stage("round", Stage.NEGOTIATING, doing="hold a round")
+        self._require_stage("round", Stage.NEGOTIATING, doing=N_("hold a round"))
         self._require_in_order("round.on", on)
         profile = self.profile
         team = self.team_on(on)
@@ -396,26 +406,33 @@ class Negotiation(Correctable, Aggregate):
         if chair not in chief_names:
             raise RuleViolationError(
                 "round.chair",
-                f"{chair} is not a chief representative; the chiefs ({', '.join(sorted(chief_names))})"
-                f" chair the rounds ({profile.cite(profile.chair_basis)})",
+                _(
+                    "{name} is not a chief representative; the chiefs ({chiefs}) chair the rounds ({basis})"
+                ).format(
+                    name=chair, chiefs=", ".join(sorted(chief_names)), basis=profile.cite(profile.chair_basis)
+                ),
             )
         if profile.chairs_rotate and self.rounds and self.rounds[-1].chair == chair:
             raise RuleViolationError(
                 "round.chair",
-                f"{chair} chaired round {len(self.rounds)}; the chief representatives chair in turn"
-                f" ({profile.cite(profile.chair_basis)})",
+                _("{name} chaired round {round}; the chief representatives chair in turn ({basis})").format(
+                    name=chair, round=len(self.rounds), basis=profile.cite(profile.chair_basis)
+                ),
             )
         if recorder in team:
             raise RuleViolationError(
                 "round.recorder",
-                f"{recorder} is a representative; the recorder must not be one"
-                f" ({profile.cite(profile.recorder_basis)})",
+                _("{name} is a representative; the recorder must not be one ({basis})").format(
+                    name=recorder, basis=profile.cite(profile.recorder_basis)
+                ),
             )
         unknown = [p for p in present if p not in team]
         if unknown:
             raise InvalidValueError(
                 "round.present",
-                f"{', '.join(unknown)} is not a representative of either side on {on.isoformat()}",
+                _("{names} is not a representative of either side on {day}").format(
+                    names=", ".join(unknown), day=on.isoformat()
+                ),
             )
         number = len(self.rounds) + 1
         self._round_held(
@@ -457,9 +474,14 @@ class Negotiation(Correctable, Aggregate):
 
     def _round_date(self, field: str, round_no: int) -> date:
         if not self.rounds:
-            raise StageError(field, "no round has been held yet; record one with 'negotiation round'")
+            raise StageError(field, _("no round has been held yet; record one with 'negotiation round'"))
         if not 1 <= round_no <= len(self.rounds):
-            raise InvalidValueError(field, f"round {round_no} does not exist (rounds 1-{len(self.rounds)})")
+            raise InvalidValueError(
+                field,
+                _("round {round} does not exist (rounds 1-{last})").format(
+                    round=round_no, last=len(self.rounds)
+                ),
+            )
         return self.rounds[round_no - 1].on
 
     def _require_article_order(self, field: str, article: str, round_no: int) -> None:
@@ -470,14 +492,16 @@ class Negotiation(Correctable, Aggregate):
         if round_no <= self.rounds_at_draft:
             raise RuleViolationError(
                 field,
-                f"round {round_no} was before the draft of {self.draft_on_last()}; hold a new round"
-                " to change the articles",
+                _(
+                    "round {round} was before the draft of {day}; hold a new round to change the articles"
+                ).format(round=round_no, day=self.draft_on_last()),
             )
         if activity and round_no < max(activity):
             raise RuleViolationError(
                 field,
-                f"article {article!r} was last acted on in round {max(activity)};"
-                f" round {round_no} is earlier",
+                _("article {article} was last acted on in round {last}; round {round} is earlier").format(
+                    article=repr(article), last=max(activity), round=round_no
+                ),
             )
 
     def table_proposal(
@@ -490,7 +514,7 @@ class Negotiation(Correctable, Aggregate):
         round_no: int | None = None,
         wage: WageTerms | None = None,
     ) -> str:
-        self._require_stage("propose", Stage.NEGOTIATING, doing="table a proposal")
+        self._require_stage("propose", Stage.NEGOTIATING, doing=N_("table a proposal"))
         number = round_no if round_no is not None else len(self.rounds)
         on = self._round_date("propose.round", number)
         self._require_article_order("propose.round", article, number)
@@ -505,7 +529,10 @@ class Negotiation(Correctable, Aggregate):
                 AgreementKind.INDUSTRY,
             )
         ):
-            raise RuleViolationError("propose.wage", f"a {self.kind.value} contract has no wage terms")
+            raise RuleViolationError(
+                "propose.wage",
+                _("a {kind} contract has no wage terms").format(kind=pgettext("kind", self.kind.value)),
+            )
         current = current_proposal(self.article_proposals(article), number)
         counter_to = current.id if current and current.side is not side else ""
         proposal_id = f"P{len(self.proposals) + 1}"
@@ -552,18 +579,22 @@ class Negotiation(Correctable, Aggregate):
     def withdraw_proposal(
         self, *, by: str, proposal_id: str, reason: str = "", round_no: int | None = None
     ) -> None:
-        self._require_stage("withdraw", Stage.NEGOTIATING, doing="withdraw a proposal")
+        self._require_stage("withdraw", Stage.NEGOTIATING, doing=N_("withdraw a proposal"))
         proposal = self.proposals.get(proposal_id)
         if proposal is None:
             raise InvalidValueError(
-                "withdraw.proposal", f"{proposal_id} is not a proposal of this negotiation"
+                "withdraw.proposal", _("{id} is not a proposal of this negotiation").format(id=proposal_id)
             )
         if proposal.withdrawn_round is not None:
-            raise RuleViolationError("withdraw.proposal", f"{proposal_id} was already withdrawn")
+            raise RuleViolationError(
+                "withdraw.proposal", _("{id} was already withdrawn").format(id=proposal_id)
+            )
         if proposal.article in self.agreements:
             raise RuleViolationError(
                 "withdraw.proposal",
-                f"article {proposal.article!r} is agreed; table a new proposal to reopen it first",
+                _("article {article} is agreed; table a new proposal to reopen it first").format(
+                    article=repr(proposal.article)
+                ),
             )
         number = round_no if round_no is not None else len(self.rounds)
         on = self._round_date("withdraw.round", number)
@@ -588,11 +619,16 @@ class Negotiation(Correctable, Aggregate):
         )
 
     def agree_article(self, *, by: str, article: str, round_no: int | None = None) -> None:
-        self._require_stage("agree", Stage.NEGOTIATING, doing="agree an article")
+        self._require_stage("agree", Stage.NEGOTIATING, doing=N_("agree an article"))
         if article not in self.article_order:
-            raise InvalidValueError("agree.article", f"no proposal has been tabled on article {article!r}")
+            raise InvalidValueError(
+                "agree.article",
+                _("no proposal has been tabled on article {article}").format(article=repr(article)),
+            )
         if article in self.agreements:
-            raise RuleViolationError("agree.article", f"article {article!r} is already agreed")
+            raise RuleViolationError(
+                "agree.article", _("article {article} is already agreed").format(article=repr(article))
+            )
         number = round_no if round_no is not None else len(self.rounds)
         on = self._round_date("agree.round", number)
         self._require_article_order("agree.round", article, number)
@@ -600,7 +636,9 @@ class Negotiation(Correctable, Aggregate):
         if current is None:
             raise RuleViolationError(
                 "agree.article",
-                f"every proposal on article {article!r} was withdrawn; nothing to agree",
+                _("every proposal on article {article} was withdrawn; nothing to agree").format(
+                    article=repr(article)
+                ),
             )
         self._article_agreed(
             on=on, by=by, article=article, round=number, proposal_id=current.id, text=current.text
@@ -613,16 +651,22 @@ class Negotiation(Correctable, Aggregate):
         self.agreements[article] = Agreement(round=round, on=on, proposal_id=proposal_id, text=text)
 
     def suspend(self, *, on: date, by: str, until: date, reason: str) -> None:
-        self._require_stage("suspend", Stage.NEGOTIATING, doing="suspend")
+        self._require_stage("suspend", Stage.NEGOTIATING, doing=N_("suspend"))
         self._require_in_order("suspend.on", on)
         if until <= on:
-            raise InvalidValueError("suspend.until", f"{until.isoformat()} is not after {on.isoformat()}")
+            raise InvalidValueError(
+                "suspend.until",
+                _("{until} is not after {day}").format(until=until.isoformat(), day=on.isoformat()),
+            )
         profile = self.profile
         if profile.suspension_max_days is not None and (until - on).days > profile.suspension_max_days:
             raise RuleViolationError(
                 "suspend.until",
-                f"a suspension may last at most {profile.suspension_max_days} days"
-                f" ({profile.cite(profile.suspension_basis)})",
+                ngettext(
+                    "a suspension may last at most {n} day ({basis})",
+                    "a suspension may last at most {n} days ({basis})",
+                    profile.suspension_max_days,
+                ).format(n=profile.suspension_max_days, basis=profile.cite(profile.suspension_basis)),
             )
         self._suspended(on=on, by=by, until=until, reason=reason)
 
@@ -633,7 +677,7 @@ class Negotiation(Correctable, Aggregate):
         self.suspensions.append(Suspension(on=on, until=until, reason=reason))
 
     def resume(self, *, on: date, by: str) -> None:
-        self._require_stage("resume", Stage.SUSPENDED, doing="resume")
+        self._require_stage("resume", Stage.SUSPENDED, doing=N_("resume"))
         self._require_in_order("resume.on", on)
         self._resumed(on=on, by=by)
 
@@ -644,18 +688,20 @@ class Negotiation(Correctable, Aggregate):
         self.suspensions[-1] = attrs.evolve(self.suspensions[-1], resumed_on=on)
 
     def adopt_draft(self, *, on: date, by: str) -> None:
-        self._require_stage("draft", Stage.NEGOTIATING, doing="adopt the draft")
+        self._require_stage("draft", Stage.NEGOTIATING, doing=N_("adopt the draft"))
         self._require_in_order("draft.on", on)
         live = self.live_articles()
         if not live:
             raise RuleViolationError(
-                "draft", "no article has been negotiated; table and agree articles first"
+                "draft", _("no article has been negotiated; table and agree articles first")
             )
         open_articles = [a for a in live if a not in self.agreements]
         if open_articles:
             raise RuleViolationError(
                 "draft",
-                f"{len(open_articles)} article(s) not yet agreed: {', '.join(open_articles)}",
+                _("{n} article(s) not yet agreed: {articles}").format(
+                    n=len(open_articles), articles=", ".join(open_articles)
+                ),
             )
         check_teams(self.team_on(on).values(), self.profile)
         chiefs = [self.chief(s) for s in Side]
@@ -684,32 +730,30 @@ class Negotiation(Correctable, Aggregate):
     ) -> VoteOutcome:
         """Record the vote; ``no_quorum`` records a meeting held without quorum (its tally shows
         it), which leaves the draft to be voted on again."""
-        self._require_stage("vote", Stage.DRAFT, doing="record a ratification vote")
+        self._require_stage("vote", Stage.DRAFT, doing=N_("record a ratification vote"))
         self._require_in_order("vote.on", on)
         profile = self.profile
         if no_quorum and tally is None:
             raise InvalidValueError(
-                "vote.no-quorum", "a meeting held without quorum is recorded with --roll and --present"
+                "vote.no-quorum", _("a meeting held without quorum is recorded with --roll and --present")
             )
         if tally is not None:
             if reported is not None:
                 raise InvalidValueError(
-                    "vote.outcome", "give either the tally or the reported outcome, not both"
+                    "vote.outcome", _("give either the tally or the reported outcome, not both")
                 )
             result = evaluate(tally, profile, no_quorum=no_quorum)
             outcome, rule = result.outcome, result.rule
         else:
             if reported is None:
                 raise InvalidValueError(
-                    "vote", "give the tally (--roll --present --yes --no) or the reported --outcome"
+                    "vote", _("give the tally (--roll --present --yes --no) or the reported --outcome")
                 )
             if reported not in (VoteOutcome.PASSED, VoteOutcome.REJECTED):
-                raise InvalidValueError("vote.outcome", "a reported outcome is passed or rejected")
+                raise InvalidValueError("vote.outcome", _("a reported outcome is passed or rejected"))
             outcome = reported
-            rule = (
-                f"outcome reported, tally not recorded — quorum and threshold unverifiable"
-                f" ({profile.cite(profile.ratify_basis)})"
-            )
+            with english():  # kept in the event in English; ratification.vote_rule shows it
+                rule = reported_rule(profile)
         self._vote_recorded(on=on, by=by, body=body, session=session, tally=tally, outcome=outcome, rule=rule)
         return outcome
 
@@ -736,10 +780,10 @@ class Negotiation(Correctable, Aggregate):
             self.draft_on = None
 
     def decide_tie(self, *, on: date, by: str, outcome: VoteOutcome, reason: str) -> None:
-        self._require_stage("vote.decide", Stage.TIED, doing="decide a tied vote")
+        self._require_stage("vote.decide", Stage.TIED, doing=N_("decide a tied vote"))
         self._require_in_order("vote.on", on)
         if outcome not in (VoteOutcome.PASSED, VoteOutcome.REJECTED):
-            raise InvalidValueError("vote.decide", "decide the tie as passed or rejected")
+            raise InvalidValueError("vote.decide", _("decide the tie as passed or rejected"))
         self._tie_decided(on=on, by=by, outcome=outcome, reason=reason)
 
     @event(TieDecided)
@@ -765,12 +809,16 @@ class Negotiation(Correctable, Aggregate):
         profile = self.profile
         if self.stage is Stage.SIGNED:
             assert self.signed_on is not None
-            raise StageError("sign", f"already signed on {self.signed_on.isoformat()}")
+            raise StageError("sign", _("already signed on {day}").format(day=self.signed_on.isoformat()))
         if self.stage is not Stage.RATIFIED:
             raise StageError(
                 "sign",
-                f"the draft has no passing ratification vote (the negotiation is {self.stage.value});"
-                f" signing comes after it ({profile.cite(profile.signing_basis)})",
+                _(
+                    "the draft has no passing ratification vote (the negotiation is {stage});"
+                    " signing comes after it ({basis})"
+                ).format(
+                    stage=pgettext("stage", self.stage.value), basis=profile.cite(profile.signing_basis)
+                ),
             )
         self._require_in_order("sign.on", on)
         self._require_term_near(term, on)
@@ -782,8 +830,15 @@ class Negotiation(Correctable, Aggregate):
             if given and given != chief.name:
                 raise RuleViolationError(
                     f"sign.{side.value}",
-                    f"{given} is not the {side.value} side's chief representative ({chief.name});"
-                    f" both chiefs sign ({profile.cite(profile.signing_basis)})",
+                    _(
+                        "{name} is not the {side} side's chief representative ({chief});"
+                        " both chiefs sign ({basis})"
+                    ).format(
+                        name=given,
+                        side=pgettext("side", side.value),
+                        chief=chief.name,
+                        basis=profile.cite(profile.signing_basis),
+                    ),
                 )
             names[side] = chief.name
         warnings = term_warnings(term, profile)
@@ -820,13 +875,14 @@ class Negotiation(Correctable, Aggregate):
         if abs((term.start - on).days) > MAX_TERM_START_GAP_DAYS:
             raise InvalidValueError(
                 "sign.term-start",
-                f"{term.start.isoformat()} is more than a year from the signing on {on.isoformat()};"
-                " check the year",
+                _("{start} is more than a year from the signing on {day}; check the year").format(
+                    start=term.start.isoformat(), day=on.isoformat()
+                ),
             )
 
     def reopen(self, *, on: date, by: str, reason: str) -> None:
         """After the authority's objection the parties renegotiate (S1 Art 46)."""
-        self._require_stage("objection", Stage.SIGNED, doing="reopen")
+        self._require_stage("objection", Stage.SIGNED, doing=N_("reopen"))
         self._reopened(on=on, by=by, reason=reason)
 
     @event(Reopened)
@@ -847,9 +903,12 @@ def term_warnings(term: Term, profile: JurisdictionProfile) -> list[str]:
         longest is not None and term.end >= longest
     )
     if outside:
-        message = (
-            f"term {term.start.isoformat()} to {term.end.isoformat()} is outside the usual"
-            f" {lo // 12 if lo else 0}-{hi // 12 if hi else '?'} years ({profile.cite(profile.term_basis)})"
+        message = _("term {start} to {end} is outside the usual {low}-{high} years ({basis})").format(
+            start=term.start.isoformat(),
+            end=term.end.isoformat(),
+            low=lo // 12 if lo else 0,
+            high=hi // 12 if hi else "?",
+            basis=profile.cite(profile.term_basis),
         )
         if profile.term_is_hard_limit:
             raise RuleViolationError("sign.term", message)

@@ -5,6 +5,9 @@ favour, not of those present. Exactly half under a strict rule is a tie that a p
 A meeting without quorum is refused, or, when the user says it was held so, recorded as held
 and invalid: the draft is then voted on again. All arithmetic is on integers and fractions,
 never floats.
+
+The rule a vote was counted by is kept in its event in English (``evaluate``); ``vote_rule``
+says it in the language of the interface, counted again from the tally.
 """
 
 from __future__ import annotations
@@ -16,8 +19,17 @@ from fractions import Fraction
 import attrs
 
 from domain.errors import RuleViolationError
+from domain.i18n import NC_, _, english, pgettext
 from domain.jurisdiction import JurisdictionProfile
+from domain.records import Vote
 from domain.values import VoteOutcome, VoteTally
+
+# What the passing threshold is a fraction of (``ratify_base``).
+_BASES = {
+    "roll": NC_("vote base", "whole roll"),
+    "present": NC_("vote base", "present"),
+    "cast": NC_("vote base", "cast"),
+}
 
 
 def quorum_needed(roll: int, quorum: Fraction) -> int:
@@ -51,7 +63,7 @@ class VoteResult:
     quorum_needed: int
     yes_needed: int
     outcome: VoteOutcome
-    rule: str
+    rule: str  # in English, as the vote's event keeps it: ``vote_rule`` translates it when shown
 
 
 def evaluate(tally: VoteTally, profile: JurisdictionProfile, *, no_quorum: bool = False) -> VoteResult:
@@ -64,12 +76,18 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile, *, no_quorum: bool 
     if no_quorum:
         return held_without_quorum(tally, profile)
     needed = quorum_needed(tally.roll, profile.ratify_quorum)
-    source = profile.cite(profile.ratify_basis)
     if not quorum_met(tally, profile.ratify_quorum):
         raise RuleViolationError(
             "vote.present",
-            f"{tally.present} of {tally.roll} is below the quorum of {profile.quorum_text()} ({source});"
-            " if the meeting was held, record it as held without quorum with --no-quorum",
+            _(
+                "{present} of {roll} is below the quorum of {quorum} ({basis});"
+                " if the meeting was held, record it as held without quorum with --no-quorum"
+            ).format(
+                present=tally.present,
+                roll=tally.roll,
+                quorum=profile.quorum_text(),
+                basis=profile.cite(profile.ratify_basis),
+            ),
         )
     base = threshold_base(tally, profile) * profile.ratify_threshold
     if tally.yes > base or (profile.ratify_op == ">=" and tally.yes == base):
@@ -78,13 +96,8 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile, *, no_quorum: bool 
         outcome = VoteOutcome.TIED
     else:
         outcome = VoteOutcome.REJECTED
-    threshold = profile.ratify_threshold
-    rule = (
-        f"quorum {profile.quorum_text()} of the roll ({needed} of {tally.roll}); "
-        f"pass: yes {profile.ratify_op} {threshold.numerator}/{threshold.denominator} of the "
-        f"{'whole roll' if profile.ratify_base == 'roll' else profile.ratify_base}"
-        f" ({yes_needed(tally, profile)} yes needed) — {source}"
-    )
+    with english():
+        rule = quorum_rule(tally, profile)
     return VoteResult(
         quorum_met=True,
         quorum_needed=needed,
@@ -94,6 +107,41 @@ def evaluate(tally: VoteTally, profile: JurisdictionProfile, *, no_quorum: bool 
     )
 
 
+def quorum_rule(tally: VoteTally, profile: JurisdictionProfile) -> str:
+    """The quorum and threshold a vote with a quorum was counted by, in the current language."""
+    threshold = profile.ratify_threshold
+    return _(
+        "quorum {quorum} of the roll ({needed} of {roll}); "
+        "pass: yes {op} {threshold} of the {base} ({yes} yes needed) — {basis}"
+    ).format(
+        quorum=profile.quorum_text(),
+        needed=quorum_needed(tally.roll, profile.ratify_quorum),
+        roll=tally.roll,
+        op=profile.ratify_op,
+        threshold=f"{threshold.numerator}/{threshold.denominator}",
+        base=pgettext("vote base", _BASES[profile.ratify_base]),
+        yes=yes_needed(tally, profile),
+        basis=profile.cite(profile.ratify_basis),
+    )
+
+
+def reported_rule(profile: JurisdictionProfile) -> str:
+    """The rule of a vote whose outcome was reported without its tally, in the current language."""
+    return _("outcome reported, tally not recorded — quorum and threshold unverifiable ({basis})").format(
+        basis=profile.cite(profile.ratify_basis)
+    )
+
+
+def vote_rule(vote: Vote, profile: JurisdictionProfile) -> str:
+    """The rule ``vote`` was counted by, in the current language: counted again from its tally
+    by ``profile``'s rule (its event keeps the same words in English, ``vote.rule``)."""
+    if vote.tally is None:
+        return reported_rule(profile)
+    if vote.outcome is VoteOutcome.NO_QUORUM:
+        return no_quorum_rule(vote.tally, profile)
+    return quorum_rule(vote.tally, profile)
+
+
 def held_without_quorum(tally: VoteTally, profile: JurisdictionProfile) -> VoteResult:
     """A meeting the user says had no quorum: invalid if the counts agree, refused if they show
     a quorum (the facts contradict it)."""
@@ -101,24 +149,36 @@ def held_without_quorum(tally: VoteTally, profile: JurisdictionProfile) -> VoteR
     if quorum_met(tally, profile.ratify_quorum):
         raise RuleViolationError(
             "vote.no-quorum",
-            f"{tally.present} of {tally.roll} present meets the quorum of {profile.quorum_text()}"
-            f" ({needed} needed, {profile.cite(profile.ratify_basis)}); record the vote without --no-quorum",
+            _(
+                "{present} of {roll} present meets the quorum of {quorum}"
+                " ({needed} needed, {basis}); record the vote without --no-quorum"
+            ).format(
+                present=tally.present,
+                roll=tally.roll,
+                quorum=profile.quorum_text(),
+                needed=needed,
+                basis=profile.cite(profile.ratify_basis),
+            ),
         )
+    with english():
+        rule = no_quorum_rule(tally, profile)
     return VoteResult(
         quorum_met=False,
         quorum_needed=needed,
         yes_needed=yes_needed(tally, profile),
         outcome=VoteOutcome.NO_QUORUM,
-        rule=no_quorum_rule(tally, profile),
+        rule=rule,
     )
 
 
 def no_quorum_rule(tally: VoteTally, profile: JurisdictionProfile) -> str:
-    """What happened at a meeting without quorum, with the rule it fell short of."""
-    needed = quorum_needed(tally.roll, profile.ratify_quorum)
-    return (
-        f"quorum not met: {tally.present} of {tally.roll} present"
-        f" (quorum {profile.quorum_text()} = {needed}) — {profile.cite(profile.ratify_basis)}"
+    """What happened at a meeting without quorum, with the rule it fell short of (current language)."""
+    return _("quorum not met: {present} of {roll} present (quorum {quorum} = {needed}) — {basis}").format(
+        present=tally.present,
+        roll=tally.roll,
+        quorum=profile.quorum_text(),
+        needed=quorum_needed(tally.roll, profile.ratify_quorum),
+        basis=profile.cite(profile.ratify_basis),
     )
 
 

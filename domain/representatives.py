@@ -13,6 +13,7 @@ from fractions import Fraction
 import attrs
 
 from domain.errors import RuleViolationError
+from domain.i18n import _, pgettext
 from domain.jurisdiction import JurisdictionProfile
 from domain.values import Role, Side
 
@@ -45,7 +46,9 @@ def check_appointment(
         if old is None or old.side is not new.side:
             raise RuleViolationError(
                 "appoint.replaces",
-                f"{replaces} is not a representative of the {new.side.value} side",
+                _("{name} is not a representative of the {side} side").format(
+                    name=replaces, side=pgettext("side", new.side.value)
+                ),
             )
         del by_name[replaces]
     existing = by_name.get(new.name)
@@ -53,19 +56,27 @@ def check_appointment(
         if existing.side is not new.side:
             raise RuleViolationError(
                 "appoint.name",
-                f"{new.name} already represents the {existing.side.value} side; no one may sit on"
-                f" both sides ({profile.cite(profile.no_dual_roles_basis)})",
+                _("{name} already represents the {side} side; no one may sit on both sides ({basis})").format(
+                    name=new.name,
+                    side=pgettext("side", existing.side.value),
+                    basis=profile.cite(profile.no_dual_roles_basis),
+                ),
             )
         raise RuleViolationError(
-            "appoint.name", f"{new.name} is already a representative of the {new.side.value} side"
+            "appoint.name",
+            _("{name} is already a representative of the {side} side").format(
+                name=new.name, side=pgettext("side", new.side.value)
+            ),
         )
     if new.role is Role.CHIEF:
         chief = next((r for r in by_name.values() if r.side is new.side and r.role is Role.CHIEF), None)
         if chief is not None:
             raise RuleViolationError(
                 "appoint.chief",
-                f"the {new.side.value} side already has a chief representative ({chief.name});"
-                f" use --replaces {chief.name} to change chief",
+                _(
+                    "the {side} side already has a chief representative ({chief});"
+                    " use --replaces {chief} to change chief"
+                ).format(side=pgettext("side", new.side.value), chief=chief.name),
             )
 
 
@@ -80,7 +91,9 @@ def team_problems(reps: Iterable[Representative], profile: JurisdictionProfile) 
             problems.append(
                 (
                     f"representatives.{side.value}",
-                    f"the {side.value} side has no chief representative ({profile.cite(profile.reps_basis)})",
+                    _("the {side} side has no chief representative ({basis})").format(
+                        side=pgettext("side", side.value), basis=profile.cite(profile.reps_basis)
+                    ),
                 )
             )
         minimum = profile.reps_min_per_side
@@ -88,8 +101,14 @@ def team_problems(reps: Iterable[Representative], profile: JurisdictionProfile) 
             problems.append(
                 (
                     f"representatives.{side.value}",
-                    f"the {side.value} side has {counts[side]}; at least {minimum} per side are required"
-                    f" ({profile.cite(profile.reps_basis)})",
+                    _(
+                        "the {side} side has {count}; at least {minimum} per side are required ({basis})"
+                    ).format(
+                        side=pgettext("side", side.value),
+                        count=counts[side],
+                        minimum=minimum,
+                        basis=profile.cite(profile.reps_basis),
+                    ),
                 )
             )
         maximum = profile.reps_max_per_side
@@ -97,8 +116,12 @@ def team_problems(reps: Iterable[Representative], profile: JurisdictionProfile) 
             problems.append(
                 (
                     f"representatives.{side.value}",
-                    f"the {side.value} side has {counts[side]}; at most {maximum} per side are allowed"
-                    f" ({profile.cite(profile.reps_basis)})",
+                    _("the {side} side has {count}; at most {maximum} per side are allowed ({basis})").format(
+                        side=pgettext("side", side.value),
+                        count=counts[side],
+                        maximum=maximum,
+                        basis=profile.cite(profile.reps_basis),
+                    ),
                 )
             )
         share = profile.expert_max_fraction
@@ -107,18 +130,30 @@ def team_problems(reps: Iterable[Representative], profile: JurisdictionProfile) 
             problems.append(
                 (
                     f"representatives.{side.value}",
-                    f"{experts} of the {side.value} side's {len(members)} are outside experts; at most"
-                    f" {share.numerator}/{share.denominator} of a side may be"
-                    f" ({profile.cite(profile.expert_basis)})",
+                    _(
+                        "{experts} of the {side} side's {members} are outside experts;"
+                        " at most {share} of a side may be ({basis})"
+                    ).format(
+                        experts=experts,
+                        side=pgettext("side", side.value),
+                        members=len(members),
+                        share=f"{share.numerator}/{share.denominator}",
+                        basis=profile.cite(profile.expert_basis),
+                    ),
                 )
             )
     if profile.reps_equal and counts[Side.UNION] != counts[Side.EMPLOYER]:
         problems.append(
             (
                 "representatives",
-                f"the union side has {counts[Side.UNION]} and the employer side"
-                f" {counts[Side.EMPLOYER]}; both sides need equal numbers"
-                f" ({profile.cite(profile.reps_basis)})",
+                _(
+                    "the union side has {union} and the employer side {employer}; both sides need equal"
+                    " numbers ({basis})"
+                ).format(
+                    union=counts[Side.UNION],
+                    employer=counts[Side.EMPLOYER],
+                    basis=profile.cite(profile.reps_basis),
+                ),
             )
         )
     return problems

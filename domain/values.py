@@ -12,11 +12,12 @@ from enum import Enum
 import attrs
 
 from domain.errors import InvalidValueError, shown
+from domain.i18n import N_, _
 
 # What Python makes of command-line bytes that are not UTF-8 (a GBK terminal, a pasted file):
 # lone surrogates, which no UTF-8 store can hold.
 _NOT_UTF8 = re.compile(r"[\ud800-\udfff]")
-NOT_UTF8 = (
+NOT_UTF8 = N_(
     "contains bytes that are not UTF-8 text (typed or pasted in another encoding, such as GBK?);"
     " switch the terminal to UTF-8 and type it again"
 )
@@ -33,11 +34,13 @@ _CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE",
 def _named(found: list[tuple[int, str]]) -> str:
     """'U+200B ZERO WIDTH SPACE at position 3': characters a reader cannot see, by name and place."""
     parts = [
-        f"U+{ord(ch):04X} {unicodedata.name(ch, '') or _CONTROL_NAMES.get(ord(ch), 'CONTROL')}"
-        f" at position {position}"
+        _("{character} at position {position}").format(
+            character=f"U+{ord(ch):04X} {unicodedata.name(ch, '') or _CONTROL_NAMES.get(ord(ch), 'CONTROL')}",
+            position=position,
+        )
         for position, ch in found[:3]
     ]
-    return ", ".join(parts) + (" and more" if len(found) > 3 else "")
+    return ", ".join(parts) + (_(" and more") if len(found) > 3 else "")
 
 
 def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
@@ -49,17 +52,25 @@ def clean_text(value: str, field: str, *, required: bool = True, max_len: int = 
     placed, so what is stored is what a reader sees.
     """
     if _NOT_UTF8.search(value):
-        raise InvalidValueError(field, NOT_UTF8)
+        raise InvalidValueError(field, _(NOT_UTF8))
     found = [(m.start() + 1, m.group()) for m in itertools.islice(_TEXT_CONTROL.finditer(value), 4)]
     if found:
         raise InvalidValueError(
-            field, f"contains control characters ({_named(found)}); remove them and retry"
+            field,
+            _("contains control characters ({characters}); remove them and retry").format(
+                characters=_named(found)
+            ),
         )
     text = _LINE_BREAK.sub("\n", value).strip()
     if required and not text:
-        raise InvalidValueError(field, "must not be empty")
+        raise InvalidValueError(field, _("must not be empty"))
     if len(text) > max_len:
-        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {max_len:,}")
+        raise InvalidValueError(
+            field,
+            _("is {length} characters long; the limit is {limit}").format(
+                length=f"{len(text):,}", limit=f"{max_len:,}"
+            ),
+        )
     return text
 
 
@@ -73,9 +84,14 @@ def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 
     that look the same are the same.
     """
     if len(value) > 4 * max_len + 100:  # not a name: refuse before looking at every character
-        raise InvalidValueError(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
+        raise InvalidValueError(
+            field,
+            _("is {length} characters long; the limit is {limit}").format(
+                length=f"{len(value):,}", limit=f"{max_len:,}"
+            ),
+        )
     if _NOT_UTF8.search(value):
-        raise InvalidValueError(field, NOT_UTF8)
+        raise InvalidValueError(field, _(NOT_UTF8))
     raw = unicodedata.normalize("NFKC", value)
     hidden = [
         (position, ch)
@@ -84,13 +100,21 @@ def clean_name(value: str, field: str, *, required: bool = True, max_len: int = 
     ]
     if hidden:
         raise InvalidValueError(
-            field, f"contains invisible or control characters ({_named(hidden)}); retype it and retry"
+            field,
+            _("contains invisible or control characters ({characters}); retype it and retry").format(
+                characters=_named(hidden)
+            ),
         )
     text = " ".join(raw.split())
     if required and not text:
-        raise InvalidValueError(field, "must not be empty")
+        raise InvalidValueError(field, _("must not be empty"))
     if len(text) > max_len:
-        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {max_len:,}")
+        raise InvalidValueError(
+            field,
+            _("is {length} characters long; the limit is {limit}").format(
+                length=f"{len(text):,}", limit=f"{max_len:,}"
+            ),
+        )
     return text
 
 
@@ -99,7 +123,7 @@ def clean_names(values: list[str] | tuple[str, ...], field: str, *, max_len: int
     names = [clean_name(v, field, max_len=max_len) for v in values]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise InvalidValueError(field, f"{', '.join(twice)} is named twice")
+        raise InvalidValueError(field, _("{names} is named twice").format(names=", ".join(twice)))
     return names
 
 
@@ -110,7 +134,10 @@ def check_year(day: date, field: str) -> date:
     """Business dates are real dates in living memory, not typos such as 0001 or 9999."""
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
         raise InvalidValueError(
-            field, f"{day.isoformat()} is not a plausible date (years {EARLIEST_YEAR}-{LATEST_YEAR})"
+            field,
+            _("{day} is not a plausible date (years {first}-{last})").format(
+                day=day.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR
+            ),
         )
     return day
 
@@ -235,19 +262,32 @@ class VoteTally:
             value = getattr(self, field.name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise InvalidValueError(
-                    f"vote.{field.name}", f"must be a whole number, 0 or more, got {value!r}"
+                    f"vote.{field.name}",
+                    _("must be a whole number, 0 or more, got {value}").format(value=repr(value)),
                 )
         if self.roll == 0:
-            raise InvalidValueError("vote.roll", "must be at least 1 (the whole body entitled to vote)")
+            raise InvalidValueError("vote.roll", _("must be at least 1 (the whole body entitled to vote)"))
         if self.present > self.roll:
             raise InvalidValueError(
-                "vote.present", f"{self.present} present is more than the roll of {self.roll}"
+                "vote.present",
+                _("{present} present is more than the roll of {roll}").format(
+                    present=self.present, roll=self.roll
+                ),
             )
         if self.cast > self.present:
             raise InvalidValueError(
                 "vote.yes",
-                f"yes {self.yes} + no {self.no} + abstain {self.abstain} + invalid {self.invalid}"
-                f" = {self.cast} is more than the {self.present} present",
+                _(
+                    "yes {yes} + no {no} + abstain {abstain} + invalid {invalid} = {cast} is more than"
+                    " the {present} present"
+                ).format(
+                    yes=self.yes,
+                    no=self.no,
+                    abstain=self.abstain,
+                    invalid=self.invalid,
+                    cast=self.cast,
+                    present=self.present,
+                ),
             )
 
     @property
@@ -268,7 +308,9 @@ class Term:
         if self.end <= self.start:
             raise InvalidValueError(
                 "term.end",
-                f"{self.end.isoformat()} is not after the start {self.start.isoformat()}",
+                _("{end} is not after the start {start}").format(
+                    end=self.end.isoformat(), start=self.start.isoformat()
+                ),
             )
 
     @property
@@ -279,20 +321,26 @@ class Term:
 def parse_money(value: str | Decimal | int, field: str) -> Decimal:
     """Exact money: a Decimal with two places, never a float."""
     if isinstance(value, float):
-        raise InvalidValueError(field, "money must be given as text or Decimal, never a float")
+        raise InvalidValueError(field, _("money must be given as text or Decimal, never a float"))
     text = str(value).strip()
     if "," in text and not _GROUPED.match(text):
-        raise InvalidValueError(field, f"{shown(value)}: commas may only group thousands, e.g. 1,234,567.89")
+        raise InvalidValueError(
+            field, _("{value}: commas may only group thousands, e.g. 1,234,567.89").format(value=shown(value))
+        )
     try:
         amount = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{shown(value)} is not an amount of money") from None
+        raise InvalidValueError(
+            field, _("{value} is not an amount of money").format(value=shown(value))
+        ) from None
     if not amount.is_finite() or amount < 0:
-        raise InvalidValueError(field, f"{shown(value)} must be a finite amount of 0 or more")
+        raise InvalidValueError(
+            field, _("{value} must be a finite amount of 0 or more").format(value=shown(value))
+        )
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InvalidValueError(field, f"{shown(value)} has more than 2 decimal places")
+        raise InvalidValueError(field, _("{value} has more than 2 decimal places").format(value=shown(value)))
     if amount >= Decimal("1e15"):
-        raise InvalidValueError(field, f"{shown(value)} is larger than any real amount")
+        raise InvalidValueError(field, _("{value} is larger than any real amount").format(value=shown(value)))
     return abs(amount).quantize(Decimal("0.01"))  # abs: '-0' is 0.00
 
 
@@ -303,9 +351,11 @@ def parse_percent(value: str | Decimal, field: str) -> Decimal:
     try:
         pct = Decimal(str(value).strip().rstrip("%"))
     except InvalidOperation:
-        raise InvalidValueError(field, f"{shown(value)} is not a percentage") from None
+        raise InvalidValueError(field, _("{value} is not a percentage").format(value=shown(value))) from None
     if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
-        raise InvalidValueError(field, f"{shown(value)} must be a percentage between -100 and 1000")
+        raise InvalidValueError(
+            field, _("{value} must be a percentage between -100 and 1000").format(value=shown(value))
+        )
     return pct
 
 

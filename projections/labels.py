@@ -8,52 +8,52 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from domain.i18n import N_, NC_, _, pgettext
+from domain.i18n import NC_, _, pgettext
 
 STEP_LABELS = {
     # negotiations
-    "Opened": N_("negotiation opened"),
-    "RequestReceived": N_("written request received"),
-    "RequestAnswered": N_("reply to the request"),
-    "RepresentativeAppointed": N_("representative appointed"),
-    "RoundHeld": N_("negotiation round"),
-    "ProposalTabled": N_("proposal tabled"),
-    "ProposalWithdrawn": N_("proposal withdrawn"),
-    "ArticleAgreed": N_("article agreed"),
-    "Suspended": N_("suspended"),
-    "Resumed": N_("resumed"),
-    "DraftAdopted": N_("draft adopted"),
-    "RatificationVoteRecorded": N_("ratification vote"),
-    "TieDecided": N_("tied vote decided"),
-    "Signed": N_("signed"),
-    "Reopened": N_("reopened after objection"),
+    "Opened": NC_("step", "negotiation opened"),
+    "RequestReceived": NC_("step", "written request received"),
+    "RequestAnswered": NC_("step", "reply to the request"),
+    "RepresentativeAppointed": NC_("step", "representative appointed"),
+    "RoundHeld": NC_("step", "negotiation round"),
+    "ProposalTabled": NC_("step", "proposal tabled"),
+    "ProposalWithdrawn": NC_("step", "proposal withdrawn"),
+    "ArticleAgreed": NC_("step", "article agreed"),
+    "Suspended": NC_("step", "suspended"),
+    "Resumed": NC_("step", "resumed"),
+    "DraftAdopted": NC_("step", "draft adopted"),
+    "RatificationVoteRecorded": NC_("step", "ratification vote"),
+    "TieDecided": NC_("step", "tied vote decided"),
+    "Signed": NC_("step", "signed"),
+    "Reopened": NC_("step", "reopened after objection"),
     # contracts
-    "Concluded": N_("contract concluded"),
-    "Resigned": N_("contract re-signed"),
-    "Submitted": N_("submitted for filing"),
-    "Received": N_("received by the authority"),
-    "Objected": N_("authority's objection"),
-    "Published": N_("published to the workers"),
-    "SuccessorOpened": N_("renewal or amendment opened"),
-    "SucceededBy": N_("renewed or amended"),
-    "Terminated": N_("terminated"),
+    "Concluded": NC_("step", "contract concluded"),
+    "Resigned": NC_("step", "contract re-signed"),
+    "Submitted": NC_("step", "submitted for filing"),
+    "Received": NC_("step", "received by the authority"),
+    "Objected": NC_("step", "authority's objection"),
+    "Published": NC_("step", "published to the workers"),
+    "SuccessorOpened": NC_("step", "renewal or amendment opened"),
+    "SucceededBy": NC_("step", "renewed or amended"),
+    "Terminated": NC_("step", "terminated"),
     # mediation cases
-    "Applied": N_("application received"),
-    "Accepted": N_("accepted for mediation"),
-    "Declined": N_("declined"),
-    "Assigned": N_("mediators assigned"),
-    "SessionHeld": N_("mediation session"),
-    "RiskFlagged": N_("flagged as an early-warning risk"),
-    "Extended": N_("mediation extended"),
-    "Settled": N_("mediation agreement signed"),
-    "Failed": N_("mediation failed"),
-    "Withdrawn": N_("withdrawn"),
-    "Referred": N_("referred"),
-    "ReviewRequested": N_("arbitral review requested"),
-    "PerformanceRecorded": N_("performance recorded"),
+    "Applied": NC_("step", "application received"),
+    "Accepted": NC_("step", "accepted for mediation"),
+    "Declined": NC_("step", "declined"),
+    "Assigned": NC_("step", "mediators assigned"),
+    "SessionHeld": NC_("step", "mediation session"),
+    "RiskFlagged": NC_("step", "flagged as an early-warning risk"),
+    "Extended": NC_("step", "mediation extended"),
+    "Settled": NC_("step", "mediation agreement signed"),
+    "Failed": NC_("step", "mediation failed"),
+    "Withdrawn": NC_("step", "withdrawn"),
+    "Referred": NC_("step", "referred"),
+    "ReviewRequested": NC_("step", "arbitral review requested"),
+    "PerformanceRecorded": NC_("step", "performance recorded"),
     # every record
-    "StepCorrected": N_("correction"),
-    "StepRetracted": N_("retraction"),
+    "StepCorrected": NC_("step", "correction"),
+    "StepRetracted": NC_("step", "retraction"),
 }
 
 # The recorded fields a correction names, and their parts (a tally's counts, a term's ends):
@@ -332,4 +332,5 @@ def detail(step: str, d: dict[str, Any]) -> str:
 
 
 def label(step: str) -> str:
-    return _(STEP_LABELS.get(step, step))
+    """A recorded step's name as a person reads it: 'negotiation round', 协商会议."""
+    return pgettext("step", STEP_LABELS[step]) if step in STEP_LABELS else step

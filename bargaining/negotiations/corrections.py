@@ -17,8 +17,10 @@ from bargaining.store.application import parse_enum
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, facts
 from domain.i18n import _
+from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
-from domain.values import VoteOutcome, clean_name, clean_names
+from domain.ratification import evaluate, quorum_met
+from domain.values import VoteOutcome, VoteTally, clean_name, clean_names
 
 
 def _person(value: Any, field: str) -> str:
@@ -29,9 +31,7 @@ def _count(value: Any, field: str) -> int:
     """A count: from --yes 30, or from the one value of --present given for a vote."""
     values = value if isinstance(value, list) else [value]
     if len(values) != 1 or not (str(values[0]).strip().isascii() and str(values[0]).strip().isdigit()):
-        raise InvalidValueError(
-            field, _("{names} is not one whole number").format(names="、".join(map(str, values)))
-        )
+        raise InvalidValueError(field, f"{'、'.join(map(str, values))} is not one whole number")
     return int(str(values[0]).strip())
 
 
@@ -45,7 +45,7 @@ REASON = {"step_reason": ("reason", text(required=False))}
 
 def _round(value: Any, field: str) -> int:
     if isinstance(value, bool) or not str(value).strip().isdigit() or not str(value).strip().isascii():
-        raise InvalidValueError(field, _("{value} is not a round number").format(value=repr(value)))
+        raise InvalidValueError(field, f"{value!r} is not a round number")
     return int(str(value).strip())
 
 
@@ -55,6 +55,7 @@ def _people(value: Any, field: str) -> list[str]:
 
 ROUND = ("round", _round)
 TALLY = {part: (f"tally.{part}", _count) for part in ("roll", "present", "yes", "no", "abstain", "invalid")}
+TALLY_NEEDS = ("roll", "present", "yes", "no")  # as 'negotiation vote' needs them; the others are 0
 
 NEGOTIATION_FIELDS: Fields = {
     "Opened": ON,
@@ -105,11 +106,59 @@ CONTRACT_FIELDS: Fields = {
 
 
 class NegotiationAmender(Amender):
-    """A negotiation's corrections, the signing's carried to the contracts that state it."""
+    """A negotiation's corrections, the signing's carried to the contracts that state it.
+
+    A vote recorded with its outcome only is given a tally by a correction that gives the
+    whole of it; a meeting recorded as held without quorum, corrected to counts that meet the
+    quorum, was a vote after all: its outcome is worked out from its ballots, which it then
+    needs. Either is replayed through the rules like any correction.
+    """
+
+    def build(self, name: str, whole: str, parts: Mapping[str, Any], step: int) -> Any:
+        if name != "RatificationVoteRecorded" or whole != "tally":
+            return super().build(name, whole, parts, step)
+        missing = [p for p in TALLY_NEEDS if p not in parts]
+        if missing:
+            raise InvalidValueError(
+                f"correct.{missing[0]}",
+                _(
+                    "step #{step} records the vote's outcome only; to give it a tally,"
+                    " give all of --roll, --present, --yes and --no"
+                ).format(step=step),
+            )
+        return VoteTally(**parts)
+
+    def changes(self, history: Sequence[Any], step: int, given: Mapping[str, Any]) -> dict[str, Any]:
+        found = super().changes(history, step, given)
+        effective, _amendments, _retracted = effective_events(history)
+        target = next((e for e in effective if e.originator_version == step), None)
+        if (
+            target is None
+            or type(target).__name__ != "RatificationVoteRecorded"
+            or target.outcome is not VoteOutcome.NO_QUORUM
+            or found.get("tally") is None
+        ):
+            return found
+        tally: VoteTally = found["tally"]
+        profile = get_profile(history[0].profile_id)
+        if not quorum_met(tally, profile.ratify_quorum):
+            return found  # still a meeting held without quorum
+        missing = [o for o in ("yes", "no") if o not in given]
+        if target.tally.cast == 0 and missing:  # no ballots were recorded for it
+            raise InvalidValueError(
+                f"correct.{missing[0]}",
+                _(
+                    "with {present} of {roll} present, the meeting of step #{step} had quorum, so its"
+                    " ballots decided the vote: give them, --yes and --no"
+                ).format(present=tally.present, roll=tally.roll, step=step),
+            )
+        if "outcome" not in found:  # given, it is checked against this
+            found["outcome"] = evaluate(tally, profile).outcome
+        return found
 
     def _signing(self, history: Sequence[Any], step: int) -> int | None:
         """Which signing (1, 2, …) step ``step`` is, or None if it is no signing."""
-        effective = effective_events(history)[0]
+        effective, _, _ = effective_events(history)
         signings = [e.originator_version for e in effective if type(e).__name__ == "Signed"]
         return signings.index(step) + 1 if step in signings else None
 
@@ -126,7 +175,7 @@ class NegotiationAmender(Amender):
         if found is None:
             return []
         contract, events = found
-        effective = effective_events(events)[0]
+        effective, _, _ = effective_events(events)
         cycles = [e for e in effective if type(e).__name__ in ("Concluded", "Resigned")]
         touched = [contract]
         self._mirror_on(contract, events, cycles[signing - 1].originator_version, stated, reason)  # type: ignore[operator]
@@ -148,11 +197,9 @@ class NegotiationAmender(Amender):
         if step == 1 and "on" in changes and history[0].predecessor:
             raise RuleViolationError(
                 "correct.on",
-                _(
-                    "step #1 opened the renewal or amendment of {predecessor}, which records it on that "
-                    "date, within its window; if it was opened on another day, open it again under a new "
-                    "reference"
-                ).format(predecessor=history[0].predecessor),
+                f"step #1 opened the renewal or amendment of {history[0].predecessor}, which records it"
+                " on that date, within its window; if it was opened on another day, open it again"
+                " under a new reference",
             )
 
     def _mirror_on(
@@ -163,6 +210,7 @@ class NegotiationAmender(Amender):
         if not changes:
             return
         self._amend(
+            type(contract),
             events,
             step,
             lambda: contract.correct(
@@ -180,10 +228,8 @@ class NegotiationAmender(Amender):
         if self._signing(history, step) and self._contract(history[0].reference) is not None:
             raise RuleViolationError(
                 "retract",
-                _(
-                    "step #{step} signed the contract {reference}, which rests on it; correct the signing "
-                    "instead, or terminate the contract"
-                ).format(step=step, reference=history[0].reference),
+                f"step #{step} signed the contract {history[0].reference}, which rests on it;"
+                " correct the signing instead, or terminate the contract",
             )
 
 
@@ -192,7 +238,7 @@ class ContractAmender(NegotiationAmender):
 
     def _objection(self, history: Sequence[Any], step: int) -> int | None:
         """Which objection (1, 2, …) step ``step`` is, or None if it is none."""
-        effective = effective_events(history)[0]
+        effective, _, _ = effective_events(history)
         objections = [e.originator_version for e in effective if type(e).__name__ == "Objected"]
         return objections.index(step) + 1 if step in objections else None
 
@@ -204,7 +250,7 @@ class ContractAmender(NegotiationAmender):
         negotiation, events = record_and_history(
             self.app, Negotiation, reference, "negotiation", "correct.reference"
         )
-        effective = effective_events(events)[0]
+        effective, _, _ = effective_events(events)
         reopenings = [e for e in effective if type(e).__name__ == "Reopened"]
         number = reopenings[which - 1].originator_version
         self._mirror_on(negotiation, events, number, {"on": changes["on"]}, reason)
@@ -217,8 +263,6 @@ class ContractAmender(NegotiationAmender):
         if self._objection(history, step):
             raise RuleViolationError(
                 "retract",
-                _(
-                    "step #{step} is the authority's objection, on which the negotiation {reference} was "
-                    "reopened; correct its date or opinion instead"
-                ).format(step=step, reference=history[0].reference),
+                f"step #{step} is the authority's objection, on which the negotiation"
+                f" {history[0].reference} was reopened; correct its date or opinion instead",
             )

@@ -426,6 +426,8 @@ class NegotiationService(Service):
         view = negotiation_view(negotiation, contract, day)
         if as_of is not None:  # what was put right after that day, and so not yet known on it
             view["warnings"] += later_amendments(self.app.history(negotiation.id), as_of)
+            if contract is not None:  # the view shows the contract's steps too
+                view["warnings"] += later_amendments(self.app.history(contract.id), as_of, record="contract")
         return view
 
 

@@ -191,3 +191,39 @@ def test_a_step_whose_date_was_corrected_still_says_which_deadline_it_met(any_st
     assert reply["met"] is not None
     timeline = json.loads(run.ok("timeline CB-2011-001 --json").stdout)
     assert next(s for s in timeline if s["number"] == 3)["met"] is not None
+
+
+def test_the_demo_s_vote_recorded_without_a_tally_is_given_one(any_store: str) -> None:
+    run = Cli(any_store)
+    run.ok("demo")
+    history = json.loads(run.ok("negotiation history DEMO-2011-WAGE --json").stdout)
+    vote = next(h["version"] for h in history if h["step"] == "RatificationVoteRecorded")
+    before = run.events()
+    partial = run(f"negotiation correct DEMO-2011-WAGE {vote} --present 45 --reason 补录计票")
+    assert partial.exit_code == 1
+    assert partial.stderr.strip() == (
+        f"Error: correct.roll: step #{vote} records the vote's outcome only; to give it a tally,"
+        " give all of --roll, --present, --yes and --no"
+    )
+    assert run.events() == before
+    done = run.ok(
+        f"negotiation correct DEMO-2011-WAGE {vote} --roll 60 --present 45 --yes 38 --no 5 --reason 补录计票"
+    )
+    assert f"#{vote} tally: (none) → roll 60, present 45, yes 38, no 5" in done.stdout
+    shown = json.loads(run.ok("negotiation show DEMO-2011-WAGE --json").stdout)
+    assert (shown["vote"]["tally"]["yes"], shown["vote"]["verified"]) == (38, True)
+
+
+def test_a_negotiation_as_of_a_day_warns_of_its_contract_s_later_corrections(any_store: str) -> None:
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 10)) as t:
+        b.in_force(t)
+    with Tracker(any_store, actor="测试员", today=date(2011, 7, 20)) as t:
+        t.contracts.correct("CB-2011-001", 2, copies=4, reason="报送份数更正")
+    run = Cli(any_store)
+    then = json.loads(run.ok("negotiation show CB-2011-001 --as-of 2011-07-10 --json").stdout)
+    assert any(
+        w.startswith("the contract's step #2 was corrected on 2011-07-20 (#") for w in then["warnings"]
+    )
+    assert not any(w.startswith("step #") for w in then["warnings"])  # the negotiation's were not
+    now = json.loads(run.ok("negotiation show CB-2011-001 --json").stdout)
+    assert not any("was corrected" in w for w in now["warnings"])

@@ -106,3 +106,98 @@ def test_correcting_a_correction_of_a_case_is_a_one_line_error(tracker: Tracker)
     tracker.cases.correct(m.CASE, 1, amount="126000", reason="金额误录")
     with pytest.raises(InvalidValueError, match=r"#2 is a correction itself"):
         tracker.cases.correct(m.CASE, 2, on=date(2024, 3, 7), reason="x")
+
+
+def sign(tracker: Tracker, ref: str) -> None:
+    tracker.negotiations.sign(
+        ref, on=date(2011, 6, 29), term_start=date(2011, 7, 1), term_end=date(2012, 6, 30)
+    )
+
+
+def test_a_vote_recorded_with_its_outcome_only_is_given_a_whole_tally(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 24), outcome="passed")
+    sign(tracker, ref)
+    vote = step_of(tracker, ref, "RatificationVoteRecorded")
+    with pytest.raises(InvalidValueError, match=r"^correct\.roll: .*give all of --roll, --present"):
+        tracker.negotiations.correct(ref, vote, present="45", reason="补录计票")
+    with pytest.raises(InvalidValueError, match=r"^correct\.no: "):
+        tracker.negotiations.correct(ref, vote, roll=60, present="45", yes=38, reason="补录计票")
+    # The tally is checked as 'negotiation vote' checks it: below quorum, or not passing
+    # while the signing rests on the vote, it is refused.
+    with pytest.raises(RuleViolationError, match=r"39 of 60 is below the quorum"):
+        tracker.negotiations.correct(ref, vote, roll=60, present="39", yes=30, no=5, reason="x")
+    with pytest.raises(RuleViolationError, match=rf"step #{vote + 1} \(signed\) would break a rule"):
+        tracker.negotiations.correct(ref, vote, roll=60, present="45", yes=20, no=20, reason="x")
+    tracker.negotiations.correct(ref, vote, roll=60, present="45", yes=38, no=5, abstain=2, reason="补录计票")
+    shown = tracker.negotiations.show(ref)["vote"]
+    assert shown["tally"]["present"] == 45
+    assert shown["tally"]["abstain"] == 2
+    assert (shown["outcome"], shown["verified"]) == ("passed", True)
+    assert "quorum 2/3 of the roll (40 of 60)" in shown["rule"]
+
+
+def test_a_meeting_without_quorum_corrected_to_quorum_is_a_vote_its_ballots_decide(
+    tracker: Tracker,
+) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 20), roll=60, present=30, no_quorum=True)
+    meeting = step_of(tracker, ref, "RatificationVoteRecorded")
+    with pytest.raises(InvalidValueError, match=r"^correct\.yes: with 45 of 60 present.*had quorum"):
+        tracker.negotiations.correct(ref, meeting, present="45", reason="出席人数误录")
+    with pytest.raises(InvalidValueError, match=r"^correct\.no: "):
+        tracker.negotiations.correct(ref, meeting, present="45", yes=38, reason="出席人数误录")
+    # Still short of quorum, it stays a meeting held without quorum.
+    tracker.negotiations.correct(ref, meeting, present="35", reason="出席人数误录")
+    assert tracker.negotiations.show(ref)["vote"]["outcome"] == "no quorum"
+    done: Any = tracker.negotiations.correct(ref, meeting, present="45", yes=38, no=5, reason="计票更正")
+    assert [c["field"] for c in done["changes"]] == ["tally", "outcome", "rule"]
+    shown = tracker.negotiations.show(ref)
+    assert (shown["stage"], shown["vote"]["outcome"]) == ("ratified", "passed")
+    sign(tracker, ref)  # the draft was ratified
+    assert tracker.negotiations.show(ref)["stage"] == "signed"
+
+
+def test_a_meeting_without_quorum_a_later_vote_followed_keeps_its_quorum_short(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 20), roll=60, present=30, no_quorum=True)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=45, yes=38, no=5)
+    sign(tracker, ref)
+    meeting, vote = (
+        step_of(tracker, ref, "RatificationVoteRecorded"),
+        step_of(tracker, ref, "RatificationVoteRecorded", 1),
+    )
+    with pytest.raises(RuleViolationError) as refused:
+        tracker.negotiations.correct(ref, meeting, present="45", yes=38, no=5, reason="x")
+    message = str(refused.value)
+    assert f"with step #{meeting} corrected, step #{vote} (ratification vote) would break a rule" in message
+    assert "--no-quorum" not in message
+
+
+def test_only_the_steps_that_rest_on_a_refused_step_are_named(tracker: Tracker) -> None:
+    ref = b.drafted(tracker)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 20), roll=60, present=30, no_quorum=True)
+    tracker.negotiations.vote(ref, on=date(2011, 6, 24), roll=60, present=45, yes=38, no=5)
+    sign(tracker, ref)
+    meeting, vote = (
+        step_of(tracker, ref, "RatificationVoteRecorded"),
+        step_of(tracker, ref, "RatificationVoteRecorded", 1),
+    )
+    # The vote after a meeting without quorum, and the signing, do not rest on the meeting.
+    with pytest.raises(RuleViolationError) as refused:
+        tracker.negotiations.correct(ref, meeting, on=date(2011, 6, 1), reason="x")
+    assert f"step #{meeting} would break a rule" in str(refused.value)
+    assert "resting on it" not in str(refused.value)
+    # The signing rests on the vote that passed the draft.
+    with pytest.raises(RuleViolationError, match=rf"resting on it: #{vote + 1} signed; nothing"):
+        tracker.negotiations.correct(ref, vote, on=date(2011, 6, 1), reason="x")
+
+
+def test_a_correction_that_changes_nothing_names_the_option_given(tracker: Tracker) -> None:
+    m.received(tracker)
+    with pytest.raises(InvalidValueError, match=r"^correct: step #1 already says --amount 180000\.00;"):
+        tracker.cases.correct(m.CASE, 1, amount="180000", reason="x")
+    b.signed(tracker, "CB-2011-002")
+    vote = step_of(tracker, "CB-2011-002", "RatificationVoteRecorded")
+    with pytest.raises(InvalidValueError, match=r"already says --present 45, --yes 38; nothing to correct"):
+        tracker.negotiations.correct("CB-2011-002", vote, present="45", yes=38, reason="x")
