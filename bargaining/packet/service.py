@@ -31,10 +31,11 @@ from bargaining.packet.document import build
 from bargaining.packet.facts import gather
 from bargaining.packet.markdown import to_markdown
 from bargaining.packet.words import warning_text
+from bargaining.store.application import record_word
 from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, fold
-from domain.i18n import _, ngettext
+from domain.i18n import _, ngettext, pgettext
 from domain.negotiation import Negotiation
 from domain.values import Stage
 from projections.english import in_english
@@ -181,14 +182,21 @@ class PacketService(Service):
         negotiation = self._negotiation(reference, "packet")
         if negotiation.stage is not Stage.SIGNED:
             rule = negotiation.profile.deadline("filing", negotiation.kind)
-            source = f" ({negotiation.profile.cite(rule.basis)})" if rule else ""
-            raise StageError(
-                "packet",
+            stage = pgettext("stage", negotiation.stage.value)
+            message = (
                 _(
-                    "{reference} is {value}, not signed; the filing packet is made after both chief "
-                    "representatives sign{source}"
-                ).format(reference=negotiation.reference, value=negotiation.stage.value, source=source),
+                    "{reference} is {stage}, not signed; the filing packet is made after both chief"
+                    " representatives sign ({source})"
+                ).format(
+                    reference=negotiation.reference, stage=stage, source=negotiation.profile.cite(rule.basis)
+                )
+                if rule
+                else _(
+                    "{reference} is {stage}, not signed; the filing packet is made after both chief"
+                    " representatives sign"
+                ).format(reference=negotiation.reference, stage=stage)
             )
+            raise StageError("packet", message)
         found: dict[str, tuple[Any, int, str, list[Any]]] = {}
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             aggregate_id: UUID = cls.create_id(negotiation.reference)
@@ -216,7 +224,9 @@ class PacketService(Service):
         reference = manifest["reference"]
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             events = list(self.app.events.get(self.app.id_for(cls, reference, "packet.verify")))
-            differences += _record_differences(f"{kind} {reference}", events, manifest["records"].get(kind))
+            differences += _record_differences(
+                f"{record_word(kind)} {reference}", events, manifest["records"].get(kind)
+            )
         return {
             "reference": reference,
             "language": manifest["language"],
