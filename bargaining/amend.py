@@ -30,7 +30,7 @@ from domain.corrections import (
 )
 from domain.i18n import _
 from domain.values import clean_text
-from projections.labels import change_text, label
+from projections.labels import change_text, field_word, label
 from projections.payload import plain
 
 Clean = Callable[[Any, str], Any] | str  # or DAY: a business date, never in the future
@@ -144,7 +144,9 @@ class Amender:
         del name
         raise InvalidValueError(
             f"correct.{next(iter(parts)).replace('_', '-')}",
-            _("step #{step} records no {whole} to correct a part of").format(step=step, whole=whole),
+            _("step #{step} records no {whole} to correct a part of").format(
+                step=step, whole=field_word(whole)
+            ),
         )
 
     def _clean(self, clean: Clean, value: Any, field: str) -> Any:

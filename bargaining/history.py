@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from domain.corrections import AMENDING, RETRACTED
-from projections.labels import change_text
+from domain.i18n import _
+from projections.labels import change_text, reason_text
 from projections.payload import event_data
 
 
@@ -50,8 +51,8 @@ def mark_amended(
                 other["on_in_effect"] = after
         target = by_number.get(r[data]["step"])
         r["amends"] = r[data]["step"]
-        r["summary"] = "; ".join(
-            [*(change_text(*c) for c in r[data]["changes"]), f"reason: {r[data]['reason']}"]
+        r["summary"] = _("; ").join(
+            [*(change_text(*c) for c in r[data]["changes"]), reason_text(r[data]["reason"])]
         )
         if target is None:
             continue

@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 
 from bargaining.errors import InvalidValueError
 from bargaining.store.application import StoreApplication
+from domain.i18n import _
 from domain.values import clean_name
 
 App = TypeVar("App", bound=StoreApplication)
@@ -24,6 +25,9 @@ class ServiceBase(Generic[App]):
         day = self.today if value is None else value
         if day > self.today:
             raise InvalidValueError(
-                field, f"{day.isoformat()} is in the future (today is {self.today.isoformat()})"
+                field,
+                _("{day} is in the future (today is {today})").format(
+                    day=day.isoformat(), today=self.today.isoformat()
+                ),
             )
         return day

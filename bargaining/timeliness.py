@@ -11,19 +11,26 @@ from datetime import date
 from typing import Any
 
 from domain.due import late_by
+from domain.i18n import ngettext
 
 Row = dict[str, Any]
-
-
-def days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def late_warnings(deadlines: list[Row]) -> list[str]:
     """One warning per deadline met late: '<key>: <label> met <date>, 17 days late (due …: rule)'."""
     return [
-        f"{d['key']}: {d['label']} met {d['met_on']}, {days(d['late_by_days'])} late"
-        f" (due {d['due']}: {d['rule']})"
+        ngettext(
+            "{key}: {label} met {met_on}, {n} day late (due {due}: {rule})",
+            "{key}: {label} met {met_on}, {n} days late (due {due}: {rule})",
+            d["late_by_days"],
+        ).format(
+            key=d["key"],
+            label=d["label"],
+            met_on=d["met_on"],
+            n=d["late_by_days"],
+            due=d["due"],
+            rule=d["rule"],
+        )
         for d in deadlines
         if d.get("late_by_days")
     ]

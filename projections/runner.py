@@ -20,6 +20,7 @@ from projections import codec
 from projections.agreements import AgreementsProjection
 from projections.base import Item, Page, ViewProjection
 from projections.cases import CasesProjection
+from projections.english import in_english
 from projections.events import (
     KINDS,
     Record,
@@ -146,7 +147,7 @@ def catch_up(
 
     ``skip`` leaves one projection of one application to someone else (a second process).
     """
-    with _without_cycle_collection():
+    with _without_cycle_collection(), in_english():
         return _catch_up(apps, views, projections, page_size or PAGE_SIZE, progress, skip)
 
 

@@ -18,6 +18,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from domain.i18n import _
+
 Row = dict[str, Any]
 Params = Mapping[str, Any] | Sequence[Any]
 
@@ -123,8 +125,10 @@ def connect(at: ViewsAt, path: Path | None = None) -> Iterator[Reader]:
                 raise  # a query's own mistake, a table not built yet, a busy file: the caller's
             if target == at.views and "readonly" not in str(error):
                 raise ConnectionError(
-                    f"{target} cannot be read ({error}); delete that file: the next command rebuilds"
-                    " the views from the events"
+                    _(
+                        "{file} cannot be read ({error}); delete that file: the next command rebuilds"
+                        " the views from the events"
+                    ).format(file=target, error=error)
                 ) from None
             raise ConnectionError(unusable(str(target), error)) from None
         return
@@ -143,21 +147,23 @@ def unusable(where: str, error: Exception) -> str:
     """One line for a store file that SQLite cannot use: read-only, damaged, or not a database."""
     detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if "readonly" in detail or "read-only" in detail:
-        return (
-            f"{where} cannot be written ({detail}); every command needs write access to the store,"
+        return _(
+            "{where} cannot be written ({detail}); every command needs write access to the store,"
             " even to read it: fix the permissions or pass --store another directory"
-        )
-    return (
-        f"{where} cannot be used ({detail}): it is damaged or not this tool's;"
+        ).format(where=where, detail=detail)
+    return _(
+        "{where} cannot be used ({detail}): it is damaged or not this tool's;"
         " restore it from a backup or pass --store another directory"
-    )
+    ).format(where=where, detail=detail)
 
 
 def unreachable(detail: str) -> str:
     """One line for a server that refused or did not answer (the driver's own first line)."""
-    first = detail.strip().splitlines()[0] if detail.strip() else "no answer"
+    first = detail.strip().splitlines()[0] if detail.strip() else _("no answer")
     first = first.removeprefix("connection failed: ")
-    return f"cannot reach the PostgreSQL server ({first}); check the URL and that the server is running"
+    return _(
+        "cannot reach the PostgreSQL server ({detail}); check the URL and that the server is running"
+    ).format(detail=first)
 
 
 def damaged(error: Exception) -> bool:

@@ -12,6 +12,7 @@ from bargaining.store.application import parse_enum
 from domain.body import MediationBody
 from domain.corrections import effective_events, facts
 from domain.disputes import Category, Channel
+from domain.i18n import _
 from domain.values import clean_name, clean_names, parse_money
 
 MAX_WORKERS = 1_000_000
@@ -24,14 +25,14 @@ def _name(value: Any, field: str) -> str:
 def _one_name(value: Any, field: str) -> str:
     values = value if isinstance(value, list) else [value]
     if len(values) != 1:
-        raise InvalidValueError(field, f"name one, not {len(values)}")
+        raise InvalidValueError(field, _("name one, not {count}").format(count=len(values)))
     return _name(values[0], field)
 
 
 def _names(value: Any, field: str) -> list[str]:
     names = clean_names(listed(value), field)
     if not names:
-        raise InvalidValueError(field, "name at least one")
+        raise InvalidValueError(field, _("name at least one"))
     return names
 
 
@@ -42,10 +43,15 @@ def _money(value: Any, field: str) -> Any:
 def _count(low: int) -> Any:
     def count(value: Any, field: str) -> int:
         if not str(value).strip().isascii() or not str(value).strip().isdigit():
-            raise InvalidValueError(field, f"{value!r} is not a whole number")
+            raise InvalidValueError(field, _("{value} is not a whole number").format(value=repr(value)))
         number = int(str(value).strip())
         if not low <= number <= MAX_WORKERS:
-            raise InvalidValueError(field, f"{number} must be between {low} and {MAX_WORKERS}")
+            raise InvalidValueError(
+                field,
+                _("{number} must be between {low} and {most}").format(
+                    number=number, low=low, most=MAX_WORKERS
+                ),
+            )
         return number
 
     return count
@@ -109,7 +115,7 @@ class CaseAmender(Amender):
     and a referral that opened another case kept as it is."""
 
     def check_correction(self, history: Sequence[Any], step: int, changes: Mapping[str, Any]) -> None:
-        effective, _, _ = effective_events(history)
+        effective = effective_events(history)[0]
         target = next((e for e in effective if e.originator_version == step), None)
         if target is None:
             return  # a correction, a retraction or a retracted step: the aggregate says which
@@ -123,21 +129,24 @@ class CaseAmender(Amender):
             if strangers:
                 raise InvalidValueError(
                     "correct.mediator",
-                    f"{', '.join(strangers)} is not a mediator of {body.reference};"
-                    " add them with 'bargaining body roster'",
+                    _(
+                        "{names} is not a mediator of {reference}; add them with 'bargaining body roster'"
+                    ).format(names=", ".join(strangers), reference=body.reference),
                 )
         elif name == "Referred" and after["new_reference"]:
             raise RuleViolationError("correct.on", _referral(step, after["new_reference"]))
 
     def check_retraction(self, history: Sequence[Any], step: int) -> None:
-        effective, _, _ = effective_events(history)
+        effective = effective_events(history)[0]
         target = next((e for e in effective if e.originator_version == step), None)
         if target is not None and type(target).__name__ == "Referred" and target.new_reference:
             raise RuleViolationError("retract", _referral(step, target.new_reference))
 
 
 def _referral(step: int, opened: str) -> str:
-    return f"step #{step} referred the case to {opened}, opened from it; put it right on {opened}"
+    return _("step #{step} referred the case to {opened}, opened from it; put it right on {opened}").format(
+        step=step, opened=opened
+    )
 
 
 def _check_application(after: Mapping[str, Any]) -> None:
@@ -145,19 +154,28 @@ def _check_application(after: Mapping[str, Any]) -> None:
     if after["workers_involved"] < len(after["applicants"]):
         raise InvalidValueError(
             "correct.workers",
-            f"{after['workers_involved']} is fewer than the {len(after['applicants'])} applicants named",
+            _("{workers_involved} is fewer than the {count} applicants named").format(
+                workers_involved=after["workers_involved"], count=len(after["applicants"])
+            ),
         )
     if after["known_on"] is not None and after["known_on"] > after["on"]:
         raise InvalidValueError(
-            "correct.known-on", f"{after['known_on']} is after the application was received ({after['on']})"
+            "correct.known-on",
+            _("{known_on} is after the application was received ({on})").format(
+                known_on=after["known_on"], on=after["on"]
+            ),
         )
     if after["channel"] is Channel.ORAL and (not after["facts"] or not after["applied_at"]):
         raise InvalidValueError(
             "correct.facts",
-            "an oral application is recorded with the facts and reasons and the time (S4 Art 21; S3 Art 12)",
+            _(
+                "an oral application is recorded with the facts and reasons and the time (S4 Art 21; S3 "
+                "Art 12)"
+            ),
         )
     primary = after["category"].value
     if primary in after["tags"]:
         raise InvalidValueError(
-            "correct.tag", f"{primary} is the primary category; give the further issues only"
+            "correct.tag",
+            _("{primary} is the primary category; give the further issues only").format(primary=primary),
         )

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from bargaining.timeliness import late_by_iso
+from domain.i18n import _
 from domain.jurisdiction import JurisdictionProfile, get_profile
 from projections.folds import limitation_expires, limitation_start
 
@@ -50,7 +51,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 found,
                 profile,
                 c,
-                "accept or decline the application",
+                _("accept or decline the application"),
                 c["acceptance_due"],
                 "acceptance",
                 start=c["received_on"],
@@ -60,7 +61,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 found,
                 profile,
                 c,
-                "reach agreement, or mediation is deemed failed",
+                _("reach agreement, or mediation is deemed failed"),
                 c["deadline"],
                 "mediation",
                 extended=c["extended_until"] is not None,
@@ -70,7 +71,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 found,
                 profile,
                 c,
-                "a party may apply for arbitration if no agreement",
+                _("a party may apply for arbitration if no agreement"),
                 c["arbitration_right_on"],
                 "arbitration_right",
                 milestone=True,
@@ -81,7 +82,7 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 found,
                 profile,
                 c,
-                "window for a joint request for arbitral review",
+                _("window for a joint request for arbitral review"),
                 c["review_ends"],
                 "arbitral_review",
                 milestone=True,
@@ -92,10 +93,10 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                 found,
                 profile,
                 c,
-                "perform the agreement",
+                _("perform the agreement"),
                 c["performance_due"],
                 "performance",
-                rule_text="agreed in the mediation agreement",
+                rule_text=_("agreed in the mediation agreement"),
             )
         if deemed or c["outcome"] == "failed" or c["declined_on"] or c["performed"] == 0:
             expires = limitation_expires(c, day)
@@ -104,13 +105,15 @@ def case_due_rows(cases: list[Row], today: date) -> list[Row]:
                     found,
                     profile,
                     c,
-                    "limitation period for arbitration ends",
+                    _("limitation period for arbitration ends"),
                     expires,
                     "limitation",
                     milestone=True,
                     rule_text=profile.limitation_text(
                         date.fromisoformat(limitation_start(c, day)),
-                        f"1 year from the last interruption — {profile.cite(profile.limitation_basis)}",
+                        _("1 year from the last interruption — {source}").format(
+                            source=profile.cite(profile.limitation_basis)
+                        ),
                     ),
                 )
     return found
@@ -123,11 +126,11 @@ def met_deadlines(c: Row) -> list[Row]:
     performed = c["performed_on"] if c["performed"] else None
     # key, label, due, the step's date, the period's start (None: agreed, not counted)
     candidates = [
-        ("acceptance", "accept or decline the application", c["acceptance_due"],
+        ("acceptance", _("accept or decline the application"), c["acceptance_due"],
          c["accepted_on"] or c["declined_on"], c["received_on"]),
-        ("arbitral_review", "window for a joint request for arbitral review", c["review_ends"],
+        ("arbitral_review", _("window for a joint request for arbitral review"), c["review_ends"],
          c["review_on"], c["closed_on"]),
-        ("performance", "perform the agreement", c["performance_due"], performed, None),
+        ("performance", _("perform the agreement"), c["performance_due"], performed, None),
     ]  # fmt: skip
     found: list[Row] = []
     for key, label, due, done, start in candidates:
@@ -137,7 +140,7 @@ def met_deadlines(c: Row) -> list[Row]:
         text = (
             profile.rule_text(rule, date.fromisoformat(due), start=date.fromisoformat(start))
             if rule and start
-            else "agreed in the mediation agreement"
+            else _("agreed in the mediation agreement")
         )
         found.append(
             {

@@ -19,6 +19,7 @@ from bargaining.store.application import StoreApplication, clean_reference, pars
 from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import BodyType, Category, Channel, ReferralTarget, RosterRole
+from domain.i18n import _
 from domain.jurisdiction import get_profile
 from domain.values import clean_name, clean_names, clean_text, parse_money
 
@@ -73,7 +74,9 @@ class BodyService(_Base):
             by=self.actor,
         )
         if self.app.exists(MediationBody, ref):
-            raise AlreadyExistsError("register.reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                "register.reference", _("{ref} already exists; choose another reference").format(ref=ref)
+            )
         self.app.commit(body)
         return self.show(ref)
 
@@ -98,7 +101,10 @@ class BodyService(_Base):
         body = self._body(reference, "roster.reference")
         if day < body.registered_on:
             raise InvalidValueError(
-                "roster.on", f"{day} is before {reference} was registered ({body.registered_on})"
+                "roster.on",
+                _("{day} is before {reference} was registered ({registered_on})").format(
+                    day=day, reference=reference, registered_on=body.registered_on
+                ),
             )
         body.change_roster(
             on=day,
@@ -146,29 +152,42 @@ class CaseService(_Base):
         route = parse_enum(Channel, channel, "open.channel")
         people = _names(applicants, "open.applicant")
         if not people:
-            raise InvalidValueError("open.applicant", "name at least one applicant")
+            raise InvalidValueError("open.applicant", _("name at least one applicant"))
         count = len(people) if workers is None else workers
         if not 1 <= count <= MAX_WORKERS:
-            raise InvalidValueError("open.workers", f"{count} must be between 1 and {MAX_WORKERS}")
+            raise InvalidValueError(
+                "open.workers",
+                _("{count} must be between 1 and {most}").format(count=count, most=MAX_WORKERS),
+            )
         if count < len(people):
             raise InvalidValueError(
-                "open.workers", f"{count} is fewer than the {len(people)} applicants named"
+                "open.workers",
+                _("{count} is fewer than the {count2} applicants named").format(
+                    count=count, count2=len(people)
+                ),
             )
         day = self._date(received, "open.received")
         if known_on is not None and known_on > day:
             raise InvalidValueError(
-                "open.known-on", f"{known_on} is after the application was received ({day})"
+                "open.known-on",
+                _("{known_on} is after the application was received ({day})").format(
+                    known_on=known_on, day=day
+                ),
             )
         what = clean_text(request, "open.request", max_len=10_000)
         why = clean_text(facts, "open.facts", required=False, max_len=100_000)
         at = applied_at.strip()
         if at and not TIME.match(at):
-            raise InvalidValueError("open.time", f"{shown(at)} is not a time of day; use HH:MM, e.g. 09:30")
+            raise InvalidValueError(
+                "open.time", _("{at} is not a time of day; use HH:MM, e.g. 09:30").format(at=shown(at))
+            )
         if route is Channel.ORAL and (not why or not at):
             raise InvalidValueError(
                 "open.facts" if not why else "open.time",
-                "an oral application is recorded on the spot with the applicant, the request, the facts"
-                " and reasons, and the time (--facts, --time) (S4 Art 21; S3 Art 12)",
+                _(
+                    "an oral application is recorded on the spot with the applicant, the request, the "
+                    "facts and reasons, and the time (--facts, --time) (S4 Art 21; S3 Art 12)"
+                ),
             )
         body_ref = clean_reference(body, "open.body") if body.strip() else ""
         if body_ref:
@@ -196,7 +215,9 @@ class CaseService(_Base):
             by=self.actor,
         )
         if self.app.exists(MediationCase, ref):
-            raise AlreadyExistsError("open.reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                "open.reference", _("{ref} already exists; choose another reference").format(ref=ref)
+            )
         self.app.commit(case)
         return self.show(ref)
 
@@ -205,7 +226,8 @@ class CaseService(_Base):
         value = clean_name(code, "open.currency", max_len=3).upper()
         if not (len(value) == 3 and value.isascii() and value.isalpha()):
             raise InvalidValueError(
-                "open.currency", f"{shown(code)} is not a 3-letter currency code such as CNY"
+                "open.currency",
+                _("{code} is not a 3-letter currency code such as CNY").format(code=shown(code)),
             )
         return value
 
@@ -237,15 +259,19 @@ class CaseService(_Base):
         target = self._body(body, "assign.body")
         if day < target.registered_on:
             raise InvalidValueError(
-                "assign.on", f"{day} is before {target.reference} was registered ({target.registered_on})"
+                "assign.on",
+                _("{day} is before {reference} was registered ({registered_on})").format(
+                    day=day, reference=target.reference, registered_on=target.registered_on
+                ),
             )
         allowed = target.mediators()
         strangers = [n for n in names if n not in allowed]
         if strangers:
             raise InvalidValueError(
                 "assign.mediator",
-                f"{', '.join(strangers)} is not a mediator of {target.reference};"
-                " add them with 'bargaining body roster'",
+                _("{names} is not a mediator of {reference}; add them with 'bargaining body roster'").format(
+                    names=", ".join(strangers), reference=target.reference
+                ),
             )
         self._update(
             reference,
@@ -273,7 +299,12 @@ class CaseService(_Base):
         what = clean_text(risk, "flag.risk", max_len=10_000)
         who = clean_name(officer, "flag.officer", required=False, max_len=100)
         if not 0 <= workers_at_risk <= MAX_WORKERS:
-            raise InvalidValueError("flag.workers", f"{workers_at_risk} must be between 0 and {MAX_WORKERS}")
+            raise InvalidValueError(
+                "flag.workers",
+                _("{workers_at_risk} must be between 0 and {most}").format(
+                    workers_at_risk=workers_at_risk, most=MAX_WORKERS
+                ),
+            )
         self._update(
             reference,
             "flag",
@@ -340,7 +371,7 @@ class CaseService(_Base):
         day = self._date(on, "refer.on")
         if bool(to_body) == bool(arbitration) or (arbitration and new_reference):
             raise InvalidValueError(
-                "refer", "give --to-body BODY with --new-ref REF, or --arbitration COMMISSION"
+                "refer", _("give --to-body BODY with --new-ref REF, or --arbitration COMMISSION")
             )
         case = self._case(reference, "refer")
         if arbitration:
@@ -351,7 +382,9 @@ class CaseService(_Base):
         target = self._body(to_body, "refer.to-body")
         ref = clean_reference(new_reference, "refer.new-ref")
         if self.app.exists(MediationCase, ref):
-            raise AlreadyExistsError("refer.new-ref", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                "refer.new-ref", _("{ref} already exists; choose another reference").format(ref=ref)
+            )
         case.refer(on=day, by=self.actor, target=ReferralTarget.BODY, to=target.reference, new_reference=ref)
         intake = MediationCase(
             reference=ref,

@@ -12,6 +12,7 @@ from domain.body import MediationBody
 from domain.case import MediationCase
 from domain.disputes import CaseStatus, Outcome, RosterRole
 from domain.due import MET_BY, late_by
+from domain.i18n import _, ngettext
 from domain.jurisdiction import s4 as s4_basis
 from projections.labels import detail as _detail
 from projections.labels import label
@@ -81,7 +82,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
     rows = [
         _deadline(
             "acceptance",
-            "accept or decline the application",
+            _("accept or decline the application"),
             c.acceptance_due(),
             cite("acceptance", c.acceptance_due(), c.received_on),
             day,
@@ -93,7 +94,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "arbitration_right",
-                "no agreement yet: a party may apply for arbitration",
+                _("no agreement yet: a party may apply for arbitration"),
                 c.arbitration_right_on(),
                 cite("arbitration_right", c.arbitration_right_on(), c.received_on),
                 day,
@@ -106,7 +107,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "mediation",
-                "reach agreement, or mediation is deemed failed",
+                _("reach agreement, or mediation is deemed failed"),
                 deadline,
                 profile.rule_text(
                     c.rule("mediation"), deadline, start=c.accepted_on, extended=c.extended_until is not None
@@ -121,7 +122,7 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "arbitral_review",
-                "window for a joint request for arbitral review",
+                _("window for a joint request for arbitral review"),
                 ends,
                 cite("arbitral_review", ends, agreed_on or ends),
                 day,
@@ -134,9 +135,9 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "performance",
-                "perform the agreement",
+                _("perform the agreement"),
                 c.agreement.performance_due,
-                "agreed in the mediation agreement",
+                _("agreed in the mediation agreement"),
                 day,
                 done_on=done,
             )
@@ -147,13 +148,19 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "limitation",
-                "limitation period ran out before the application (time-barred)",
+                _("limitation period ran out before the application (time-barred)"),
                 barred,
                 profile.limitation_text(
                     c.known_on,
-                    f"{profile.limitation_months // 12} year from when the worker knew of the infringement"
-                    f" — {profile.cite(profile.limitation_basis)}; a period that has run out is not"
-                    " restarted",
+                    ngettext(
+                        "{years} year from when the worker knew of the infringement — {source};"
+                        " a period that has run out is not restarted",
+                        "{years} years from when the worker knew of the infringement — {source};"
+                        " a period that has run out is not restarted",
+                        profile.limitation_months // 12,
+                    ).format(
+                        years=profile.limitation_months // 12, source=profile.cite(profile.limitation_basis)
+                    ),
                 ),
                 day,
                 milestone=True,
@@ -163,13 +170,19 @@ def case_deadlines(c: MediationCase, day: date) -> list[dict[str, Any]]:
         rows.append(
             _deadline(
                 "limitation",
-                "limitation period for arbitration ends",
+                _("limitation period for arbitration ends"),
                 expires,
                 profile.limitation_text(
                     max(c.limitation_restarts(day)),
-                    f"{profile.limitation_months // 12} year from the last interruption"
-                    f" — {profile.cite(profile.limitation_basis)};"
-                    f" interruptions: {profile.cite(s4_basis('31'))}",
+                    ngettext(
+                        "{years} year from the last interruption — {source}; interruptions: {interruptions}",
+                        "{years} years from the last interruption — {source}; interruptions: {interruptions}",
+                        profile.limitation_months // 12,
+                    ).format(
+                        years=profile.limitation_months // 12,
+                        source=profile.cite(profile.limitation_basis),
+                        interruptions=profile.cite(s4_basis("31")),
+                    ),
                 ),
                 day,
                 milestone=True,
@@ -202,9 +215,11 @@ def timeline(
         rows.append(
             {
                 "on": _iso(c.mediation_deadline()),
-                "step": "deemed failed (computed)",
+                "step": _("deemed failed (computed)"),
                 "who": "",
-                "detail": f"no agreement {rule.describe()} and no extension ({c.profile.cite(rule.basis)})",
+                "detail": _("no agreement {period} and no extension ({source})").format(
+                    period=rule.describe(), source=c.profile.cite(rule.basis)
+                ),
                 "recorded_at": None,
                 "met": None,
                 "number": None,
@@ -225,16 +240,20 @@ def case_view(c: MediationCase, day: date, events: list[dict[str, Any]]) -> dict
     warnings = late_warnings(deadlines)
     if c.payment_order_available():
         warnings.append(
-            "the agreement was not performed: the worker may apply to a court for a payment order"
-            f" (支付令) with it ({c.profile.cite(c.profile.payment_order_basis)})"
+            _(
+                "the agreement was not performed: the worker may apply to a court for a payment order"
+                " (支付令) with it ({source})"
+            ).format(source=c.profile.cite(c.profile.payment_order_basis))
         )
     if outcome is Outcome.FAILED:
-        warnings.append("mediation failed: the parties may apply for arbitration")
+        warnings.append(_("mediation failed: the parties may apply for arbitration"))
     barred = c.time_barred_on()
     if barred is not None:
         warnings.append(
-            f"the worker knew of the infringement on {c.known_on}: the 1-year limitation ran out on {barred},"
-            f" before the application ({c.profile.cite(c.profile.limitation_basis)})"
+            _(
+                "the worker knew of the infringement on {known_on}: the 1-year limitation ran out on"
+                " {barred}, before the application ({source})"
+            ).format(known_on=c.known_on, barred=barred, source=c.profile.cite(c.profile.limitation_basis))
         )
     return {
         "reference": c.reference,

@@ -12,6 +12,7 @@ from bargaining.negotiations.service import NegotiationService, Service
 from bargaining.negotiations.views import contract_view
 from bargaining.store.application import clean_reference, parse_enum
 from domain.contract import CollectiveContract
+from domain.i18n import _
 from domain.negotiation import Negotiation
 from domain.values import Purpose, Side, Stage, TerminationGround, clean_name, clean_text
 
@@ -28,7 +29,10 @@ class ContractService(Service):
         except NotFoundError:
             if self.app.exists(Negotiation, ref):
                 raise NotFoundError(
-                    field, f"no contract {ref} yet: the negotiation has not been signed; sign it first"
+                    field,
+                    _("no contract {ref} yet: the negotiation has not been signed; sign it first").format(
+                        ref=ref
+                    ),
                 ) from None
             raise
 
@@ -110,8 +114,15 @@ class ContractService(Service):
             if under_way.stage is not Stage.REFUSED:
                 raise RuleViolationError(
                     "renew.ref",
-                    f"{s.reference} already renews {contract.reference} (opened {s.opened_on.isoformat()},"
-                    f" {under_way.stage.value}): carry that negotiation on, one renewal at a time",
+                    _(
+                        "{reference} already renews {reference2} (opened {opened_on}, {value}): carry that "
+                        "negotiation on, one renewal at a time"
+                    ).format(
+                        reference=s.reference,
+                        reference2=contract.reference,
+                        opened_on=s.opened_on.isoformat(),
+                        value=under_way.stage.value,
+                    ),
                 )
 
     def _successor(
@@ -129,7 +140,9 @@ class ContractService(Service):
         ref = clean_reference(new_reference, f"{step}.ref")
         why = clean_text(reason, f"{step}.reason", required=purpose is Purpose.AMENDMENT)
         if self.app.exists(Negotiation, ref):
-            raise AlreadyExistsError(f"{step}.ref", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                f"{step}.ref", _("{ref} already exists; choose another reference").format(ref=ref)
+            )
         contract = self._contract(reference, step)
         if purpose is Purpose.RENEWAL:
             self._no_renewal_under_way(contract)

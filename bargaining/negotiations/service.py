@@ -19,6 +19,7 @@ from bargaining.store.snapshots import register_snapshot_transcodings
 from bargaining.timeliness import steps_meeting
 from domain.deadlines import negotiation_deadlines
 from domain.due import MET_BY
+from domain.i18n import _
 from domain.identity import contract_id
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
@@ -103,7 +104,9 @@ class NegotiationService(Service):
             by=self.actor,
         )
         if self.app.exists(Negotiation, ref):
-            raise AlreadyExistsError("open.reference", f"{ref} already exists; choose another reference")
+            raise AlreadyExistsError(
+                "open.reference", _("{ref} already exists; choose another reference").format(ref=ref)
+            )
         self.app.commit(negotiation)
         return self.show(ref)
 
@@ -140,9 +143,11 @@ class NegotiationService(Service):
         people += [(x, Role.EXPERT) for x in clean_names(list(experts), "appoint.expert")]
         clean_names([name for name, _ in people], "appoint")
         if not people:
-            raise InvalidValueError("appoint", "name someone: --chief NAME, --member NAME or --expert NAME")
+            raise InvalidValueError(
+                "appoint", _("name someone: --chief NAME, --member NAME or --expert NAME")
+            )
         if replaces and len(people) != 1:
-            raise InvalidValueError("appoint.replaces", "replace one representative at a time")
+            raise InvalidValueError("appoint.replaces", _("replace one representative at a time"))
         old = clean_name(replaces, "appoint.replaces", required=False, max_len=100)
         label = clean_name(title, "appoint.title", required=False, max_len=100)
 
@@ -211,7 +216,10 @@ class NegotiationService(Service):
         unknown = [f for f in factors if f not in WAGE_FACTORS]
         if unknown:
             raise InvalidValueError(
-                "propose.factor", f"{shown(unknown[0])} is not one of: {', '.join(WAGE_FACTORS)}"
+                "propose.factor",
+                _("{value} is not one of: {names}").format(
+                    value=shown(unknown[0]), names=", ".join(WAGE_FACTORS)
+                ),
             )
         wage = WageTerms(
             increase_pct=None if increase is None else parse_percent(increase, "propose.increase"),
@@ -433,9 +441,9 @@ def _tally(counts: dict[str, int | None], abstain: int, invalid: int, *, no_quor
     missing = [k for k in needed if counts[k] is None]
     if missing:
         rule = (
-            "a meeting held without quorum is recorded with --roll and --present"
+            _("a meeting held without quorum is recorded with --roll and --present")
             if no_quorum
-            else "a tally needs --roll, --present, --yes and --no"
+            else _("a tally needs --roll, --present, --yes and --no")
         )
         raise InvalidValueError(f"vote.{missing[0]}", rule)
     return VoteTally(

@@ -11,6 +11,7 @@ from bargaining.formats import money as _money
 from bargaining.timeliness import late_warnings
 from domain.articles import line_diff, text_at
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
+from domain.i18n import _
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
 from domain.ratification import attempt_numbers, quorum_needed, yes_needed
@@ -110,7 +111,7 @@ def _vote_row(vote: Vote, profile: JurisdictionProfile) -> dict[str, Any]:
         row["quorum_met"] = vote.outcome is not VoteOutcome.NO_QUORUM
         row["tally"] = tally_row(tally, profile)
     else:
-        row["warning"] = "tally not recorded — quorum and threshold cannot be verified"
+        row["warning"] = _("tally not recorded — quorum and threshold cannot be verified")
     if decided is not None:
         row["decided"] = decision_row(decided)
     return row
@@ -122,13 +123,20 @@ def vote_warnings(votes: list[dict[str, Any]]) -> list[str]:
         return []
     last = votes[-1]
     if not last["verified"]:
-        return ["vote: " + last["warning"]]
+        return [_("vote: {warning}").format(warning=last["warning"])]
     if last["outcome"] == VoteOutcome.NO_QUORUM.value:
         t = last["tally"]
         return [
-            f"vote: the meeting of {last['on']} was held without quorum ({t['present']} of {t['roll']}"
-            f" present, {t['quorum_needed']} needed); the draft is to be voted on again"
-            f" (attempt {last['attempt'] + 1})"
+            _(
+                "vote: the meeting of {day} was held without quorum ({present} of {roll} present,"
+                " {needed} needed); the draft is to be voted on again (attempt {attempt})"
+            ).format(
+                day=last["on"],
+                present=t["present"],
+                roll=t["roll"],
+                needed=t["quorum_needed"],
+                attempt=last["attempt"] + 1,
+            )
         ]
     return []
 
@@ -174,10 +182,10 @@ def negotiation_view(n: Negotiation, c: CollectiveContract | None, day: date) ->
     votes = vote_rows(n)
     warnings += vote_warnings(votes)
     if n.reply_accepted is False and not n.reply_reason:
-        warnings.append("reply: refused without a reason given (S1 Art 32 requires a good reason)")
+        warnings.append(_("reply: refused without a reason given (S1 Art 32 requires a good reason)"))
     overdue = [d for d in filing if d.governing and d.state(day) == "overdue"]
     if overdue:
-        warnings.append(f"filing: due {overdue[0].due.isoformat()} — overdue")
+        warnings.append(_("filing: due {due} — overdue").format(due=overdue[0].due.isoformat()))
     rows = [due_row(d, day) for d in deadlines]
     warnings += late_warnings(rows)
     return {
@@ -293,7 +301,10 @@ def contract_view(c: CollectiveContract, day: date) -> dict[str, Any]:
 def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None) -> dict[str, Any]:
     proposals = n.article_proposals(article)
     if not proposals:
-        raise NotFoundError("article.article", f"no article {shown(article)} in {n.reference}")
+        raise NotFoundError(
+            "article.article",
+            _("no article {article} in {reference}").format(article=shown(article), reference=n.reference),
+        )
     history = []
     for p in sorted(proposals, key=lambda p: (p.round, int(p.id[1:]))):
         history.append(
@@ -333,7 +344,8 @@ def article_history(n: Negotiation, article: str, rounds: tuple[int, int] | None
         for r in (first, second):
             if not 1 <= r <= n.last_round():
                 raise InvalidValueError(
-                    "article.diff", f"round {r} does not exist (rounds 1-{n.last_round()})"
+                    "article.diff",
+                    _("round {r} does not exist (rounds 1-{value})").format(r=r, value=n.last_round()),
                 )
         row["diff"] = {
             "from_round": first,

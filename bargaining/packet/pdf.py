@@ -23,6 +23,7 @@ from bargaining.errors import SetupError
 from bargaining.packet.blocks import Block, Document, Fields, Heading, Items, PageBreak, Paragraph, Table
 from bargaining.packet.linebreak import break_lines
 from bargaining.packet.words import word
+from domain.i18n import _
 
 FONT_ENV = "BARGAINING_CJK_FONT"
 FONT_PACKAGE, FONT_FILE = "pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf"
@@ -35,7 +36,12 @@ def find_font() -> Path:
     if configured:
         path = Path(configured).expanduser()
         if not path.is_file():
-            raise SetupError("packet.font", f"{FONT_ENV}={configured} is not a font file")
+            raise SetupError(
+                "packet.font",
+                _("{variable}={configured} is not a font file").format(
+                    variable=FONT_ENV, configured=configured
+                ),
+            )
         return path
     spec = importlib.util.find_spec(FONT_PACKAGE)  # finds the package without running its code
     for folder in (spec.submodule_search_locations or []) if spec else []:
@@ -44,8 +50,10 @@ def find_font() -> Path:
             return path
     raise SetupError(
         "packet.font",
-        "the CJK font Noto Sans SC is not installed; run 'make setup' (or pip install"
-        f" pylopdf-fonts-zh-cn==0.1.1), or set {FONT_ENV} to a .ttf or .otf file",
+        _(
+            "the CJK font Noto Sans SC is not installed; run 'make setup' (or pip install "
+            "pylopdf-fonts-zh-cn==0.1.1), or set {variable} to a .ttf or .otf file"
+        ).format(variable=FONT_ENV),
     )
 
 
@@ -63,7 +71,9 @@ class PdfMaker:
         try:
             self.pdf.add_font(FAMILY, "", str(font))
         except Exception as error:  # fontTools raises many kinds for a file that is not a font
-            raise SetupError("packet.font", f"{font} cannot be used as a font: {error}") from None
+            raise SetupError(
+                "packet.font", _("{font} cannot be used as a font: {error}").format(font=font, error=error)
+            ) from None
         loaded = self.pdf.fonts[FAMILY]
         assert isinstance(loaded, TTFFont)
         self._font = loaded

@@ -31,11 +31,14 @@ from bargaining.packet.document import build
 from bargaining.packet.facts import gather
 from bargaining.packet.markdown import to_markdown
 from bargaining.packet.words import warning_text
+from bargaining.store.application import record_word
 from bargaining.vocabulary import PACKET_LANGUAGES
 from domain.contract import CollectiveContract
 from domain.corrections import effective_events, fold
+from domain.i18n import _, ngettext, pgettext
 from domain.negotiation import Negotiation
 from domain.values import Stage
+from projections.english import in_english
 from projections.labels import change_text
 from projections.payload import event_data, plain
 
@@ -77,7 +80,7 @@ def history_digest(events: Iterable[Any], prefix: int | None = None) -> tuple[in
 
 def correction_rows(record: str, events: list[Any]) -> list[Row]:
     """Every correction and retraction of one record: which step, what changed, why, who, when."""
-    _, amendments, _ = effective_events(events)
+    amendments = effective_events(events)[1]
     kinds = {e.originator_version: type(e).__name__ for e in events}
     return [
         {
@@ -90,6 +93,8 @@ def correction_rows(record: str, events: list[Any]) -> list[Row]:
             "on": iso_text(a.on),
             "by": a.by,
             "changes": [change_text(c[0], c[1], plain(c[2]), plain(c[3])) for c in a.changes],
+            # What changed as recorded, for a packet in another language than the changes' English.
+            "changed": [[c[0], c[1], plain(c[2]), plain(c[3])] for c in a.changes],
         }
         for a in amendments
     ]
@@ -128,14 +133,18 @@ class PacketService(Service):
         language = self._language(lang, negotiation.profile_id)
         if "\0" in str(out):
             raise InvalidValueError(
-                "packet.out", f"{shown(out, limit=200)} is not a path: it holds a NUL byte"
+                "packet.out", _("{out} is not a path: it holds a NUL byte").format(out=shown(out, limit=200))
             )
         try:
             target = check_target(Path(out), force)
         except OSError as error:
-            raise InvalidValueError("packet.out", f"cannot use {printable(out)}: {error.strerror}") from None
-        facts = gather(negotiation, contract, self.today)
-        facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
+            raise InvalidValueError(
+                "packet.out",
+                _("cannot use {out}: {strerror}").format(out=printable(out), strerror=error.strerror),
+            ) from None
+        with in_english():  # the packet's words are chosen by its language (words.py), not the command's
+            facts = gather(negotiation, contract, self.today)
+            facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {
@@ -157,7 +166,10 @@ class PacketService(Service):
             replace_directory(target, files)
         except OSError as error:
             raise InvalidValueError(
-                "packet.out", f"cannot write {printable(target)}: {error.strerror}"
+                "packet.out",
+                _("cannot write {target}: {strerror}").format(
+                    target=printable(target), strerror=error.strerror
+                ),
             ) from None
         return {
             **manifest,
@@ -170,17 +182,26 @@ class PacketService(Service):
         negotiation = self._negotiation(reference, "packet")
         if negotiation.stage is not Stage.SIGNED:
             rule = negotiation.profile.deadline("filing", negotiation.kind)
-            source = f" ({negotiation.profile.cite(rule.basis)})" if rule else ""
-            raise StageError(
-                "packet",
-                f"{negotiation.reference} is {negotiation.stage.value}, not signed; the filing packet is"
-                f" made after both chief representatives sign{source}",
+            stage = pgettext("stage", negotiation.stage.value)
+            message = (
+                _(
+                    "{reference} is {stage}, not signed; the filing packet is made after both chief"
+                    " representatives sign ({source})"
+                ).format(
+                    reference=negotiation.reference, stage=stage, source=negotiation.profile.cite(rule.basis)
+                )
+                if rule
+                else _(
+                    "{reference} is {stage}, not signed; the filing packet is made after both chief"
+                    " representatives sign"
+                ).format(reference=negotiation.reference, stage=stage)
             )
+            raise StageError("packet", message)
         found: dict[str, tuple[Any, int, str, list[Any]]] = {}
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             aggregate_id: UUID = cls.create_id(negotiation.reference)
             events = self.app.history(aggregate_id)
-            count, digest, _ = history_digest(events)
+            count, digest, __ = history_digest(events)
             found[kind] = (fold(events), count, digest, events)  # amendments in effect
         return found
 
@@ -188,7 +209,10 @@ class PacketService(Service):
         language = (lang or DEFAULT_LANGUAGE.get(profile_id, "en")).strip().lower()
         if language not in PACKET_LANGUAGES:
             raise InvalidValueError(
-                "packet.lang", f"{shown(lang)} is not one of: {', '.join(PACKET_LANGUAGES)}"
+                "packet.lang",
+                _("{lang} is not one of: {names}").format(
+                    lang=shown(lang), names=", ".join(PACKET_LANGUAGES)
+                ),
             )
         return language
 
@@ -200,7 +224,9 @@ class PacketService(Service):
         reference = manifest["reference"]
         for kind, cls in (("negotiation", Negotiation), ("contract", CollectiveContract)):
             events = list(self.app.events.get(self.app.id_for(cls, reference, "packet.verify")))
-            differences += _record_differences(f"{kind} {reference}", events, manifest["records"].get(kind))
+            differences += _record_differences(
+                f"{record_word(kind)} {reference}", events, manifest["records"].get(kind)
+            )
         return {
             "reference": reference,
             "language": manifest["language"],
@@ -218,13 +244,13 @@ def _file_differences(folder: Path, files: list[Row]) -> list[str]:
         listed.add(name)
         path = folder / name
         if not name or Path(name).name != name or name.startswith("."):
-            differences.append(f"{name!r}: not a plain file name")
+            differences.append(_("{name}: not a plain file name").format(name=repr(name)))
         elif not path.is_file():
-            differences.append(f"{printable(name)}: missing")
+            differences.append(_("{name}: missing").format(name=printable(name)))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != entry.get("sha256"):
-            differences.append(f"{printable(name)}: SHA-256 differs")
+            differences.append(_("{name}: SHA-256 differs").format(name=printable(name)))
     differences += [
-        f"{printable(p.name)}: not listed in the manifest"
+        _("{name}: not listed in the manifest").format(name=printable(p.name))
         for p in sorted(folder.iterdir())
         if p.name not in listed
     ]
@@ -233,36 +259,66 @@ def _file_differences(folder: Path, files: list[Row]) -> list[str]:
 
 def _record_differences(what: str, events: list[Any], entry: Row | None) -> list[str]:
     if entry is None:
-        return [f"{what}: {len(events)} events recorded, none when the packet was made"] if events else []
+        return (
+            [
+                ngettext(
+                    "{what}: {n} event recorded, none when the packet was made",
+                    "{what}: {n} events recorded, none when the packet was made",
+                    len(events),
+                ).format(what=what, n=len(events))
+            ]
+            if events
+            else []
+        )
     made_from = int(entry["events"])
     if not events:
-        return [f"{what}: not in this store (the packet was made from {made_from} events)"]
+        return [
+            ngettext(
+                "{what}: not in this store (the packet was made from {n} event)",
+                "{what}: not in this store (the packet was made from {n} events)",
+                made_from,
+            ).format(what=what, n=made_from)
+        ]
     count, digest, prefix = history_digest(events, made_from)
     if count == made_from and digest == entry["digest"]:
         return []
     if count == made_from:
-        return [f"{what}: event history differs from the one the packet was made from"]
+        return [_("{what}: event history differs from the one the packet was made from").format(what=what)]
     if prefix == entry["digest"]:
         since = ", ".join(type(e).__name__ for e in events[made_from:])
         return [
-            f"{what}: {count} events recorded, packet made from {made_from}"
-            f" (those {made_from} match; recorded since: {since})"
+            _(
+                "{what}: {count} events recorded, packet made from {made_from}"
+                " (those {made_from} match; recorded since: {since})"
+            ).format(what=what, count=count, made_from=made_from, since=since)
         ]
-    return [f"{what}: {count} events recorded, packet made from {made_from}, and the history differs"]
+    return [
+        _("{what}: {count} events recorded, packet made from {made_from}, and the history differs").format(
+            what=what, count=count, made_from=made_from
+        )
+    ]
 
 
 def read_manifest(folder: Path) -> Row:
     path = folder / MANIFEST
     if not path.is_file():
         raise InvalidValueError(
-            "packet.verify", f"{printable(folder)} holds no {MANIFEST}; is it a packet directory?"
+            "packet.verify",
+            _("{folder} holds no {manifest}; is it a packet directory?").format(
+                folder=printable(folder), manifest=MANIFEST
+            ),
         )
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidValueError("packet.verify", f"{printable(path)} is not valid JSON: {error}") from None
+        raise InvalidValueError(
+            "packet.verify", _("{path} is not valid JSON: {error}").format(path=printable(path), error=error)
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise InvalidValueError("packet.verify", f"{printable(path)} is not a {FORMAT} manifest")
+        raise InvalidValueError(
+            "packet.verify",
+            _("{path} is not a {format} manifest").format(path=printable(path), format=FORMAT),
+        )
     wrong = [key for key, kind in MANIFEST_FIELDS.items() if not isinstance(manifest.get(key), kind)]
     wrong += [] if all(isinstance(f, dict) for f in manifest.get("files", [])) else ["files"]
     records = manifest.get("records") or {}
@@ -274,7 +330,10 @@ def read_manifest(folder: Path) -> Row:
         or not isinstance(entry.get("digest"), str)
     ]
     if wrong:
-        raise InvalidValueError("packet.verify", f"{printable(path)} has no valid {', '.join(wrong)}")
+        raise InvalidValueError(
+            "packet.verify",
+            _("{path} has no valid {names}").format(path=printable(path), names=", ".join(wrong)),
+        )
     return manifest
 
 
@@ -292,19 +351,28 @@ def check_target(target: Path, force: bool) -> Path:
     A directory holding anything but a packet is never replaced, even with --force.
     """
     if target.exists() and not target.is_dir():
-        raise InvalidValueError("packet.out", f"{printable(target)} exists and is not a directory")
+        raise InvalidValueError(
+            "packet.out", _("{target} exists and is not a directory").format(target=printable(target))
+        )
     above = next((p for p in target.parents if p.exists()), None)
     if above is not None and not above.is_dir():
-        raise InvalidValueError("packet.out", f"{printable(above)} is a file, not a directory")
+        raise InvalidValueError(
+            "packet.out", _("{above} is a file, not a directory").format(above=printable(above))
+        )
     if target.is_dir() and any(target.iterdir()):
         if not _is_packet(target):
             raise InvalidValueError(
                 "packet.out",
-                f"{printable(target)} holds other files and no packet; choose a new or empty directory",
+                _("{target} holds other files and no packet; choose a new or empty directory").format(
+                    target=printable(target)
+                ),
             )
         if not force:
             raise InvalidValueError(
-                "packet.out", f"{printable(target)} already holds a packet; use --force to replace it"
+                "packet.out",
+                _("{target} already holds a packet; use --force to replace it").format(
+                    target=printable(target)
+                ),
             )
     return target.absolute()
 

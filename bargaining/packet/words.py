@@ -245,12 +245,71 @@ STEPS = {
 }
 
 
+# The recorded fields a correction of a negotiation or contract names, and their parts.
+FIELDS_ZH = {
+    "on": "日期",
+    "topics": "协商事项",
+    "reason": "理由",
+    "title": "职务",
+    "place": "地点",
+    "chair": "主持人",
+    "recorder": "记录人",
+    "present": "出席人数",
+    "minutes": "会议纪要",
+    "round": "协商会议轮次",
+    "text": "条款文本",
+    "until": "中止至",
+    "session": "会议届次",
+    "tally": "表决计票",
+    "roll": "应到人数",
+    "yes": "赞成票",
+    "no": "反对票",
+    "abstain": "弃权票",
+    "invalid": "无效票",
+    "outcome": "表决结果",
+    "term": "合同期限",
+    "start": "起始日",
+    "end": "终止日",
+    "witnesses": "见证人",
+    "authority": "审查机关",
+    "copies": "报送份数",
+    "opinion": "审查意见",
+}
+
+
+def _value_zh(field: str, value: Any) -> str:
+    if value in ("", None, []):
+        return "（无）"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{FIELDS_ZH.get(k, k)}{v}" for k, v in value.items() if v not in ("", None))
+    if field == "outcome" and f"outcome.{value}" in ENUMS:
+        return enum("outcome", str(value), "zh")
+    return str(value)
+
+
+def change_zh(step: int, field: str, before: Any, after: Any) -> str:
+    """'第16步 表决计票：出席人数 45 → 50': one changed field in Chinese, a record's parts only
+    where they differ (as ``projections.labels.change_text`` says it in English)."""
+    name = FIELDS_ZH.get(field, field)
+    if isinstance(before, dict) and isinstance(after, dict):
+        parts = [
+            f"{FIELDS_ZH.get(k, k)} {_value_zh(k, before.get(k))} → {_value_zh(k, v)}"
+            for k, v in after.items()
+            if before.get(k) != v
+        ]
+        return f"第{step}步 {name}：{'，'.join(parts)}"
+    return f"第{step}步 {name}：{_value_zh(field, before)} → {_value_zh(field, after)}"
+
+
 def correction_text(c: dict[str, Any], lang: str) -> str:
     """One correction or retraction: record and step, when and by whom, what changed, and why."""
     record = pick(lang, *RECORDS[c["record"]])
     step = pick(lang, *STEPS.get(c["step_kind"], (c["step_kind"], c["step_kind"])))
     changes = "; ".join(c["changes"])
     if lang == "zh":
+        changes = "；".join(change_zh(*changed) for changed in c.get("changed", ()))
         done = "撤销" if c["kind"] == "retraction" else "更正"
         text = f"{record}第{c['step']}步（{step}）于{c['on']}由{c['by']}{done}（第{c['number']}步）"
         return text + (f"：{changes}" if changes else "") + f"。理由：{c['reason']}"

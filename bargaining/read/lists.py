@@ -14,6 +14,7 @@ from typing import Any
 from bargaining.errors import InvalidValueError, shown
 from bargaining.read.reports import ReportService, yuan
 from bargaining.vocabulary import CASE_CATEGORIES, CASE_STATUS_GROUPS, CASE_STATUSES, KINDS, STAGES
+from domain.i18n import _
 from projections import listing
 
 Row = dict[str, Any]
@@ -28,27 +29,39 @@ def _text(value: str, field: str) -> str:
     without the domain's import: a list is read in the time a person waits for it)."""
     text = " ".join(unicodedata.normalize("NFKC", value).split())
     if not text.isprintable():
-        raise InvalidValueError(field, f"{shown(value)} contains invisible or control characters")
+        raise InvalidValueError(
+            field, _("{value} contains invisible or control characters").format(value=shown(value))
+        )
     if len(text) > MAX_TEXT:
-        raise InvalidValueError(field, f"is {len(text):,} characters long; the limit is {MAX_TEXT}")
+        raise InvalidValueError(
+            field,
+            _("is {length} characters long; the limit is {limit}").format(
+                length=f"{len(text):,}", limit=MAX_TEXT
+            ),
+        )
     return text
 
 
 def _one_of(value: str, field: str, allowed: tuple[str, ...]) -> str:
     if value and value not in allowed:
-        raise InvalidValueError(field, f"{shown(value)} is not one of: {', '.join(allowed)}")
+        raise InvalidValueError(
+            field,
+            _("{value} is not one of: {choices}").format(value=shown(value), choices=", ".join(allowed)),
+        )
     return value
 
 
 def _period(start: date | None, end: date | None) -> tuple[str, str]:
     if start and end and end < start:
-        raise InvalidValueError("list.to", f"{end} is before --from {start}")
+        raise InvalidValueError("list.to", _("{end} is before --from {start}").format(end=end, start=start))
     return (start.isoformat() if start else "", end.isoformat() if end else "")
 
 
 def _limit(limit: int | None) -> int | None:
     if limit is not None and limit < 1:
-        raise InvalidValueError("list.limit", f"{limit} must be 1 or more (every row: no limit)")
+        raise InvalidValueError(
+            "list.limit", _("{limit} must be 1 or more (every row: no limit)").format(limit=limit)
+        )
     return limit
 
 

@@ -15,6 +15,7 @@ from bargaining.contexts import opened
 from bargaining.errors import InvalidValueError, NotFoundError, StoreError, shown
 from bargaining.store.location import Store
 from bargaining.vocabulary import STAGES
+from domain.i18n import N_, _, language, pgettext
 from projections import readers
 from projections.labels import detail, label
 
@@ -22,9 +23,10 @@ Row = dict[str, Any]
 APPS = ("Negotiations", "Mediation")
 CONTRACT_CONTEXTS = ("negotiation", "contract")
 
-HANDLING_RATE = "handling rate (调处率) = closed / (carried over + accepted)"
-SUCCESS_RATE = "success rate (调解成功率) = succeeded / closed"
-RENEWAL_RATE = "renewal rate (续签率) = renewed / expiring in the period"
+HANDLING_RATE = N_("handling rate (调处率) = closed / (carried over + accepted)")
+SUCCESS_RATE = N_("success rate (调解成功率) = succeeded / closed")
+RENEWAL_RATE = N_("renewal rate (续签率) = renewed / expiring in the period")
+FILED_ON_TIME = N_("filed on time = submitted by the governing filing deadline")
 STATUSES = STAGES
 ATTENTION_DAYS = 30  # the attention board's default window: what falls due within a month
 MAX_WITHIN = 36500
@@ -75,6 +77,37 @@ def _late(steps: str | None) -> list[Row]:
     return [{"deadline": key, "late_by_days": days} for key, days in orjson.loads(steps)]
 
 
+def _vote_text(outcome: str, verified: bool) -> str:
+    """The board's vote: its outcome, and whether the tally was recorded."""
+    word = pgettext("outcome", outcome)
+    return word if verified else _("{outcome} (tally not recorded)").format(outcome=word)
+
+
+def spoken(views: Any, rows: list[Row]) -> list[Row]:
+    """Board rows whose deadlines the agreements view holds (in English: ``runner.in_english``)
+    with each deadline's label and rule in the reader's language: worked out again from the
+    row's dates, as the view worked them out. English, the view's own words, costs nothing."""
+    if language() == "en":
+        return rows
+    wanted = [r["reference"] for r in rows if r["deadlines"]]
+    if not wanted:
+        return rows
+    from projections.folds import agreement_deadlines
+
+    whole = readers.agreement_rows(views, wanted)
+    for r in rows:
+        if not r["deadlines"]:
+            continue
+        again = agreement_deadlines(whole[r["reference"]]) if r["reference"] in whole else []
+        for i, d in enumerate(r["deadlines"]):
+            twin = again[i] if i < len(again) else None
+            if twin is not None and (twin["key"], twin["due"]) == (d["key"], d["due"]):
+                d["label"], d["rule"] = twin["label"], twin["rule"]
+            else:
+                d["label"] = _(d["label"])
+    return rows
+
+
 def _iso(value: date | None, fallback: date) -> str:
     return (value or fallback).isoformat()
 
@@ -115,7 +148,10 @@ class ReportService:
         known = tuple(readers.FOLLOWS)
         if projection and projection not in known:
             raise InvalidValueError(
-                "rebuild.projection", f"{shown(projection)} is not one of: {', '.join(known)}"
+                "rebuild.projection",
+                _("{value} is not one of: {choices}").format(
+                    value=shown(projection), choices=", ".join(known)
+                ),
             )
         return self._catch_up(progress, names=(projection,) if projection else (), reset=True)
 
@@ -128,7 +164,9 @@ class ReportService:
         employer = self._board_filters(stage, employer)
         day = _iso(as_of, self.today)
         if as_of is None:
-            rows = readers.board(self.views, day, kind=kind or None, employer=employer or None)
+            rows = spoken(
+                self.views, readers.board(self.views, day, kind=kind or None, employer=employer or None)
+            )
         else:
             rows = self._board_as_of(day, kind, employer)
         if stage:
@@ -149,7 +187,10 @@ class ReportService:
         soonest deadline first. ``more`` counts, by stage, the rows it leaves out."""
         if not 0 <= within <= MAX_WITHIN:
             raise InvalidValueError(
-                "board.within", f"{within} must be a whole number of days, 0 to {MAX_WITHIN}"
+                "board.within",
+                _("{value} must be a whole number of days, 0 to {most}").format(
+                    value=within, most=MAX_WITHIN
+                ),
             )
         employer = self._board_filters(stage, employer)
         day = _iso(as_of, self.today)
@@ -158,6 +199,7 @@ class ReportService:
             rows, more = readers.attention(
                 self.views, day, until, kind=kind or None, employer=employer or None, stage=stage or None
             )
+            spoken(self.views, rows)
         else:
             every = [r for r in self._board_as_of(day, kind, employer) if not stage or r["status"] == stage]
             rows, more = [], {}
@@ -178,7 +220,10 @@ class ReportService:
     def _board_filters(self, stage: str, employer: str) -> str:
         """The board's filters checked (the employer's name cleaned), and the views caught up."""
         if stage and stage not in STATUSES:
-            raise InvalidValueError("board.stage", f"{shown(stage)} is not one of: {', '.join(STATUSES)}")
+            raise InvalidValueError(
+                "board.stage",
+                _("{value} is not one of: {choices}").format(value=shown(stage), choices=", ".join(STATUSES)),
+            )
         if employer:
             from domain.values import clean_name  # only a filtered board pays for the domain's import
 
@@ -291,8 +336,7 @@ class ReportService:
             "last_round_on": r["last_round_on"],
             "articles_agreed": r["articles_agreed"],
             "articles_open": r["articles_open"],
-            "vote": r["vote_outcome"]
-            and (r["vote_outcome"] + ("" if r["vote_verified"] else " (tally not recorded)")),
+            "vote": r["vote_outcome"] and _vote_text(r["vote_outcome"], bool(r["vote_verified"])),
             "signed_on": r["signed_on"],
             "submitted_on": r["submitted_on"],
             "effective_on": r["effective_on"],
@@ -326,7 +370,10 @@ class ReportService:
         self.refresh()
         aggregates = readers.timelines(self.views, ref)
         if not aggregates:
-            raise NotFoundError("timeline.reference", f"no such negotiation, contract or case: {ref}")
+            raise NotFoundError(
+                "timeline.reference",
+                _("no such negotiation, contract or case: {reference}").format(reference=ref),
+            )
         found = []
         with opened(self.store) as apps:
             for a in aggregates:
@@ -362,7 +409,8 @@ class ReportService:
             case = readers.case(self.views, reference)
             deadlines = met_deadlines(case) if case else []
         else:
-            deadlines = [lateness(d) for d in readers.agreement_deadlines(self.views, reference)]
+            stored = {"reference": reference, "deadlines": readers.agreement_deadlines(self.views, reference)}
+            deadlines = [lateness(d) for d in spoken(self.views, [stored])[0]["deadlines"]]
         meeting = steps_meeting(deadlines, MET_BY)
         for s in steps:
             kind = s.pop("kind")
@@ -370,9 +418,16 @@ class ReportService:
 
     def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
         if end < start:
-            raise InvalidValueError("stats.to", f"{end} is before --from {start}")
+            raise InvalidValueError(
+                "stats.to", _("{end} is before --from {start}").format(end=end, start=start)
+            )
         if by and by not in ("category", "body", "month", "channel"):
-            raise InvalidValueError("stats.by", f"{shown(by)} is not one of: category, body, month, channel")
+            raise InvalidValueError(
+                "stats.by",
+                _("{value} is not one of: {choices}").format(
+                    value=shown(by), choices="category, body, month, channel"
+                ),
+            )
         self.refresh()
         asof = self.today.isoformat()
         groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)
@@ -390,7 +445,7 @@ class ReportService:
             "by": by or None,
             "rows": [self._stats_row(g) for g in groups] if by else [],
             "total": self._stats_row(total),
-            "formulas": [HANDLING_RATE, SUCCESS_RATE],
+            "formulas": [_(HANDLING_RATE), _(SUCCESS_RATE)],
         }
 
     @staticmethod
@@ -423,7 +478,7 @@ class DeadlineReport:
         today = as_of or service.today
         day = today.isoformat()
         if as_of is None:
-            agreements = readers.board(service.views, day)
+            agreements = spoken(service.views, readers.board(service.views, day))
             cases = readers.cases(service.views)
         else:  # the state on that date, folded from the timeline
             agreements = service._board_as_of(day, "", "")
@@ -460,7 +515,9 @@ class DeadlineReport:
         today = as_of or service.today
         last, first = today.isoformat(), (today - timedelta(days=within)).isoformat()
         if as_of is None:
-            agreements = [readers.with_status(r, last) for r in readers.agreements(service.views)]
+            agreements = spoken(
+                service.views, [readers.with_status(r, last) for r in readers.agreements(service.views)]
+            )
             cases = readers.cases(service.views)
         else:
             agreements = service._board_as_of(last, "", "")
@@ -549,7 +606,7 @@ def contract_stats(service: ReportService, year: int | None) -> Row:
         "year": year,
         "rows": kinds,
         "total": {"kind": "all", **total, "renewal_rate": rate(total["renewed"], total["expiring"])},
-        "formulas": [RENEWAL_RATE, "filed on time = submitted by the governing filing deadline"],
+        "formulas": [_(RENEWAL_RATE), _(FILED_ON_TIME)],
     }
 
 
@@ -562,6 +619,9 @@ def _note_vote_attempts(steps: list[Row]) -> None:
     numbers = attempt_numbers(s["data"]["outcome"] == "no quorum" for s in votes)
     for i, number in enumerate(numbers):
         if number > 1:
-            outcome, sep, rest = votes[i]["detail"].partition("; ")
-            note = f"attempt {number} (after {votes[i - 1]['on']}: no quorum)"
-            votes[i]["detail"] = f"{outcome}; {note}{sep}{rest}"
+            separator = _("; ")
+            outcome, sep, rest = votes[i]["detail"].partition(separator)
+            note = _("attempt {number} (after {day}: no quorum)").format(
+                number=number, day=votes[i - 1]["on"]
+            )
+            votes[i]["detail"] = f"{outcome}{separator}{note}{sep}{rest}"

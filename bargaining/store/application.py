@@ -39,6 +39,7 @@ from bargaining.store.location import Store
 from bargaining.store.transcodings import register_transcodings
 from domain.corrections import Amends, fold
 from domain.history import as_of
+from domain.i18n import NC_, _, pgettext
 from domain.values import clean_name
 from projections.sql import on_postgres
 
@@ -53,8 +54,24 @@ def clean_reference(reference: str, field: str = "reference") -> str:
     """A reference as it is stored, whether it is being opened or looked up: one spelling."""
     ref = clean_name(reference, field, max_len=REFERENCE_MAX)
     if any(ch.isspace() for ch in ref) or "/" in ref:
-        raise InvalidValueError(field, f"{ref!r} must not contain spaces or '/' (e.g. CB-2011-001)")
+        raise InvalidValueError(
+            field, _("{ref} must not contain spaces or '/' (e.g. CB-2011-001)").format(ref=repr(ref))
+        )
     return ref
+
+
+# The records a command names when it finds none by a reference ("no such negotiation: X").
+RECORDS = (
+    NC_("record", "negotiation"),
+    NC_("record", "contract"),
+    NC_("record", "case"),
+    NC_("record", "mediation body"),
+)
+
+
+def record_word(what: str) -> str:
+    """A kind of record as a person reads it: ``negotiation``, 集体协商."""
+    return pgettext("record", what) if what in RECORDS else what
 
 
 class StoreApplication(Application[UUID]):
@@ -86,7 +103,12 @@ class StoreApplication(Application[UUID]):
             with translate_store_errors():
                 found = as_of(self.events.get(aggregate_id), day)
             if found is None:
-                raise NotFoundError(field, f"no {what} {ref} on {day.isoformat()}")
+                raise NotFoundError(
+                    field,
+                    _("no {what} {ref} on {day}").format(
+                        what=record_word(what), ref=ref, day=day.isoformat()
+                    ),
+                )
             assert isinstance(found, cls)
             return found
         try:
@@ -96,7 +118,9 @@ class StoreApplication(Application[UUID]):
                 except NeedsHistoryError:
                     aggregate = fold(self.history(aggregate_id))  # a correction since the snapshot
         except AggregateNotFoundError:
-            raise NotFoundError(field, f"no such {what}: {ref}") from None
+            raise NotFoundError(
+                field, _("no such {what}: {ref}").format(what=record_word(what), ref=ref)
+            ) from None
         assert isinstance(aggregate, cls)
         return aggregate
 
@@ -136,7 +160,7 @@ class StoreApplication(Application[UUID]):
     def where(self) -> str:
         """The file (or server) this application's events are in, for error messages."""
         dbname = self.env.get("SQLITE_DBNAME")
-        return printable(dbname) if dbname else "the PostgreSQL store"
+        return printable(dbname) if dbname else _("the PostgreSQL store")
 
     def commit(self, *aggregates: Aggregate) -> int:
         """Record every pending event of ``aggregates`` atomically; return the last position."""
@@ -178,7 +202,7 @@ def open_application(cls: type[App], store: Store) -> App:
 
 
 @contextmanager
-def translate_store_errors(where: str = "the store") -> Iterator[None]:
+def translate_store_errors(where: str = "") -> Iterator[None]:
     """A store error as the one line a user reads; ``where`` names the file or server."""
     try:
         yield
@@ -187,11 +211,14 @@ def translate_store_errors(where: str = "the store") -> Iterator[None]:
         # written with another key, or damaged.
         reason = str(error.__cause__ or error).splitlines()[0]
         raise StoreError(
-            "store", f"a stored event cannot be read: another {CIPHER_KEY_ENV}, or damaged ({reason})"
+            "store",
+            _("a stored event cannot be read: another {variable}, or damaged ({reason})").format(
+                variable=CIPHER_KEY_ENV, reason=reason
+            ),
         ) from None
     except IntegrityError:
         raise ConflictError(
-            "conflict", "changed by someone else, retry (your step was not recorded)"
+            "conflict", _("changed by someone else, retry (your step was not recorded)")
         ) from None
     # The library wraps SQLite's errors, except those of opening a connection: both are seen.
     except (PersistenceError, sqlite3.Error) as error:
@@ -199,12 +226,12 @@ def translate_store_errors(where: str = "the store") -> Iterator[None]:
 
         if "locked" in str(error) or "busy" in str(error):
             raise StoreBusyError(
-                "store", "the store is busy with another writer; nothing was recorded, retry"
+                "store", _("the store is busy with another writer; nothing was recorded, retry")
             ) from None
         if isinstance(error, OperationalError) and "connection" in str(error):
             raise StoreError("store", unreachable(str(error))) from None
         if damaged(error):  # read-only, not a database, a directory in a file's place
-            raise StoreError("store", unusable(where, error)) from None
+            raise StoreError("store", unusable(where or _("the store"), error)) from None
         raise
     except ConnectionError as error:  # the read models' own connection
         raise StoreError("store", str(error)) from None
@@ -218,4 +245,6 @@ def parse_enum(enum_type: type[E], value: Any, field: str) -> E:
         if member.value == text or member.name.lower().replace("_", "-") == text:
             return member
     choices = ", ".join(m.value for m in enum_type)
-    raise InvalidValueError(field, f"{shown(value)} is not one of: {choices}")
+    raise InvalidValueError(
+        field, _("{value} is not one of: {choices}").format(value=shown(value), choices=choices)
+    )

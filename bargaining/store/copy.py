@@ -24,6 +24,7 @@ from eventsourcing.persistence import StoredEvent
 from bargaining.errors import StoreError
 from bargaining.store.application import translate_store_errors
 from bargaining.store.location import Store
+from domain.i18n import _
 from projections.events import Raw, log
 
 PAGE = 1000
@@ -57,8 +58,10 @@ def _copied_so_far(source: Application[Any], target: Application[Any], name: str
         if ours is None or _key(theirs) != _key(ours):
             raise StoreError(
                 "copy.to",
-                f"the target already holds {name} events that are not this store's;"
-                " copy into an empty store (or the one an interrupted copy left)",
+                _(
+                    "the target already holds {name} events that are not this store's; copy into an empty "
+                    "store (or the one an interrupted copy left)"
+                ).format(name=name),
             )
         held += 1
     return held
@@ -73,7 +76,7 @@ def copy_store(
 ) -> list[dict[str, Any]]:
     """Copy every application's events from ``source`` to ``target`` and verify them."""
     if source == target:
-        raise StoreError("copy.to", "the target is the store being copied; name another store")
+        raise StoreError("copy.to", _("the target is the store being copied; name another store"))
     report = []
     with translate_store_errors(), ExitStack() as stack:
         for cls in applications:
@@ -101,7 +104,9 @@ def copy_store(
             if (count, digest) != (copied, copied_digest):
                 raise StoreError(
                     "copy",
-                    f"{name}: the target holds {copied} events, the source {count}: they differ; run again",
+                    _(
+                        "{name}: the target holds {copied} events, the source {count}: they differ; run again"
+                    ).format(name=name, copied=copied, count=count),
                 )
             report.append({"application": name, "events": count, "resumed_after": done, "digest": digest})
     return report

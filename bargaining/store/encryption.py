@@ -16,6 +16,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from bargaining.errors import StoreError
+from domain.i18n import N_, _
 
 if TYPE_CHECKING:
     from eventsourcing.application import Application
@@ -53,7 +54,7 @@ def cipher_key() -> str | None:
     if size not in KEY_SIZES:
         raise StoreError(
             CIPHER_KEY_ENV,
-            "not a valid key (base64 of 16, 24 or 32 bytes); make one with 'bargaining store keygen'",
+            _("not a valid key (base64 of 16, 24 or 32 bytes); make one with 'bargaining store keygen'"),
         )
     return raw
 
@@ -89,9 +90,9 @@ def _form(state: bytes | None) -> str:
 # How the key in the environment fits an application's stored events, and what a user does.
 KEY_OK, KEY_MISSING, KEY_WRONG, KEY_NOT_NEEDED = "ok", "missing", "wrong", "not needed"
 KEY_PROBLEMS = {
-    KEY_MISSING: "not set, but this store is encrypted; set it to the store's key",
-    KEY_WRONG: "not the key this store was encrypted with; nothing was read or recorded",
-    KEY_NOT_NEEDED: "set, but this store is not encrypted; unset it to use this store",
+    KEY_MISSING: N_("not set, but this store is encrypted; set it to the store's key"),
+    KEY_WRONG: N_("not the key this store was encrypted with; nothing was read or recorded"),
+    KEY_NOT_NEEDED: N_("set, but this store is not encrypted; unset it to use this store"),
 }
 
 
@@ -116,16 +117,18 @@ def key_fit(app: Application[Any]) -> tuple[str, str]:
 
 def check_key(app: Application[Any]) -> None:
     """Refuse to use an application whose events the key in the environment cannot open."""
-    _, fit = key_fit(app)
+    __, fit = key_fit(app)
     if fit != KEY_OK:
-        raise StoreError(CIPHER_KEY_ENV, KEY_PROBLEMS[fit])
+        raise StoreError(CIPHER_KEY_ENV, _(KEY_PROBLEMS[fit]))
 
 
 def describe() -> str:
     """Encryption as the environment sets it, in a few words."""
     key = cipher_key()
     if key is None:
-        return "off"
+        return _("off")
     import base64  # noqa: PLC0415
 
-    return f"AES-{len(base64.b64decode(key)) * 8}-GCM, zlib-compressed ({CIPHER_KEY_ENV})"
+    return _("AES-{bits}-GCM, zlib-compressed ({variable})").format(
+        bits=len(base64.b64decode(key)) * 8, variable=CIPHER_KEY_ENV
+    )

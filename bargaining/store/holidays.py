@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from bargaining.errors import SetupError
 from bargaining.store import codecache
+from domain.i18n import N_, _
 
 if TYPE_CHECKING:
     from domain.calendar import HolidayCalendar
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
 PACKAGE = "chinese_calendar"
 KEPT = "holiday-data.bin"
 DISTRIBUTION = "chinesecalendar"
-MISSING = (
-    f"the {DISTRIBUTION} package (the State Council's holiday notices) is not installed in this"
-    f" environment: run `make setup`, or `pip install {DISTRIBUTION}`"
+MISSING = N_(
+    "the {package} package (the State Council's holiday notices) is not installed in this"
+    " environment: run `make setup`, or `pip install {package}`"
 )
 
 
@@ -71,7 +72,7 @@ def _from_package() -> Kept:
     try:
         from chinese_calendar import __version__, constants  # noqa: PLC0415 - once, then kept
     except ImportError:
-        raise SetupError("holidays", MISSING) from None
+        raise SetupError("holidays", _(MISSING).format(package=DISTRIBUTION)) from None
     return (
         str(__version__),
         tuple(sorted(d.toordinal() for d in constants.holidays)),

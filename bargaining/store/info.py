@@ -14,12 +14,13 @@ from bargaining.errors import SetupError, StoreError
 from bargaining.store import encryption
 from bargaining.store.application import StoreApplication, translate_store_errors
 from bargaining.store.location import Store
+from domain.i18n import N_, _, ngettext
 from projections import readers
 
 Row = dict[str, Any]
 
-VIEWS_NONE = "none yet: the first report builds them"
-VIEWS_OUTDATED = "from an older version: the next report rebuilds them"
+VIEWS_NONE = N_("none yet: the first report builds them")
+VIEWS_OUTDATED = N_("from an older version: the next report rebuilds them")
 
 
 def _application_row(store: Store, cls: type[StoreApplication]) -> Row:
@@ -38,7 +39,9 @@ def _application_row(store: Store, cls: type[StoreApplication]) -> Row:
             row["events"] = app.count_events()
             row["stored"], row["key"] = encryption.key_fit(app)
             if row["key"] in encryption.KEY_PROBLEMS:
-                row["problem"] = f"{encryption.CIPHER_KEY_ENV} {encryption.KEY_PROBLEMS[row['key']]}"
+                row["problem"] = _("{variable} {problem}").format(
+                    variable=encryption.CIPHER_KEY_ENV, problem=_(encryption.KEY_PROBLEMS[row["key"]])
+                )
         finally:
             app.close()
     return row
@@ -62,9 +65,20 @@ def _holidays() -> str:
     from domain.jurisdiction import get_profile  # noqa: PLC0415 - only this command shows it
 
     try:
-        return get_profile("PRC").holidays.source or "none: weekends only"
+        calendar = get_profile("PRC").holidays
     except SetupError as error:
-        return f"none: {error.rule}"
+        return _("none: {why}").format(why=error.rule)
+    if not calendar.source:
+        return _("none: weekends only")
+    if not calendar.source.startswith("State Council holiday notices ") or not (
+        calendar.first and calendar.last
+    ):
+        return calendar.source  # another calendar, named by whoever made it
+    # The calendar keeps its source in English (deadlines' rule texts cite it): said here anew.
+    package = calendar.source.rpartition(" (")[2].removesuffix(")")
+    return _("State Council holiday notices {first}-{last} ({package})").format(
+        first=calendar.first.year, last=calendar.last.year, package=package
+    )
 
 
 def describe(store: Store, contexts: Sequence[type[StoreApplication]]) -> Row:
@@ -88,7 +102,12 @@ def describe(store: Store, contexts: Sequence[type[StoreApplication]]) -> Row:
                     }
                 )
     behind = sum(p["behind"] for p in projections)
-    views = tracked if isinstance(tracked, str) else f"{behind} events behind" if behind else "up to date"
+    if isinstance(tracked, str):
+        views = _(tracked)
+    elif behind:
+        views = ngettext("{n} event behind", "{n} events behind", behind).format(n=behind)
+    else:
+        views = _("up to date")
     return {
         "store": {
             "kind": store.kind,
@@ -100,7 +119,7 @@ def describe(store: Store, contexts: Sequence[type[StoreApplication]]) -> Row:
         "holidays": _holidays(),
         "applications": applications,
         "views": {
-            "location": "in the same database" if store.url else str(store.views_path),
+            "location": _("in the same database") if store.url else str(store.views_path),
             "state": views,
         },
         "projections": projections,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bargaining.errors import StoreError, printable, shown
 from bargaining.store.encryption import cipher_env
+from domain.i18n import _
 
 if TYPE_CHECKING:
     from projections.sql import ViewsAt
@@ -33,7 +34,10 @@ def lock_timeout() -> int:
     if not raw:
         return LOCK_TIMEOUT_SECONDS
     if not raw.isdigit() or not 0 < int(raw) <= 600:
-        raise StoreError(LOCK_TIMEOUT_ENV, f"{shown(raw)} must be a whole number of seconds from 1 to 600")
+        raise StoreError(
+            LOCK_TIMEOUT_ENV,
+            _("{raw} must be a whole number of seconds from 1 to 600").format(raw=shown(raw)),
+        )
     return int(raw)
 
 
@@ -68,7 +72,7 @@ class PostgresURL(NamedTuple):
 
 
 def _url_error(rule: str) -> StoreError:
-    return StoreError("store", f"{rule} (expected {POSTGRES_FORM})")
+    return StoreError("store", _("{rule} (expected {form})").format(rule=rule, form=POSTGRES_FORM))
 
 
 def parse_postgres_url(url: str) -> PostgresURL:
@@ -80,31 +84,33 @@ def parse_postgres_url(url: str) -> PostgresURL:
 
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in POSTGRES_SCHEMES:
-        raise _url_error("a PostgreSQL URL starts with postgresql://")
+        raise _url_error(_("a PostgreSQL URL starts with postgresql://"))
     try:
         port = POSTGRES_DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
         port = 0
     if not 0 < port <= 65535:
-        raise _url_error("the port is not a number from 1 to 65535")
+        raise _url_error(_("the port is not a number from 1 to 65535"))
     if parts.query or parts.fragment:
         raise _url_error(
-            "a PostgreSQL URL takes no ?parameters: give TLS and other connection settings"
-            " in libpq's environment variables instead (PGSSLMODE=verify-full, PGSSLROOTCERT=...)"
+            _(
+                "a PostgreSQL URL takes no ?parameters: give TLS and other connection settings"
+                " in libpq's environment variables instead (PGSSLMODE=verify-full, PGSSLROOTCERT=...)"
+            )
         )
     userinfo, at, hostport = parts.netloc.rpartition("@")
     user, colon, password = userinfo.partition(":")
     if not at or not user:
-        raise _url_error("the PostgreSQL URL names no user")
+        raise _url_error(_("the PostgreSQL URL names no user"))
     bracketed = hostport.startswith("[")  # an IPv6 address: [::1]:5432
     host = hostport[1:].partition("]")[0] if bracketed else hostport.partition(":")[0]
     if not host:
-        raise _url_error("the PostgreSQL URL names no host")
+        raise _url_error(_("the PostgreSQL URL names no host"))
     dbname = parts.path[1:]
     if not dbname:
-        raise _url_error("the PostgreSQL URL names no database")
+        raise _url_error(_("the PostgreSQL URL names no database"))
     if "/" in dbname:
-        raise _url_error("a database name cannot contain '/' (write it as %2F)")
+        raise _url_error(_("a database name cannot contain '/' (write it as %2F)"))
     return PostgresURL(
         user=unquote(user),
         password=unquote(password) if colon else None,
@@ -174,17 +180,20 @@ class Store:
         if "://" in raw:
             raise StoreError(
                 "store",
-                f"{raw.split('://')[0]}:// is not a store this tool knows;"
-                " give a directory path or a postgresql:// URL",
+                _(
+                    "{value}:// is not a store this tool knows; give a directory path or a postgresql:// URL"
+                ).format(value=raw.split("://")[0]),
             )
         if "\0" in raw:
-            raise StoreError("store", f"{shown(raw, limit=200)} is not a path: it holds a NUL byte")
+            raise StoreError(
+                "store", _("{raw} is not a path: it holds a NUL byte").format(raw=shown(raw, limit=200))
+            )
         return cls(Path(raw).expanduser() if raw else default_location())
 
     def describe(self) -> str:
         if self.url:
-            return f"PostgreSQL store {self.where()}"
-        return f"SQLite store in {printable(self.location)}"
+            return _("PostgreSQL store {where}").format(where=self.where())
+        return _("SQLite store in {location}").format(location=printable(self.location))
 
     @property
     def views_path(self) -> Path:
@@ -198,14 +207,18 @@ class Store:
         if self.location.exists() and not self.location.is_dir():
             raise StoreError(
                 "store",
-                f"{printable(self.location)} is a file, not a directory;"
-                " pass --store a directory (a new one, or one holding a store)",
+                _(
+                    "{location} is a file, not a directory; pass --store a directory (a new one, or one "
+                    "holding a store)"
+                ).format(location=printable(self.location)),
             )
         if path.is_dir():
             raise StoreError(
                 "store",
-                f"{printable(path)} is a directory where the store keeps a file of events;"
-                " move it away or pass --store another directory",
+                _(
+                    "{path} is a directory where the store keeps a file of events; move it away or pass "
+                    "--store another directory"
+                ).format(path=printable(path)),
             )
         try:
             self.location.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -215,7 +228,9 @@ class Store:
         except OSError as error:
             raise StoreError(
                 "store",
-                f"cannot create the store at {printable(self.location)}: {error.strerror}; pass --store DIR",
+                _("cannot create the store at {location}: {strerror}; pass --store DIR").format(
+                    location=printable(self.location), strerror=error.strerror
+                ),
             ) from None
         return path
 
