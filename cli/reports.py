@@ -12,6 +12,7 @@ import click
 
 import bargaining
 from cli.errors import CommandError
+from cli.language import TranslatedGroup
 from cli.main import Session
 from cli.options import pass_session, ref_argument
 from cli.output import (
@@ -267,7 +268,7 @@ def deadlines(
         click.echo(f"\n{len(rows)} deadline(s).")
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def stats() -> None:
     """Statistics the federation reports: mediation case counts and rates, contract counts."""
 
