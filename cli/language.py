@@ -12,6 +12,7 @@ whatever the locale, so that its output is the same on every machine.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import sys
@@ -20,7 +21,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
-import click._textwrap
 import click.formatting
 
 import bargaining
@@ -138,27 +138,12 @@ def _rebound(function: Callable[..., Any], **names: Any) -> Any:
 # A run of wide characters breaks between any two of them (Chinese has no spaces), closing
 # punctuation staying with what it closes.
 _WIDE = "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_WIDE_CHAR = re.compile(f"[{_WIDE}]")
-_BREAKS = re.compile(f"[（《「“‘]*(?:[{_WIDE}]|[^{_WIDE}]+)[，。、；：？！）》」”’]*")
 
 
-class CellWrapper(click._textwrap.TextWrapper):
-    """click's text wrapper counting display cells, and breaking between Chinese characters."""
-
-    def _split(self, text: str) -> list[str]:
-        chunks = super()._split(text)
-        if not _WIDE_CHAR.search(text):
-            return chunks
-        return [
-            piece
-            for chunk in chunks
-            for piece in (_BREAKS.findall(chunk) if _WIDE_CHAR.search(chunk) else [chunk])
-        ]
-
-    _wrap_chunks = _rebound(click._textwrap.TextWrapper._wrap_chunks, term_len=cells)
-    _handle_long_word = _rebound(
-        click._textwrap.TextWrapper._handle_long_word, _truncate_visible=_truncate_cells, term_len=cells
-    )
+@functools.cache
+def _breaks() -> re.Pattern[str]:
+    """A Chinese line's pieces (compiled when a Chinese help is first shown)."""
+    return re.compile(f"[（《「“‘]*(?:[{_WIDE}]|[^{_WIDE}]+)[，。、；：？！）》」”’]*")
 
 
 def _cell_wrap_text(
@@ -170,12 +155,12 @@ def _cell_wrap_text(
 ) -> str:
     """click.formatting.wrap_text, measured in cells: paragraphs rewrapped, a paragraph whose
     first line is ``\\b`` kept as it is."""
-    wrapper = CellWrapper(
+    wrapper = _cell_wrapper()(
         width, initial_indent=initial_indent, subsequent_indent=subsequent_indent, replace_whitespace=False
     )
     text = text.expandtabs()
     if not preserve_paragraphs:
-        return wrapper.fill(text)
+        return wrapper.fill(text)  # type: ignore[no-any-return]
     paragraphs: list[tuple[int, bool, str]] = []
     lines: list[str] = []
     indent: int | None = None
@@ -203,11 +188,41 @@ def _cell_wrap_text(
     return "\n\n".join(done)
 
 
-_CELL_NAMES = {
-    "wrap_text": _cell_wrap_text,
-    "term_len": cells,
-    "measure_table": _rebound(click.formatting.measure_table, term_len=cells),
-}
+@functools.cache
+def _cell_wrapper() -> type:
+    """click's text wrapper counting display cells, and breaking between Chinese characters
+    (made when a Chinese help is first shown: textwrap compiles its patterns when imported)."""
+    import click._textwrap
+
+    class CellWrapper(click._textwrap.TextWrapper):
+        def _split(self, text: str) -> list[str]:
+            chunks = super()._split(text)
+            if text.isascii():
+                return chunks
+            return [
+                piece
+                for chunk in chunks
+                for piece in ([chunk] if chunk.isascii() else _breaks().findall(chunk))
+            ]
+
+        _wrap_chunks = _rebound(click._textwrap.TextWrapper._wrap_chunks, term_len=cells)
+        _handle_long_word = _rebound(
+            click._textwrap.TextWrapper._handle_long_word, _truncate_visible=_truncate_cells, term_len=cells
+        )
+
+    return CellWrapper
+
+
+@functools.cache
+def _cell_methods() -> dict[str, Any]:
+    """click's help layout with every width measured in cells (made when first needed)."""
+    names = {
+        "wrap_text": _cell_wrap_text,
+        "term_len": cells,
+        "measure_table": _rebound(click.formatting.measure_table, term_len=cells),
+    }
+    methods = ("write_usage", "write_text", "write_dl")
+    return {name: _rebound(getattr(click.HelpFormatter, name), **names) for name in methods}
 
 
 class CellFormatter(click.HelpFormatter):
@@ -215,24 +230,20 @@ class CellFormatter(click.HelpFormatter):
     so a Chinese help, every character two columns wide, came out twice as wide as the
     terminal. English help is click's own, character for character."""
 
-    _usage = _rebound(click.HelpFormatter.write_usage, **_CELL_NAMES)
-    _text = _rebound(click.HelpFormatter.write_text, **_CELL_NAMES)
-    _dl = _rebound(click.HelpFormatter.write_dl, **_CELL_NAMES)
-
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if bargaining.language() == "en":
             return super().write_usage(prog, args, prefix)
-        return self._usage(prog, args, prefix)  # type: ignore[no-any-return]
+        return _cell_methods()["write_usage"](self, prog, args, prefix)  # type: ignore[no-any-return]
 
     def write_text(self, text: str) -> None:
         if bargaining.language() == "en":
             return super().write_text(text)
-        return self._text(text)  # type: ignore[no-any-return]
+        return _cell_methods()["write_text"](self, text)  # type: ignore[no-any-return]
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         if bargaining.language() == "en":
             return super().write_dl(rows, col_max, col_spacing)
-        return self._dl(rows, col_max, col_spacing)  # type: ignore[no-any-return]
+        return _cell_methods()["write_dl"](self, rows, col_max, col_spacing)  # type: ignore[no-any-return]
 
 
 class CellContext(click.Context):

@@ -114,13 +114,18 @@ def _within_limit(text: str, rows: Any, headers: Sequence[str]) -> str:
 # A wrapped cell breaks at spaces, and between two wide characters (CJK text has no spaces);
 # a run of other characters is a word, kept whole unless it alone is wider than its column.
 # Punctuation that closes (，。》) stays with what it closes; opening punctuation with what it opens.
-_CHUNKS = re.compile(
-    r"\s+"
-    r"|[（《「『【〔〈“‘(\[]*(?:[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|.)"
-    r"[，。、；：？！）》」』】〕〉”’…—,.;:?!)\]]*"
-)
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
-_STYLED = re.compile(r"((?:\x1b\[[0-9;]*m)+)(.*?)((?:\x1b\[0m)?)", re.DOTALL)
+@functools.cache
+def _wrapping() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The pieces a line breaks between, a colour code, a styled cell (compiled on first use:
+    a table that fits never needs them)."""
+    wide = "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    opening, closing = "（《「『【〔〈“‘(\\[", "，。、；：？！）》」』】〕〉”’…—,.;:?!)\\]"
+    chunks = re.compile(f"\\s+|[{opening}]*(?:[^\\s{wide}]+|.)[{closing}]*")
+    sgr = re.compile(r"\x1b\[[0-9;]*m")
+    styled = re.compile(r"((?:\x1b\[[0-9;]*m)+)(.*?)((?:\x1b\[0m)?)", re.DOTALL)
+    return chunks, sgr, styled
+
+
 ELLIPSIS = "…"
 
 
@@ -139,12 +144,13 @@ def wrap(text: str, width: int) -> list[str]:
     Breaks at spaces and between CJK characters; a word wider than the line is clipped with …
     (the only text lost). A cell's own line breaks are kept; a styled cell (a retracted step,
     struck through) keeps its style on every line."""
-    styled = _STYLED.fullmatch(text) if "\x1b" in text else None
-    if styled and not _SGR.search(styled.group(2)):
+    _, sgr, style = _wrapping()
+    styled = style.fullmatch(text) if "\x1b" in text else None
+    if styled and not sgr.search(styled.group(2)):
         on, inner = styled.group(1), styled.group(2)
         return [f"{on}{line}\x1b[0m" if line else line for line in wrap(inner, width)]
     if "\x1b" in text:
-        text = _SGR.sub("", text)
+        text = sgr.sub("", text)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += _wrapped(paragraph, max(width, 1))
@@ -158,7 +164,7 @@ def _wrapped(text: str, width: int) -> list[str]:
         text = "".join(ch if ch.isprintable() else " " for ch in text)
     lines: list[str] = []
     line, used, space = "", 0, False
-    for chunk in _CHUNKS.findall(text):
+    for chunk in _wrapping()[0].findall(text):
         if chunk.isspace():
             space = True
             continue
@@ -227,7 +233,8 @@ def fitted(rows: Sequence[Sequence[Any]], headers: Sequence[str], limit: int) ->
 
 def _longest_word(text: str) -> int:
     """The width of the widest piece of ``text`` a line cannot break."""
-    return max((_cell_width(chunk) for chunk in _CHUNKS.findall(_SGR.sub("", text))), default=0)
+    chunks, sgr, _ = _wrapping()
+    return max((_cell_width(chunk) for chunk in chunks.findall(sgr.sub("", text))), default=0)
 
 
 def _narrowed(natural: list[int], least: list[int], room: int) -> list[int]:
