@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bench.run import BIN, compile_the_code, instructions, prepare_writes, store
 
+HERE = Path(__file__).resolve().parent.parent  # the code under test
 LOCALES = {"en": "en_US.UTF-8", "zh": "zh_CN.UTF-8"}
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "BARGAINING_LANG")
 
@@ -76,7 +77,8 @@ def prepare_before(before: Path) -> None:
     code = "import compileall, sys\nfor p in ('bargaining', 'cli', 'domain', 'projections'):\n"
     code += f"    compileall.compile_dir({str(before)!r} + '/' + p, quiet=1)\n"
     code += "from bargaining.startup import warm\nwarm()\n"
-    subprocess.run([str(BIN / "python"), "-c", code], check=True, env=environment("en", before))
+    # Run from BEFORE: ``python -c`` puts the working directory first on the path.
+    subprocess.run([str(BIN / "python"), "-c", code], check=True, env=environment("en", before), cwd=before)
 
 
 def variants(before: Path | None) -> dict[str, dict[str, str]]:
@@ -113,6 +115,7 @@ def catalog_alone(runs: int) -> dict[str, float]:
                 capture_output=True,
                 text=True,
                 env=environment(language, None),
+                cwd=HERE,
             )
             shown = json.loads(out.stdout)
             assert shown["language"] == language, shown

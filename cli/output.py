@@ -407,7 +407,7 @@ def section(title: str) -> None:
 
 
 def kv(pairs: Sequence[tuple[str, Any]]) -> None:
-    shown = [(key, str(value)) for key, value in pairs if value not in (None, "", [])]
+    shown = [(key, f"{value}") for key, value in pairs if value not in (None, "", [])]  # as f-strings show it
     width = max((_width(k) for k, _ in shown), default=0)
     limit = width_limit()
     for key, value in shown:
