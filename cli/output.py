@@ -202,7 +202,7 @@ def fitted(rows: Sequence[Sequence[Any]], headers: Sequence[str], limit: int) ->
     count = len(titles)
     if not count:
         return ""
-    natural = [_cell_width(t) + 2 for t in titles]
+    natural = [_cell_width(t) for t in titles]  # no room kept beside a heading: the text needs it
     words = [0] * count
     for row in [titles, *cells]:
         for i, cell in enumerate(row[:count]):
