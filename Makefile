@@ -42,6 +42,7 @@ test: lint
 
 docs: setup
 	$(BIN)/python -m cli.docs > docs/cli.md
+	$(BIN)/python -m cli.docs --lang zh > docs/cli.zh.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -12,12 +12,16 @@ whatever the locale, so that its output is the same on every machine.
 
 from __future__ import annotations
 
+import functools
 import inspect
+import re
 import sys
-from collections.abc import Sequence
+import types
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
+import click.formatting
 
 import bargaining
 from bargaining import _
@@ -97,12 +101,164 @@ def translated(text: str | None, args: dict[str, Any] | None = None) -> str | No
     return words.format(**args) if args else words
 
 
+def cells(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a Chinese character two, a colour code none."""
+    plain = click.unstyle(text) if "\x1b" in text else text
+    if plain.isascii():
+        return len(plain)
+    from cli.output import _width
+
+    width = _width(plain)
+    return width if width >= 0 else len(plain)
+
+
+def _truncate_cells(text: str, n: int) -> str:
+    """The longest start of ``text`` at most ``n`` columns wide (at least one character)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += cells(ch)
+        if used > n:
+            return text[: max(i, 1)]
+    return text
+
+
+def _rebound(function: Callable[..., Any], **names: Any) -> Any:
+    """``function`` with some of the globals it reads replaced: click's own algorithm, measured
+    in display cells rather than characters."""
+    module = sys.modules[function.__module__]
+    # click's words are looked up in its module as they are used: follow_catalog replaces them.
+    words = {
+        "_": lambda message: module._(message),  # noqa: PLW0108 - looked up when called
+        "ngettext": lambda one, many, n: module.ngettext(one, many, n),  # noqa: PLW0108
+    }
+    scope = {**function.__globals__, **{k: v for k, v in words.items() if k in function.__globals__}, **names}
+    return types.FunctionType(function.__code__, scope, function.__name__, function.__defaults__)
+
+
+# A run of wide characters breaks between any two of them (Chinese has no spaces), closing
+# punctuation staying with what it closes.
+_WIDE = "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+
+
+@functools.cache
+def _breaks() -> re.Pattern[str]:
+    """A Chinese line's pieces (compiled when a Chinese help is first shown)."""
+    return re.compile(f"[（《「“‘]*(?:[{_WIDE}]|[^{_WIDE}]+)[，。、；：？！）》」”’]*")
+
+
+def _cell_wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """click.formatting.wrap_text, measured in cells: paragraphs rewrapped, a paragraph whose
+    first line is ``\\b`` kept as it is."""
+    wrapper = _cell_wrapper()(
+        width, initial_indent=initial_indent, subsequent_indent=subsequent_indent, replace_whitespace=False
+    )
+    text = text.expandtabs()
+    if not preserve_paragraphs:
+        return wrapper.fill(text)  # type: ignore[no-any-return]
+    paragraphs: list[tuple[int, bool, str]] = []
+    lines: list[str] = []
+    indent: int | None = None
+
+    def flush() -> None:
+        if lines:
+            raw = lines[0].strip() == "\b"
+            paragraphs.append((indent or 0, raw, "\n".join(lines[1:]) if raw else " ".join(lines)))
+            lines.clear()
+
+    for line in text.splitlines():
+        if not line:
+            flush()
+            indent = None
+            continue
+        first = indent is None  # a paragraph's first line sets its indent
+        if first:
+            indent = cells(line) - cells(line.lstrip())
+        lines.append(line.lstrip() if first else line)
+    flush()
+    done = []
+    for extra, raw, paragraph in paragraphs:
+        with wrapper.extra_indent(" " * extra):
+            done.append(wrapper.indent_only(paragraph) if raw else wrapper.fill(paragraph))
+    return "\n\n".join(done)
+
+
+@functools.cache
+def _cell_wrapper() -> type:
+    """click's text wrapper counting display cells, and breaking between Chinese characters
+    (made when a Chinese help is first shown: textwrap compiles its patterns when imported)."""
+    import click._textwrap
+
+    class CellWrapper(click._textwrap.TextWrapper):
+        def _split(self, text: str) -> list[str]:
+            chunks = super()._split(text)
+            if text.isascii():
+                return chunks
+            return [
+                piece
+                for chunk in chunks
+                for piece in ([chunk] if chunk.isascii() else _breaks().findall(chunk))
+            ]
+
+        _wrap_chunks = _rebound(click._textwrap.TextWrapper._wrap_chunks, term_len=cells)
+        _handle_long_word = _rebound(
+            click._textwrap.TextWrapper._handle_long_word, _truncate_visible=_truncate_cells, term_len=cells
+        )
+
+    return CellWrapper
+
+
+@functools.cache
+def _cell_methods() -> dict[str, Any]:
+    """click's help layout with every width measured in cells (made when first needed)."""
+    names = {
+        "wrap_text": _cell_wrap_text,
+        "term_len": cells,
+        "measure_table": _rebound(click.formatting.measure_table, term_len=cells),
+    }
+    methods = ("write_usage", "write_text", "write_dl")
+    return {name: _rebound(getattr(click.HelpFormatter, name), **names) for name in methods}
+
+
+class CellFormatter(click.HelpFormatter):
+    """Help laid out by display width when it is shown in Chinese: click counts characters,
+    so a Chinese help, every character two columns wide, came out twice as wide as the
+    terminal. English help is click's own, character for character."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if bargaining.language() == "en":
+            return super().write_usage(prog, args, prefix)
+        return _cell_methods()["write_usage"](self, prog, args, prefix)  # type: ignore[no-any-return]
+
+    def write_text(self, text: str) -> None:
+        if bargaining.language() == "en":
+            return super().write_text(text)
+        return _cell_methods()["write_text"](self, text)  # type: ignore[no-any-return]
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        if bargaining.language() == "en":
+            return super().write_dl(rows, col_max, col_spacing)
+        return _cell_methods()["write_dl"](self, rows, col_max, col_spacing)  # type: ignore[no-any-return]
+
+
+class CellContext(click.Context):
+    formatter_class = CellFormatter
+
+
 class TranslatedCommand(click.Command):
-    """A command whose help is looked up in the catalog when shown.
+    """A command whose help is looked up in the catalog when shown, and laid out by display
+    width (``CellFormatter``).
 
     ``help_args`` fill the placeholders of a help made for several commands
     (``Correct a step of a {noun}``).
     """
+
+    context_class = CellContext
 
     def __init__(self, *args: Any, help_args: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -129,6 +285,14 @@ class TranslatedCommand(click.Command):
         finally:
             self.epilog = epilog
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # click words the help option's help once, in the language of the first help shown,
+        # and keeps the option: in one process (make docs) each language's help has its own.
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
     def get_short_help_str(self, limit: int = 45) -> str:
         english = self._translated()
         try:
@@ -140,10 +304,11 @@ class TranslatedCommand(click.Command):
 
 
 def _first_sentence(text: str, limit: int) -> str:
-    """A Chinese help's first sentence, to the first 。 (click's cut looks for '. ')."""
+    """A Chinese help's first sentence, to the first 。 (click's cut looks for '. '), at most
+    ``limit`` columns wide."""
     first = text.split("\n\n", maxsplit=1)[0].replace("\n", "")
     sentence = first.split("。")[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    return sentence if cells(sentence) <= limit else _truncate_cells(sentence, limit - 1) + "…"
 
 
 class TranslatedGroup(TranslatedCommand, click.Group):

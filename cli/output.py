@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,13 +56,16 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     but tabulate infers a type and strips colour codes cell by cell (~0.15 ms a cell: a
     6,000-row board took a second) and importing it (and wcwidth's tables) costs a read
     command ~50–100 ms of start-up. Line breaks and control characters go to tabulate.
+
+    A table wider than the terminal (``width_limit``) has its widest columns wrapped to fit
+    (``fitted``); a table that fits, and every table written to a pipe or a file, is as above.
     """
     text = _simple(rows, headers)
-    if text is not None:
-        return text
-    from tabulate import tabulate  # imported lazily: it costs ~50 ms of start-up
+    if text is None:
+        from tabulate import tabulate  # imported lazily: it costs ~50 ms of start-up
 
-    return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
+        text = tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True)
+    return _within_limit(text, lambda: [list(r) for r in rows], headers)
 
 
 def column_table(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
@@ -68,7 +73,196 @@ def column_table(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> st
     if len(set(map(len, columns))) > 1 or len(columns) != len(headers):
         raise ValueError("a table's columns must be as many as its headers, and of one length")
     text = _laid_out(columns, headers)
-    return text if text is not None else table(list(zip(*columns, strict=True)), headers)
+    if text is None:
+        return table(list(zip(*columns, strict=True)), headers)
+    return _within_limit(text, lambda: [list(r) for r in zip(*columns, strict=True)], headers)
+
+
+def width_limit() -> int | None:
+    """How wide a line may be: ``COLUMNS`` when it is a positive number, else the terminal's
+    width when standard output is one, else None (a pipe or a file keeps whole lines)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    stream = sys.stdout
+    try:
+        if stream is not None and stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, OSError, ValueError):
+        pass  # a stream without a file descriptor (a test's capture), or a closed one
+    return None
+
+
+def _within_limit(text: str, rows: Any, headers: Sequence[str]) -> str:
+    """``text`` as it is when it fits the width limit, else the table wrapped to fit it.
+
+    Every line of a table is at most as wide as its rule of dashes (the second line), so one
+    line's length says whether it fits: a table that fits costs nothing more."""
+    limit = width_limit()
+    if limit is None:
+        return text
+    start = text.find("\n") + 1
+    end = text.find("\n", start)
+    rule = text[start:] if end < 0 else text[start:end]
+    if start and set(rule) <= {"-", " "}:
+        fits = len(rule) <= limit
+    else:  # a heading of several lines: measure them all
+        fits = max(map(_cell_width, text.split("\n"))) <= limit
+    return text if fits else fitted(rows(), headers, limit)
+
+
+# A wrapped cell breaks at spaces, and between two wide characters (CJK text has no spaces);
+# a run of other characters is a word, kept whole unless it alone is wider than its column.
+# Punctuation that closes (，。》) stays with what it closes; opening punctuation with what it opens.
+@functools.cache
+def _wrapping() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The pieces a line breaks between, a colour code, a styled cell (compiled on first use:
+    a table that fits never needs them)."""
+    wide = "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    opening, closing = "（《「『【〔〈“‘(\\[", "，。、；：？！）》」』】〕〉”’…—,.;:?!)\\]"
+    chunks = re.compile(f"\\s+|[{opening}]*(?:[^\\s{wide}]+|.)[{closing}]*")
+    sgr = re.compile(r"\x1b\[[0-9;]*m")
+    styled = re.compile(r"((?:\x1b\[[0-9;]*m)+)(.*?)((?:\x1b\[0m)?)", re.DOTALL)
+    return chunks, sgr, styled
+
+
+ELLIPSIS = "…"
+
+
+def _cell_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a wide character two, a colour code none."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    import wcwidth  # only when something is measured for wrapping
+
+    return max(0, int(wcwidth.width(text)))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` on lines at most ``width`` columns wide, a wide character counted as two.
+
+    Breaks at spaces and between CJK characters; a word wider than the line is clipped with …
+    (the only text lost). A cell's own line breaks are kept; a styled cell (a retracted step,
+    struck through) keeps its style on every line."""
+    _, sgr, style = _wrapping()
+    styled = style.fullmatch(text) if "\x1b" in text else None
+    if styled and not sgr.search(styled.group(2)):
+        on, inner = styled.group(1), styled.group(2)
+        return [f"{on}{line}\x1b[0m" if line else line for line in wrap(inner, width)]
+    if "\x1b" in text:
+        text = sgr.sub("", text)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrapped(paragraph, max(width, 1))
+    return lines
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    if _cell_width(text) <= width:
+        return [text.strip()]
+    if not text.isprintable():  # a control character shown as what it does: a space
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    lines: list[str] = []
+    line, used, space = "", 0, False
+    for chunk in _wrapping()[0].findall(text):
+        if chunk.isspace():
+            space = True
+            continue
+        size = _cell_width(chunk)
+        gap = 1 if space and line else 0
+        space = False
+        if used + gap + size <= width:
+            line, used = (f"{line} {chunk}" if gap else line + chunk), used + gap + size
+            continue
+        if line:
+            lines.append(line)
+        line, used = _clipped(chunk, width) if size > width else (chunk, size)
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _clipped(text: str, width: int) -> tuple[str, int]:
+    """``text`` cut to ``width`` columns, its last one an ellipsis."""
+    import wcwidth
+
+    kept = wcwidth.clip(text, 0, max(width - 1, 0), fillchar="")
+    return kept + ELLIPSIS, _cell_width(kept) + 1
+
+
+def fitted(rows: Sequence[Sequence[Any]], headers: Sequence[str], limit: int) -> str:
+    """The table in at most ``limit`` columns: the widest columns narrowed to one width, as
+    wide as leaves room for the others, their cells wrapped onto more lines.
+
+    A column is not narrowed below its longest word (up to a quarter of the line): short
+    columns, dates, references and numbers, stay whole, and a word is clipped only where it
+    cannot fit. A line is clipped only where not even that can."""
+    titles = [str(h).strip() for h in headers]
+    cells = [["" if v is None else str(v).strip().replace("\t", " ") for v in row] for row in rows]
+    count = len(titles)
+    if not count:
+        return ""
+    natural = [_cell_width(t) for t in titles]  # no room kept beside a heading: the text needs it
+    words = [0] * count
+    for row in [titles, *cells]:
+        for i, cell in enumerate(row[:count]):
+            size = max(map(_cell_width, cell.split("\n")))
+            natural[i] = max(natural[i], size)
+            if size > words[i]:
+                words[i] = max(words[i], _longest_word(cell))
+    room = max(limit - 2 * (count - 1), count)
+    longest = [min(w, n, max(limit // 4, 1)) for w, n in zip(words, natural, strict=True)]
+    least = _narrowed(longest, [1] * count, room)
+    widths = _narrowed(natural, least, room)
+    lines: list[str] = []
+    for i, row in enumerate([titles, *cells]):
+        wrapped = [
+            wrap(cell, w) if "\n" in cell or _cell_width(cell) > w else [cell]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        for depth in range(max(map(len, wrapped))):
+            parts = []
+            for lines_of, w in zip(wrapped, widths, strict=True):
+                part = lines_of[depth] if depth < len(lines_of) else ""
+                parts.append(part + " " * (w - _cell_width(part)))
+            lines.append("  ".join(parts).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(line if _cell_width(line) <= limit else _clipped(line, limit)[0] for line in lines)
+
+
+def _longest_word(text: str) -> int:
+    """The width of the widest piece of ``text`` a line cannot break."""
+    chunks, sgr, _ = _wrapping()
+    return max((_cell_width(chunk) for chunk in chunks.findall(sgr.sub("", text))), default=0)
+
+
+def _narrowed(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Each column's width: its natural one, or the one cap of the widest columns that lets
+    them all fit in ``room`` (the largest such cap), none below its ``least``; the columns
+    left wider than the cap share what is left over."""
+
+    def total(cap: int) -> int:
+        return sum(max(f, min(n, cap)) for n, f in zip(natural, least, strict=True))
+
+    if total(max(natural)) <= room:
+        return natural
+    low, high = 0, max(natural)
+    while low < high:  # the largest cap at which the columns fit
+        cap = (low + high + 1) // 2
+        if total(cap) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    widths = [max(f, min(n, low)) for n, f in zip(natural, least, strict=True)]
+    spare = room - sum(widths)
+    for i in sorted(range(len(natural)), key=lambda i: -natural[i]):
+        if spare <= 0:
+            break
+        if natural[i] > widths[i]:
+            widths[i] += 1
+            spare -= 1
+    return widths
 
 
 _ASCII = dict.fromkeys(range(128))  # str.translate deletes these: what is left is the non-ASCII
@@ -213,24 +407,44 @@ def section(title: str) -> None:
 
 
 def kv(pairs: Sequence[tuple[str, Any]]) -> None:
-    width = max((len(k) for k, v in pairs if v not in (None, "", [])), default=0)
-    for key, value in pairs:
-        if value in (None, "", []):
-            continue
-        click.echo(f"{key.ljust(width)}  {value}")
+    shown = [(key, f"{value}") for key, value in pairs if value not in (None, "", [])]  # as f-strings show it
+    width = max((_width(k) for k, _ in shown), default=0)
+    limit = width_limit()
+    for key, value in shown:
+        label = key + " " * (width - _width(key))
+        if limit is None or _width(label) + 2 + _width(value) <= limit:
+            click.echo(f"{label}  {value}")
+        else:  # the value wrapped under itself, the labels kept in their column
+            lines = wrap(value, max(limit - width - 2, 10))
+            click.echo("\n".join([f"{label}  {lines[0]}", *(" " * (width + 2) + line for line in lines[1:])]))
+
+
+def fit(text: str, indent: int = 2) -> str:
+    """A line of text within the width limit: wrapped, its further lines indented."""
+    limit = width_limit()
+    if limit is None or _cell_width(text) <= limit:
+        return text
+    first, *rest = wrap(text, max(limit - indent, 10))
+    return "\n".join([first, *(" " * indent + line for line in rest)])
 
 
 def echo_recorded(reference: str, what: str, view: dict[str, Any], state: str = "status") -> None:
     """After a write: what was recorded, the stage or status, the next deadline, any notes."""
-    click.echo(f"{reference}: {what}. {state.capitalize()}: {view[state]}.")
-    line = deadline_line(view["next_deadline"])
+    click.echo(fit(f"{reference}: {what}. {state.capitalize()}: {view[state]}."))
+    line = _deadline_text(view["next_deadline"])
     if line:
-        click.echo(f"Next: {line}")
+        click.echo(fit(f"Next: {line}"))
     for note in view.get("notes", ()):
-        click.echo(f"Note: {note}")
+        click.echo(fit(f"Note: {note}"))
 
 
 def deadline_line(due: dict[str, Any] | None) -> str | None:
+    """A deadline on a line of its own: what, when, and the rule (wrapped to the width limit)."""
+    text = _deadline_text(due)
+    return None if text is None else fit(text)
+
+
+def _deadline_text(due: dict[str, Any] | None) -> str | None:
     if not due:
         return None
     days = due["days_left"]
@@ -264,8 +478,10 @@ def echo_late_steps(rows: Sequence[dict[str, Any]], step: str = "step") -> None:
         if met and met["late_by_days"]:
             click.echo(
                 click.style(
-                    f"Late: {r['on']} {r[step]}: {days(met['late_by_days'])} after the deadline"
-                    f" ({met['deadline']}, due {met['due']}: {met['rule']})",
+                    fit(
+                        f"Late: {r['on']} {r[step]}: {days(met['late_by_days'])} after the deadline"
+                        f" ({met['deadline']}, due {met['due']}: {met['rule']})"
+                    ),
                     fg="yellow",
                 )
             )
