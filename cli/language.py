@@ -98,7 +98,20 @@ def translated(text: str | None, args: dict[str, Any] | None = None) -> str | No
     if not text:
         return text
     words = _(inspect.cleandoc(text))
+    if words is not text and bargaining.language() == "zh":
+        words = _joined(words)
     return words.format(**args) if args else words
+
+
+# A line break between two Chinese characters (or full-width punctuation) inside a paragraph:
+# click rejoins a paragraph's lines with a space, which Chinese does not have between words.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _joined(text: str) -> str:
+    """A translated help with its paragraphs' lines joined where Chinese runs on; the unwrapped
+    (\\b) paragraphs, such as examples, kept line by line."""
+    return "\n\n".join(p if p.startswith("\b") else _CJK_BREAK.sub("", p) for p in text.split("\n\n"))
 
 
 def cells(text: str) -> int:

@@ -18,7 +18,7 @@ import bargaining
 from bargaining import _
 from cli.errors import CommandError, RetryLaterError
 from cli.language import TranslatedGroup, choose, start
-from cli.params import option
+from cli.params import OneValueOption, option
 from cli.types import PERSON, forget_stdin
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -177,7 +177,7 @@ def one_line(message: str) -> str:
     help="The language of messages, tables and help: zh (中文) or en."
     " Default: your locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English.",
 )
-@click.version_option(package_name="bargaining")
+@click.version_option(package_name="bargaining", cls=OneValueOption, help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, store: str | None, actor: str | None, retry: int) -> None:
     """Log collective negotiations, the contracts they produce and labour-dispute mediation cases.
