@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from bargaining import N_, _, ngettext, term
+
 
 def echo_json(data: Any) -> None:
     import json  # only for --json: a table needs none of it
@@ -388,9 +390,10 @@ def step_cell(number: int | None, step: str, r: dict[str, Any]) -> str:
     """'#5 mediation session (corrected by #7)': a step with its number and what amended it."""
     text = step if number is None else f"#{number} {step}"
     if r.get("retracted_by"):
-        return f"{text} (retracted by #{r['retracted_by']})"
+        return _("{step} (retracted by #{number})").format(step=text, number=r["retracted_by"])
     if r.get("corrected_by"):
-        return f"{text} (corrected by {', '.join(f'#{n}' for n in r['corrected_by'])})"
+        numbers = ", ".join(f"#{n}" for n in r["corrected_by"])
+        return _("{step} (corrected by {numbers})").format(step=text, numbers=numbers)
     return text
 
 
@@ -430,12 +433,30 @@ def fit(text: str, indent: int = 2) -> str:
 
 def echo_recorded(reference: str, what: str, view: dict[str, Any], state: str = "status") -> None:
     """After a write: what was recorded, the stage or status, the next deadline, any notes."""
-    click.echo(fit(f"{reference}: {what}. {state.capitalize()}: {view[state]}."))
+    click.echo(
+        fit(
+            _("{reference}: {what}. {state}: {value}.").format(
+                reference=reference,
+                what=what,
+                state=_(STATE_WORDS[state]),
+                value=state_value(state, view[state]),
+            )
+        )
+    )
     line = _deadline_text(view["next_deadline"])
     if line:
-        click.echo(fit(f"Next: {line}"))
+        click.echo(fit(_("Next: {deadline}").format(deadline=line)))
     for note in view.get("notes", ()):
-        click.echo(fit(f"Note: {note}"))
+        click.echo(fit(_("Note: {note}").format(note=note)))
+
+
+STATE_WORDS = {"status": N_("Status"), "stage": N_("Stage")}
+
+
+def state_value(state: str, value: str) -> str:
+    """A status or stage in the current language: a contract's status is among the stages."""
+    word = term(state, value)
+    return term("stage", value) if word == value and state != "stage" else word
 
 
 def deadline_line(due: dict[str, Any] | None) -> str | None:
@@ -447,28 +468,37 @@ def deadline_line(due: dict[str, Any] | None) -> str | None:
 def _deadline_text(due: dict[str, Any] | None) -> str | None:
     if not due:
         return None
-    days = due["days_left"]
-    when = f"in {days} days" if days > 0 else ("today" if days == 0 else f"{-days} days overdue")
-    return f"{due['label']}: {due['due']} ({when}) — {due['rule']}"
+    left = due["days_left"]
+    if left > 0:
+        when = ngettext("in {count} day", "in {count} days", left).format(count=left)
+    elif left == 0:
+        when = _("today")
+    else:
+        when = ngettext("{count} day overdue", "{count} days overdue", -left).format(count=-left)
+    return _("{deadline}: {due} ({when}) — {rule}").format(
+        deadline=due["label"], due=due["due"], when=when, rule=due["rule"]
+    )
 
 
 def days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
 
 
 def state_word(d: dict[str, Any]) -> str:
     """A deadline's state as a person reads it: 'met on time', 'met 17 days late', or the state."""
     late = d.get("late_by_days")
     if d.get("met_on") and late is not None:
-        return "met on time" if late == 0 else f"met {days(late)} late"
-    return str(d["state"])
+        return _("met on time") if late == 0 else _("met {days} late").format(days=days(late))
+    return term("state", str(d["state"]))
 
 
 def on_time(met: dict[str, Any] | None) -> str:
     """The column a step's row shows for the deadline it met: '', 'on time' or '17 days late'."""
     if not met:
         return ""
-    return "on time" if met["late_by_days"] == 0 else f"{days(met['late_by_days'])} late"
+    return (
+        _("on time") if met["late_by_days"] == 0 else _("{days} late").format(days=days(met["late_by_days"]))
+    )
 
 
 def echo_late_steps(rows: Sequence[dict[str, Any]], step: str = "step") -> None:
@@ -479,8 +509,16 @@ def echo_late_steps(rows: Sequence[dict[str, Any]], step: str = "step") -> None:
             click.echo(
                 click.style(
                     fit(
-                        f"Late: {r['on']} {r[step]}: {days(met['late_by_days'])} after the deadline"
-                        f" ({met['deadline']}, due {met['due']}: {met['rule']})"
+                        _(
+                            "Late: {on} {step}: {days} after the deadline ({deadline}, due {due}: {rule})"
+                        ).format(
+                            on=r["on"],
+                            step=r[step],
+                            days=days(met["late_by_days"]),
+                            deadline=met["deadline"],
+                            due=met["due"],
+                            rule=met["rule"],
+                        )
                     ),
                     fg="yellow",
                 )

@@ -11,10 +11,10 @@ from bargaining.formats import money as _money
 from bargaining.timeliness import late_warnings
 from domain.articles import line_diff, text_at
 from domain.deadlines import Due, contract_deadlines, negotiation_deadlines, next_deadline
-from domain.i18n import _
+from domain.i18n import _, language
 from domain.jurisdiction import JurisdictionProfile
 from domain.negotiation import Negotiation
-from domain.ratification import attempt_numbers, quorum_needed, yes_needed
+from domain.ratification import attempt_numbers, quorum_needed, vote_rule, yes_needed
 from domain.records import TieDecision, Vote
 from domain.representatives import team_problems
 from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
@@ -102,7 +102,8 @@ def _vote_row(vote: Vote, profile: JurisdictionProfile) -> dict[str, Any]:
         "passed": vote.final is VoteOutcome.PASSED,
         "quorum_met": None,
         "verified": tally is not None,
-        "rule": vote.rule,
+        # As recorded (English); in another language, worked out again in its words.
+        "rule": vote.rule if language() == "en" else vote_rule(vote, profile),
         "tally": None,
         "decided": None,
     }
