@@ -29,7 +29,9 @@ def _tracked(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
-def test_the_built_wheel_carries_the_compiled_catalog_and_the_installed_tool_speaks_chinese(tmp_path: Path) -> None:
+def test_the_built_wheel_carries_the_compiled_catalog_and_the_installed_tool_speaks_chinese(
+    tmp_path: Path,
+) -> None:
     source, wheels, installed = tmp_path / "source", tmp_path / "wheels", tmp_path / "installed"
     _tracked(source)
     assert not list(source.rglob("*.mo")), "the .mo is built, never committed"
@@ -37,11 +39,17 @@ def test_the_built_wheel_carries_the_compiled_catalog_and_the_installed_tool_spe
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(source)], check=True, timeout=600)
     (wheel,) = wheels.glob("bargaining-*.whl")
     assert "bargaining/locale/zh/LC_MESSAGES/bargaining.mo" in zipfile.ZipFile(wheel).namelist()
-    subprocess.run([*pip, "install", "--no-deps", "--target", str(installed), str(wheel)], check=True, timeout=600)
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--target", str(installed), str(wheel)], check=True, timeout=600
+    )
     env = {**os.environ, "PYTHONPATH": str(installed), "LANG": "zh_CN.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
     env.pop("BARGAINING_LANG", None)
     done = subprocess.run(
-        [sys.executable, "-c", "import cli.main, sys; print(cli.main.__file__); sys.argv = ['bargaining', '--help']; cli.main.main()"],
+        [
+            sys.executable,
+            "-c",
+            "import cli.main, sys; print(cli.main.__file__); sys.argv = ['bargaining', '--help']; cli.main.main()",
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
