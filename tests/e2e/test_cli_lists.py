@@ -211,7 +211,7 @@ def test_json_and_csv_carry_chinese_text_whole_and_give_the_same_rows(federation
         (
             "negotiation list --status bogus",
             "list.status",
-            "opened (已建档), requested (已收到要约), refused (已拒绝协商)",
+            "opened (已建档), requested (已收到协商要求), refused (已拒绝协商)",
         ),
         ("negotiation list --kind bogus", "list.kind", "wage (工资专项集体合同), comprehensive (集体合同)"),
     ],

@@ -40,7 +40,7 @@ def test_a_timeline_names_each_step_and_its_detail_in_chinese(tracker: Tracker) 
     assert held["detail"] == "第1轮；会议室；主持人 陈志明；纪要"
     signed = step(rows, "签字")
     assert signed["detail"] == "陈志明、张伟；期限 2011-07-01 至 2012-06-30"
-    vote = step(rows, "职工代表大会表决")
+    vote = step(rows, "审议表决")
     assert vote["detail"].startswith("通过；职工代表大会；")
     assert vote["detail"].endswith("应到60人，赞成38票")
 
