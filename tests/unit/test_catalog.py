@@ -12,7 +12,7 @@ import pytest
 from babel.messages.catalog import Message
 
 from bargaining.language import LOCALE
-from cli.main import CONTEXT, cli
+from cli.main import cli
 from tools import messages
 
 PO = LOCALE / "zh" / "LC_MESSAGES" / "bargaining.po"
@@ -99,7 +99,9 @@ def test_every_help_shown_is_a_message_of_the_catalog(zh: list[Message]) -> None
     known = {m.id for m in zh}
     untranslated = [
         where
-        for where, text in _helps(cli, click.Context(cli, info_name="bargaining", **CONTEXT))
+        for where, text in _helps(
+            cli, click.Context(cli, info_name="bargaining", help_option_names=["-h", "--help"])
+        )
         if inspect.cleandoc(text) not in known
     ]
     assert untranslated == []
