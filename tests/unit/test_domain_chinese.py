@@ -120,7 +120,7 @@ def test_a_quorum_error_in_chinese_keeps_its_field_and_cites_the_statute(zh: Non
         evaluate(NO_QUORUM, PRC)
     assert raised.value.field == "vote.present"
     assert str(raised.value).startswith("vote.present: ")
-    assert "应到60人、出席39人，不足2/3（《集体合同规定》第三十六条）" in raised.value.rule
+    assert "应到60人、出席39人，不足应到人数的2/3（《集体合同规定》第三十六条）" in raised.value.rule
     assert "--no-quorum" in raised.value.rule
 
 
@@ -146,7 +146,7 @@ def test_a_rolled_due_date_in_chinese(zh: None) -> None:
     signed = date(2024, 6, 5)
     assert PRC.rule_text(rule, date(2024, 6, 17), start=signed) == (
         "签字之日起10日内——《集体合同规定》第四十二条；"
-        "10日期满日周六 2024-06-15为休息日，依《民法典》第二百零三条顺延至周一 2024-06-17"
+        "10日届满之日周六 2024-06-15为休息日，依《民法典》第二百零三条顺延至周一 2024-06-17"
     )
 
 
