@@ -112,6 +112,41 @@ class Tracker:
 
         return CaseService(self._app(MediationApp), self.actor, self.today)
 
+    def import_cases(self, path: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Import a mediation case ledger (.xlsx or .csv): see bargaining.ledgers.imports."""
+        from pathlib import Path
+
+        from bargaining.ledgers.imports import CaseImport
+
+        return CaseImport(self.cases, self.bodies, self.reports).run(Path(path), **options).as_dict()
+
+    def import_contracts(self, path: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Import a collective-contract ledger (.xlsx or .csv): see bargaining.ledgers.imports."""
+        from pathlib import Path
+
+        from bargaining.ledgers.imports import ContractImport
+
+        contracts = self.contracts
+        return (
+            ContractImport(contracts.app, contracts.actor, self.reports).run(Path(path), **options).as_dict()
+        )
+
+    def export_cases(self, out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Write the case ledger (.xlsx or .csv): see bargaining.ledgers.exports."""
+        from pathlib import Path
+
+        from bargaining.ledgers.exports import export_cases
+
+        return export_cases(self.reports, Path(out), **options)
+
+    def export_contracts(self, out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Write the collective-contract ledger (.xlsx or .csv): see bargaining.ledgers.exports."""
+        from pathlib import Path
+
+        from bargaining.ledgers.exports import export_contracts
+
+        return export_contracts(self.reports, Path(out), **options)
+
     @cached_property
     def reports(self) -> ReportService:
         from bargaining.read.reports import ReportService

@@ -205,6 +205,8 @@ COMMANDS = {
     "contract": "cli.contract:contract",
     "deadlines": "cli.reports:deadlines",
     "demo": "cli.demo:demo",
+    "export": "cli.ledgers:export",
+    "import": "cli.ledgers:import_",
     "negotiation": "cli.negotiation:negotiation",
     "packet": "cli.packet:packet",
     "rebuild": "cli.reports:rebuild",

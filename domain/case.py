@@ -23,6 +23,11 @@ from domain.records import MediationAgreement as Agreement
 from domain.records import MediationSession as Session
 
 
+def _ledger_settlement(values: dict[str, Any]) -> dict[str, Any]:
+    """A settlement with no mediator and no performance terms came from a ledger's row."""
+    return {**values, "from_ledger": values["performance_due"] is None and not values["performance_method"]}
+
+
 class MediationCase(Correctable, Aggregate):
     class Event(Aggregate.Event):
         on: date
@@ -96,6 +101,16 @@ class MediationCase(Correctable, Aggregate):
         performed: bool
         note: str
 
+    class Imported(Event):
+        """The case was brought in from a ledger (台账): which file, sheet and row, and the row's
+        facts as read (with their digest, so that importing the row again adds nothing)."""
+
+        source: str
+        sheet: str
+        row: int
+        digest: str
+        facts: dict[str, str]
+
     class StepCorrected(Event, Amends):
         step: int
         reason: str
@@ -114,13 +129,22 @@ class MediationCase(Correctable, Aggregate):
         "SessionHeld": Replay(command="hold_session", drop=("number",)),
         "RiskFlagged": Replay(command="flag"),
         "Extended": Replay(command="extend", extra={"both_agree": True}),
-        "Settled": Replay(command="settle", extra={"parties_signed": True, "sealed": True}),
+        "Settled": Replay(
+            command="settle", extra={"parties_signed": True, "sealed": True}, adapt=_ledger_settlement
+        ),
         "Failed": Replay(command="fail"),
         "Withdrawn": Replay(command="withdraw"),
         "Referred": Replay(command="refer"),
         "ReviewRequested": Replay(command="request_review"),
         "PerformanceRecorded": Replay(command="record_performance"),
+        "Imported": Replay(command="mark_imported"),
     }
+    RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
+        "Imported": N_("says where the case was imported from: correct the steps it brought in instead"),
+    }
+    # Set by the Imported step: where the case came from (None: typed in). A class default,
+    # so that a snapshot taken before the step existed loads as a case typed in.
+    imported: tuple[str, str, int, str] | None = None
 
     @staticmethod
     def create_id(reference: str) -> UUID:
@@ -438,6 +462,7 @@ class MediationCase(Correctable, Aggregate):
         mediator: str,
         parties_signed: bool,
         sealed: bool,
+        from_ledger: bool = False,
     ) -> None:
         self._require("settle", on, CaseStatus.ACCEPTED, doing=N_("record an agreement"))
         self._not_before("settle.on", on, self.accepted_on, N_("the acceptance"))
@@ -455,7 +480,11 @@ class MediationCase(Correctable, Aggregate):
                 )
             )
             raise RuleViolationError("settle", rule.format(basis=basis))
-        if mediator not in self.mediators:
+        # A ledger records that an agreement took effect, not always who signed it nor its
+        # terms of performance: the settlement an import brings in may leave them unrecorded.
+        if from_ledger and self.imported is None:
+            raise RuleViolationError("settle", _("only an imported case is settled from a ledger's row"))
+        if mediator not in self.mediators and not from_ledger:
             assigned = ", ".join(self.mediators) or _("none yet: use 'case assign'")
             raise RuleViolationError(
                 "settle.mediator",
@@ -463,14 +492,14 @@ class MediationCase(Correctable, Aggregate):
                     name=mediator, assigned=assigned
                 ),
             )
-        if performance_due is None or not performance_method:
+        if (performance_due is None or not performance_method) and not from_ledger:
             raise RuleViolationError(
                 "settle.due" if performance_due is None else "settle.method",
                 _("a mediation agreement states the deadline and the method of performance ({basis})").format(
                     basis=basis
                 ),
             )
-        if performance_due < on:
+        if performance_due is not None and performance_due < on:
             raise RuleViolationError(
                 "settle.due",
                 _("{due} is before the agreement ({day})").format(due=performance_due.isoformat(), day=on),
@@ -506,6 +535,22 @@ class MediationCase(Correctable, Aggregate):
             mediator=mediator,
         )
         self.closed = (Outcome.SETTLED, on, terms)
+
+    def mark_imported(
+        self, *, on: date, by: str, source: str, sheet: str, row: int, digest: str, facts: dict[str, str]
+    ) -> None:
+        """Record that the case came from a ledger's row: the step after its application."""
+        if self.version != 1:
+            raise RuleViolationError(
+                "import", _("a case is marked imported only as it is opened from a ledger")
+            )
+        self._imported(on=on, by=by, source=source, sheet=sheet, row=row, digest=digest, facts=facts)
+
+    @event(Imported)
+    def _imported(
+        self, on: date, by: str, source: str, sheet: str, row: int, digest: str, facts: dict[str, str]
+    ) -> None:
+        self.imported = (source, sheet, row, digest)
 
     def fail(self, *, on: date, by: str, reason: str) -> None:
         self._require("fail", on, CaseStatus.ACCEPTED, CaseStatus.DEEMED_FAILED, doing=N_("record failure"))

@@ -72,6 +72,16 @@ class CollectiveContract(Correctable, Aggregate):
         ground: TerminationGround
         reason: str
 
+    class Imported(Event):
+        """The contract was brought in from a ledger (台账): which file, sheet and row, and the
+        row's facts as read (with their digest, so that importing the row again adds nothing)."""
+
+        source: str
+        sheet: str
+        row: int
+        digest: str
+        facts: dict[str, str]
+
     class StepCorrected(Event, Amends):
         step: int
         reason: str
@@ -92,13 +102,18 @@ class CollectiveContract(Correctable, Aggregate):
         "SuccessorOpened": Replay(command="open_successor"),
         "SucceededBy": Replay(command="record_successor_signed"),
         "Terminated": Replay(command="terminate"),
+        "Imported": Replay(command="mark_imported"),
     }
     RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
         "Concluded": N_("is the negotiation's signing: correct it there ('negotiation correct')"),
         "Resigned": N_("is the negotiation's signing: correct it there ('negotiation correct')"),
         "SuccessorOpened": N_("was recorded by opening the successor; put it right on that negotiation"),
         "SucceededBy": N_("was recorded by the successor's signing; put it right on that negotiation"),
+        "Imported": N_("says where the contract was imported from: correct the steps it brought in instead"),
     }
+    # Set by the Imported step: where the contract came from (None: signed in a negotiation
+    # recorded here). A class default, so that older snapshots load as such contracts.
+    imported: tuple[str, str, int, str] | None = None
 
     @staticmethod
     def create_id(reference: str) -> UUID:
@@ -180,6 +195,20 @@ class CollectiveContract(Correctable, Aggregate):
         return ContractStatus.SIGNED
 
     # ---------------------------------------------------------------- commands
+
+    def mark_imported(
+        self, *, on: date, by: str, source: str, sheet: str, row: int, digest: str, facts: dict[str, str]
+    ) -> None:
+        """Record that the contract came from a ledger's row: the step after its signing."""
+        if self.version != 1:
+            raise RuleViolationError("import", _("a contract is marked imported only as it is brought in"))
+        self._imported(on=on, by=by, source=source, sheet=sheet, row=row, digest=digest, facts=facts)
+
+    @event(Imported)
+    def _imported(
+        self, on: date, by: str, source: str, sheet: str, row: int, digest: str, facts: dict[str, str]
+    ) -> None:
+        self.imported = (source, sheet, row, digest)
 
     def resign(self, *, on: date, by: str, term: Term) -> None:
         if self.objected_on is None:

@@ -207,6 +207,21 @@ def _negotiation(row: Row, step: str, d: dict[str, Any], on: str) -> None:  # no
 
 
 def _contract(row: Row, step: str, d: dict[str, Any], on: str) -> None:
+    if step == "Concluded" and row["profile"] is None:
+        # A contract with no negotiation recorded here (imported from a ledger): its
+        # parties, kind and profile are its own.
+        row.update(
+            kind=d["kind"],
+            employer=d["employer"],
+            union_name=d["union"],
+            topic=d["topic"],
+            purpose=d["purpose"],
+            predecessor=d["predecessor"] or None,
+            profile=d["profile_id"],
+            stage="signed",
+            employer_key=folded(d["employer"]),
+            search=searchable(d["employer"], d["union"], d["topic"]),
+        )
     if step in ("Concluded", "Resigned"):
         row.update(
             signed_on=on,

@@ -267,6 +267,24 @@ def timelines(at: ViewsAt, reference: str) -> list[Row]:
         return db.rows(sql, (reference,))
 
 
+def case_references(at: ViewsAt) -> set[str]:
+    """Every case's reference the read model holds."""
+    with connect(at) as db:
+        return {r["reference"] for r in db.rows("SELECT reference FROM cases")}
+
+
+def agreement_references(at: ViewsAt) -> set[str]:
+    """Every negotiation's and contract's reference the read model holds."""
+    with connect(at) as db:
+        return {r["reference"] for r in db.rows("SELECT reference FROM agreements")}
+
+
+def body_names(at: ViewsAt) -> dict[str, str]:
+    """Every mediation body's name, by reference."""
+    with connect(at) as db:
+        return {r["reference"]: r["name"] for r in db.rows("SELECT reference, name FROM bodies")}
+
+
 def cases(at: ViewsAt) -> list[Row]:
     with connect(at) as db:
         return db.rows("SELECT * FROM cases ORDER BY reference")

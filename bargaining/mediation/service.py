@@ -63,9 +63,30 @@ class BodyService(_Base):
         profile: str = "PRC",
         on: date | None = None,
     ) -> dict[str, Any]:
-        ref = clean_reference(reference, "register.reference")
-        body = MediationBody(
-            reference=ref,
+        body = self.new_body(
+            reference, name=name, body_type=body_type, enterprise=enterprise, profile=profile, on=on
+        )
+        if self.app.exists(MediationBody, body.reference):
+            raise AlreadyExistsError(
+                "register.reference",
+                _("{ref} already exists; choose another reference").format(ref=body.reference),
+            )
+        self.app.commit(body)
+        return self.show(body.reference)
+
+    def new_body(
+        self,
+        reference: str,
+        *,
+        name: str,
+        body_type: str | BodyType,
+        enterprise: str = "",
+        profile: str = "PRC",
+        on: date | None = None,
+    ) -> MediationBody:
+        """A body as ``register`` registers it, every rule checked, not yet saved."""
+        return MediationBody(
+            reference=clean_reference(reference, "register.reference"),
             name=clean_name(name, "register.name", max_len=200),
             body_type=parse_enum(BodyType, body_type, "register.type"),
             enterprise=clean_name(enterprise, "register.enterprise", required=False, max_len=200),
@@ -73,12 +94,6 @@ class BodyService(_Base):
             on=self._date(on, "register.on"),
             by=self.actor,
         )
-        if self.app.exists(MediationBody, ref):
-            raise AlreadyExistsError(
-                "register.reference", _("{ref} already exists; choose another reference").format(ref=ref)
-            )
-        self.app.commit(body)
-        return self.show(ref)
 
     def roster(
         self,
@@ -148,6 +163,60 @@ class CaseService(_Base):
         profile: str = "PRC",
         referred_from: str = "",
     ) -> dict[str, Any]:
+        case = self.new_case(
+            reference,
+            channel=channel,
+            received=received,
+            applicants=applicants,
+            respondent=respondent,
+            category=category,
+            request=request,
+            tags=tags,
+            workers=workers,
+            amount_claimed=amount_claimed,
+            currency=currency,
+            facts=facts,
+            applied_at=applied_at,
+            body=body,
+            known_on=known_on,
+            profile=profile,
+            referred_from=referred_from,
+        )
+        if self.app.exists(MediationCase, case.reference):
+            raise AlreadyExistsError(
+                "open.reference",
+                _("{ref} already exists; choose another reference").format(ref=case.reference),
+            )
+        self.app.commit(case)
+        return self.show(case.reference)
+
+    def new_case(
+        self,
+        reference: str,
+        *,
+        channel: str | Channel,
+        received: date | None,
+        applicants: Sequence[str],
+        respondent: str,
+        category: str | Category,
+        request: str,
+        tags: Sequence[str] = (),
+        workers: int | None = None,
+        amount_claimed: str | Decimal | None = None,
+        currency: str = "CNY",
+        facts: str = "",
+        applied_at: str = "",
+        body: str = "",
+        known_on: date | None = None,
+        profile: str = "PRC",
+        referred_from: str = "",
+        from_ledger: bool = False,
+        body_checked: bool = False,
+    ) -> MediationCase:
+        """A case as ``open`` opens it, every rule of ``open`` checked, not yet saved.
+
+        ``from_ledger``: a ledger's row is the record of an oral application, which need not
+        state its facts and time again; ``body_checked``: the body exists, or is saved with it."""
         ref = clean_reference(reference, "open.reference")
         route = parse_enum(Channel, channel, "open.channel")
         people = _names(applicants, "open.applicant")
@@ -181,7 +250,7 @@ class CaseService(_Base):
             raise InvalidValueError(
                 "open.time", _("{at} is not a time of day; use HH:MM, e.g. 09:30").format(at=shown(at))
             )
-        if route is Channel.ORAL and (not why or not at):
+        if route is Channel.ORAL and (not why or not at) and not from_ledger:
             raise InvalidValueError(
                 "open.facts" if not why else "open.time",
                 _(
@@ -190,9 +259,9 @@ class CaseService(_Base):
                 ),
             )
         body_ref = clean_reference(body, "open.body") if body.strip() else ""
-        if body_ref:
+        if body_ref and not body_checked:
             self._body(body_ref)
-        case = MediationCase(
+        return MediationCase(
             reference=ref,
             channel=route,
             applicants=people,
@@ -214,12 +283,6 @@ class CaseService(_Base):
             on=day,
             by=self.actor,
         )
-        if self.app.exists(MediationCase, ref):
-            raise AlreadyExistsError(
-                "open.reference", _("{ref} already exists; choose another reference").format(ref=ref)
-            )
-        self.app.commit(case)
-        return self.show(ref)
 
     @staticmethod
     def _currency(code: str) -> str:

@@ -138,6 +138,31 @@ class ReportService:
         with opened(self.store) as apps:
             return catchup.catch_up(apps, self.store, names, reset=reset, progress=progress)
 
+    def case_references(self) -> set[str]:
+        """Every case's reference in the store, from the read model brought up to date."""
+        self.refresh()
+        return readers.case_references(self.views)
+
+    def agreement_references(self) -> set[str]:
+        """Every negotiation's and contract's reference, from the read model brought up to date."""
+        self.refresh()
+        return readers.agreement_references(self.views)
+
+    def body_names(self) -> dict[str, str]:
+        """Every mediation body's name by reference, from the read model brought up to date."""
+        self.refresh()
+        return readers.body_names(self.views)
+
+    def agreement_rows(self) -> list[Row]:
+        """Every negotiation's and contract's board row, by reference."""
+        self.refresh()
+        return readers.agreements(self.views)
+
+    def case_rows(self) -> list[Row]:
+        """Every case's row of the read model brought up to date, by reference."""
+        self.refresh()
+        return readers.cases(self.views)
+
     def backlog(self) -> int:
         """Notifications the views have not seen (for a progress bar)."""
         last = readers.last_positions(self.views)

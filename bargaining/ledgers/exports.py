@@ -1,0 +1,252 @@
+"""The store's cases as the ledger a federation keeps (调解台账), in Excel or CSV.
+
+One row a case, from the read model (so an export of 100,000 cases reads no aggregate):
+the headings the import reads back (Chinese by default, English on request), dates as real
+Excel dates, money as numbers with two decimals, the heading row frozen, columns as wide as
+what they hold, and on request one sheet a year. Exported and imported again, a store's
+cases give the same reports: the columns are the facts those reports are made from.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bargaining.errors import InvalidValueError
+from bargaining.ledgers import cases, contracts
+from bargaining.ledgers.headings import CASE_FIELDS, CONTRACT_FIELDS, Field
+from bargaining.read.reports import ReportService
+from domain.i18n import _
+
+# The columns of the exported case ledger, in order: what the import needs to rebuild the
+# case, and what the reports count.
+CASE_EXPORT = (
+    "reference",
+    "applicants",
+    "respondent",
+    "category",
+    "received",
+    "accepted",
+    "closed",
+    "outcome",
+    "workers",
+    "claimed",
+    "agreed",
+    "body",
+    "body_name",
+    "channel",
+    "request",
+)
+_ZH_OUTCOME = {
+    "settled": "调解成功",
+    "failed": "调解不成",
+    "withdrawn": "撤回",
+    "declined": "不予受理",
+    "referred": "移送仲裁",
+}
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _first(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {value: words[0] for value, words in table.items()}
+
+
+_ZH_CATEGORY = _first(cases.CATEGORIES)
+_ZH_CHANNEL = _first(cases.CHANNELS)
+
+
+def _yuan(fen: int | None) -> Decimal | None:
+    return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def case_row(r: dict[str, Any], language: str, names: dict[str, str]) -> dict[str, Any]:
+    """A read-model row as the ledger's cells: dates and amounts as values, words in ``language``."""
+    zh = language == "zh"
+    outcome = "declined" if r["declined_on"] else (r["outcome"] or "")
+    return {
+        "reference": r["reference"],
+        "applicants": "、".join((r["applicants"] or "").split("\n")),
+        "respondent": r["respondent"],
+        "category": _ZH_CATEGORY[r["category"]] if zh else r["category"],
+        "received": _day(r["received_on"]),
+        "accepted": _day(r["accepted_on"]),
+        "closed": _day(r["declined_on"] or r["closed_on"]),
+        "outcome": (_ZH_OUTCOME.get(outcome, outcome) if zh else outcome),
+        "workers": r["workers"],
+        "claimed": _yuan(r["claimed_fen"]),
+        "agreed": _yuan(r["agreed_fen"]),
+        "body": r["body"] or "",
+        "body_name": names.get(r["body"] or "", ""),
+        "channel": _ZH_CHANNEL.get(r["channel"], r["channel"]) if zh else r["channel"],
+        "request": r["request"] or "",
+    }
+
+
+CONTRACT_EXPORT = (
+    "reference",
+    "employer",
+    "union",
+    "kind",
+    "signed",
+    "submitted",
+    "received",
+    "effective",
+    "start",
+    "expires",
+)
+_ZH_KIND = _first(contracts.KINDS)
+
+
+def contract_row(r: dict[str, Any], language: str) -> dict[str, Any]:
+    """A board row as the contract ledger's cells."""
+    zh = language == "zh"
+    return {
+        "reference": r["reference"],
+        "employer": r["employer"],
+        "union": r["union_name"] or "",
+        "kind": _ZH_KIND[r["kind"]] if zh else r["kind"],
+        "signed": _day(r["signed_on"]),
+        "submitted": _day(r["submitted_on"]),
+        "received": _day(r["received_on"]),
+        "effective": _day(r["effective_on"]),
+        "start": _day(r["term_start"]),
+        "expires": _day(r["term_end"]),
+    }
+
+
+def _fields(known: Sequence[Field], names: Sequence[str]) -> list[Field]:
+    by_name = {f.name: f for f in known}
+    return [by_name[n] for n in names]
+
+
+def headings(
+    language: str, known: Sequence[Field] = CASE_FIELDS, names: Sequence[str] = CASE_EXPORT
+) -> list[str]:
+    return [f.zh[0] if language == "zh" else f.en[0] for f in _fields(known, names)]
+
+
+def export_cases(
+    reports: ReportService,
+    out: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    body: str = "",
+    language: str = "zh",
+    by_year: bool = False,
+) -> dict[str, Any]:
+    """Write the cases received in the period (all, by default) as a ledger; return what was written."""
+    if start is not None and end is not None and end < start:
+        raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
+    low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    found = [
+        r
+        for r in reports.case_rows()
+        if low <= r["received_on"] <= high and (not body or (r["body"] or "") == body)
+    ]
+    names = reports.body_names()
+    rows = [case_row(r, language, names) for r in found]
+    titles = headings(language)
+    sheets = _write(out, titles, rows, CASE_EXPORT, by_year="received" if by_year else "", label=_("cases"))
+    return {"file": str(out), "records": len(rows), "sheets": sheets}
+
+
+def export_contracts(
+    reports: ReportService,
+    out: Path,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    language: str = "zh",
+    by_year: bool = False,
+) -> dict[str, Any]:
+    """Write the contracts signed in the period (all, by default) as a ledger."""
+    if start is not None and end is not None and end < start:
+        raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
+    low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    found = [r for r in reports.agreement_rows() if r["signed_on"] and low <= r["signed_on"] <= high]
+    rows = [contract_row(r, language) for r in found]
+    titles = headings(language, CONTRACT_FIELDS, CONTRACT_EXPORT)
+    sheets = _write(
+        out, titles, rows, CONTRACT_EXPORT, by_year="signed" if by_year else "", label=_("contracts")
+    )
+    return {"file": str(out), "records": len(rows), "sheets": sheets}
+
+
+def _write(
+    out: Path, titles: list[str], rows: list[dict[str, Any]], keys: Sequence[str], *, by_year: str, label: str
+) -> list[str]:
+    suffix = out.suffix.lower()
+    if suffix == ".csv":
+        _write_csv(out, titles, rows, keys)
+        return [out.stem]
+    if suffix == ".xlsx":
+        return _write_xlsx(out, titles, rows, keys, by_year=by_year, label=label)
+    raise InvalidValueError(
+        "export.out", _("{file}: give a file ending in .xlsx or .csv").format(file=out.name)
+    )
+
+
+def _write_csv(out: Path, titles: list[str], rows: Iterable[dict[str, Any]], keys: Sequence[str]) -> None:
+    # UTF-8 with a BOM: Excel opens it as UTF-8 (without one, Excel on Chinese Windows reads GBK).
+    with out.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(titles)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in (row[k] for k in keys)])
+
+
+def _width(value: Any) -> int:
+    text = value.isoformat() if isinstance(value, date) else "" if value is None else f"{value}"
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _write_xlsx(
+    out: Path, titles: list[str], rows: list[dict[str, Any]], keys: Sequence[str], *, by_year: str, label: str
+) -> list[str]:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        key = str(row[by_year].year) if by_year and row[by_year] else label
+        groups.setdefault(key, []).append(row)
+    if not groups:
+        groups[label] = []
+    book = Workbook(write_only=True)
+    for name, members in sorted(groups.items()):
+        sheet = book.create_sheet(name)
+        sheet.freeze_panes = "A2"
+        for i, key in enumerate(keys, start=1):
+            widest = max([_width(titles[i - 1]), *(_width(r[key]) for r in members[:5000])])
+            sheet.column_dimensions[get_column_letter(i)].width = min(60, widest + 2)
+        bold = Font(bold=True)
+        head = []
+        for title in titles:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font = bold
+            head.append(cell)
+        sheet.append(head)
+        for row in members:
+            cells = []
+            for key in keys:
+                cell = WriteOnlyCell(sheet, value=row[key])
+                if isinstance(row[key], date):
+                    cell.number_format = DATE_FORMAT
+                elif isinstance(row[key], Decimal):
+                    cell.number_format = MONEY_FORMAT
+                cells.append(cell)
+            sheet.append(cells)
+    book.save(out)
+    return sorted(groups)

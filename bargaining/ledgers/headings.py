@@ -1,0 +1,164 @@
+"""Which column of a ledger holds which fact: the headings a 台账 uses, in Chinese or English.
+
+Each field has the heading the export writes first (Chinese, then English), then the other
+names ledgers give it. A heading is matched folded (full-width forms, spaces and case
+ignored) and without its unit: 涉案金额（万元） is 涉案金额 counted in 万元. ``--map
+COLUMN=field`` names a column the table does not know. ``docs/ledgers.md`` prints this table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from domain.i18n import N_, _
+
+
+@attrs.frozen
+class Field:
+    """One fact of a ledger row, and the headings that name it."""
+
+    name: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    required: bool = False
+    about: str = ""  # what it holds, for the table in the docs (a message of the catalog)
+
+
+CASE_FIELDS = (
+    Field("reference", ("案件编号", "编号", "案号", "序号"), ("reference", "case no"), required=True),
+    Field("applicants", ("申请人", "申请人姓名"), ("applicants", "applicant"), required=True),
+    Field("respondent", ("被申请人", "被申请单位", "用人单位"), ("respondent",), required=True),
+    Field("category", ("争议类型", "案由", "争议类别"), ("category",), required=True),
+    Field("received", ("申请日期", "收到日期", "来访日期"), ("received", "received on")),
+    Field("accepted", ("受理日期",), ("accepted", "accepted on"), required=True),
+    Field("closed", ("结案日期", "调结日期"), ("closed", "closed on")),
+    Field("outcome", ("处理结果", "调解结果", "结案方式"), ("outcome",)),
+    Field("workers", ("涉及人数", "涉及职工人数", "人数"), ("workers", "workers involved")),
+    Field("claimed", ("涉案金额", "标的额", "申请金额"), ("amount claimed", "claimed")),
+    Field("agreed", ("协议金额", "调解金额", "达成金额"), ("amount agreed", "agreed")),
+    Field("body", ("调解组织编号",), ("body", "body reference")),
+    Field("body_name", ("调解组织", "调解委员会", "调解组织名称"), ("body name",)),
+    Field("mediator", ("调解员", "承办人", "承办调解员"), ("mediator",)),
+    Field("channel", ("来源", "申请方式", "受理方式"), ("channel",)),
+    Field("request", ("请求事项", "申请事项", "诉求"), ("request",)),
+    Field("terms", ("协议内容", "调解协议内容"), ("terms",)),
+    Field("note", ("备注",), ("note", "notes")),
+)
+
+CONTRACT_FIELDS = (
+    Field("reference", ("合同编号", "编号", "备案号"), ("reference", "contract no"), required=True),
+    Field("employer", ("企业名称", "用人单位", "单位名称"), ("employer",), required=True),
+    Field("union", ("工会名称", "工会"), ("union", "trade union")),
+    Field("kind", ("合同类型", "合同种类", "类型"), ("kind",), required=True),
+    Field("signed", ("签订日期",), ("signed", "signed on"), required=True),
+    Field("submitted", ("报送日期", "报送审查日期"), ("submitted", "submitted on")),
+    Field("received", ("收到日期", "受理日期"), ("received by the authority", "received")),
+    Field("effective", ("生效日期",), ("effective", "effective on")),
+    Field("start", ("起始日期", "期限起始日期", "合同起始日期"), ("term start", "starts")),
+    Field("term", ("期限", "合同期限"), ("term", "term (years)")),
+    Field("expires", ("到期日期", "终止日期", "截止日期"), ("expires", "expires on")),
+    Field("authority", ("报送机关", "审查机关"), ("authority",)),
+    Field("signatories", ("签字代表", "首席代表"), ("signatories",)),
+    Field("workers", ("覆盖职工人数", "职工人数"), ("workers covered", "workers")),
+    Field("note", ("备注",), ("note", "notes")),
+)
+
+# What each field holds, for the table in the docs and `import --help`.
+ABOUT = {
+    "reference": N_("the record's reference, unique in the store (e.g. 2014-调-017)"),
+    "applicants": N_("the applicants' names, separated by 、 or commas"),
+    "respondent": N_("the employer or person the claim is against"),
+    "category": N_("the kind of dispute (工伤, 劳动报酬, … or the English values)"),
+    "received": N_("the day the application came in (default: the day accepted)"),
+    "accepted": N_("the day mediation was accepted"),
+    "closed": N_("the day the case closed (blank: still open)"),
+    "outcome": N_("调解成功 / 调解不成 / 撤回 / 不予受理 / 移送仲裁 (or settled, failed, …)"),
+    "workers": N_("workers involved (default: the applicants named)"),
+    "claimed": N_("amount claimed in yuan (¥ and thousands separators allowed; 万元 in the heading or cell)"),
+    "agreed": N_("amount agreed in yuan, for a settled case"),
+    "body": N_("the mediation body's reference (registered by the import if new)"),
+    "body_name": N_("the mediation body's name: an existing body of that name, or a new one"),
+    "mediator": N_("the mediator who signed the agreement"),
+    "channel": N_("how it came in: 来访, 来信, 书面申请, … (default: written)"),
+    "request": N_("what the applicants asked for"),
+    "terms": N_("the terms agreed"),
+    "note": N_("kept with the imported record"),
+    "employer": N_("the employer (enterprise) that signed"),
+    "union": N_("the trade union that signed"),
+    "kind": N_("综合 / 工资专项 / 专项 / 区域性 / 行业性 (or wage, comprehensive, …)"),
+    "signed": N_("the day it was signed"),
+    "submitted": N_("the day it was submitted for filing"),
+    "effective": N_("the day it took effect"),
+    "start": N_("the first day of its term (default: the day it took effect, else signed)"),
+    "term": N_("its term: 3年, 3 years, or 36个月"),
+    "expires": N_("the last day of its term (with 期限 blank: the term is worked out from it)"),
+    "authority": N_("the labour administration it was submitted to"),
+    "signatories": N_("who signed, separated by 、"),
+    "workers covered": N_("workers it covers"),
+}
+
+_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]$")
+_FOLD = re.compile(r"[\s_:：*]+")
+
+
+def folded(heading: object) -> tuple[str, int]:
+    """A heading as matched, and the unit (in yuan) it states: '涉案金额（万元）' -> ('涉案金额', 10000)."""
+    written = unicodedata.normalize("NFKC", str(heading or "")).strip()
+    unit = _UNIT.search(written)
+    scale = 10_000 if unit is not None and unit[1] == "万元" else 1
+    if unit is not None:
+        written = written[: unit.start()]
+    return _FOLD.sub(" ", written).strip().casefold(), scale
+
+
+class HeadingError(ValueError):
+    """Headings that cannot be read: a required fact missing, or a --map naming nothing."""
+
+
+@attrs.frozen
+class Columns:
+    """Which cell of a row holds each field (its position), and the unit of a money column."""
+
+    positions: Mapping[str, int]
+    scales: Mapping[str, int]
+    headings: Mapping[str, str]  # field -> the heading as written, for problem reports
+
+    @classmethod
+    def find(
+        cls, fields: Sequence[Field], headings: Sequence[object], mapping: Mapping[str, str] = {}
+    ) -> Columns:
+        known = {f.name: f for f in fields}
+        aliases = {folded(alias)[0]: f.name for f in fields for alias in (*f.zh, *f.en, f.name)}
+        for column, field in mapping.items():
+            if field not in known:
+                raise HeadingError(
+                    _("--map {column}={field}: {field} is not a field; fields: {fields}").format(
+                        column=column, field=field, fields=", ".join(known)
+                    )
+                )
+            aliases[folded(column)[0]] = field
+        positions: dict[str, int] = {}
+        scales: dict[str, int] = {}
+        written: dict[str, str] = {}
+        for index, heading in enumerate(headings):
+            name, scale = folded(heading)
+            found = aliases.get(name)
+            if found is None or found in positions:
+                continue  # a column we do not read, or a second column for a field: the first wins
+            positions[found], scales[found], written[found] = index, scale, str(heading).strip()
+        absent = [f for f in fields if f.required and f.name not in positions]
+        if absent:
+            raise HeadingError(
+                _("no column for {fields}: name it {headings}, or give --map COLUMN=field").format(
+                    fields=", ".join(f.name for f in absent),
+                    headings=_(" or ").join(f"{f.zh[0]}/{f.en[0]}" for f in absent),
+                )
+            )
+        return cls(positions=positions, scales=scales, headings=written)
+
+    def heading(self, field: str) -> str:
+        return self.headings.get(field, field)

@@ -1,0 +1,375 @@
+"""Importing a ledger: every row checked, then the good ones saved in batches, each row once.
+
+Two passes over the file. The first reads every row and records it, in memory only,
+through the same commands a typed case goes through; it collects every problem (a cell
+that is not a date, a rule the facts break, a reference used twice, a record already in
+the store with other facts) and writes nothing. Only if there is none (or with
+``skip_invalid``) does the second pass save, a batch of rows in one transaction: memory
+stays flat, and an import stopped half-way leaves whole batches behind.
+
+Importing is idempotent. Each record carries the digest of its row's facts (its Imported
+step): a row already in the store with the same facts is left alone and counted as
+unchanged, so a file imported twice, or an interrupted import run again, ends with each row
+once. A row whose reference exists with other facts is a conflict: reported with the
+facts that differ, never overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from eventsourcing.domain import Aggregate
+
+from bargaining.errors import BargainingError, InvalidValueError
+from bargaining.ledgers import cases, contracts
+from bargaining.ledgers.headings import CASE_FIELDS, CONTRACT_FIELDS, Columns, Field, HeadingError, folded
+from bargaining.ledgers.sheets import Row, SheetError, tables
+from bargaining.mediation.service import BodyService, CaseService
+from bargaining.read.reports import ReportService
+from bargaining.store.application import StoreApplication, clean_reference
+from domain.case import MediationCase
+from domain.contract import CollectiveContract
+from domain.errors import DomainError
+from domain.i18n import _
+
+BATCH = 500
+
+
+@attrs.frozen
+class Problem:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("row {row}, {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
+
+
+@attrs.define
+class Report:
+    """What an import found and did."""
+
+    rows: int = 0
+    imported: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = attrs.field(factory=list)
+    invalid_rows: set[tuple[str, int]] = attrs.field(factory=set)
+    written: bool = False
+    rejects: str = ""  # the file the bad rows were written to (with skip_invalid)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "unchanged": self.unchanged,
+            "invalid": len(self.invalid_rows),
+            "written": self.written,
+            "rejects": self.rejects,
+            "problems": [
+                {"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
+                for p in self.problems
+            ],
+        }
+
+
+def digest(facts: Mapping[str, str]) -> str:
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
+
+
+class LedgerImport:
+    """A ledger into the store, a row at a time, through the record's own commands.
+
+    A kind of ledger says which fields it has (``fields``), how a row's facts are read
+    (``read``) and recorded (``build``), what the store already holds (``references``) and
+    which ledger field each rule's field stands for (``rule_fields``).
+    """
+
+    fields: tuple[Field, ...]
+    record: type[Aggregate]
+    rule_fields: Mapping[str, str]
+    correct_with: str  # the command that corrects a record typed in
+
+    def __init__(self, app: StoreApplication, actor: str, reports: ReportService) -> None:
+        self.app = app
+        self.actor = actor
+        self.reports = reports
+        self._existing: set[str] | None = None
+
+    def read(self, row: Row, columns: Columns) -> Any:
+        raise NotImplementedError
+
+    def build(self, facts: Any, *, source: str, sheet: str, number: int, digest: str) -> Aggregate:
+        raise NotImplementedError
+
+    def references(self) -> set[str]:
+        raise NotImplementedError
+
+    def run(
+        self,
+        path: Path,
+        *,
+        mapping: Mapping[str, str] = {},
+        encoding: str = "",
+        sheet: str = "",
+        dry_run: bool = False,
+        skip_invalid: bool = False,
+        progress: Callable[[int], None] = lambda n: None,
+    ) -> Report:
+        report = Report()
+        seen: dict[str, tuple[int, str]] = {}
+        for row, built in self._rows(path, mapping, encoding, sheet, report, progress):
+            del row, built  # the first pass only checks
+        if (report.problems and not skip_invalid) or dry_run:
+            return report
+        progress(-1)  # the second pass starts
+        batch: list[Aggregate] = []
+        for row, built in self._rows(
+            path, mapping, encoding, sheet, Report(), progress, seen=seen, saving=True
+        ):
+            if (row.sheet, row.number) in report.invalid_rows or built is None:
+                continue
+            batch.append(built)
+            if len(batch) >= BATCH:
+                report.imported += self._save(batch)
+                batch = []
+        if batch:
+            report.imported += self._save(batch)
+        report.written = report.imported > 0
+        if report.invalid_rows:
+            report.rejects = str(self._rejects(path, mapping, encoding, sheet, report))
+        report.unchanged = report.rows - report.imported - len(report.invalid_rows)
+        return report
+
+    def _rows(
+        self,
+        path: Path,
+        mapping: Mapping[str, str],
+        encoding: str,
+        sheet: str,
+        report: Report,
+        progress: Callable[[int], None],
+        *,
+        seen: dict[str, tuple[int, str]] | None = None,
+        saving: bool = False,
+    ) -> Iterator[tuple[Row, Aggregate | None]]:
+        """Each data row and the case it builds (None: invalid, or already in the store)."""
+        seen = {} if seen is None else seen
+        known = self._known(mapping)
+        try:
+            found = list(tables(path, encoding=encoding, sheet=sheet, known=known.__contains__))
+        except SheetError as error:
+            raise InvalidValueError("import.file", str(error)) from None
+        if not found:
+            raise InvalidValueError(
+                "import.file",
+                _("{file} has no sheet with the ledger's headings (案件编号, 申请人 …)").format(
+                    file=path.name
+                ),
+            )
+        for table in found:
+            try:
+                columns = Columns.find(self.fields, table.headings, mapping)
+            except HeadingError as error:
+                raise InvalidValueError("import.headings", f"{table.sheet}: {error}") from None
+            try:
+                for row in table.rows:
+                    report.rows += 1
+                    progress(1)
+                    yield row, self._record(path, table.sheet, row, columns, report, seen)
+            except SheetError as error:
+                raise InvalidValueError("import.file", str(error)) from None
+
+    def _known(self, mapping: Mapping[str, str]) -> set[str]:
+        names = {a for f in self.fields for a in (*f.zh, *f.en, f.name)}
+        return {folded(a)[0] for a in names} | {folded(c)[0] for c in mapping}
+
+    def _record(
+        self,
+        path: Path,
+        sheet: str,
+        row: Row,
+        columns: Columns,
+        report: Report,
+        seen: dict[str, tuple[int, str]],
+    ) -> Aggregate | None:
+        def problem(column: str, message: str) -> None:
+            report.problems.append(Problem(sheet, row.number, column, message))
+            report.invalid_rows.add((sheet, row.number))
+
+        facts = self.read(row, columns)
+        if isinstance(facts, list):
+            for column, message in facts:
+                problem(column, message)
+            return None
+        key = digest(facts.facts())
+        earlier = seen.get(facts.reference)
+        if earlier is not None:
+            problem(
+                columns.heading("reference"),
+                _("{ref} is also the reference of row {row}").format(ref=facts.reference, row=earlier[0]),
+            )
+            return None
+        seen[facts.reference] = (row.number, key)
+        stored = self._stored(facts.reference)
+        if stored is not None:
+            differs = _differences(stored, facts.facts(), self.correct_with)
+            if differs is None:
+                return None  # imported before, with these facts: nothing to add
+            problem(columns.heading("reference"), differs)
+            return None
+        try:
+            return self.build(facts, source=path.name, sheet=sheet, number=row.number, digest=key)
+        except (DomainError, BargainingError) as error:
+            field = getattr(error, "field", "")
+            ledger_field = self.rule_fields.get(field) or self.rule_fields.get(field.split(".")[0], "")
+            problem(
+                columns.heading(ledger_field) if ledger_field else field, getattr(error, "rule", str(error))
+            )
+            return None
+
+    def _stored(self, reference: str) -> dict[str, Any] | None:
+        """The facts a stored case was imported with ({} if it was typed in); None if no such case."""
+        if self._existing is None:
+            # One look at the read model for every reference, not a query a row; a record
+            # made meanwhile by someone else makes the batch's save fail as a conflict.
+            self._existing = self.references()
+        if reference not in self._existing:
+            return None
+        for event in self.app.history(self.app.id_for(self.record, reference)):
+            if type(event).__name__ == "Imported":
+                return dict(event.facts)
+        return {}
+
+    def _save(self, batch: list[Aggregate]) -> int:
+        self.app.commit(*batch)
+        return len(batch)
+
+    def _rejects(
+        self, path: Path, mapping: Mapping[str, str], encoding: str, sheet: str, report: Report
+    ) -> Path:
+        """The bad rows beside the input, as they were, with what is wrong with each: fix, import again."""
+        target = path.with_name(f"{path.stem}.invalid.csv")
+        wrong: dict[tuple[str, int], list[str]] = {}
+        for p in report.problems:
+            wrong.setdefault((p.sheet, p.row), []).append(f"{p.column}: {p.message}")
+        known = self._known(mapping)
+        with target.open("w", encoding="utf-8-sig", newline="") as file:
+            out = csv.writer(file)
+            for table in tables(path, encoding=encoding, sheet=sheet, known=known.__contains__):
+                out.writerow([*table.headings, _("problems"), _("sheet"), _("row")])
+                for row in table.rows:
+                    if (table.sheet, row.number) in wrong:
+                        cells = ["" if c is None else c for c in row.cells]
+                        out.writerow(
+                            [*cells, "; ".join(wrong[table.sheet, row.number]), table.sheet, row.number]
+                        )
+        return target
+
+
+class CaseImport(LedgerImport):
+    """The mediation case ledger (调解台账): each row a case, its body registered if new."""
+
+    fields = CASE_FIELDS
+    record = MediationCase
+    rule_fields = cases.RULE_FIELDS
+    correct_with = "case correct"
+
+    def __init__(self, service: CaseService, bodies: BodyService, reports: ReportService) -> None:
+        super().__init__(service.app, service.actor, reports)
+        self.service = service
+        self.bodies = bodies
+        self._names: dict[str, str] | None = None  # the store's bodies: reference -> name
+        self._new_bodies: dict[str, list[Any]] = {}  # to register: reference -> [name, first day]
+        self._saved_bodies: set[str] = set()
+
+    def read(self, row: Row, columns: Columns) -> Any:
+        return cases.read(row, columns)
+
+    def build(self, facts: Any, *, source: str, sheet: str, number: int, digest: str) -> Aggregate:
+        body = self._body(facts)
+        return cases.build(
+            self.service, facts, source=source, sheet=sheet, number=number, digest=digest, body=body
+        )
+
+    def references(self) -> set[str]:
+        return self.reports.case_references()
+
+    def _save(self, batch: list[Aggregate]) -> int:
+        """One transaction: the batch's cases, and the bodies they name first registered with them."""
+        needed = {
+            c.body
+            for c in batch
+            if isinstance(c, MediationCase)
+            if c.body in self._new_bodies and c.body not in self._saved_bodies
+        }
+        bodies = [
+            self.bodies.new_body(
+                ref,
+                name=self._new_bodies[ref][0],
+                body_type=cases.body_type(self._new_bodies[ref][0]),
+                on=self._new_bodies[ref][1],
+            )
+            for ref in sorted(needed)
+        ]
+        self.app.commit(*bodies, *batch)
+        self._saved_bodies |= needed
+        return len(batch)
+
+    def _body(self, facts: cases.CaseRow) -> str:
+        """The reference of the row's body: the store's, or one the import registers."""
+        if self._names is None:
+            self._names = self.reports.body_names()
+        ref, name = facts.body, facts.body_name
+        if not ref and name:
+            known = [r for r, n in self._names.items() if n == name]
+            known += [r for r, (n, _day) in self._new_bodies.items() if n == name]
+            ref = known[0] if known else clean_reference("-".join(name.split()), "body")
+        if not ref or ref in self._names:
+            return ref
+        planned = self._new_bodies.setdefault(ref, [name or ref, facts.received])
+        planned[1] = min(planned[1], facts.received)
+        return ref
+
+
+class ContractImport(LedgerImport):
+    """The collective-contract ledger (集体合同台账): each row a signed contract."""
+
+    fields = CONTRACT_FIELDS
+    record = CollectiveContract
+    rule_fields = contracts.RULE_FIELDS
+    correct_with = "contract correct"
+
+    def read(self, row: Row, columns: Columns) -> Any:
+        return contracts.read(row, columns)
+
+    def build(self, facts: Any, *, source: str, sheet: str, number: int, digest: str) -> Aggregate:
+        return contracts.build(
+            facts, actor=self.actor, source=source, sheet=sheet, number=number, digest=digest
+        )
+
+    def references(self) -> set[str]:
+        return self.reports.agreement_references()
+
+
+def _differences(stored: dict[str, Any], facts: dict[str, str], correct_with: str) -> str | None:
+    """None if the row is the one imported; else what differs, for the conflict's report."""
+    if not stored:
+        return _("{ref} exists and was not imported from a ledger; put it right with '{command}'").format(
+            ref=facts["reference"], command=correct_with
+        )
+    changed = [k for k in facts if stored.get(k, "") != facts[k]]
+    if not changed:
+        return None
+    shown = "; ".join(f"{k}: {facts[k] or '—'} ≠ {stored.get(k) or '—'}" for k in changed[:3])
+    return _(
+        "{ref} exists with other facts ({changes}, this file ≠ the store); nothing was overwritten"
+    ).format(ref=facts["reference"], changes=shown)

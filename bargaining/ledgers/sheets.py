@@ -1,0 +1,190 @@
+"""Reading a ledger file's rows: an Excel workbook (openpyxl) or a CSV in the encoding Excel saved.
+
+A workbook is read in openpyxl's read-only mode, a row at a time, so memory stays flat as
+the file grows. The heading row is found, not assumed: ledgers often have a title row
+above it ("2014年劳动争议调解台账", merged across the sheet) and sometimes a second heading
+row under a merged cell ("金额" over 涉案金额 and 协议金额). Blank rows are skipped wherever
+they are, and so is a totals row (合计). A CSV is read as UTF-8 (with or without the BOM
+Excel writes) or, failing that, GB18030, the encoding Excel on a Chinese Windows saves
+(a superset of GBK and GB2312); ``--encoding`` names another.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from bargaining.ledgers.cells import text
+from bargaining.ledgers.headings import folded
+from domain.i18n import _
+
+HEADING_ROWS = 10  # the heading is among a sheet's first rows
+TOTALS = {"合计", "总计", "小计", "total", "totals"}
+SAMPLE = 1 << 16
+
+
+class SheetError(ValueError):
+    """A file that cannot be read as a ledger."""
+
+
+@attrs.frozen
+class Row:
+    sheet: str
+    number: int  # as the spreadsheet numbers it: the heading row is usually 1
+    cells: tuple[Any, ...]
+
+
+@attrs.frozen
+class Table:
+    """One sheet: its headings and an iterator of its data rows."""
+
+    sheet: str
+    headings: tuple[str, ...]
+    rows: Iterator[Row]
+
+
+def encoding_of(path: Path) -> str:
+    """UTF-8 (BOM or not) if the whole file decodes as UTF-8, else GB18030."""
+    with path.open("rb") as file:
+        start = file.read(3)
+        if start == codecs.BOM_UTF8:
+            return "utf-8-sig"
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chunk = start
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                chunk = file.read(SAMPLE)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8"
+
+
+def tables(
+    path: Path, *, encoding: str = "", sheet: str = "", known: Callable[[str], bool]
+) -> Iterator[Table]:
+    """The ledger tables of ``path``: each sheet of a workbook (or the one named), or the CSV."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        yield from _workbook(path, sheet, known)
+    elif suffix in (".csv", ".txt"):
+        yield _csv(path, encoding or encoding_of(path), known)
+    else:
+        raise SheetError(
+            _("{file}: not a ledger file; give an .xlsx workbook or a .csv file").format(file=path.name)
+        )
+
+
+def _workbook(path: Path, only: str, known: Callable[[str], bool]) -> Iterator[Table]:
+    import openpyxl  # a workbook needs it; a CSV does not
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors on a bad file
+        raise SheetError(
+            _("{file} cannot be read as an Excel workbook ({error})").format(file=path.name, error=error)
+        ) from None
+    names = book.sheetnames
+    if only and only not in names:
+        raise SheetError(
+            _("{file} has no sheet {sheet}; its sheets: {sheets}").format(
+                file=path.name, sheet=only, sheets=", ".join(names)
+            )
+        )
+    try:
+        for name in [only] if only else names:
+            rows = book[name].iter_rows(values_only=True)
+            table = _found(name, (tuple(r) for r in rows), known)
+            if table is not None:
+                yield table
+    finally:
+        book.close()
+
+
+def _csv(path: Path, encoding: str, known: Callable[[str], bool]) -> Table:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise SheetError(
+            _("{encoding} is not an encoding; e.g. utf-8, gb18030").format(encoding=encoding)
+        ) from None
+    file: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
+    rows = (tuple(r) for r in csv.reader(file))
+    table = _found(path.stem, _closing(rows, file), known)
+    if table is None:
+        file.close()
+        raise SheetError(_("{file} has no heading row naming the ledger's columns").format(file=path.name))
+    return table
+
+
+def _closing(rows: Iterator[tuple[Any, ...]], file: IO[str]) -> Iterator[tuple[Any, ...]]:
+    try:
+        yield from rows
+    except UnicodeDecodeError as error:
+        raise SheetError(
+            _("the file is not in {encoding} (byte {at}); give --encoding").format(
+                encoding=error.encoding, at=error.start
+            )
+        ) from None
+    finally:
+        file.close()
+
+
+def _matches(cells: Sequence[Any], known: Callable[[str], bool]) -> int:
+    return sum(1 for cell in cells if cell is not None and known(folded(cell)[0]))
+
+
+def _found(sheet: str, rows: Iterator[tuple[Any, ...]], known: Callable[[str], bool]) -> Table | None:
+    """The sheet's heading row (the first of its first rows naming two known columns, merged
+    with a heading row under it), then its data rows; None for a sheet with no ledger in it."""
+    seen: list[tuple[Any, ...]] = []
+    for row in rows:
+        seen.append(row)
+        if _matches(row, known) >= 2 or len(seen) >= HEADING_ROWS:
+            break
+    at = next((i for i, row in enumerate(seen) if _matches(row, known) >= 2), None)
+    if at is None:
+        return None
+    headings = list(seen[at])
+    number = at + 1
+    following = next(rows, None)
+    if following is not None and _matches(following, known) >= 1 and not _data_like(following, known):
+        # A second heading row under merged cells: its names fill the gaps and replace groups.
+        width = max(len(headings), len(following))
+        headings += [None] * (width - len(headings))
+        for i, cell in enumerate(following):
+            if cell is not None and known(folded(cell)[0]):
+                headings[i] = cell
+        number += 1
+        following = None
+    return Table(
+        sheet=sheet,
+        headings=tuple("" if h is None else str(h) for h in headings),
+        rows=_data(sheet, number, following, rows),
+    )
+
+
+def _data_like(row: Sequence[Any], known: Callable[[str], bool]) -> bool:
+    return _matches(row, known) < sum(1 for cell in row if text(cell))
+
+
+def _data(
+    sheet: str, number: int, first: tuple[Any, ...] | None, rows: Iterator[tuple[Any, ...]]
+) -> Iterator[Row]:
+    for cells in itertools.chain([first] if first is not None else [], rows):
+        number += 1
+        if _record(cells):
+            yield Row(sheet, number, cells)
+
+
+def _record(cells: Sequence[Any]) -> bool:
+    """A row that holds a record: not blank, not a totals row."""
+    filled = [text(c) for c in cells if text(c)]
+    return bool(filled) and filled[0].casefold() not in TOTALS

@@ -1,0 +1,324 @@
+"""``bargaining import …``: bring a federation's past ledgers (台账) into the store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bargaining import _
+from cli.main import Session
+from cli.options import pass_session
+from cli.output import echo_json
+from cli.params import group, option
+from cli.types import DATE
+
+
+@group("import")
+def import_() -> None:
+    """Import past records from a ledger (台账): an Excel workbook or a CSV file.
+
+    \b
+    Examples:
+      bargaining import cases 调解台账2014.xlsx --dry-run
+      bargaining import cases 调解台账2014.xlsx
+    """
+
+
+def _mapping(values: tuple[str, ...]) -> dict[str, str]:
+    found = {}
+    for value in values:
+        column, sep, field = value.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise click.BadParameter(
+                _("{value}: write it as COLUMN=field, e.g. 案件号=reference").format(value=value)
+            )
+        found[column.strip()] = field.strip()
+    return found
+
+
+def _import_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for decorator in reversed(
+        [
+            click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+            option(
+                "--map",
+                "mapping",
+                multiple=True,
+                metavar="COLUMN=field",
+                help="A column the ledger names differently: 案件号=reference (repeatable).",
+            ),
+            option(
+                "--encoding",
+                metavar="NAME",
+                default="",
+                help="A CSV's encoding (default: UTF-8 if it is, else GB18030).",
+            ),
+            option(
+                "--sheet",
+                metavar="NAME",
+                default="",
+                help="Only this sheet of a workbook (default: every sheet with the headings).",
+            ),
+            option("--dry-run", is_flag=True, help="Check every row and print every problem; write nothing."),
+            option(
+                "--skip-invalid",
+                is_flag=True,
+                help="Import the good rows; write the bad ones to FILE.invalid.csv beside it.",
+            ),
+            option("--json", "as_json", is_flag=True, english=True, help="Print the report as JSON."),
+            pass_session,
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+@import_.command("cases")
+@_import_options
+def cases(session: Session, **options: Any) -> None:
+    """Import a mediation case ledger (调解台账): each row becomes the case it records.
+
+    A row's case is opened, accepted and closed as its dates and outcome say (调解成功,
+    调解不成, 撤回, 不予受理, 移送仲裁), through the same rules as the typed commands, and
+    marked as imported from the file's sheet and row. Headings may be Chinese or English
+    (案件编号, 申请人, 被申请人, 争议类型, 受理日期, 结案日期, 处理结果, 涉及人数, 涉案金额,
+    协议金额 …; see docs/ledgers.md); --map names any other. A mediation body named in the
+    ledger and not in the store is registered with its first case.
+
+    Every row is checked first: if any has a problem, every problem is printed and nothing is
+    written (unless --skip-invalid). Importing the same file again adds nothing; a row whose
+    reference exists with other facts is reported, never overwritten.
+
+    \b
+    Examples:
+      bargaining import cases 调解台账2014.xlsx --dry-run
+      bargaining import cases 台账.csv --encoding gb18030 --map 案件号=reference
+      bargaining import cases 调解台账2014.xlsx --skip-invalid
+    """
+    _run(session.tracker().import_cases, **options)
+
+
+@import_.command("contracts")
+@_import_options
+def contracts(session: Session, **options: Any) -> None:
+    """Import a collective-contract ledger (集体合同台账): each row becomes the signed contract.
+
+    A row's contract is recorded as signed, submitted for filing and received by the
+    authority on its dates, with its term (期限, or 生效日期 to 到期日期), and marked as
+    imported. Whether it is in force is then worked out by the rules (effective 15 days after
+    receipt without objection, S1 Art 47); a ledger giving only 生效日期 has its receipt
+    worked out from it. Headings: 合同编号, 企业名称, 合同类型, 签订日期, 报送日期, 生效日期, 期限,
+    到期日期 … (see docs/ledgers.md).
+
+    \b
+    Examples:
+      bargaining import contracts 集体合同台账.xlsx --dry-run
+      bargaining import contracts 集体合同台账.xlsx
+    """
+    _run(session.tracker().import_contracts, **options)
+
+
+def _run(
+    importer: Callable[..., dict[str, Any]],
+    *,
+    file: Path,
+    mapping: tuple[str, ...],
+    encoding: str,
+    sheet: str,
+    dry_run: bool,
+    skip_invalid: bool,
+    as_json: bool,
+) -> None:
+    with _progress(as_json) as progress:
+        report = importer(
+            file,
+            mapping=_mapping(mapping),
+            encoding=encoding,
+            sheet=sheet,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            progress=progress,
+        )
+    if as_json:
+        echo_json(report)
+    else:
+        _print(report, dry_run=dry_run)
+    if report["problems"] and not report["written"] and not (skip_invalid and not dry_run):
+        sys.exit(1)
+
+
+def _print(report: dict[str, Any], *, dry_run: bool) -> None:
+    for p in report["problems"]:
+        click.echo(_("row {row}, {column}: {message}").format(**p), err=True)
+    counts = {
+        "rows": report["rows"],
+        "imported": report["imported"],
+        "unchanged": report["unchanged"],
+        "invalid": report["invalid"],
+    }
+    if dry_run:
+        line = _("{rows} rows checked: {invalid} with problems; nothing was written (--dry-run)")
+    elif report["problems"] and not report["written"] and not report["rejects"]:
+        line = _(
+            "{rows} rows read: {invalid} with problems; nothing was written (fix them, or --skip-invalid)"
+        )
+    else:
+        line = _(
+            "{rows} rows read: {imported} imported, {unchanged} already in the store, {invalid} with problems"
+        )
+    click.echo(line.format(**counts))
+    if report["rejects"]:
+        click.echo(
+            _("The rows with problems are in {file}: fix them and import it.").format(file=report["rejects"])
+        )
+
+
+class _progress:  # noqa: N801 - used as a context manager, like click's progressbar
+    """A progress line on a terminal (stderr), nothing otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.show = not quiet and sys.stderr.isatty()
+        self.done = 0
+        self.stage = _("checking")
+
+    def __enter__(self) -> Callable[[int], None]:
+        return self.step
+
+    def step(self, n: int) -> None:
+        if n < 0:
+            self.stage, self.done = _("importing"), 0
+            return
+        self.done += n
+        if self.show and self.done % 500 == 0:
+            click.echo(f"\r{self.stage} … {self.done}", nl=False, err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.show:
+            click.echo("\r" + " " * 40 + "\r", nl=False, err=True)
+
+
+@group("export")
+def export() -> None:
+    """Write ledgers (台账) from the store: an Excel workbook or a CSV file.
+
+    \b
+    Examples:
+      bargaining export cases --out 调解台账.xlsx
+      bargaining export cases --out cases.csv --from 2014-01-01 --to 2014-12-31 --lang en
+    """
+
+
+@export.command("cases")
+@option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="The file to write: .xlsx or .csv.",
+)
+@option("--from", "start", type=DATE, metavar="DATE", help="Only cases received on or after this day.")
+@option("--to", "end", type=DATE, metavar="DATE", help="Only cases received on or before this day.")
+@option("--body", metavar="REF", default="", help="Only the cases of this mediation body.")
+@option("--by-year", is_flag=True, help="One sheet a year (by the day received).")
+@option(
+    "--lang",
+    "language",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The headings' and words' language.",
+)
+@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@pass_session
+def export_cases(
+    session: Session,
+    out: Path,
+    start: date | None,
+    end: date | None,
+    body: str,
+    by_year: bool,
+    language: str,
+    as_json: bool,
+) -> None:
+    """Write the mediation case ledger: one row a case, the headings the import reads.
+
+    Dates are real Excel dates, amounts numbers with two decimals, the heading row is
+    frozen. Imported into another store, the ledger gives the same statistics.
+
+    \b
+    Examples:
+      bargaining export cases --out 调解台账2014.xlsx --from 2014-01-01 --to 2014-12-31
+      bargaining export cases --out 调解台账.xlsx --by-year
+    """
+    written = session.tracker().export_cases(
+        out, start=start, end=end, body=body, language=language, by_year=by_year
+    )
+    if as_json:
+        echo_json(written)
+        return
+    click.echo(
+        _("{count} cases written to {file} (sheets: {sheets})").format(
+            count=written["records"], file=written["file"], sheets=", ".join(written["sheets"])
+        )
+    )
+
+
+@export.command("contracts")
+@option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="The file to write: .xlsx or .csv.",
+)
+@option("--from", "start", type=DATE, metavar="DATE", help="Only contracts signed on or after this day.")
+@option("--to", "end", type=DATE, metavar="DATE", help="Only contracts signed on or before this day.")
+@option("--by-year", is_flag=True, help="One sheet a year (by the day signed).")
+@option(
+    "--lang",
+    "language",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The headings' and words' language.",
+)
+@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@pass_session
+def export_contracts(
+    session: Session,
+    out: Path,
+    start: date | None,
+    end: date | None,
+    by_year: bool,
+    language: str,
+    as_json: bool,
+) -> None:
+    """Write the collective-contract ledger: one row a signed contract, the headings the import reads.
+
+    Each contract with its parties, kind, the days it was signed, submitted, received and took
+    effect, and its term. A negotiation's own steps (rounds, votes) are not a ledger's: they
+    stay in the store.
+
+    \b
+    Examples:
+      bargaining export contracts --out 集体合同台账.xlsx
+      bargaining export contracts --out contracts.csv --from 2011-01-01 --lang en
+    """
+    written = session.tracker().export_contracts(
+        out, start=start, end=end, language=language, by_year=by_year
+    )
+    if as_json:
+        echo_json(written)
+        return
+    click.echo(
+        _("{count} contracts written to {file} (sheets: {sheets})").format(
+            count=written["records"], file=written["file"], sheets=", ".join(written["sheets"])
+        )
+    )
