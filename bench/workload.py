@@ -192,11 +192,11 @@ def current(first: int, count: int, today: date) -> list[Negotiation | Collectiv
     return found
 
 
-def generate(location: Path, negotiations: int, cases: int, seed: int = 7, batch: int = 200) -> int:
+def generate(location: Path | Store, negotiations: int, cases: int, seed: int = 7, batch: int = 200) -> int:
     """Negotiations and cases dated 2015-2024 (all of them closed by now), and 1% more
     negotiations in progress dated up to today: the attention board's rows."""
     rng = random.Random(seed)
-    store = Store(location)
+    store = location if isinstance(location, Store) else Store(location)
     with NegotiationsApp(env=store.env_for("Negotiations")) as neg_app:
         for first in range(0, negotiations, batch):
             aggregates: list[Negotiation | CollectiveContract] = []

@@ -42,38 +42,37 @@ def _mapping(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _import_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    for decorator in reversed(
-        [
-            click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
-            option(
-                "--map",
-                "mapping",
-                multiple=True,
-                metavar="COLUMN=field",
-                help="A column the ledger names differently: 案件号=reference (repeatable).",
-            ),
-            option(
-                "--encoding",
-                metavar="NAME",
-                default="",
-                help="A CSV's encoding (default: UTF-8 if it is, else GB18030).",
-            ),
-            option(
-                "--sheet",
-                metavar="NAME",
-                default="",
-                help="Only this sheet of a workbook (default: every sheet with the headings).",
-            ),
-            option("--dry-run", is_flag=True, help="Check every row and print every problem; write nothing."),
-            option(
-                "--skip-invalid",
-                is_flag=True,
-                help="Import the good rows; write the bad ones to FILE.invalid.csv beside it.",
-            ),
-            option("--json", "as_json", is_flag=True, english=True, help="Print the report as JSON."),
-            pass_session,
-        ]
-    ):
+    decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+        click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        option(
+            "--map",
+            "mapping",
+            multiple=True,
+            metavar="COLUMN=field",
+            help="A column the ledger names differently: 案件号=reference (repeatable).",
+        ),
+        option(
+            "--encoding",
+            metavar="NAME",
+            default="",
+            help="A CSV's encoding (default: UTF-8 if it is, else GB18030).",
+        ),
+        option(
+            "--sheet",
+            metavar="NAME",
+            default="",
+            help="Only this sheet of a workbook (default: every sheet with the headings).",
+        ),
+        option("--dry-run", is_flag=True, help="Check every row and print every problem; write nothing."),
+        option(
+            "--skip-invalid",
+            is_flag=True,
+            help="Import the good rows; write the bad ones to FILE.invalid.csv beside it.",
+        ),
+        option("--json", "as_json", is_flag=True, english=True, help="Print the report as JSON."),
+        pass_session,
+    ]
+    for decorator in reversed(decorators):
         func = decorator(func)
     return func
 

@@ -25,7 +25,7 @@ from domain.records import MediationSession as Session
 
 def _ledger_settlement(values: dict[str, Any]) -> dict[str, Any]:
     """A settlement with no mediator and no performance terms came from a ledger's row."""
-    return {**values, "from_ledger": values["performance_due"] is None and not values["performance_method"]}
+    return {**values, "from_ledger": not values["performance_method"]}
 
 
 class MediationCase(Correctable, Aggregate):

@@ -56,6 +56,10 @@ CHANNELS = {
     "oral": ("口头申请", "口头"),
     "referral": ("移交", "转交", "转办"),
 }
+PERFORMED = {
+    "yes": ("已履行", "履行", "是", "performed", "true"),
+    "no": ("未履行", "不履行", "否", "not performed", "false"),
+}
 ARBITRATION = "劳动人事争议仲裁委员会"
 
 
@@ -66,6 +70,7 @@ def _words(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 _OUTCOME_WORDS = _words(OUTCOMES)
 _CATEGORY_WORDS = _words(CATEGORIES)
 _CHANNEL_WORDS = _words(CHANNELS)
+_PERFORMED_WORDS = _words(PERFORMED)
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +89,9 @@ class CaseRow:
     workers: int | None
     claimed: Decimal | None
     agreed: Decimal | None
+    due: date | None
+    performed: bool | None
+    performed_on: date | None
     body: str
     body_name: str
     mediator: str
@@ -139,6 +147,13 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
     claimed = cell("claimed", cells.money, scale=columns.scales.get("claimed", 1))
     agreed = cell("agreed", cells.money, scale=columns.scales.get("agreed", 1))
     channel = cell("channel", word, words=_CHANNEL_WORDS, what=_("channel"), default="written")
+    performed_word = cell("performed", word, words=_PERFORMED_WORDS, what=_("performance"))
+    performed = None if not performed_word else performed_word == "yes"
+    performed_on = cell("performed_on", cells.day)
+    if performed is not None and outcome != "settled":
+        problems.append((columns.heading("performed"), _("is filled in, but the case was not settled")))
+    if performed is not None and performed_on is None:
+        problems.append((columns.heading("performed_on"), _("is blank, but the performance is recorded")))
     for field, value in (("reference", reference), ("respondent", respondent), ("category", category)):
         if value == "":
             problems.append((columns.heading(field), _("is blank")))
@@ -152,9 +167,9 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
         problems.append(
             (columns.heading("outcome"), _("is blank, but the case closed on {day}").format(day=closed))
         )
-    if accepted is None and outcome != "declined" and "accepted" in columns.positions:
-        if not any(h == columns.heading("accepted") for h, _m in problems):
-            problems.append((columns.heading("accepted"), _("is blank")))
+    accepted_wrong = any(h == columns.heading("accepted") for h, _m in problems)
+    if accepted is None and outcome != "declined" and not accepted_wrong:
+        problems.append((columns.heading("accepted"), _("is blank")))
     if problems:
         return problems
     return CaseRow(
@@ -170,6 +185,9 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
         workers=workers,
         claimed=claimed,
         agreed=agreed,
+        due=cell("due", cells.day),
+        performed=performed,
+        performed_on=performed_on,
         body=cell("body", cells.text) or "",
         body_name=cell("body_name", cells.text) or "",
         mediator=cell("mediator", cells.text) or "",
@@ -196,6 +214,9 @@ RULE_FIELDS = {
     "settle": "closed",
     "settle.on": "closed",
     "settle.amount": "agreed",
+    "settle.due": "due",
+    "perform": "performed_on",
+    "perform.on": "performed_on",
     "fail": "closed",
     "fail.on": "closed",
     "withdraw": "closed",
@@ -257,13 +278,15 @@ def build(
             by=actor,
             terms=row.terms or reason,
             amount_agreed=row.agreed,
-            performance_due=None,
+            performance_due=row.due,
             performance_method="",
             mediator=row.mediator,
             parties_signed=True,
             sealed=True,
             from_ledger=True,
         )
+        if row.performed is not None and row.performed_on is not None:
+            case.record_performance(on=row.performed_on, by=actor, performed=row.performed, note="")
     elif row.outcome == "failed":
         case.fail(on=row.closed, by=actor, reason=reason)
     elif row.outcome == "withdrawn":

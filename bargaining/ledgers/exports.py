@@ -36,6 +36,9 @@ CASE_EXPORT = (
     "workers",
     "claimed",
     "agreed",
+    "due",
+    "performed",
+    "performed_on",
     "body",
     "body_name",
     "channel",
@@ -48,6 +51,7 @@ _ZH_OUTCOME = {
     "declined": "不予受理",
     "referred": "移送仲裁",
 }
+_PERFORMED = {True: {True: "已履行", False: "未履行"}, False: {True: "yes", False: "no"}}
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -84,6 +88,9 @@ def case_row(r: dict[str, Any], language: str, names: dict[str, str]) -> dict[st
         "workers": r["workers"],
         "claimed": _yuan(r["claimed_fen"]),
         "agreed": _yuan(r["agreed_fen"]),
+        "due": _day(r["performance_due"]),
+        "performed": "" if r["performed"] is None else _PERFORMED[zh][bool(r["performed"])],
+        "performed_on": _day(r["performed_on"]),
         "body": r["body"] or "",
         "body_name": names.get(r["body"] or "", ""),
         "channel": _ZH_CHANNEL.get(r["channel"], r["channel"]) if zh else r["channel"],
