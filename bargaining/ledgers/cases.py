@@ -10,7 +10,7 @@ declined or referred to arbitration on the day it closed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -63,7 +63,7 @@ PERFORMED = {
 ARBITRATION = "劳动人事争议仲裁委员会"
 
 
-def _words(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _words(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {cells.text(w).casefold(): value for value, words in table.items() for w in (value, *words)}
 
 
