@@ -102,10 +102,14 @@ class CaseRow:
 
     def facts(self) -> dict[str, str]:
         """The row's facts as text: what an import records and a second import compares."""
-        return {
-            k: "、".join(v) if isinstance(v, list) else "" if v is None else str(v)
-            for k, v in attrs.asdict(self).items()
-        }
+        return {k: _text(getattr(self, k)) for k in _FACTS}
+
+
+_FACTS = tuple(f.name for f in attrs.fields(CaseRow))
+
+
+def _text(value: object) -> str:
+    return "、".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
 Problem = tuple[str, str]  # (the column's heading, what is wrong)

@@ -60,10 +60,14 @@ class ContractRow:
     note: str
 
     def facts(self) -> dict[str, str]:
-        return {
-            k: "、".join(v) if isinstance(v, list) else "" if v is None else str(v)
-            for k, v in attrs.asdict(self).items()
-        }
+        return {k: _text(getattr(self, k)) for k in _FACTS}
+
+
+_FACTS = tuple(f.name for f in attrs.fields(ContractRow))
+
+
+def _text(value: object) -> str:
+    return "、".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
 def months(value: object) -> int | None:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
+import orjson
 from eventsourcing.domain import Aggregate
 
 from bargaining.errors import BargainingError, InvalidValueError
@@ -82,7 +84,15 @@ class Report:
 
 
 def digest(facts: Mapping[str, str]) -> str:
-    return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
+    return hashlib.sha256(orjson.dumps(facts, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
+
+
+def _spooled(spool: IO[bytes]) -> Iterator[Aggregate]:
+    while True:
+        try:
+            yield pickle.load(spool)  # noqa: S301 - the file this import wrote a moment ago
+        except EOFError:
+            return
 
 
 class LedgerImport:
@@ -125,24 +135,25 @@ class LedgerImport:
         progress: Callable[[int], None] = lambda n: None,
     ) -> Report:
         report = Report()
-        seen: dict[str, tuple[int, str]] = {}
-        for row, built in self._rows(path, mapping, encoding, sheet, report, progress):
-            del row, built  # the first pass only checks
-        if (report.problems and not skip_invalid) or dry_run:
-            return report
-        progress(-1)  # the second pass starts
-        batch: list[Aggregate] = []
-        for row, built in self._rows(
-            path, mapping, encoding, sheet, Report(), progress, seen=seen, saving=True
-        ):
-            if (row.sheet, row.number) in report.invalid_rows or built is None:
-                continue
-            batch.append(built)
-            if len(batch) >= BATCH:
+        with tempfile.TemporaryFile() as spool:
+            # The first pass reads and checks every row, recording each through its record's
+            # commands; the records (with their new events) are spooled to a file, so memory
+            # stays flat, and the second pass saves them as they were checked.
+            for item in self._rows(path, mapping, encoding, sheet, report, progress):
+                pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            if (report.problems and not skip_invalid) or dry_run:
+                return report
+            progress(-1)  # the second pass starts
+            spool.seek(0)
+            batch: list[Aggregate] = []
+            for record in _spooled(spool):
+                progress(1)
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    report.imported += self._save(batch)
+                    batch = []
+            if batch:
                 report.imported += self._save(batch)
-                batch = []
-        if batch:
-            report.imported += self._save(batch)
         report.written = report.imported > 0
         if report.invalid_rows:
             report.rejects = str(self._rejects(path, mapping, encoding, sheet, report))
@@ -157,12 +168,9 @@ class LedgerImport:
         sheet: str,
         report: Report,
         progress: Callable[[int], None],
-        *,
-        seen: dict[str, tuple[int, str]] | None = None,
-        saving: bool = False,
-    ) -> Iterator[tuple[Row, Aggregate | None]]:
-        """Each data row and the case it builds (None: invalid, or already in the store)."""
-        seen = {} if seen is None else seen
+    ) -> Iterator[Aggregate]:
+        """The record of each row to import, checked and not yet saved."""
+        seen: dict[str, tuple[int, str]] = {}
         known = self._known(mapping)
         try:
             found = list(tables(path, encoding=encoding, sheet=sheet, known=known.__contains__))
@@ -184,7 +192,9 @@ class LedgerImport:
                 for row in table.rows:
                     report.rows += 1
                     progress(1)
-                    yield row, self._record(path, table.sheet, row, columns, report, seen)
+                    checked = self._record(path, table.sheet, row, columns, report, seen)
+                    if checked is not None:
+                        yield checked
             except SheetError as error:
                 raise InvalidValueError("import.file", str(error)) from None
 
@@ -201,6 +211,9 @@ class LedgerImport:
         report: Report,
         seen: dict[str, tuple[int, str]],
     ) -> Aggregate | None:
+        """The row's record if it is to be imported: read, checked against the store, and
+        recorded (in memory only) through the record's commands, so every rule is checked."""
+
         def problem(column: str, message: str) -> None:
             report.problems.append(Problem(sheet, row.number, column, message))
             report.invalid_rows.add((sheet, row.number))
