@@ -378,7 +378,37 @@ STATS_COLUMNS = [
     NC_("csv", "average_days_to_close"),
     NC_("csv", "handling_rate"),
     NC_("csv", "success_rate"),
+    NC_("csv", "succeeded_workers"),
+    NC_("csv", "succeeded_claimed"),
+    NC_("csv", "failed_workers"),
+    NC_("csv", "failed_claimed"),
+    NC_("csv", "withdrawn_workers"),
+    NC_("csv", "withdrawn_claimed"),
+    NC_("csv", "referred_workers"),
+    NC_("csv", "referred_claimed"),
 ]
+OUTCOME_HEADINGS = [
+    NC_("stats", "outcome"),
+    NC_("stats", "cases"),
+    NC_("stats", "workers"),
+    NC_("stats", "claimed"),
+    NC_("stats", "agreed"),
+]
+OUTCOME_WORDS = {
+    "succeeded": NC_("stats", "succeeded"),
+    "failed": NC_("stats", "failed"),
+    "withdrawn": NC_("stats", "withdrawn"),
+    "referred": NC_("stats", "referred"),
+}
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A statistics row for CSV: its outcomes' workers and amounts as columns of their own."""
+    flat = {k: v for k, v in row.items() if k != "by_outcome"}
+    for outcome, figures in row.get("by_outcome", {}).items():
+        flat[f"{outcome}_workers"] = figures["workers"]
+        flat[f"{outcome}_claimed"] = figures["amount_claimed"]
+    return flat
 
 
 STATS_GROUPS = {
@@ -437,7 +467,7 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
     if how == "json":
         echo_json(data)
     elif how == "csv":
-        echo_titled_csv(rows, STATS_COLUMNS)
+        echo_titled_csv([_flat(r) for r in rows], STATS_COLUMNS)
     else:
         headers = [_(STATS_GROUPS[by]) if by else "", *(pgettext("stats", h) for h in STATS_HEADINGS)]
         click.echo(
@@ -463,6 +493,23 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
                     for r in rows
                 ],
                 headers,
+            )
+        )
+        click.echo("")
+        outcomes = data["total"]["by_outcome"]
+        click.echo(
+            table(
+                [
+                    [
+                        pgettext("stats", OUTCOME_WORDS[o]),
+                        f["cases"],
+                        f["workers"],
+                        f["amount_claimed"],
+                        f.get("amount_agreed", ""),
+                    ]
+                    for o, f in outcomes.items()
+                ],
+                [pgettext("stats", h) for h in OUTCOME_HEADINGS],
             )
         )
         click.echo("")

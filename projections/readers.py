@@ -306,6 +306,16 @@ METRICS = (
     "agreed_fen",
     "days_to_close",
     "closed_accepted",
+    # The closed cases' workers and amounts claimed, by outcome: the figures a report gives
+    # for the cases that succeeded ("成功调处14件，涉及职工32人次，涉案金额294万元").
+    "succeeded_workers",
+    "succeeded_claimed_fen",
+    "failed_workers",
+    "failed_claimed_fen",
+    "withdrawn_workers",
+    "withdrawn_claimed_fen",
+    "referred_workers",
+    "referred_claimed_fen",
 )
 OUTCOME_METRIC = {
     "settled": "succeeded",
@@ -326,6 +336,10 @@ def _key(by: str | None, date_column: str) -> str:
 
 def _when(outcome: str, value: str = "1") -> str:
     return f"SUM(CASE WHEN outcome = '{outcome}' THEN {value} ELSE 0 END)"
+
+
+# Each outcome's workers and amounts claimed, summed over the closed cases with it.
+OUTCOME_SUMS = ", ".join(_when(o, v) for o in OUTCOME_METRIC for v in ("workers", "COALESCE(claimed_fen, 0)"))
 
 
 def dispute_counts(at: ViewsAt, start: str, end: str, asof: str, by: str | None) -> list[Row]:
@@ -362,14 +376,23 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
         (
             f"SELECT {_key(by, 'deadline')}, COUNT(*),"
             f" SUM({db.dialect.days_between('deadline', 'accepted_on')}),"
-            f" COUNT(*) FROM cases{open_cases} WHERE {DEEMED} AND deadline {IN}{grouped}",
-            ("failed", "days_to_close", "closed_accepted"),
+            " COUNT(*), SUM(workers), SUM(COALESCE(claimed_fen, 0))"
+            f" FROM cases{open_cases} WHERE {DEEMED} AND deadline {IN}{grouped}",
+            ("failed", "days_to_close", "closed_accepted", "failed_workers", "failed_claimed_fen"),
         ),
         (
             f"SELECT {_key(by, 'closed_on')}, COUNT(*), {', '.join(_when(o) for o in OUTCOME_METRIC)},"
-            f" {_when('settled', 'COALESCE(agreed_fen, 0)')}, SUM(COALESCE(close_days, 0)), COUNT(close_days)"
+            f" {_when('settled', 'COALESCE(agreed_fen, 0)')}, SUM(COALESCE(close_days, 0)),"
+            f" COUNT(close_days), {OUTCOME_SUMS}"
             f" FROM cases WHERE closed_on {IN} AND outcome IS NOT NULL{grouped}",
-            ("closed", *OUTCOME_METRIC.values(), "agreed_fen", "days_to_close", "closed_accepted"),
+            (
+                "closed",
+                *OUTCOME_METRIC.values(),
+                "agreed_fen",
+                "days_to_close",
+                "closed_accepted",
+                *(f"{m}_{v}" for m in OUTCOME_METRIC.values() for v in ("workers", "claimed_fen")),
+            ),
         ),
     ]
     if by != "month":

@@ -25,6 +25,11 @@ CONTRACT_CONTEXTS = ("negotiation", "contract")
 
 HANDLING_RATE = N_("handling rate (调处率) = closed / (carried over + accepted)")
 SUCCESS_RATE = N_("success rate (调解成功率) = succeeded / closed")
+BY_OUTCOME = N_(
+    "by outcome: the cases closed in the period with that outcome, their workers involved"
+    " (人次) and amounts claimed; a case deemed failed counts as failed"
+)
+OUTCOMES = ("succeeded", "failed", "withdrawn", "referred")
 RENEWAL_RATE = N_("renewal rate (续签率) = renewed / expiring in the period")
 FILED_ON_TIME = N_("filed on time = submitted by the governing filing deadline")
 STATUSES = STAGES
@@ -470,7 +475,7 @@ class ReportService:
             "by": by or None,
             "rows": [self._stats_row(g) for g in groups] if by else [],
             "total": self._stats_row(total),
-            "formulas": [_(HANDLING_RATE), _(SUCCESS_RATE)],
+            "formulas": [_(HANDLING_RATE), _(SUCCESS_RATE), _(BY_OUTCOME)],
         }
 
     @staticmethod
@@ -480,12 +485,21 @@ class ReportService:
         average = _tenths(days, n["closed_accepted"], half_even=True) if n["closed_accepted"] else None
         return {
             "group": g.get("grp"),
-            **{k: v for k, v in n.items() if not k.endswith("_fen") and k != "closed_accepted"},
+            **{k: v for k, v in n.items() if not k.endswith(("_fen", "_workers")) and k != "closed_accepted"},
             "amount_claimed": yuan(n["claimed_fen"]),
             "amount_agreed": yuan(n["agreed_fen"]),
             "average_days_to_close": average,
             "handling_rate": rate(n["closed"], n["carried_over"] + n["accepted"]),
             "success_rate": rate(n["succeeded"], n["closed"]),
+            "by_outcome": {
+                outcome: {
+                    "cases": n[outcome],
+                    "workers": n[f"{outcome}_workers"],
+                    "amount_claimed": yuan(n[f"{outcome}_claimed_fen"]),
+                    **({"amount_agreed": yuan(n["agreed_fen"])} if outcome == "succeeded" else {}),
+                }
+                for outcome in OUTCOMES
+            },
         }
 
 

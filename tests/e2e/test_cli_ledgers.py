@@ -10,6 +10,7 @@ their row and column; nothing is written while any row is wrong, and nothing twi
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -293,3 +294,52 @@ def test_a_contract_ledger_with_only_the_day_it_took_effect_is_in_force_from_it(
     run.ok(f"import contracts {tmp_path / '合同.xlsx'}")
     shown = _json(run, "contract show HT-2013-001 --json")
     assert (shown["effective_on"], shown["term_end"]) == ("2013-03-21", "2014-03-20")
+
+
+def test_the_seeds_street_centre_year_gives_the_succeeded_cases_figures(tmp_path: Path) -> None:
+    """篇10: "成功调处劳资纠纷14件，其中劳动合同3件，工资纠纷3件，工伤纠纷5件，其它3件，涉及职工32人次，
+    涉案金额294万元，调处率100%，成功率达90%以上". The 14 succeeded of 15 closed (14/15 = 93.3%); the
+    32 workers and ¥2,940,000 are the succeeded cases' own: 13 cases of 2 workers and one of 6
+    (26 + 6 = 32), 13 claims of ¥200,000 and one of ¥340,000 (2,600,000 + 340,000). The one
+    failed case's 4 workers and ¥50,000 are not among them, though all 36 workers count as
+    involved in the accepted cases."""
+    categories = ["劳动合同"] * 3 + ["工资"] * 3 + ["工伤"] * 5 + ["其他"] * 3
+    lines = ["案件编号,申请人,被申请人,争议类型,受理日期,结案日期,处理结果,涉及人数,涉案金额（万元）"]
+    for n, category in enumerate(categories, start=1):
+        workers, amount = (6, 34) if n == 14 else (2, 20)
+        lines.append(
+            f"2012-街调-{n:02d},职工{n}甲、职工{n}乙,企业{n},{category},2012-03-{n:02d},2012-03-{n + 9:02d},调解成功,{workers},{amount}"
+        )
+    lines.append("2012-街调-15,职工15,企业15,劳动报酬,2012-04-01,2012-04-10,调解不成,4,5")
+    path = tmp_path / "街道调解分中心2012.csv"
+    path.write_text("\n".join(lines), encoding="utf-8-sig")
+    run = Cli(tmp_path / "store")
+    run.ok(f"import cases {path}")
+    total = _json(run, "stats disputes --from 2012-01-01 --to 2012-12-31 --json")["total"]
+    assert (total["closed"], total["succeeded"], total["success_rate"], total["handling_rate"]) == (
+        15,
+        14,
+        "93.3%",
+        "100.0%",
+    )
+    assert total["workers"] == 36
+    assert total["by_outcome"]["succeeded"] == {
+        "cases": 14,
+        "workers": 32,
+        "amount_claimed": "2940000.00",
+        "amount_agreed": "0.00",
+    }
+    assert total["by_outcome"]["failed"] == {"cases": 1, "workers": 4, "amount_claimed": "50000.00"}
+    by_category = _json(run, "stats disputes --from 2012-01-01 --to 2012-12-31 --by category --json")["rows"]
+    assert {r["group"]: r["succeeded"] for r in by_category} == {
+        "labour-contract": 3,
+        "remuneration": 3,
+        "work-injury": 5,
+        "other": 3,
+    }
+    table = run.ok("stats disputes --from 2012-01-01 --to 2012-12-31").stdout
+    assert re.search(r"succeeded\s+14\s+32\s+2940000\.00", table)
+    csv_text = run.ok("stats disputes --from 2012-01-01 --to 2012-12-31 --csv").stdout
+    header, total_row = csv_text.splitlines()[0].split(","), csv_text.splitlines()[-1].split(",")
+    assert total_row[header.index("succeeded_workers")] == "32"
+    assert total_row[header.index("succeeded_claimed")] == "2940000.00"

@@ -100,14 +100,20 @@ def definitions(
             "referred": "referred",
         }
         if c["closed_on"] and c["outcome"] and start <= c["closed_on"] <= end:
+            outcome = metric[c["outcome"]]
             add(
                 c,
-                **{metric[c["outcome"]]: 1},
+                **{
+                    outcome: 1,
+                    f"{outcome}_workers": c["workers"],
+                    f"{outcome}_claimed_fen": c["claimed_fen"] or 0,
+                },
                 agreed_fen=c["agreed_fen"] or 0 if c["outcome"] == "settled" else 0,
             )
         deemed = not c["closed_on"] and not c["declined_on"] and c["accepted_on"] and c["deadline"] < asof
         if deemed and start <= c["deadline"] <= end:
-            add(c, failed=1)
+            # A case deemed failed counts as failed, with its workers and its claim.
+            add(c, failed=1, failed_workers=c["workers"], failed_claimed_fen=c["claimed_fen"] or 0)
         if (
             c["accepted_on"]
             and c["accepted_on"] < start
