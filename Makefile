@@ -42,6 +42,7 @@ test: lint
 
 docs: setup
 	$(BIN)/python -m cli.docs > docs/cli.md
+	$(BIN)/python -c 'from bargaining.ledgers.headings import ledgers_markdown; print(ledgers_markdown(), end="")' > docs/ledgers.md
 	$(BIN)/python -m cli.docs --lang zh > docs/cli.zh.md
 
 clean:

@@ -147,6 +147,14 @@ class Tracker:
 
         return export_contracts(self.reports, Path(out), **options)
 
+    def export_stats(self, out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Write a year's mediation statistics (.xlsx): see bargaining.ledgers.exports."""
+        from pathlib import Path
+
+        from bargaining.ledgers.exports import export_stats
+
+        return export_stats(self.reports, Path(out), **options)
+
     @cached_property
     def reports(self) -> ReportService:
         from bargaining.read.reports import ReportService

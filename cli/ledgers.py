@@ -321,3 +321,46 @@ def export_contracts(
             count=written["records"], file=written["file"], sheets=", ".join(written["sheets"])
         )
     )
+
+
+@export.command("stats")
+@option("--year", required=True, type=click.IntRange(1900, 2200), metavar="YEAR", help="The calendar year.")
+@option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="The workbook to write (.xlsx).",
+)
+@option(
+    "--lang",
+    "language",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="The headings' and words' language.",
+)
+@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@pass_session
+def export_stats(session: Session, year: int, out: Path, language: str, as_json: bool) -> None:
+    """Write a year's mediation statistics as the federation files them (.xlsx).
+
+    A sheet by category, one by mediation body and one by month: cases received, accepted,
+    closed by outcome, workers involved and amounts, and for each outcome its own workers
+    and amounts (成功调处…件，涉及职工…人次，涉案金额…), the rates with their formulas
+    under each sheet. The figures are those of 'stats disputes' for the year.
+
+    \b
+    Example:
+      bargaining export stats --year 2012 --out 调解统计2012.xlsx
+    """
+    written = session.tracker().export_stats(out, year=year, language=language)
+    if as_json:
+        echo_json(written)
+        return
+    click.echo(
+        _("The statistics of {year} written to {file} (sheets: {sheets})").format(
+            year=written["year"], file=written["file"], sheets=", ".join(written["sheets"])
+        )
+    )

@@ -54,6 +54,7 @@ STEP_LABELS = {
     # every record
     "StepCorrected": NC_("step", "correction"),
     "StepRetracted": NC_("step", "retraction"),
+    "Imported": NC_("step", "imported from a ledger"),
 }
 
 # The recorded fields a correction names, and their parts (a tally's counts, a term's ends):
@@ -267,6 +268,9 @@ def _term(d: dict[str, Any]) -> str:
 DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
     "StepCorrected": lambda d: amendment_detail(False, d),
     "StepRetracted": lambda d: amendment_detail(True, d),
+    "Imported": lambda d: _("{file}, sheet {sheet}, row {row}").format(
+        file=d["source"], sheet=d["sheet"], row=d["row"]
+    ),
     "Applied": _applied,
     "SessionHeld": lambda d: _joined(
         _("session {number}").format(number=d["number"]), "、".join(d["attendees"]), d["offered"], d["notes"]

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from bargaining.errors import InvalidValueError
+from bargaining.language import catalog
 from bargaining.ledgers import cases, contracts
 from bargaining.ledgers.headings import CASE_FIELDS, CONTRACT_FIELDS, Field
-from bargaining.read.reports import ReportService
-from domain.i18n import _
+from bargaining.read.reports import BY_OUTCOME, HANDLING_RATE, SUCCESS_RATE, ReportService
+from domain.i18n import ENGLISH, N_, NC_, Catalog, _
 
 # The columns of the exported case ledger, in order: what the import needs to rebuild the
 # case, and what the reports count.
@@ -257,3 +258,118 @@ def _write_xlsx(
             sheet.append(cells)
     book.save(out)
     return sorted(groups)
+
+
+# The statistics workbook's columns: the counts, sums and rates of `stats disputes` with its
+# by-outcome figures, headed in the export's language (the words `stats disputes --csv` uses).
+STATS_EXPORT = (
+    (NC_("csv", "group"), "group"),
+    (NC_("csv", "received"), "received"),
+    (NC_("csv", "accepted"), "accepted"),
+    (NC_("csv", "declined"), "declined"),
+    (NC_("csv", "closed"), "closed"),
+    (NC_("csv", "succeeded"), "succeeded"),
+    (NC_("csv", "failed"), "failed"),
+    (NC_("csv", "withdrawn"), "withdrawn"),
+    (NC_("csv", "referred"), "referred"),
+    (NC_("csv", "carried_over"), "carried_over"),
+    (NC_("csv", "workers"), "workers"),
+    (NC_("csv", "amount_claimed"), "amount_claimed"),
+    (NC_("csv", "amount_agreed"), "amount_agreed"),
+    (NC_("csv", "average_days_to_close"), "average_days_to_close"),
+    (NC_("csv", "handling_rate"), "handling_rate"),
+    (NC_("csv", "success_rate"), "success_rate"),
+    (NC_("csv", "succeeded_workers"), "succeeded.workers"),
+    (NC_("csv", "succeeded_claimed"), "succeeded.amount_claimed"),
+    (NC_("csv", "failed_workers"), "failed.workers"),
+    (NC_("csv", "failed_claimed"), "failed.amount_claimed"),
+    (NC_("csv", "withdrawn_workers"), "withdrawn.workers"),
+    (NC_("csv", "withdrawn_claimed"), "withdrawn.amount_claimed"),
+    (NC_("csv", "referred_workers"), "referred.workers"),
+    (NC_("csv", "referred_claimed"), "referred.amount_claimed"),
+)
+STATS_SHEETS = ((N_("by category"), "category"), (N_("by body"), "body"), (N_("by month"), "month"))
+TOTAL = N_("total")
+MONEY_KEYS = ("amount_claimed", "amount_agreed")
+
+
+def _cell(row: dict[str, Any], key: str) -> Any:
+    outcome, _dot, figure = key.rpartition(".")
+    value = row["by_outcome"][outcome][figure] if outcome else row[key]
+    if figure in MONEY_KEYS or key in MONEY_KEYS:
+        return Decimal(value)
+    return value
+
+
+def export_stats(
+    reports: ReportService, out: Path, *, year: int, language: str = "zh", names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The year's mediation statistics as a federation files them: a sheet by category, by
+    body and by month, each with its total and the formulas under it."""
+    words = words_in(language)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    bodies = reports.body_names() if names is None else names
+    sheets: list[tuple[str, list[str], list[list[Any]], list[str]]] = []
+    for title, by in STATS_SHEETS:
+        data = reports.dispute_stats(start=start, end=end, by=by)
+        table = []
+        for row in [*data["rows"], data["total"]]:
+            cells = [_cell(row, key) for _heading, key in STATS_EXPORT]
+            total = row is data["total"]
+            cells[0] = words.gettext(TOTAL) if total else _group(by, row["group"], language, bodies)
+            table.append(cells)
+        headings = [words.pgettext("csv", heading) for heading, _key in STATS_EXPORT]
+        formulas = [words.gettext(f) for f in (HANDLING_RATE, SUCCESS_RATE, BY_OUTCOME)]
+        sheets.append((words.gettext(title), headings, table, formulas))
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidValueError("export.out", _("{file}: give a file ending in .xlsx").format(file=out.name))
+    _write_stats(out, sheets)
+    return {"file": str(out), "year": year, "sheets": [s[0] for s in sheets]}
+
+
+def _group(by: str, group: str, language: str, bodies: dict[str, str]) -> str:
+    if by == "category" and language == "zh":
+        return _ZH_CATEGORY.get(group, group)
+    if by == "body":
+        return f"{group} {bodies[group]}" if group in bodies else group
+    return group
+
+
+def words_in(language: str) -> Catalog:
+    """The words of ``language``, whatever language the command speaks."""
+    found = catalog(language) if language != "en" else None
+    return found if found is not None else ENGLISH
+
+
+def _write_stats(out: Path, sheets: list[tuple[str, list[str], list[list[Any]], list[str]]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    for title, headings, rows, formulas in sheets:
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "B2"
+        for i, heading in enumerate(headings, start=1):
+            widest = max([_width(heading), *(_width(r[i - 1]) for r in rows)])
+            sheet.column_dimensions[get_column_letter(i)].width = min(40, widest + 2)
+        bold = Font(bold=True)
+        head = []
+        for heading in headings:
+            cell = WriteOnlyCell(sheet, value=heading)
+            cell.font = bold
+            head.append(cell)
+        sheet.append(head)
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, Decimal):
+                    cell.number_format = MONEY_FORMAT
+                cells.append(cell)
+            sheet.append(cells)
+        sheet.append([])
+        for formula in formulas:
+            sheet.append([formula])
+    book.save(out)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from domain.i18n import N_, _
+from domain.i18n import _
 
 
 @attrs.frozen
@@ -70,42 +70,42 @@ CONTRACT_FIELDS = (
     Field("note", ("备注",), ("note", "notes")),
 )
 
-# What each field holds, for the table in the docs and `import --help`.
+# What each field holds, for the table in docs/ledgers.md (English, as docs/cli.md is).
 ABOUT = {
-    "reference": N_("the record's reference, unique in the store (e.g. 2014-调-017)"),
-    "applicants": N_("the applicants' names, separated by 、 or commas"),
-    "respondent": N_("the employer or person the claim is against"),
-    "category": N_("the kind of dispute (工伤, 劳动报酬, … or the English values)"),
-    "received": N_("the day the application came in (default: the day accepted)"),
-    "accepted": N_("the day mediation was accepted"),
-    "closed": N_("the day the case closed (blank: still open)"),
-    "outcome": N_("调解成功 / 调解不成 / 撤回 / 不予受理 / 移送仲裁 (or settled, failed, …)"),
-    "workers": N_("workers involved (default: the applicants named)"),
-    "claimed": N_("amount claimed in yuan (¥ and thousands separators allowed; 万元 in the heading or cell)"),
-    "agreed": N_("amount agreed in yuan, for a settled case"),
-    "due": N_("the day by which a settled case's agreement is to be performed"),
-    "performed": N_("已履行 / 未履行 (or yes / no): whether the agreement was performed"),
-    "performed_on": N_("the day its performance (or its failure) was recorded"),
-    "body": N_("the mediation body's reference (registered by the import if new)"),
-    "body_name": N_("the mediation body's name: an existing body of that name, or a new one"),
-    "mediator": N_("the mediator who signed the agreement"),
-    "channel": N_("how it came in: 来访, 来信, 书面申请, … (default: written)"),
-    "request": N_("what the applicants asked for"),
-    "terms": N_("the terms agreed"),
-    "note": N_("kept with the imported record"),
-    "employer": N_("the employer (enterprise) that signed"),
-    "union": N_("the trade union that signed"),
-    "kind": N_("综合 / 工资专项 / 专项 / 区域性 / 行业性 (or wage, comprehensive, …)"),
-    "signed": N_("the day it was signed"),
-    "submitted": N_("the day it was submitted for filing"),
-    "effective": N_("the day it took effect"),
-    "start": N_("the first day of its term (default: the day it took effect, else signed)"),
-    "term": N_("its term: 3年, 3 years, or 36个月"),
-    "expires": N_("the last day of its term (with 期限 blank: the term is worked out from it)"),
-    "authority": N_("the labour administration it was submitted to"),
-    "signatories": N_("who signed, separated by 、"),
-    "workers covered": N_("workers it covers"),
+    "reference": "the record's reference, unique in the store (e.g. 2014-调-017)",
+    "applicants": "the applicants' names, separated by 、 or commas",
+    "respondent": "the employer or person the claim is against",
+    "category": "the kind of dispute (工伤, 劳动报酬, … or the English values)",
+    "received": "the day the application came in (default: the day accepted)",
+    "accepted": "the day mediation was accepted",
+    "closed": "the day the case closed (blank: still open)",
+    "outcome": "调解成功 / 调解不成 / 撤回 / 不予受理 / 移送仲裁 (or settled, failed, …)",
+    "workers": "workers involved (default: the applicants named)",
+    "claimed": "amount claimed in yuan (¥ and thousands separators allowed; 万元 in the heading or cell)",
+    "agreed": "amount agreed in yuan, for a settled case",
+    "due": "the day by which a settled case's agreement is to be performed",
+    "performed": "已履行 / 未履行 (or yes / no): whether the agreement was performed",
+    "performed_on": "the day its performance (or its failure) was recorded",
+    "body": "the mediation body's reference (registered by the import if new)",
+    "body_name": "the mediation body's name: an existing body of that name, or a new one",
+    "mediator": "the mediator who signed the agreement",
+    "channel": "how it came in: 来访, 来信, 书面申请, … (default: written)",
+    "request": "what the applicants asked for",
+    "terms": "the terms agreed",
+    "note": "kept with the imported record",
+    "employer": "the employer (enterprise) that signed",
+    "union": "the trade union that signed",
+    "kind": "综合 / 工资专项 / 专项 / 区域性 / 行业性 (or wage, comprehensive, …)",
+    "signed": "the day it was signed",
+    "submitted": "the day it was submitted for filing",
+    "effective": "the day it took effect",
+    "start": "the first day of its term (default: the day it took effect, else signed)",
+    "term": "its term: 3年, 3 years, or 36个月",
+    "expires": "the last day of its term (with 期限 blank: the term is worked out from it)",
+    "authority": "the labour administration it was submitted to",
+    "signatories": "who signed, separated by 、",
 }
+CONTRACT_ABOUT = {**ABOUT, "workers": "workers it covers"}
 
 _UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]$")
 _FOLD = re.compile(r"[\s_:：*]+")
@@ -119,6 +119,39 @@ def folded(heading: object) -> tuple[str, int]:
     if unit is not None:
         written = written[: unit.start()]
     return _FOLD.sub(" ", written).strip().casefold(), scale
+
+
+def table(fields: tuple[Field, ...], about: dict[str, str]) -> str:
+    """The Markdown table of a ledger's fields: the headings read (Chinese, English) and what
+    each holds; the first heading of each language is the one an export writes."""
+    lines = ["| field | 中文表头 | English headings | holds |", "|---|---|---|---|"]
+    for f in fields:
+        required = " (required)" if f.required else ""
+        lines.append(f"| `{f.name}`{required} | {'、'.join(f.zh)} | {', '.join(f.en)} | {about[f.name]} |")
+    return "\n".join(lines)
+
+
+def ledgers_markdown() -> str:
+    """docs/ledgers.md: the two ledgers' headings, as ``make docs`` writes it."""
+    return "\n".join(
+        [
+            "# Ledgers (台账): the headings import reads and export writes",
+            "",
+            "Generated by `make docs` from bargaining/ledgers/headings.py; do not edit.",
+            "A heading is matched ignoring full-width forms, spaces and case, and without a unit in",
+            "brackets: 涉案金额（万元） is 涉案金额 counted in 万元. `--map COLUMN=field` names any other.",
+            "",
+            "## Mediation cases (调解台账): `bargaining import cases`, `bargaining export cases`",
+            "",
+            table(CASE_FIELDS, ABOUT),
+            "",
+            "## Collective contracts (集体合同台账): `bargaining import contracts`,"
+            " `bargaining export contracts`",
+            "",
+            table(CONTRACT_FIELDS, CONTRACT_ABOUT),
+            "",
+        ]
+    )
 
 
 class HeadingError(ValueError):

@@ -29,7 +29,7 @@ import orjson
 from eventsourcing.domain import Aggregate
 
 from bargaining.errors import BargainingError, InvalidValueError
-from bargaining.ledgers import cases, contracts
+from bargaining.ledgers import cases, contracts, exports
 from bargaining.ledgers.headings import CASE_FIELDS, CONTRACT_FIELDS, Columns, Field, HeadingError, folded
 from bargaining.ledgers.sheets import Row, SheetError, tables
 from bargaining.mediation.service import BodyService, CaseService
@@ -87,6 +87,10 @@ def digest(facts: Mapping[str, str]) -> str:
     return hashlib.sha256(orjson.dumps(facts, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def _spooled(spool: IO[bytes]) -> Iterator[Aggregate]:
     while True:
         try:
@@ -113,6 +117,7 @@ class LedgerImport:
         self.actor = actor
         self.reports = reports
         self._existing: set[str] | None = None
+        self._current_rows: dict[str, dict[str, Any]] | None = None
 
     def read(self, row: Row, columns: Columns) -> Any:
         raise NotImplementedError
@@ -234,7 +239,7 @@ class LedgerImport:
         seen[facts.reference] = (row.number, key)
         stored = self._stored(facts.reference)
         if stored is not None:
-            differs = _differences(stored, facts.facts(), self.correct_with)
+            differs = _differences(*stored, facts.facts(), self.correct_with)
             if differs is None:
                 return None  # imported before, with these facts: nothing to add
             problem(columns.heading("reference"), differs)
@@ -249,8 +254,9 @@ class LedgerImport:
             )
             return None
 
-    def _stored(self, reference: str) -> dict[str, Any] | None:
-        """The facts a stored case was imported with ({} if it was typed in); None if no such case."""
+    def _stored(self, reference: str) -> tuple[dict[str, str], bool] | None:
+        """What the store holds of ``reference``: the facts it was imported with (and True), or
+        for a record typed in its facts as a ledger would state them (and False); None if none."""
         if self._existing is None:
             # One look at the read model for every reference, not a query a row; a record
             # made meanwhile by someone else makes the batch's save fail as a conflict.
@@ -259,8 +265,12 @@ class LedgerImport:
             return None
         for event in self.app.history(self.app.id_for(self.record, reference)):
             if type(event).__name__ == "Imported":
-                return dict(event.facts)
-        return {}
+                return dict(event.facts), True
+        return self.current(reference), False
+
+    def current(self, reference: str) -> dict[str, str]:
+        """A stored record's facts as a ledger row states them (the read model's row)."""
+        raise NotImplementedError
 
     def _save(self, batch: list[Aggregate]) -> int:
         self.app.commit(*batch)
@@ -315,6 +325,15 @@ class CaseImport(LedgerImport):
 
     def references(self) -> set[str]:
         return self.reports.case_references()
+
+    def current(self, reference: str) -> dict[str, str]:
+        if self._current_rows is None:
+            self._current_rows = {r["reference"]: r for r in self.reports.case_rows()}
+            self._names = self.reports.body_names()
+        row = exports.case_row(self._current_rows[reference], "en", self._names or {})
+        performed = {"yes": "True", "no": "False"}.get(row.pop("performed"), "")
+        row.pop("body_name")
+        return {**{k: _text(v) for k, v in row.items()}, "performed": performed}
 
     def _save(self, batch: list[Aggregate]) -> int:
         """One transaction: the batch's cases, and the bodies they name first registered with them."""
@@ -372,16 +391,35 @@ class ContractImport(LedgerImport):
     def references(self) -> set[str]:
         return self.reports.agreement_references()
 
+    def current(self, reference: str) -> dict[str, str]:
+        if self._current_rows is None:
+            self._current_rows = {r["reference"]: r for r in self.reports.agreement_rows()}
+        found = self._current_rows[reference]
+        if not found["signed_on"]:
+            return {"reference": reference, "signed": "—"}  # a negotiation not signed yet: not this contract
+        row = exports.contract_row(found, "en")
+        row["end"] = row.pop("expires")
+        row.pop("effective")
+        return {k: _text(v) for k, v in row.items()}
 
-def _differences(stored: dict[str, Any], facts: dict[str, str], correct_with: str) -> str | None:
-    """None if the row is the one imported; else what differs, for the conflict's report."""
-    if not stored:
-        return _("{ref} exists and was not imported from a ledger; put it right with '{command}'").format(
-            ref=facts["reference"], command=correct_with
-        )
-    changed = [k for k in facts if stored.get(k, "") != facts[k]]
+
+def _differences(
+    stored: dict[str, str], imported: bool, facts: dict[str, str], correct_with: str
+) -> str | None:
+    """None if the store holds the row's facts already; else what differs, for the conflict's
+    report. A record typed in is compared on the facts the row states (its non-blank cells)."""
+    if imported:
+        changed = [k for k in facts if stored.get(k, "") != facts[k]]
+    else:
+        changed = [k for k in stored if facts.get(k) and stored[k] != facts[k]]
     if not changed:
         return None
+    if not imported:
+        shown = "; ".join(f"{k}: {facts[k] or '—'} ≠ {stored.get(k) or '—'}" for k in changed[:3])
+        return _(
+            "{ref} was typed in with other facts ({changes}, this file ≠ the store); put it right"
+            " with '{command}'"
+        ).format(ref=facts["reference"], changes=shown, command=correct_with)
     shown = "; ".join(f"{k}: {facts[k] or '—'} ≠ {stored.get(k) or '—'}" for k in changed[:3])
     return _(
         "{ref} exists with other facts ({changes}, this file ≠ the store); nothing was overwritten"

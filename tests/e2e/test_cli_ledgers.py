@@ -343,3 +343,29 @@ def test_the_seeds_street_centre_year_gives_the_succeeded_cases_figures(tmp_path
     header, total_row = csv_text.splitlines()[0].split(","), csv_text.splitlines()[-1].split(",")
     assert total_row[header.index("succeeded_workers")] == "32"
     assert total_row[header.index("succeeded_claimed")] == "2940000.00"
+    out = tmp_path / "调解统计2012.xlsx"
+    run.ok(f"export stats --year 2012 --out {out}")
+    book = load_workbook(out)
+    sheet = book.worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    heading = rows[0]
+    by_group = {r[0]: dict(zip(heading, r, strict=True)) for r in rows[1:] if r[0] and r[1] is not None}
+    assert {k: v["调解成功"] for k, v in by_group.items()} == {
+        "劳动合同": 3,
+        "劳动报酬": 3,
+        "工伤": 5,
+        "其他": 3,
+        "合计": 14,
+    }
+    assert (by_group["合计"]["成功件涉及职工人次"], by_group["合计"]["成功件涉案金额"]) == (32, 2940000)
+    assert any(r[0] and str(r[0]).startswith("调处率") for r in rows)
+    assert [s.title for s in book.worksheets] == ["按类别", "按调解组织", "按月"]
+
+
+def test_docs_ledgers_md_is_the_table_the_import_reads() -> None:
+    from bargaining.ledgers.headings import ledgers_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "ledgers.md"
+    assert docs.read_text(encoding="utf-8") == ledgers_markdown(), (
+        "run 'make docs' and commit docs/ledgers.md"
+    )

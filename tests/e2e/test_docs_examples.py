@@ -130,6 +130,13 @@ WORKFLOW: list[tuple[str, dict[str, list[int] | bool]]] = [
     ("stats", {}),
     ("stats disputes", {}),
     ("stats contracts", {}),
+    ("export", {}),
+    ("export cases", {"advance": [0, 1]}),
+    ("export contracts", {"advance": [0]}),
+    ("export stats", {}),
+    ("import", {}),
+    ("import cases", {}),
+    ("import contracts", {}),
     ("rebuild", {}),
     ("store", {}),
     ("store info", {}),
@@ -168,6 +175,10 @@ def test_every_help_example_runs_in_the_order_a_user_takes_the_commands(tmp_path
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
     work.mkdir()
+    # A ledger as Excel on a Chinese Windows saves it, with a heading of its own (import --help).
+    (work / "台账.csv").write_bytes(
+        "案件号,申请人,被申请人,争议类型,受理日期\n2014-调-001,张三,某厂,工伤,2014-03-05\n".encode("gb18030")
+    )
     (work / "round1.txt").write_text(
         "工会提出2011年度工资调整方案。\n", encoding="utf-8"
     )  # the minutes it names
