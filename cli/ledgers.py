@@ -6,11 +6,11 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
-from bargaining import _
+from bargaining import N_, _, ngettext
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json
@@ -133,7 +133,7 @@ def _run(
     skip_invalid: bool,
     as_json: bool,
 ) -> None:
-    with _progress(as_json) as progress:
+    with _Progress(as_json) as progress:
         report = importer(
             file,
             mapping=_mapping(mapping),
@@ -160,15 +160,24 @@ def _print(report: dict[str, Any], *, dry_run: bool) -> None:
         "unchanged": report["unchanged"],
         "invalid": report["invalid"],
     }
+    n = report["rows"]
     if dry_run:
-        line = _("{rows} rows checked: {invalid} with problems; nothing was written (--dry-run)")
+        line = ngettext(
+            "{rows} row checked: {invalid} with problems; nothing was written (--dry-run)",
+            "{rows} rows checked: {invalid} with problems; nothing was written (--dry-run)",
+            n,
+        )
     elif report["problems"] and not report["written"] and not report["rejects"]:
-        line = _(
-            "{rows} rows read: {invalid} with problems; nothing was written (fix them, or --skip-invalid)"
+        line = ngettext(
+            "{rows} row read: {invalid} with problems; nothing was written (fix them, or --skip-invalid)",
+            "{rows} rows read: {invalid} with problems; nothing was written (fix them, or --skip-invalid)",
+            n,
         )
     else:
-        line = _(
-            "{rows} rows read: {imported} imported, {unchanged} already in the store, {invalid} with problems"
+        line = ngettext(
+            "{rows} row read: {imported} imported, {unchanged} already in the store, {invalid} with problems",
+            "{rows} rows read: {imported} imported, {unchanged} already in the store, {invalid} with problems",  # noqa: E501 - one message, kept whole for the catalog
+            n,
         )
     click.echo(line.format(**counts))
     if report["rejects"]:
@@ -177,28 +186,44 @@ def _print(report: dict[str, Any], *, dry_run: bool) -> None:
         )
 
 
-class _progress:  # noqa: N801 - used as a context manager, like click's progressbar
-    """A progress line on a terminal (stderr), nothing otherwise."""
+class _Progress:
+    """A progress bar on a terminal (stderr), a pass at a time; nothing on a pipe or with --json."""
+
+    STAGES: ClassVar[dict[str, str]] = {"checking": N_("checking"), "importing": N_("importing")}
 
     def __init__(self, quiet: bool) -> None:
         self.show = not quiet and sys.stderr.isatty()
-        self.done = 0
-        self.stage = _("checking")
+        self.bar: Any = None
+        self.label, self.done = "", 0
 
-    def __enter__(self) -> Callable[[int], None]:
-        return self.step
+    def __enter__(self) -> _Progress:
+        return self
 
-    def step(self, n: int) -> None:
-        if n < 0:
-            self.stage, self.done = _("importing"), 0
-            return
-        self.done += n
-        if self.show and self.done % 500 == 0:
-            click.echo(f"\r{self.stage} … {self.done}", nl=False, err=True)
+    def start(self, stage: str, total: int | None) -> None:
+        self._close()
+        self.label, self.done = _(self.STAGES[stage]), 0
+        if self.show and total:
+            self.bar = click.progressbar(
+                length=total, label=self.label, file=sys.stderr, show_pos=True, show_eta=False
+            )
+            self.bar.__enter__()
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        if self.bar is not None:
+            self.bar.update(rows)
+        elif self.show and self.done % 500 == 0:  # a sheet that does not say how many rows it has
+            click.echo(f"\r{self.label} … {self.done:,}", nl=False, err=True)
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        elif self.show and self.done:
+            click.echo("\r" + " " * 40 + "\r", nl=False, err=True)
 
     def __exit__(self, *exc: object) -> None:
-        if self.show:
-            click.echo("\r" + " " * 40 + "\r", nl=False, err=True)
+        self._close()
 
 
 @group("export")

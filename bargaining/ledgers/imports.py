@@ -20,7 +20,7 @@ import csv
 import hashlib
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -99,6 +99,17 @@ def _spooled(spool: IO[bytes]) -> Iterator[Aggregate]:
             return
 
 
+class Progress:
+    """Told how far an import has come: each pass ("checking", "importing") starts with the
+    rows it expects (None: unknown), then advances row by row. This one shows nothing."""
+
+    def start(self, stage: str, total: int | None) -> None:
+        """A pass begins."""
+
+    def advance(self, rows: int) -> None:
+        """``rows`` more rows done."""
+
+
 class LedgerImport:
     """A ledger into the store, a row at a time, through the record's own commands.
 
@@ -137,9 +148,10 @@ class LedgerImport:
         sheet: str = "",
         dry_run: bool = False,
         skip_invalid: bool = False,
-        progress: Callable[[int], None] = lambda n: None,
+        progress: Progress | None = None,
     ) -> Report:
         report = Report()
+        progress = progress or Progress()
         with tempfile.TemporaryFile() as spool:
             # The first pass reads and checks every row, recording each through its record's
             # commands; the records (with their new events) are spooled to a file, so memory
@@ -148,11 +160,11 @@ class LedgerImport:
                 pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
             if (report.problems and not skip_invalid) or dry_run:
                 return report
-            progress(-1)  # the second pass starts
+            progress.start("importing", report.rows - len(report.invalid_rows))
             spool.seek(0)
             batch: list[Aggregate] = []
             for record in _spooled(spool):
-                progress(1)
+                progress.advance(1)
                 batch.append(record)
                 if len(batch) >= BATCH:
                     report.imported += self._save(batch)
@@ -172,7 +184,7 @@ class LedgerImport:
         encoding: str,
         sheet: str,
         report: Report,
-        progress: Callable[[int], None],
+        progress: Progress,
     ) -> Iterator[Aggregate]:
         """The record of each row to import, checked and not yet saved."""
         seen: dict[str, tuple[int, str]] = {}
@@ -188,6 +200,7 @@ class LedgerImport:
                     file=path.name
                 ),
             )
+        progress.start("checking", sum(t.size or 0 for t in found) or None)
         for table in found:
             try:
                 columns = Columns.find(self.fields, table.headings, mapping)
@@ -196,7 +209,7 @@ class LedgerImport:
             try:
                 for row in table.rows:
                     report.rows += 1
-                    progress(1)
+                    progress.advance(1)
                     checked = self._record(path, table.sheet, row, columns, report, seen)
                     if checked is not None:
                         yield checked

@@ -47,6 +47,7 @@ class Table:
     sheet: str
     headings: tuple[str, ...]
     rows: Iterator[Row]
+    size: int | None = None  # the rows the sheet says it has (headings included), for progress
 
 
 def encoding_of(path: Path) -> str:
@@ -100,10 +101,11 @@ def _workbook(path: Path, only: str, known: Callable[[str], bool]) -> Iterator[T
         )
     try:
         for name in [only] if only else names:
-            rows = book[name].iter_rows(values_only=True)
+            worksheet = book[name]
+            rows = worksheet.iter_rows(values_only=True)
             table = _found(name, (tuple(r) for r in rows), known)
             if table is not None:
-                yield table
+                yield attrs.evolve(table, size=worksheet.max_row)
     finally:
         book.close()
 
@@ -121,7 +123,13 @@ def _csv(path: Path, encoding: str, known: Callable[[str], bool]) -> Table:
     if table is None:
         file.close()
         raise SheetError(_("{file} has no heading row naming the ledger's columns").format(file=path.name))
-    return table
+    return attrs.evolve(table, size=_lines(path))
+
+
+def _lines(path: Path) -> int:
+    """A CSV's lines, counted in its bytes (a row's cell may hold a line break: an estimate)."""
+    with path.open("rb") as file:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(SAMPLE), b""))
 
 
 def _closing(rows: Iterator[tuple[Any, ...]], file: IO[str]) -> Iterator[tuple[Any, ...]]:

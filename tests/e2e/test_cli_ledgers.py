@@ -9,7 +9,9 @@ their row and column; nothing is written while any row is wrong, and nothing twi
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -368,4 +370,50 @@ def test_docs_ledgers_md_is_the_table_the_import_reads() -> None:
     docs = Path(__file__).resolve().parents[2] / "docs" / "ledgers.md"
     assert docs.read_text(encoding="utf-8") == ledgers_markdown(), (
         "run 'make docs' and commit docs/ledgers.md"
+    )
+
+
+def test_an_import_killed_while_it_saves_and_run_again_ends_with_each_row_once(tmp_path: Path) -> None:
+    """The installed command, killed (SIGKILL) once its first batch is in the store: whole batches
+    only are left, and the same import run again adds the rest, each row once. (On a machine
+    fast enough to finish before the kill, the second run finds every row and adds nothing:
+    the end is the same.)"""
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from bench.ledgers import ledger
+
+    path = ledger(tmp_path / "台账.xlsx", 3000)
+    store = tmp_path / "store"
+    script = Path(sys.executable).parent / "bargaining"
+    env = {**os.environ, "BARGAINING_STORE": str(store), "BARGAINING_ACTOR": "导入员"}
+    running = subprocess.Popen(
+        [str(script), "import", "cases", str(path)], env=env, stdout=subprocess.DEVNULL
+    )
+    events = store / "mediation.sqlite"
+    saved = 0
+    try:
+        while running.poll() is None and not saved:
+            if events.exists():
+                with (
+                    contextlib.suppress(sqlite3.OperationalError),  # the file is being created
+                    contextlib.closing(sqlite3.connect(f"file:{events}?mode=ro", uri=True)) as db,
+                ):
+                    saved = db.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0]
+            time.sleep(0.01)
+    finally:
+        running.kill()
+        running.wait(timeout=60)
+    run = Cli(store)
+    again = json.loads(run.ok(f"import cases {path} --json").stdout)
+    assert again["imported"] + again["unchanged"] == 3000
+    assert again["imported"] % 500 == 0 or again["unchanged"] % 500 == 0  # whole batches were left
+    whole = Cli(tmp_path / "whole")
+    whole.ok(f"import cases {path}")
+    assert run.events() == whole.events()
+    assert (
+        _json(run, f"stats disputes {PERIOD} --json")["total"]
+        == _json(whole, f"stats disputes {PERIOD} --json")["total"]
     )
