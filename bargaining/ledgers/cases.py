@@ -172,8 +172,19 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
             (columns.heading("outcome"), _("is blank, but the case closed on {day}").format(day=closed))
         )
     accepted_wrong = any(h == columns.heading("accepted") for h, _m in problems)
-    if accepted is None and outcome != "declined" and not accepted_wrong:
-        problems.append((columns.heading("accepted"), _("is blank")))
+    # A case still awaiting the decision to accept, or withdrawn or referred before it, has
+    # no acceptance; one mediated to an agreement or to a failure has.
+    if accepted is None and outcome in ("settled", "failed") and not accepted_wrong:
+        problems.append(
+            (
+                columns.heading("accepted"),
+                _("is blank, but the case is {outcome}").format(outcome=outcome_text),
+            )
+        )
+    if received is None and accepted is None and closed is None and not problems:
+        problems.append(
+            (columns.heading("received"), _("is blank, and so is the day accepted: give one of them"))
+        )
     if problems:
         return problems
     return CaseRow(

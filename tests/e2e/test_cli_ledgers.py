@@ -81,6 +81,10 @@ def round_trip(source: Cli, target: Cli, tmp_path: Path, suffix: str = ".xlsx") 
 def test_the_demo_round_trips_through_its_ledgers(any_store: str, tmp_path: Path) -> None:
     source = Cli(tmp_path / "source")
     source.ok("demo")
+    # A case still awaiting the decision to accept, and one withdrawn before it: no acceptance.
+    source.ok("case open W-1 -c visit --received 2026-11-02 -a 李四 -r 某厂 -k 工伤 --request 工伤待遇")
+    source.ok("case open W-2 -c letter --received 2026-10-02 -a 王五 -r 某厂 -k 劳动报酬 --request 工资")
+    source.ok("case withdraw W-2 --on 2026-10-03 --reason 已自行和解")
     round_trip(source, Cli(any_store), tmp_path)
 
 
