@@ -68,7 +68,15 @@ def test_the_seed_street_centre_year_is_reproduced_exactly(tracker: Tracker) -> 
     assert stats["formulas"] == [
         "handling rate (调处率) = closed / (carried over + accepted)",
         "success rate (调解成功率) = succeeded / closed",
+        "by outcome: the cases closed in the period with that outcome, their workers involved (人次)"
+        " and amounts claimed; a case deemed failed counts as failed",
     ]
+    assert total["by_outcome"]["succeeded"] == {
+        "cases": 14,
+        "workers": 32,
+        "amount_claimed": "2940000.00",
+        "amount_agreed": "2940000.00",
+    }
 
 
 def test_one_failure_among_fifteen_gives_the_seeds_ninety_per_cent_or_more(tracker: Tracker) -> None:
