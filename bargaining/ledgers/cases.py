@@ -67,10 +67,9 @@ def _words(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {cells.text(w).casefold(): value for value, words in table.items() for w in (value, *words)}
 
 
-_OUTCOME_WORDS = _words(OUTCOMES)
-_CATEGORY_WORDS = _words(CATEGORIES)
-_CHANNEL_WORDS = _words(CHANNELS)
-_PERFORMED_WORDS = _words(PERFORMED)
+TABLES = {"outcome": OUTCOMES, "category": CATEGORIES, "channel": CHANNELS, "performed": PERFORMED}
+# Each table's words, folded, to the value they name.
+WORDS = {kind: _words(table) for kind, table in TABLES.items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -129,29 +128,34 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
             problems.append((columns.heading(field), str(error)))
             return None
 
-    def word(value: object, words: dict[str, str], what: str, default: str = "") -> str:
+    def word(value: object, kind: str, what: str, default: str = "") -> str:
         written = cells.text(value)
         if not written:
             return default
-        found = words.get(written.casefold())
+        table = TABLES[kind]
+        found = WORDS[kind].get(written.casefold())
         if found is None:
-            raise CellError(_("{value} is not a {what} this import knows").format(value=written, what=what))
+            raise CellError(
+                _("{value} is not a {what} this import knows: {known}").format(
+                    value=written, what=what, known="、".join(w[0] for w in table.values())
+                )
+            )
         return found
 
     reference = cell("reference", cells.text)
     applicants = cell("applicants", cells.names) or []
     respondent = cell("respondent", cells.text)
-    category = cell("category", word, words=_CATEGORY_WORDS, what=_("dispute category"))
+    category = cell("category", word, kind="category", what=_("dispute category"))
     received = cell("received", cells.day)
     accepted = cell("accepted", cells.day)
     closed = cell("closed", cells.day)
     outcome_text = cell("outcome", cells.text) or ""
-    outcome = cell("outcome", word, words=_OUTCOME_WORDS, what=_("case outcome"))
+    outcome = cell("outcome", word, kind="outcome", what=_("case outcome"))
     workers = cell("workers", cells.count)
     claimed = cell("claimed", cells.money, scale=columns.scales.get("claimed", 1))
     agreed = cell("agreed", cells.money, scale=columns.scales.get("agreed", 1))
-    channel = cell("channel", word, words=_CHANNEL_WORDS, what=_("channel"), default="written")
-    performed_word = cell("performed", word, words=_PERFORMED_WORDS, what=_("performance"))
+    channel = cell("channel", word, kind="channel", what=_("channel"), default="written")
+    performed_word = cell("performed", word, kind="performed", what=_("performance"))
     performed = None if not performed_word else performed_word == "yes"
     performed_on = cell("performed_on", cells.day)
     if performed is not None and outcome != "settled":

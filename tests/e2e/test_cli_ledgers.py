@@ -210,7 +210,7 @@ def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_writte
         assert result.exit_code == 1
         problems = [line for line in result.stderr.splitlines() if line.startswith("row ")]
         assert problems == [
-            "row 5, 争议类型: 打架 is not a dispute category this import knows",
+            "row 5, 争议类型: 打架 is not a dispute category this import knows: 劳动合同、劳动报酬、社会保险、工伤、解除劳动关系、确认劳动关系、劳动条件、经济补偿、集体合同、其他",
             "row 5, 受理日期: 2014-02-30 is not a date",
             "row 5, 涉及人数: 二 is not a whole number",
             "row 5, 涉案金额: abc is not an amount of money",
