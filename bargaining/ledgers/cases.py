@@ -67,7 +67,12 @@ def _words(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {cells.text(w).casefold(): value for value, words in table.items() for w in (value, *words)}
 
 
-TABLES = {"outcome": OUTCOMES, "category": CATEGORIES, "channel": CHANNELS, "performed": PERFORMED}
+TABLES: dict[str, Mapping[str, tuple[str, ...]]] = {
+    "outcome": OUTCOMES,
+    "category": CATEGORIES,
+    "channel": CHANNELS,
+    "performed": PERFORMED,
+}
 # Each table's words, folded, to the value they name.
 WORDS = {kind: _words(table) for kind, table in TABLES.items()}
 
