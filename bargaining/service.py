@@ -20,6 +20,10 @@ class ServiceBase(Generic[App]):
         self.actor = clean_name(actor, "as", max_len=100)
         self.today = today
 
+    def check_day(self, day: date, field: str) -> date:
+        """A business date given as data (a ledger's): as a typed one, never in the future."""
+        return self._date(day, field)
+
     def _date(self, value: date | None, field: str) -> date:
         """A business date: today when not given, never in the future."""
         day = self.today if value is None else value

@@ -147,13 +147,17 @@ def _run(
         echo_json(report)
     else:
         _print(report, dry_run=dry_run)
-    if report["problems"] and not report["written"] and not (skip_invalid and not dry_run):
+    if report["problems"] and not report["written"]:  # every row wrong, or none written: say so by the exit
         sys.exit(1)
 
 
 def _print(report: dict[str, Any], *, dry_run: bool) -> None:
-    for p in report["problems"]:
-        click.echo(_("row {row}, {column}: {message}").format(**p), err=True)
+    sheets = {p["sheet"] for p in (*report["problems"], *report["notes"])}
+    for p in (*report["problems"], *report["notes"]):
+        if len(sheets) > 1:  # several sheets: a row number alone would not say which
+            click.echo(_("sheet {sheet}, row {row}, {column}: {message}").format(**p), err=True)
+        else:
+            click.echo(_("row {row}, {column}: {message}").format(**p), err=True)
     counts = {
         "rows": report["rows"],
         "imported": report["imported"],

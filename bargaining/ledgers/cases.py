@@ -88,6 +88,7 @@ class CaseRow:
     received: date
     accepted: date | None
     closed: date | None
+    extended: date | None  # the mediation period as the parties agreed to extend it (S4 art. 29)
     outcome: str  # "" for a case still open
     outcome_text: str  # as the ledger words it: the reason recorded with the closing
     workers: int | None
@@ -121,8 +122,20 @@ KNOWN = frozenset(a for f in CASE_FIELDS for a in (*f.zh, *f.en, f.name))
 
 
 def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
-    """The row's facts, or every problem of its cells."""
+    """The row's facts, or every problem of its cells (a bad cell once, not again as blank)."""
     problems: list[Problem] = []
+    bad: set[str] = set()
+
+    def heading(field: str) -> str:
+        # A received date the ledger has no column for is its day accepted.
+        if field == "received" and field not in columns.positions:
+            field = "accepted"
+        return columns.heading(field)
+
+    def report(field: str, message: str) -> None:
+        if field not in bad:
+            problems.append((heading(field), message))
+            bad.add(field)
 
     def cell(field: str, reader: Callable[..., Any], **options: Any) -> Any:
         at = columns.positions.get(field)
@@ -130,7 +143,7 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
         try:
             return reader(value, **options)
         except CellError as error:
-            problems.append((columns.heading(field), str(error)))
+            report(field, str(error))
             return None
 
     def word(value: object, kind: str, what: str, default: str = "") -> str:
@@ -149,51 +162,46 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
 
     reference = cell("reference", cells.text)
     applicants = cell("applicants", cells.names) or []
-    respondent = cell("respondent", cells.text)
+    respondent = cell("respondent", cells.plain)
     category = cell("category", word, kind="category", what=_("dispute category"))
     received = cell("received", cells.day)
     accepted = cell("accepted", cells.day)
     closed = cell("closed", cells.day)
-    outcome_text = cell("outcome", cells.text) or ""
+    extended = cell("extended", cells.day)
+    outcome_text = cell("outcome", cells.plain) or ""
     outcome = cell("outcome", word, kind="outcome", what=_("case outcome"))
     workers = cell("workers", cells.count)
     claimed = cell("claimed", cells.money, scale=columns.scales.get("claimed", 1))
     agreed = cell("agreed", cells.money, scale=columns.scales.get("agreed", 1))
+    due = cell("due", cells.day)
     channel = cell("channel", word, kind="channel", what=_("channel"), default="written")
     performed_word = cell("performed", word, kind="performed", what=_("performance"))
     performed = None if not performed_word else performed_word == "yes"
     performed_on = cell("performed_on", cells.day)
-    if performed is not None and outcome != "settled":
-        problems.append((columns.heading("performed"), _("is filled in, but the case was not settled")))
-    if performed is not None and performed_on is None:
-        problems.append((columns.heading("performed_on"), _("is blank, but the performance is recorded")))
-    for field, value in (("reference", reference), ("respondent", respondent), ("category", category)):
-        if value == "":
-            problems.append((columns.heading(field), _("is blank")))
-    if not applicants and not any(h == columns.heading("applicants") for h, _m in problems):
-        problems.append((columns.heading("applicants"), _("is blank")))
-    if outcome in ("settled", "failed", "withdrawn", "referred") and closed is None:
-        problems.append(
-            (columns.heading("closed"), _("is blank, but the case is {outcome}").format(outcome=outcome_text))
-        )
-    if closed is not None and not outcome:
-        problems.append(
-            (columns.heading("outcome"), _("is blank, but the case closed on {day}").format(day=closed))
-        )
-    accepted_wrong = any(h == columns.heading("accepted") for h, _m in problems)
-    # A case still awaiting the decision to accept, or withdrawn or referred before it, has
-    # no acceptance; one mediated to an agreement or to a failure has.
-    if accepted is None and outcome in ("settled", "failed") and not accepted_wrong:
-        problems.append(
-            (
-                columns.heading("accepted"),
-                _("is blank, but the case is {outcome}").format(outcome=outcome_text),
-            )
-        )
-    if received is None and accepted is None and closed is None and not problems:
-        problems.append(
-            (columns.heading("received"), _("is blank, and so is the day accepted: give one of them"))
-        )
+    mediator = cell("mediator", cells.plain) or ""
+    terms = cell("terms", cells.plain) or ""
+    _coherent(
+        report,
+        bad,
+        {
+            "reference": reference,
+            "applicants": applicants,
+            "respondent": respondent,
+            "category": category,
+            "received": received,
+            "accepted": accepted,
+            "closed": closed,
+            "extended": extended,
+            "outcome": outcome,
+            "outcome_text": outcome_text,
+            "agreed": agreed,
+            "due": due,
+            "performed": performed,
+            "performed_on": performed_on,
+            "mediator": mediator,
+            "terms": terms,
+        },
+    )
     if problems:
         return problems
     return CaseRow(
@@ -204,22 +212,55 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
         received=received or accepted or closed,
         accepted=accepted if outcome != "declined" else None,
         closed=closed if outcome != "declined" else (closed or accepted),
+        extended=extended,
         outcome=outcome or "",
         outcome_text=outcome_text,
         workers=workers,
         claimed=claimed,
         agreed=agreed,
-        due=cell("due", cells.day),
+        due=due,
         performed=performed,
         performed_on=performed_on,
         body=cell("body", cells.text) or "",
-        body_name=cell("body_name", cells.text) or "",
-        mediator=cell("mediator", cells.text) or "",
+        body_name=cell("body_name", cells.plain) or "",
+        mediator=mediator,
         channel=channel,
-        request=cell("request", cells.text) or "",
-        terms=cell("terms", cells.text) or "",
-        note=cell("note", cells.text) or "",
+        request=cell("request", cells.plain) or "",
+        terms=terms,
+        note=cell("note", cells.plain) or "",
     )
+
+
+def _coherent(report: Callable[[str, str], None], bad: set[str], f: dict[str, Any]) -> None:  # noqa: PLR0912 - one rule a branch
+    """The problems of cells that do not go together (a cell already wrong is not judged again)."""
+    outcome = f["outcome"]
+    if outcome != "settled" and "outcome" not in bad:
+        # What only a mediation agreement has: on another case it would be lost.
+        for field in ("agreed", "due", "performed", "mediator", "terms"):
+            if f[field] not in (None, ""):
+                report(field, _("is filled in, but the case was not settled"))
+    if f["performed"] is not None and f["performed_on"] is None:
+        report("performed_on", _("is blank, but the performance is recorded"))
+    if f["performed_on"] is not None and f["performed"] is None:
+        report("performed", _("is blank, but a day of performance is given"))
+    for field in ("reference", "respondent", "category"):
+        if f[field] == "":
+            report(field, _("is blank"))
+    if not f["applicants"]:
+        report("applicants", _("is blank"))
+    if outcome in ("settled", "failed", "withdrawn", "referred") and f["closed"] is None:
+        report("closed", _("is blank, but the case is {outcome}").format(outcome=f["outcome_text"]))
+    if f["closed"] is not None and not outcome:
+        report("outcome", _("is blank, but the case closed on {day}").format(day=f["closed"]))
+    # A case still awaiting the decision to accept, or withdrawn or referred before it, has
+    # no acceptance; one mediated to an agreement or to a failure has.
+    if f["accepted"] is None and outcome in ("settled", "failed"):
+        report("accepted", _("is blank, but the case is {outcome}").format(outcome=f["outcome_text"]))
+    if f["extended"] is not None and f["accepted"] is None:
+        report("extended", _("is filled in, but the case was not accepted"))
+    dates_wrong = bad & {"received", "accepted", "closed"}
+    if f["received"] is None and f["accepted"] is None and f["closed"] is None and not dates_wrong:
+        report("received", _("is blank, and so is the day accepted: give one of them"))
 
 
 # Which ledger field a rule's field stands for, to report a broken rule in the row's column.
@@ -233,8 +274,14 @@ RULE_FIELDS = {
     "open.amount": "claimed",
     "open.request": "request",
     "open.body": "body",
+    "import.accepted": "accepted",
+    "import.closed": "closed",
+    "import.performed_on": "performed_on",
     "accept": "accepted",
     "accept.on": "accepted",
+    "extend": "extended",
+    "extend.until": "extended",
+    "extend.on": "extended",
     "settle": "closed",
     "settle.on": "closed",
     "settle.amount": "agreed",
@@ -250,6 +297,7 @@ RULE_FIELDS = {
     "refer": "closed",
     "refer.on": "closed",
 }
+EXTENDED_AS_RECORDED = "台账记载的延长期限"  # the extension's reason, in the record's own words
 REQUEST_UNRECORDED = (
     "（台账未载明请求事项）"  # a ledger without a request column: said so, in the record's own words
 )
@@ -270,6 +318,13 @@ def build(
 ) -> MediationCase:
     """The case of ``row``, recorded by the same commands as a typed case, not yet saved."""
     actor = service.actor
+    for field, day in (
+        ("accepted", row.accepted),
+        ("closed", row.closed),
+        ("performed_on", row.performed_on),
+    ):
+        if day is not None:
+            service.check_day(day, f"import.{field}")
     case = service.new_case(
         row.reference,
         channel=Channel(row.channel),
@@ -294,6 +349,10 @@ def build(
         return case
     if row.accepted is not None:
         case.accept(on=row.accepted, by=actor, both_agree=True)
+        if row.extended is not None:
+            case.extend(
+                on=row.accepted, by=actor, until=row.extended, both_agree=True, reason=EXTENDED_AS_RECORDED
+            )
     if row.closed is None:
         return case
     if row.outcome == "settled":

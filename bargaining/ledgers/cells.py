@@ -16,14 +16,20 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from domain.i18n import _
+from domain.values import EARLIEST_YEAR, LATEST_YEAR
 
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, past its 1900-02-29 bug
+FIRST_SERIAL = 18_264  # 1950-01-01 as Excel numbers its days
 # Dates as people type them: 2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日, 20140305.
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"  # a time after it (2014-03-05 00:00:00) says nothing more
+)
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _COUNT = re.compile(r"^(\d+)\s*(人次|人|名|件)?$")
 _MONEY = re.compile(r"^(-?)(\d+(?:,\d{3})*|\d*)(\.\d+)?\s*(万元|万|元)?$")
 _NAME_SEPARATORS = re.compile(r"[、，,;；/\n]+")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MAX_COUNT = 1_000_000
 
 
@@ -40,6 +46,15 @@ def text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def plain(value: object) -> str:
+    """A cell of free text (a name, a request) as it was typed: only the spaces around it go."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def blank(value: object) -> bool:
     return text(value) == ""
 
@@ -47,13 +62,23 @@ def blank(value: object) -> bool:
 def day(value: object) -> date | None:
     """A date: an Excel date, its day number, or text in the common forms; None if blank."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
+        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise CellError(
+                _("{day} is not a plausible date (years {first}-{last})").format(
+                    day=value.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR
+                )
+            )
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if value != int(value) or not 1 <= value <= 2_958_465:  # Excel's last day is 9999-12-31
+        if value == int(value) and 19000101 <= value <= 22001231:
+            value = str(int(value))  # 20140305 typed as a number: read as the text it is
+        elif value != int(value) or not FIRST_SERIAL <= value <= 2_958_465:
+            # Below 1950 a day number is far more likely a year or a count typed in the column.
             raise CellError(_("{value} is not a date").format(value=value))
-        return EXCEL_EPOCH + timedelta(days=int(value))
+        else:
+            return EXCEL_EPOCH + timedelta(days=int(value))
     written = text(value)
     if not written:
         return None
@@ -61,9 +86,16 @@ def day(value: object) -> date | None:
     if found is None:
         raise CellError(_("{value} is not a date (write it as 2014-03-05)").format(value=written))
     try:
-        return date(int(found[1]), int(found[2]), int(found[3]))
+        day = date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError:
         raise CellError(_("{value} is not a date").format(value=written)) from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise CellError(
+            _("{day} is not a plausible date (years {first}-{last})").format(
+                day=day.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR
+            )
+        )
+    return day
 
 
 def count(value: object) -> int | None:
@@ -94,14 +126,15 @@ def money(value: object, *, scale: int = 1) -> Decimal | None:
             raise CellError(_("{value} is not an amount of money").format(value=value))
     else:
         written = text(value).replace("¥", "").replace("￥", "").replace("RMB", "").replace(" ", "")
-    if not written:
-        return None
+    if not written or written in ("-", "—", "–", "/", "无"):
+        return None  # the dash or 无 a ledger writes for "none"
     found = _MONEY.match(written)
     if found is None or not (found[2] or found[3]):
         raise CellError(_("{value} is not an amount of money").format(value=text(value)))
-    unit = {"万元": 10_000, "万": 10_000}.get(found[4] or "", 1)
+    # The cell's own unit (1.5万元, 800元) wins over its column's: a unit is said once.
+    unit = {"万元": 10_000, "万": 10_000, "元": 1}.get(found[4] or "", scale)
     try:
-        amount = Decimal(f"{found[1]}{found[2].replace(',', '')}{found[3] or ''}") * unit * scale
+        amount = Decimal(f"{found[1]}{found[2].replace(',', '')}{found[3] or ''}") * unit
     except InvalidOperation:
         raise CellError(_("{value} is not an amount of money").format(value=text(value))) from None
     if amount < 0:
@@ -113,4 +146,7 @@ def money(value: object, *, scale: int = 1) -> Decimal | None:
 
 def names(value: object) -> list[str]:
     """Several names in one cell, as ledgers list them: 张三、李四 / 张三,李四 / one a line."""
-    return [name for name in (n.strip() for n in _NAME_SEPARATORS.split(text(value))) if name]
+    # Chinese names are also written with spaces between them (李四 王五); a Latin name keeps its
+    # space (Zhang San).
+    written = _CJK_SPACE.sub("、", plain(value))
+    return [name for name in (n.strip() for n in _NAME_SEPARATORS.split(written)) if name]

@@ -14,6 +14,7 @@ allows, and the import says so in the record's note.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -88,15 +89,15 @@ def months(value: object) -> int | None:
 
 
 def _plus_months(day: date, count: int) -> date:
-    """The last day of a term of ``count`` months starting on ``day``."""
-    month = day.month - 1 + count
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last) - timedelta(days=1)
-        except ValueError:
-            continue
-    raise AssertionError  # pragma: no cover - day 28 exists in every month
+    """The last day of a term of ``count`` months whose first day is ``day``: counted from the
+    day before, the corresponding day ``count`` months on, or the month's last day where there
+    is none (Civil Code art. 202): 2011-07-01 + 1年 ends 2012-06-30, 2012-02-29 + 3年
+    2015-02-28, 2014-01-31 + 1个月 2014-02-28."""
+    before = day - timedelta(days=1)
+    month = before.month - 1 + count
+    year, month = before.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(before.day, last))
 
 
 def receipt_for(effective: date, kind: AgreementKind) -> date | None:
@@ -135,7 +136,7 @@ def read(row: Row, columns: Columns) -> ContractRow | list[tuple[str, str]]:
         return found
 
     reference = cell("reference", cells.text)
-    employer = cell("employer", cells.text)
+    employer = cell("employer", cells.plain)
     signed = cell("signed", cells.day)
     submitted = cell("submitted", cells.day)
     received = cell("received", cells.day)
@@ -152,6 +153,21 @@ def read(row: Row, columns: Columns) -> ContractRow | list[tuple[str, str]]:
         problems.append((columns.heading("term"), _("is blank, and so is the expiry: give one of them")))
     if problems:
         return problems
+    start = cell("start", cells.day) or effective or signed
+    if term is not None and expires is not None and _plus_months(start, term) != expires:
+        problems.append(
+            (
+                columns.heading("term"),
+                _("{term} from {start} ends {end}, not {expires} as {heading} says").format(
+                    term=cells.text(row.cells[columns.positions["term"]]),
+                    start=start,
+                    end=_plus_months(start, term),
+                    expires=expires,
+                    heading=columns.heading("expires"),
+                ),
+            )
+        )
+        return problems
     worked_out = False
     if received is None and effective is not None:
         received = receipt_for(effective, AgreementKind(found_kind))
@@ -159,17 +175,24 @@ def read(row: Row, columns: Columns) -> ContractRow | list[tuple[str, str]]:
             problems.append(
                 (
                     columns.heading("effective"),
-                    _("{day} is not a day a review window can end on").format(day=effective),
+                    _(
+                        "{day} is not a day a 15-day review window ends on (it would be rolled past a"
+                        " rest day): give the day the authority received it ({heading})"
+                    ).format(
+                        day=effective,
+                        heading=columns.heading("received")
+                        if "received" in columns.positions
+                        else "收到日期",
+                    ),
                 )
             )
             return problems
         worked_out = True
-    start = cell("start", cells.day) or effective or signed
     end = expires if expires is not None else _plus_months(start, term)
     return ContractRow(
         reference=reference,
         employer=employer,
-        union=cell("union", cells.text) or "",
+        union=cell("union", cells.plain) or "",
         kind=found_kind,
         signed=signed,
         submitted=submitted,
@@ -177,10 +200,10 @@ def read(row: Row, columns: Columns) -> ContractRow | list[tuple[str, str]]:
         received_worked_out=worked_out,
         start=start,
         end=end,
-        authority=cell("authority", cells.text) or "",
+        authority=cell("authority", cells.plain) or "",
         signatories=cell("signatories", cells.names) or [],
         workers=cell("workers", cells.count),
-        note=cell("note", cells.text) or "",
+        note=cell("note", cells.plain) or "",
     )
 
 

@@ -33,6 +33,7 @@ CASE_EXPORT = (
     "received",
     "accepted",
     "closed",
+    "extended",
     "outcome",
     "workers",
     "claimed",
@@ -85,6 +86,7 @@ def case_row(r: dict[str, Any], language: str, names: dict[str, str]) -> dict[st
         "received": _day(r["received_on"]),
         "accepted": _day(r["accepted_on"]),
         "closed": _day(r["declined_on"] or r["closed_on"]),
+        "extended": _day(r["extended_until"]),
         "outcome": (_ZH_OUTCOME.get(outcome, outcome) if zh else outcome),
         "workers": r["workers"],
         "claimed": _yuan(r["claimed_fen"]),
@@ -190,9 +192,22 @@ def export_contracts(
     return {"file": str(out), "records": len(rows), "sheets": sheets}
 
 
+def writable(out: Path) -> Path:
+    """``out``, if a file can be written there: its folder exists and it is not a folder."""
+    if not out.parent.is_dir():
+        raise InvalidValueError(
+            "export.out",
+            _("{folder} is not a folder: make it first, or give another --out").format(folder=out.parent),
+        )
+    if out.is_dir():
+        raise InvalidValueError("export.out", _("{file} is a folder: give a file name").format(file=out))
+    return out
+
+
 def _write(
     out: Path, titles: list[str], rows: list[dict[str, Any]], keys: Sequence[str], *, by_year: str, label: str
 ) -> list[str]:
+    writable(out)
     suffix = out.suffix.lower()
     if suffix == ".csv":
         _write_csv(out, titles, rows, keys)
@@ -250,6 +265,8 @@ def _write_xlsx(
             cells = []
             for key in keys:
                 cell = WriteOnlyCell(sheet, value=row[key])
+                if isinstance(row[key], str) and row[key].startswith("="):
+                    cell.data_type = "s"  # text, as typed: never a formula
                 if isinstance(row[key], date):
                     cell.number_format = DATE_FORMAT
                 elif isinstance(row[key], Decimal):
@@ -323,7 +340,7 @@ def export_stats(
         sheets.append((words.gettext(title), headings, table, formulas))
     if out.suffix.lower() != ".xlsx":
         raise InvalidValueError("export.out", _("{file}: give a file ending in .xlsx").format(file=out.name))
-    _write_stats(out, sheets)
+    _write_stats(writable(out), sheets)
     return {"file": str(out), "year": year, "sheets": [s[0] for s in sheets]}
 
 

@@ -29,13 +29,14 @@ class Field:
 
 
 CASE_FIELDS = (
-    Field("reference", ("案件编号", "编号", "案号", "序号"), ("reference", "case no"), required=True),
+    Field("reference", ("案件编号", "案号", "编号"), ("reference", "case no"), required=True),
     Field("applicants", ("申请人", "申请人姓名"), ("applicants", "applicant"), required=True),
     Field("respondent", ("被申请人", "被申请单位", "用人单位"), ("respondent",), required=True),
     Field("category", ("争议类型", "案由", "争议类别"), ("category",), required=True),
     Field("received", ("申请日期", "收到日期", "来访日期"), ("received", "received on")),
     Field("accepted", ("受理日期",), ("accepted", "accepted on"), required=True),
     Field("closed", ("结案日期", "调结日期"), ("closed", "closed on")),
+    Field("extended", ("延长期限至", "延长至", "调解期限延长至"), ("extended until", "extended")),
     Field("outcome", ("处理结果", "调解结果", "结案方式"), ("outcome",)),
     Field("workers", ("涉及人数", "涉及职工人数", "人数"), ("workers", "workers involved")),
     Field("claimed", ("涉案金额", "标的额", "申请金额"), ("amount claimed", "claimed")),
@@ -79,6 +80,7 @@ ABOUT = {
     "received": "the day the application came in (default: the day accepted)",
     "accepted": "the day mediation was accepted",
     "closed": "the day the case closed (blank: still open)",
+    "extended": "the mediation period's end as the parties agreed to extend it (S4 art. 29), if they did",
     "outcome": "调解成功 / 调解不成 / 撤回 / 不予受理 / 移送仲裁 (or settled, failed, …)",
     "workers": "workers involved (default: the applicants named)",
     "claimed": "amount claimed in yuan (¥ and thousands separators allowed; 万元 in the heading or cell)",
@@ -107,7 +109,8 @@ ABOUT = {
 }
 CONTRACT_ABOUT = {**ABOUT, "workers": "workers it covers"}
 
-_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]$")
+# A heading's unit: in brackets at its end (涉案金额（万元）, 涉及人数（人）) or after a slash.
+_UNIT = re.compile(r"(?:[(（]\s*([^()（）]*?)\s*[)）]|[/／]\s*(\S+))$")
 _FOLD = re.compile(r"[\s_:：*]+")
 
 
@@ -115,10 +118,12 @@ def folded(heading: object) -> tuple[str, int]:
     """A heading as matched, and the unit (in yuan) it states: '涉案金额（万元）' -> ('涉案金额', 10000)."""
     written = unicodedata.normalize("NFKC", str(heading or "")).strip()
     unit = _UNIT.search(written)
-    scale = 10_000 if unit is not None and unit[1] == "万元" else 1
-    if unit is not None:
+    scale = 1
+    if unit is not None and written[: unit.start()].strip():
+        scale = 10_000 if "万" in (unit[1] or unit[2] or "") else 1
         written = written[: unit.start()]
-    return _FOLD.sub(" ", written).strip().casefold(), scale
+    # Spaces and line breaks inside a heading (Alt+Enter in Excel) are not part of its name.
+    return _FOLD.sub("", written).casefold(), scale
 
 
 def table(fields: tuple[Field, ...], about: dict[str, str]) -> str:
@@ -165,13 +170,19 @@ class Columns:
     positions: Mapping[str, int]
     scales: Mapping[str, int]
     headings: Mapping[str, str]  # field -> the heading as written, for problem reports
+    defaults: Mapping[str, str] = attrs.field(factory=dict)  # field -> its ledger's own heading
 
     @classmethod
     def find(
         cls, fields: Sequence[Field], headings: Sequence[object], mapping: Mapping[str, str] = {}
     ) -> Columns:
         known = {f.name: f for f in fields}
-        aliases = {folded(alias)[0]: f.name for f in fields for alias in (*f.zh, *f.en, f.name)}
+        # Each heading a field may have, and its rank: a named column (--map) first, then the
+        # field's headings in the order given (案件编号 before the looser 编号).
+        aliases: dict[str, tuple[str, int]] = {}
+        for f in fields:
+            for rank, alias in enumerate((*f.zh, *f.en, f.name)):
+                aliases.setdefault(folded(alias)[0], (f.name, rank + 1))
         for column, field in mapping.items():
             if field not in known:
                 raise HeadingError(
@@ -179,16 +190,21 @@ class Columns:
                         column=column, field=field, fields=", ".join(known)
                     )
                 )
-            aliases[folded(column)[0]] = field
+            aliases[folded(column)[0]] = (field, 0)
         positions: dict[str, int] = {}
         scales: dict[str, int] = {}
         written: dict[str, str] = {}
+        ranks: dict[str, int] = {}
         for index, heading in enumerate(headings):
             name, scale = folded(heading)
             found = aliases.get(name)
-            if found is None or found in positions:
-                continue  # a column we do not read, or a second column for a field: the first wins
-            positions[found], scales[found], written[found] = index, scale, str(heading).strip()
+            if found is None:
+                continue  # a column this import does not read
+            field, rank = found
+            if field in ranks and ranks[field] <= rank:
+                continue  # a second column for a field: the better named (or the first) wins
+            positions[field], scales[field], written[field] = index, scale, " ".join(str(heading).split())
+            ranks[field] = rank
         absent = [f for f in fields if f.required and f.name not in positions]
         if absent:
             raise HeadingError(
@@ -197,7 +213,11 @@ class Columns:
                     headings=_(" or ").join(f"{f.zh[0]}/{f.en[0]}" for f in absent),
                 )
             )
-        return cls(positions=positions, scales=scales, headings=written)
+        return cls(
+            positions=positions, scales=scales, headings=written, defaults={f.name: f.zh[0] for f in fields}
+        )
 
     def heading(self, field: str) -> str:
-        return self.headings.get(field, field)
+        """The heading of ``field``'s column as the file writes it; a field the file has no
+        column for, by the heading its ledger would give it."""
+        return self.headings.get(field) or self.defaults.get(field, field)

@@ -21,6 +21,7 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -67,6 +68,7 @@ class Report:
     invalid_rows: set[tuple[str, int]] = attrs.field(factory=set)
     written: bool = False
     rejects: str = ""  # the file the bad rows were written to (with skip_invalid)
+    notes: list[Problem] = attrs.field(factory=list)  # worth saying, not a problem
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,9 @@ class Report:
             "invalid": len(self.invalid_rows),
             "written": self.written,
             "rejects": self.rejects,
+            "notes": [
+                {"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message} for p in self.notes
+            ],
             "problems": [
                 {"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message}
                 for p in self.problems
@@ -85,6 +90,10 @@ class Report:
 
 def digest(facts: Mapping[str, str]) -> str:
     return hashlib.sha256(orjson.dumps(facts, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value.date() if isinstance(value, datetime) else value
 
 
 def _text(value: object) -> str:
@@ -250,12 +259,7 @@ class LedgerImport:
             )
             return None
         seen[facts.reference] = (row.number, key)
-        stored = self._stored(facts.reference)
-        if stored is not None:
-            differs = _differences(*stored, facts.facts(), self.correct_with)
-            if differs is None:
-                return None  # imported before, with these facts: nothing to add
-            problem(columns.heading("reference"), differs)
+        if self._in_store(facts, key, sheet, row.number, columns, report):
             return None
         try:
             return self.build(facts, source=path.name, sheet=sheet, number=row.number, digest=key)
@@ -267,22 +271,56 @@ class LedgerImport:
             )
             return None
 
-    def _stored(self, reference: str) -> tuple[dict[str, str], bool] | None:
-        """What the store holds of ``reference``: the facts it was imported with (and True), or
-        for a record typed in its facts as a ledger would state them (and False); None if none."""
+    def _in_store(
+        self, facts: Any, key: str, sheet: str, number: int, columns: Columns, report: Report
+    ) -> bool:
+        """Whether the store has the row's record already: then nothing is added, and a record
+        with other facts is a conflict, reported, never overwritten."""
+        stored = self._stored(facts.reference)
+        if stored is None:
+            return False
+        imported, amended = stored
+        column = columns.heading("reference")
+        if imported is not None and digest(imported) == key:
+            if amended:  # the file as imported; the store has been corrected since
+                report.notes.append(Problem(sheet, number, column, corrected(facts.reference)))
+            return True
+        now = self.current(facts.reference)
+        differs = (
+            self.taken(facts.reference)
+            if now is None
+            else _differences(now, imported is not None, facts.facts(), self.correct_with, columns)
+        )
+        if differs is not None:
+            report.problems.append(Problem(sheet, number, column, differs))
+            report.invalid_rows.add((sheet, number))
+        return True
+
+    def _stored(self, reference: str) -> tuple[dict[str, str] | None, bool] | None:
+        """What the store holds of ``reference``: the facts it was imported with (None if it
+        was typed in) and whether any of its steps was corrected since; None if no record."""
         if self._existing is None:
             # One look at the read model for every reference, not a query a row; a record
             # made meanwhile by someone else makes the batch's save fail as a conflict.
             self._existing = self.references()
         if reference not in self._existing:
             return None
+        imported, amended = None, False
         for event in self.app.history(self.app.id_for(self.record, reference)):
-            if type(event).__name__ == "Imported":
-                return dict(event.facts), True
-        return self.current(reference), False
+            name = type(event).__name__
+            if name == "Imported":
+                imported = dict(event.facts)
+            amended = amended or name in ("StepCorrected", "StepRetracted")
+        return imported, amended
 
-    def current(self, reference: str) -> dict[str, str]:
-        """A stored record's facts as a ledger row states them (the read model's row)."""
+    def taken(self, reference: str) -> str:
+        """Why ``reference`` cannot be this ledger's record although the store has it."""
+        return _("{ref} is the reference of another kind of record; give this row another").format(
+            ref=reference
+        )
+
+    def current(self, reference: str) -> dict[str, str] | None:
+        """A stored record's facts as a ledger row states them now (the read model's row)."""
         raise NotImplementedError
 
     def _save(self, batch: list[Aggregate]) -> int:
@@ -304,7 +342,10 @@ class LedgerImport:
                 out.writerow([*table.headings, _("problems"), _("sheet"), _("row")])
                 for row in table.rows:
                     if (table.sheet, row.number) in wrong:
-                        cells = ["" if c is None else c for c in row.cells]
+                        # Dates as the import reads them back (2014-05-06, not a time of day).
+                        cells = [
+                            "" if c is None else c.date() if isinstance(c, datetime) else c for c in row.cells
+                        ]
                         out.writerow(
                             [*cells, "; ".join(wrong[table.sheet, row.number]), table.sheet, row.number]
                         )
@@ -339,7 +380,7 @@ class CaseImport(LedgerImport):
     def references(self) -> set[str]:
         return self.reports.case_references()
 
-    def current(self, reference: str) -> dict[str, str]:
+    def current(self, reference: str) -> dict[str, str] | None:
         if self._current_rows is None:
             self._current_rows = {r["reference"]: r for r in self.reports.case_rows()}
             self._names = self.reports.body_names()
@@ -404,36 +445,45 @@ class ContractImport(LedgerImport):
     def references(self) -> set[str]:
         return self.reports.agreement_references()
 
-    def current(self, reference: str) -> dict[str, str]:
+    def taken(self, reference: str) -> str:
+        return _(
+            "{ref} is a negotiation not signed yet: sign it there ('negotiation sign'), or give this"
+            " contract another reference"
+        ).format(ref=reference)
+
+    def current(self, reference: str) -> dict[str, str] | None:
         if self._current_rows is None:
             self._current_rows = {r["reference"]: r for r in self.reports.agreement_rows()}
         found = self._current_rows[reference]
         if not found["signed_on"]:
-            return {"reference": reference, "signed": "—"}  # a negotiation not signed yet: not this contract
+            return None  # a negotiation not signed yet: not a contract
         row = exports.contract_row(found, "en")
         row["end"] = row.pop("expires")
         row.pop("effective")
         return {k: _text(v) for k, v in row.items()}
 
 
+def corrected(reference: str) -> str:
+    return _("{ref} was corrected after it was imported: the store keeps the correction").format(
+        ref=reference
+    )
+
+
 def _differences(
-    stored: dict[str, str], imported: bool, facts: dict[str, str], correct_with: str
+    now: dict[str, str], imported: bool, facts: dict[str, str], correct_with: str, columns: Columns
 ) -> str | None:
-    """None if the store holds the row's facts already; else what differs, for the conflict's
-    report. A record typed in is compared on the facts the row states (its non-blank cells)."""
-    if imported:
-        changed = [k for k in facts if stored.get(k, "") != facts[k]]
-    else:
-        changed = [k for k in stored if facts.get(k) and stored[k] != facts[k]]
+    """None if the store holds the row's facts already (compared on what the row states, its
+    non-blank cells); else what differs, the file's value against the store's, for the
+    conflict's report, never overwritten."""
+    changed = [k for k in now if facts.get(k) and now[k] != facts[k]]
     if not changed:
         return None
+    shown = "; ".join(f"{columns.heading(k)}: {facts[k]} ≠ {now[k] or '—'}" for k in changed[:3])
     if not imported:
-        shown = "; ".join(f"{k}: {facts[k] or '—'} ≠ {stored.get(k) or '—'}" for k in changed[:3])
         return _(
             "{ref} was typed in with other facts ({changes}, this file ≠ the store); put it right"
             " with '{command}'"
         ).format(ref=facts["reference"], changes=shown, command=correct_with)
-    shown = "; ".join(f"{k}: {facts[k] or '—'} ≠ {stored.get(k) or '—'}" for k in changed[:3])
     return _(
         "{ref} exists with other facts ({changes}, this file ≠ the store); nothing was overwritten"
     ).format(ref=facts["reference"], changes=shown)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import re
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -27,6 +29,7 @@ from domain.i18n import _
 HEADING_ROWS = 10  # the heading is among a sheet's first rows
 TOTALS = {"合计", "总计", "小计", "total", "totals"}
 SAMPLE = 1 << 16
+FIELD_LIMIT = 10 * 1024 * 1024  # the longest CSV cell read (Python's own limit is 128 kB)
 
 
 class SheetError(ValueError):
@@ -102,12 +105,61 @@ def _workbook(path: Path, only: str, known: Callable[[str], bool]) -> Iterator[T
     try:
         for name in [only] if only else names:
             worksheet = book[name]
-            rows = worksheet.iter_rows(values_only=True)
-            table = _found(name, (tuple(r) for r in rows), known)
+            if not only and worksheet.sheet_state != "visible":
+                continue  # a hidden sheet (a draft, a lookup list) is read only when named
+            rows = _filled(
+                (tuple(r) for r in worksheet.iter_rows(values_only=True)), _merged(path, worksheet)
+            )
+            table = _found(name, rows, known)
             if table is not None:
                 yield attrs.evolve(table, size=worksheet.max_row)
     finally:
         book.close()
+
+
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges (first row, last row, first column, last column; from 1).
+
+    openpyxl's streaming reader gives a merged range's value to its first cell only, and does
+    not read the ranges: they are read here from the sheet's XML (listed after its rows)."""
+    from openpyxl.utils import column_index_from_string
+
+    found: list[tuple[int, int, int, int]] = []
+    with zipfile.ZipFile(path) as archive, archive.open(worksheet._worksheet_path) as source:
+        tail = b""
+        for chunk in iter(lambda: source.read(SAMPLE), b""):
+            text = tail + chunk
+            for m in _MERGE.finditer(text):
+                first, last = column_index_from_string(m[1].decode()), column_index_from_string(m[3].decode())
+                found.append((int(m[2]), int(m[4]), first, last))
+            tail = text[-200:] if not text.endswith(b">") else b""
+    return sorted(set(found))
+
+
+def _filled(
+    rows: Iterator[tuple[Any, ...]], ranges: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[Any, ...]]:
+    """Rows with each merged range's value in every cell of it, as the sheet shows it."""
+    if not ranges:
+        yield from rows
+        return
+    values: dict[tuple[int, int, int, int], Any] = {}
+    for number, cells in enumerate(rows, start=1):
+        row = list(cells)
+        for merged in ranges:
+            first, last, left, right = merged
+            if not first <= number <= last:
+                continue
+            if number == first:
+                values[merged] = row[left - 1] if left - 1 < len(row) else None
+            row += [None] * (right - len(row))
+            for column in range(left - 1, right):
+                if row[column] is None:
+                    row[column] = values.get(merged)
+        yield tuple(row)
 
 
 def _csv(path: Path, encoding: str, known: Callable[[str], bool]) -> Table:
@@ -117,6 +169,7 @@ def _csv(path: Path, encoding: str, known: Callable[[str], bool]) -> Table:
         raise SheetError(
             _("{encoding} is not an encoding; e.g. utf-8, gb18030").format(encoding=encoding)
         ) from None
+    csv.field_size_limit(FIELD_LIMIT)  # a cell's own limit is checked where its field is
     file: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
     rows = (tuple(r) for r in csv.reader(file))
     table = _found(path.stem, _closing(rows, file), known)
@@ -135,6 +188,8 @@ def _lines(path: Path) -> int:
 def _closing(rows: Iterator[tuple[Any, ...]], file: IO[str]) -> Iterator[tuple[Any, ...]]:
     try:
         yield from rows
+    except csv.Error as error:
+        raise SheetError(_("the file cannot be read as CSV ({error})").format(error=error)) from None
     except UnicodeDecodeError as error:
         raise SheetError(
             _("the file is not in {encoding} (byte {at}); give --encoding").format(
@@ -195,4 +250,4 @@ def _data(
 def _record(cells: Sequence[Any]) -> bool:
     """A row that holds a record: not blank, not a totals row."""
     filled = [text(c) for c in cells if text(c)]
-    return bool(filled) and filled[0].casefold() not in TOTALS
+    return bool(filled) and "".join(filled[0].split()).casefold() not in TOTALS  # 合 计 is 合计

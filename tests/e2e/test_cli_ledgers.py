@@ -239,7 +239,8 @@ def test_importing_again_adds_nothing_and_a_changed_row_is_a_conflict(tmp_path: 
     assert result.exit_code == 1
     assert run.events() == events
     assert (
-        "row 2, 案件编号: 2014-调-001 exists with other facts (claimed: 126000.00 ≠ 12600.00" in result.stderr
+        "row 2, 案件编号: 2014-调-001 exists with other facts (涉案金额: 126000.00 ≠ 12600.00"
+        in result.stderr
     )
 
 
