@@ -143,7 +143,7 @@ def test_text_is_kept_as_typed_and_a_stores_own_export_imports_into_it_as_nothin
 
 
 def test_dates_the_typed_commands_refuse_are_refused(tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["D-1", "张三", "某厂", "工伤", date(2026, 11, 1), "2099-01-05", "调解成功", 1, None],
         ["D-2", "张三", "某厂", "工伤", "0214-03-05", None, None, 1, None],
         ["D-3", "张三", "某厂", "工伤", 2014, None, None, 1, None],
