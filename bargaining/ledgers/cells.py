@@ -38,12 +38,13 @@ class CellError(ValueError):
 
 
 def text(value: object) -> str:
-    """A cell as text, folded as typed forms are (full-width digits, ideographic spaces)."""
+    """A cell as text, folded as typed forms are (full-width digits, ideographic spaces), without
+    the apostrophe Excel users type before a number or a date to keep it as text."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return unicodedata.normalize("NFKC", str(value)).strip().removeprefix("'").strip()
 
 
 def plain(value: object) -> str:

@@ -158,12 +158,17 @@ def export_cases(
     if start is not None and end is not None and end < start:
         raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
     low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    names = reports.body_names()
+    if body and body not in names:
+        raise InvalidValueError(
+            "export.body",
+            _("no mediation body {body}; its reference is as 'body list' shows it").format(body=body),
+        )
     found = [
         r
         for r in reports.case_rows()
         if low <= r["received_on"] <= high and (not body or (r["body"] or "") == body)
     ]
-    names = reports.body_names()
     rows = [case_row(r, language, names) for r in found]
     titles = headings(language)
     sheets = _write(out, titles, rows, CASE_EXPORT, by_year="received" if by_year else "", label=_("cases"))
@@ -311,11 +316,28 @@ MONEY_KEYS = ("amount_claimed", "amount_agreed")
 
 
 def _cell(row: dict[str, Any], key: str) -> Any:
+    """A statistic as the workbook holds it: counts and amounts as numbers, a rate as a
+    fraction shown as a percentage, an average as a number; blank where there is none."""
     outcome, _dot, figure = key.rpartition(".")
     value = row["by_outcome"][outcome][figure] if outcome else row[key]
     if figure in MONEY_KEYS or key in MONEY_KEYS:
         return Decimal(value)
+    if key in RATE_KEYS:
+        return None if value is None else Percent(Decimal(value.rstrip("%")) / 100)
+    if key == "average_days_to_close":
+        return None if value is None else Days(value)
     return value
+
+
+class Percent(Decimal):
+    """A rate written as a percentage cell (93.3%)."""
+
+
+class Days(Decimal):
+    """An average number of days, to a tenth."""
+
+
+RATE_KEYS = ("handling_rate", "success_rate")
 
 
 def export_stats(
@@ -348,7 +370,7 @@ def _group(by: str, group: str, language: str, bodies: dict[str, str]) -> str:
     if by == "category" and language == "zh":
         return _ZH_CATEGORY.get(group, group)
     if by == "body":
-        return f"{group} {bodies[group]}" if group in bodies else group
+        return f"{group} {bodies[group]}" if group in bodies and bodies[group] != group else group
     return group
 
 
@@ -381,8 +403,14 @@ def _write_stats(out: Path, sheets: list[tuple[str, list[str], list[list[Any]], 
         for row in rows:
             cells = []
             for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, Decimal):
+                kind = type(value)
+                shown: Any = Decimal(value) if kind in (Percent, Days) else value
+                cell = WriteOnlyCell(sheet, value=shown)
+                if kind is Percent:
+                    cell.number_format = "0.0%"
+                elif kind is Days:
+                    cell.number_format = "0.0"
+                elif kind is Decimal:
                     cell.number_format = MONEY_FORMAT
                 cells.append(cell)
             sheet.append(cells)

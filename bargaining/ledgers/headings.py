@@ -107,7 +107,13 @@ ABOUT = {
     "authority": "the labour administration it was submitted to",
     "signatories": "who signed, separated by 、",
 }
-CONTRACT_ABOUT = {**ABOUT, "workers": "workers it covers"}
+CONTRACT_ABOUT = {
+    **ABOUT,
+    "reference": "the contract's reference, unique in the store (e.g. HT-2014-003)",
+    "received": "the day the labour administration received it (default: worked out from 生效日期)",
+    "workers": "workers it covers",
+    "note": "kept with the imported contract",
+}
 
 # A heading's unit: in brackets at its end (涉案金额（万元）, 涉及人数（人）) or after a slash.
 _UNIT = re.compile(r"(?:[(（]\s*([^()（）]*?)\s*[)）]|[/／]\s*(\S+))$")

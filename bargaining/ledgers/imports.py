@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import pickle
+import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -148,6 +149,10 @@ class LedgerImport:
     def references(self) -> set[str]:
         raise NotImplementedError
 
+    def note(self, facts: Any, built: Aggregate, columns: Columns) -> tuple[str, str] | None:
+        """What is worth saying of a row recorded otherwise than it reads (a column, a line)."""
+        return None
+
     def run(
         self,
         path: Path,
@@ -262,7 +267,11 @@ class LedgerImport:
         if self._in_store(facts, key, sheet, row.number, columns, report):
             return None
         try:
-            return self.build(facts, source=path.name, sheet=sheet, number=row.number, digest=key)
+            built = self.build(facts, source=path.name, sheet=sheet, number=row.number, digest=key)
+            note = self.note(facts, built, columns)
+            if note is not None:
+                report.notes.append(Problem(sheet, row.number, note[0], note[1]))
+            return built
         except (DomainError, BargainingError) as error:
             field = getattr(error, "field", "")
             ledger_field = self.rule_fields.get(field) or self.rule_fields.get(field.split(".")[0], "")
@@ -380,6 +389,16 @@ class CaseImport(LedgerImport):
     def references(self) -> set[str]:
         return self.reports.case_references()
 
+    def note(self, facts: Any, built: Aggregate, columns: Columns) -> tuple[str, str] | None:
+        closed = getattr(built, "closed", None)
+        if facts.outcome == "failed" and closed is not None and closed[1] != facts.closed:
+            # S4 art. 29: not agreed within the period, the mediation failed when it ended.
+            return columns.heading("closed"), _(
+                "failed after the mediation period ended: counted as failed on its last day, {day}"
+                " (S4 art. 29), not on {closed}"
+            ).format(day=closed[1], closed=facts.closed)
+        return None
+
     def current(self, reference: str) -> dict[str, str] | None:
         if self._current_rows is None:
             self._current_rows = {r["reference"]: r for r in self.reports.case_rows()}
@@ -418,7 +437,8 @@ class CaseImport(LedgerImport):
         if not ref and name:
             known = [r for r, n in self._names.items() if n == name]
             known += [r for r, (n, _day) in self._new_bodies.items() if n == name]
-            ref = known[0] if known else clean_reference("-".join(name.split()), "body")
+            # A name made a reference: spaces and slashes, which a reference cannot hold, as dashes.
+            ref = known[0] if known else clean_reference(re.sub(r"[\s/]+", "-", name)[:64], "body")
         if not ref or ref in self._names:
             return ref
         planned = self._new_bodies.setdefault(ref, [name or ref, facts.received])

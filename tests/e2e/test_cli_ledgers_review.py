@@ -270,3 +270,16 @@ def test_a_huge_csv_cell_is_the_rows_problem_and_every_row_wrong_exits_1(tmp_pat
     assert "row 2, " in result.stderr
     assert "Traceback" not in result.stderr
     assert run.events() == 0
+
+
+def test_a_failure_written_up_after_the_fifteen_days_is_counted_on_the_last_day_and_said_so(
+    tmp_path: Path,
+) -> None:
+    row = ["L-1", "张三", "某厂", "工伤", date(2014, 3, 5), date(2014, 4, 10), "调解不成", 1, None]
+    run = Cli(tmp_path / "store")
+    result = run.ok(f"import cases {book(tmp_path / 'late.xlsx', [row])}")
+    assert (
+        "row 2, 结案日期: failed after the mediation period ended: counted as failed on its last day, 2014-03-20"
+        in result.stderr
+    )
+    assert case(run, "L-1")["closed_on"] == "2014-03-20"
