@@ -17,7 +17,7 @@ from projections.text import contains_pattern, folded
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -384,7 +384,9 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
             f"SELECT {_key(by, 'closed_on')}, COUNT(*), {', '.join(_when(o) for o in OUTCOME_METRIC)},"
             f" {_when('settled', 'COALESCE(agreed_fen, 0)')}, SUM(COALESCE(close_days, 0)),"
             f" COUNT(close_days), {OUTCOME_SUMS}"
-            f" FROM cases WHERE closed_on {IN} AND outcome IS NOT NULL{grouped}",
+            # Closed: accepted cases concluded in the period (DOMAIN B10); a case withdrawn or
+            # referred before it was accepted was never in mediation.
+            f" FROM cases WHERE closed_on {IN} AND outcome IS NOT NULL AND accepted_on IS NOT NULL{grouped}",
             (
                 "closed",
                 *OUTCOME_METRIC.values(),
@@ -396,23 +398,7 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
         ),
     ]
     if by != "month":
-        # Carried over: accepted before the period, and at its start neither closed nor deemed
-        # failed. Counted as the cases closed since the start (the closed-date index, short for
-        # a recent period) plus those still open (the small open-cases index), rather than by
-        # walking every case accepted since records began. (A declined case is never accepted.)
-        queries += [
-            (
-                f"SELECT {_key(by, '')}, COUNT(*) FROM cases WHERE closed_on >= :start"
-                f" AND accepted_on < :start{grouped}",
-                ("carried_over",),
-            ),
-            (
-                f"SELECT {_key(by, '')}, COUNT(*) FROM cases{open_cases} WHERE closed_on IS NULL"
-                " AND declined_on IS NULL AND accepted_on IS NOT NULL AND accepted_on < :start"
-                f" AND NOT (deadline < :start AND deadline < :asof){grouped}",
-                ("carried_over",),
-            ),
-        ]
+        queries += _carried_over(by, grouped, open_cases)
     rows: dict[str, Row] = {}
     for sql, names in queries:
         for group, count, *values in db.tuples(sql, params):
@@ -421,9 +407,36 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
             row = rows.setdefault(group, {"grp": group, **dict.fromkeys(METRICS, 0)})
             for name, value in zip(names, (count, *values), strict=True):
                 row[name] += int(value or 0)
+    if by == "month":
+        # Each month's carry-over is the cases open at its first day, counted as the period's is.
+        for month, row in rows.items():
+            first = {**params, "start": f"{month}-01"}
+            row["carried_over"] = sum(
+                int(db.tuples(sql, first)[0][1] or 0) for sql, _names in _carried_over(None, "", open_cases)
+            )
     for row in rows.values():
         row["closed"] = row["succeeded"] + row["failed"] + row["withdrawn"] + row["referred"]
     return [rows[k] for k in sorted(rows)]
+
+
+def _carried_over(by: str | None, grouped: str, open_cases: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Carried over: accepted before the period, and at its start neither closed nor deemed
+    failed. Counted as the cases closed since the start (the closed-date index, short for a
+    recent period) plus those still open (the small open-cases index), rather than by walking
+    every case accepted since records began. (A declined case is never accepted.)"""
+    return [
+        (
+            f"SELECT {_key(by, '')}, COUNT(*) FROM cases WHERE closed_on >= :start"
+            f" AND accepted_on < :start{grouped}",
+            ("carried_over",),
+        ),
+        (
+            f"SELECT {_key(by, '')}, COUNT(*) FROM cases{open_cases} WHERE closed_on IS NULL"
+            " AND declined_on IS NULL AND accepted_on IS NOT NULL AND accepted_on < :start"
+            f" AND NOT (deadline < :start AND deadline < :asof){grouped}",
+            ("carried_over",),
+        ),
+    ]
 
 
 def agreement_deadlines(at: ViewsAt, reference: str) -> list[Row]:

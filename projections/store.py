@@ -92,7 +92,7 @@ def schema(dialect: Dialect) -> list[str]:
         "CREATE INDEX IF NOT EXISTS cases_declined ON cases (declined_on, category, channel, body)"
         " WHERE declined_on IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed_on, outcome, category, channel, body,"
-        " agreed_fen, close_days)",
+        " agreed_fen, close_days, accepted_on, workers, claimed_fen)",
         "CREATE INDEX IF NOT EXISTS cases_open ON cases (deadline, category, channel, body, accepted_on)"
         " WHERE closed_on IS NULL AND declined_on IS NULL AND accepted_on IS NOT NULL",
         # The case list's open cases (received, or in mediation), newest first.

@@ -283,3 +283,30 @@ def test_a_failure_written_up_after_the_fifteen_days_is_counted_on_the_last_day_
         in result.stderr
     )
     assert case(run, "L-1")["closed_on"] == "2014-03-20"
+
+
+def test_a_months_handling_rate_counts_its_carry_over_and_only_accepted_cases_close(tmp_path: Path) -> None:
+    """B10: closed = accepted cases concluded in the period; handling rate = closed / (carried
+    over + accepted). A case accepted on 25 January and settled on 5 February is February's
+    carry-over and February's closing: 1 / (1 + 0) = 100%, not 1 / 0. A case withdrawn before
+    it was accepted was never in mediation: it closes nothing, in any grouping."""
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "案件编号,申请人,被申请人,争议类型,申请日期,受理日期,结案日期,处理结果\n"
+        "R-1,张三,某厂,工伤,2014-01-24,2014-01-25,2014-02-05,调解成功\n"
+        "R-2,李四,某厂,劳动报酬,2014-02-03,,2014-02-04,撤回\n",
+        encoding="utf-8",
+    )
+    run = Cli(tmp_path / "store")
+    run.ok(f"import cases {path}")
+    stats = json.loads(run.ok("stats disputes --from 2014-01-01 --to 2014-12-31 --by month --json").stdout)
+    february = next(r for r in stats["rows"] if r["group"] == "2014-02")
+    assert (february["carried_over"], february["accepted"], february["closed"]) == (1, 0, 1)
+    assert february["handling_rate"] == "100.0%"
+    by_category = json.loads(
+        run.ok("stats disputes --from 2014-01-01 --to 2014-12-31 --by category --json").stdout
+    )
+    remuneration = next(r for r in by_category["rows"] if r["group"] == "remuneration")
+    assert (remuneration["received"], remuneration["closed"], remuneration["withdrawn"]) == (1, 0, 0)
+    assert remuneration["handling_rate"] is None
+    assert by_category["total"]["closed"] == 1

@@ -99,7 +99,8 @@ def definitions(
             "withdrawn": "withdrawn",
             "referred": "referred",
         }
-        if c["closed_on"] and c["outcome"] and start <= c["closed_on"] <= end:
+        # Closed: accepted cases concluded in the period (DOMAIN B10).
+        if c["closed_on"] and c["outcome"] and c["accepted_on"] and start <= c["closed_on"] <= end:
             outcome = metric[c["outcome"]]
             add(
                 c,
