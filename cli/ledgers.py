@@ -241,28 +241,55 @@ def export() -> None:
     """
 
 
+def out_option(*, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--out FILE, what every export writes to."""
+    return option(
+        "--out",
+        "out",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help=help,
+    )
+
+
+def export_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--lang and --json, as every export takes them."""
+    func = option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")(
+        func
+    )
+    return option(
+        "--lang",
+        "language",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="The headings' and words' language.",
+    )(func)
+
+
+def _written(written: dict[str, Any], as_json: bool, line: str) -> None:
+    """What an export wrote: as JSON, or the line it is said in, with its sheets."""
+    if as_json:
+        echo_json(written)
+        return
+    click.echo(
+        line.format(
+            count=written.get("records"),
+            year=written.get("year"),
+            file=written["file"],
+            sheets=", ".join(written["sheets"]),
+        )
+    )
+
+
 @export.command("cases")
-@option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="The file to write: .xlsx or .csv.",
-)
+@out_option(help="The file to write: .xlsx or .csv.")
 @option("--from", "start", type=DATE, metavar="DATE", help="Only cases received on or after this day.")
 @option("--to", "end", type=DATE, metavar="DATE", help="Only cases received on or before this day.")
 @option("--body", metavar="REF", default="", help="Only the cases of this mediation body.")
 @option("--by-year", is_flag=True, help="One sheet a year (by the day received).")
-@option(
-    "--lang",
-    "language",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="The headings' and words' language.",
-)
-@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@export_options
 @pass_session
 def export_cases(
     session: Session,
@@ -287,37 +314,15 @@ def export_cases(
     written = session.tracker().export_cases(
         out, start=start, end=end, body=body, language=language, by_year=by_year
     )
-    if as_json:
-        echo_json(written)
-        return
-    click.echo(
-        _("{count} cases written to {file} (sheets: {sheets})").format(
-            count=written["records"], file=written["file"], sheets=", ".join(written["sheets"])
-        )
-    )
+    _written(written, as_json, _("{count} cases written to {file} (sheets: {sheets})"))
 
 
 @export.command("contracts")
-@option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="The file to write: .xlsx or .csv.",
-)
+@out_option(help="The file to write: .xlsx or .csv.")
 @option("--from", "start", type=DATE, metavar="DATE", help="Only contracts signed on or after this day.")
 @option("--to", "end", type=DATE, metavar="DATE", help="Only contracts signed on or before this day.")
 @option("--by-year", is_flag=True, help="One sheet a year (by the day signed).")
-@option(
-    "--lang",
-    "language",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="The headings' and words' language.",
-)
-@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@export_options
 @pass_session
 def export_contracts(
     session: Session,
@@ -342,35 +347,13 @@ def export_contracts(
     written = session.tracker().export_contracts(
         out, start=start, end=end, language=language, by_year=by_year
     )
-    if as_json:
-        echo_json(written)
-        return
-    click.echo(
-        _("{count} contracts written to {file} (sheets: {sheets})").format(
-            count=written["records"], file=written["file"], sheets=", ".join(written["sheets"])
-        )
-    )
+    _written(written, as_json, _("{count} contracts written to {file} (sheets: {sheets})"))
 
 
 @export.command("stats")
 @option("--year", required=True, type=click.IntRange(1900, 2200), metavar="YEAR", help="The calendar year.")
-@option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="The workbook to write (.xlsx).",
-)
-@option(
-    "--lang",
-    "language",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="The headings' and words' language.",
-)
-@option("--json", "as_json", is_flag=True, english=True, help="Print what was written as JSON.")
+@out_option(help="The workbook to write (.xlsx).")
+@export_options
 @pass_session
 def export_stats(session: Session, year: int, out: Path, language: str, as_json: bool) -> None:
     """Write a year's mediation statistics as the federation files them (.xlsx).
@@ -385,11 +368,4 @@ def export_stats(session: Session, year: int, out: Path, language: str, as_json:
       bargaining export stats --year 2012 --out 调解统计2012.xlsx
     """
     written = session.tracker().export_stats(out, year=year, language=language)
-    if as_json:
-        echo_json(written)
-        return
-    click.echo(
-        _("The statistics of {year} written to {file} (sheets: {sheets})").format(
-            year=written["year"], file=written["file"], sheets=", ".join(written["sheets"])
-        )
-    )
+    _written(written, as_json, _("The statistics of {year} written to {file} (sheets: {sheets})"))
