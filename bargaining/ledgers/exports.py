@@ -144,6 +144,13 @@ def headings(
     return [f.zh[0] if language == "zh" else f.en[0] for f in _fields(known, names)]
 
 
+def _period(start: date | None, end: date | None) -> tuple[str, str]:
+    """The first and last day of an export's period (the whole record by default), ISO."""
+    if start is not None and end is not None and end < start:
+        raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
+    return (start or date.min).isoformat(), (end or date.max).isoformat()
+
+
 def export_cases(
     reports: ReportService,
     out: Path,
@@ -155,9 +162,7 @@ def export_cases(
     by_year: bool = False,
 ) -> dict[str, Any]:
     """Write the cases received in the period (all, by default) as a ledger; return what was written."""
-    if start is not None and end is not None and end < start:
-        raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
-    low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    low, high = _period(start, end)
     names = reports.body_names()
     if body and body not in names:
         raise InvalidValueError(
@@ -185,9 +190,7 @@ def export_contracts(
     by_year: bool = False,
 ) -> dict[str, Any]:
     """Write the contracts signed in the period (all, by default) as a ledger."""
-    if start is not None and end is not None and end < start:
-        raise InvalidValueError("export.to", _("{end} is before --from {start}").format(end=end, start=start))
-    low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    low, high = _period(start, end)
     found = [r for r in reports.agreement_rows() if r["signed_on"] and low <= r["signed_on"] <= high]
     rows = [contract_row(r, language) for r in found]
     titles = headings(language, CONTRACT_FIELDS, CONTRACT_EXPORT)
