@@ -117,44 +117,12 @@ FIELDS = {
 }
 
 
-# The recorded values a detail names, each as a person reads it (``pgettext(context, value)``).
+# The recorded values a detail names, each as a person reads it (``pgettext(context, value)``);
+# the stages, kinds, categories and the other values people type are marked, once, in
+# bargaining/vocabulary.py, and the catalog has one entry for each.
 VALUES = (
-    NC_("channel", "visit"),
-    NC_("channel", "letter"),
-    NC_("channel", "phone"),
-    NC_("channel", "online"),
-    NC_("channel", "referral"),
-    NC_("channel", "written"),
-    NC_("channel", "oral"),
-    NC_("category", "labour-contract"),
-    NC_("category", "remuneration"),
-    NC_("category", "social-insurance"),
-    NC_("category", "work-injury"),
-    NC_("category", "dismissal"),
-    NC_("category", "labour-relationship"),
-    NC_("category", "working-conditions"),
-    NC_("category", "compensation"),
-    NC_("category", "collective-contract"),
-    NC_("category", "other"),
-    NC_("outcome", "passed"),
-    NC_("outcome", "rejected"),
-    NC_("outcome", "tied"),
-    NC_("outcome", "no quorum"),
     NC_("ratifying body", "congress"),
     NC_("ratifying body", "assembly"),
-    NC_("side", "union"),
-    NC_("side", "employer"),
-    NC_("role", "chief"),
-    NC_("role", "member"),
-    NC_("role", "expert"),
-    NC_("kind", "wage"),
-    NC_("kind", "comprehensive"),
-    NC_("kind", "special"),
-    NC_("kind", "regional"),
-    NC_("kind", "industry"),
-    NC_("purpose", "new"),
-    NC_("purpose", "renewal"),
-    NC_("purpose", "amendment"),
     NC_("termination ground", "consensus"),
     NC_("termination ground", "merger"),
     NC_("termination ground", "dissolution"),
