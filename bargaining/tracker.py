@@ -155,6 +155,14 @@ class Tracker:
 
         return export_stats(self.reports, Path(out), **options)
 
+    def write_report(self, out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+        """Write the committee's report of a period (one .html file): see bargaining.report."""
+        from pathlib import Path
+
+        from bargaining.report import write_report
+
+        return write_report(self.reports, Path(out), **options)
+
     @cached_property
     def reports(self) -> ReportService:
         from bargaining.read.reports import ReportService

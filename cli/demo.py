@@ -64,6 +64,7 @@ def demo(session: Session) -> None:
         start=date(2011, 1, 1),
         end=date(2011, 12, 31),
         by="category",
+        body_ref="",
         as_json=False,
         as_csv=False,
     )

@@ -449,9 +449,12 @@ def group_word(by: str | None, group: str) -> str:
 @option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
 @option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
 @option("--by", type=OneOf("category", "body", "month", "channel"), default=None, help="Break down by.")
+@option("-b", "--body", "body_ref", default="", metavar="BODY", help="Only the cases of this mediation body.")
 @output_options
 @pass_session
-def disputes(session: Session, start: date, end: date, by: str | None, as_json: bool, as_csv: bool) -> None:
+def disputes(
+    session: Session, start: date, end: date, by: str | None, body_ref: str, as_json: bool, as_csv: bool
+) -> None:
     """Mediation cases in a period: received, accepted, closed by outcome, workers, amounts, rates.
 
     Rates are computed from the counts by the declared formulas printed under the table.
@@ -460,9 +463,10 @@ def disputes(session: Session, start: date, end: date, by: str | None, as_json: 
     Examples:
       bargaining stats disputes --from 2024-01-01 --to 2024-12-31
       bargaining stats disputes --from 2024-01-01 --to 2024-12-31 --by category --csv
+      bargaining stats disputes --from 2011-01-01 --to 2011-12-31 --body DEMO-LQ-TJWYH
     """
     how = fmt(as_json, as_csv)
-    data = session.tracker().reports.dispute_stats(start=start, end=end, by=by or "")
+    data = session.tracker().reports.dispute_stats(start=start, end=end, by=by or "", body=body_ref)
     rows = [*data["rows"], {**data["total"], "group": "total"}]
     if how == "json":
         echo_json(data)

@@ -267,6 +267,45 @@ def timelines(at: ViewsAt, reference: str) -> list[Row]:
         return db.rows(sql, (reference,))
 
 
+def timelines_of(at: ViewsAt, references: list[str]) -> list[Row]:
+    """The aggregates of many references (``timelines`` for each), by reference and context."""
+    found: list[Row] = []
+    with connect(at) as db:
+        for start in range(0, len(references), 500):
+            chunk = references[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found += db.rows(
+                "SELECT upstream, originator_id, context, reference FROM timelines"
+                f" WHERE reference IN ({marks}) ORDER BY reference, context",
+                chunk,
+            )
+    return found
+
+
+def cases_by_reference(at: ViewsAt, references: list[str]) -> dict[str, Row]:
+    """The case rows of those references that are cases."""
+    found: dict[str, Row] = {}
+    with connect(at) as db:
+        for start in range(0, len(references), 500):
+            chunk = references[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in db.rows(f"SELECT * FROM cases WHERE reference IN ({marks})", chunk):
+                found[row["reference"]] = row
+    return found
+
+
+def period_cases(at: ViewsAt, start: str, end: str, body: str | None = None) -> list[Row]:
+    """The cases in mediation at some time in the period: received by its end, and not closed
+    or declined before its start; by the day received."""
+    only = " AND body = :body" if body else ""
+    with connect(at) as db:
+        return db.rows(
+            "SELECT * FROM cases WHERE received_on <= :end AND (closed_on IS NULL OR closed_on >= :start)"
+            f" AND (declined_on IS NULL OR declined_on >= :start){only} ORDER BY received_on, reference",
+            {"start": start, "end": end, **({"body": body} if body else {})},
+        )
+
+
 def case_references(at: ViewsAt) -> set[str]:
     """Every case's reference the read model holds."""
     with connect(at) as db:
@@ -342,20 +381,25 @@ def _when(outcome: str, value: str = "1") -> str:
 OUTCOME_SUMS = ", ".join(_when(o, v) for o in OUTCOME_METRIC for v in ("workers", "COALESCE(claimed_fen, 0)"))
 
 
-def dispute_counts(at: ViewsAt, start: str, end: str, asof: str, by: str | None) -> list[Row]:
+def dispute_counts(
+    at: ViewsAt, start: str, end: str, asof: str, by: str | None, body: str | None = None
+) -> list[Row]:
     """Counts and exact sums (in fen) per group for cases in the period; rates are the caller's.
 
     One indexed range query per kind of date (received, accepted, declined, closed, deemed
     failed) instead of one pass evaluating every condition on every case. With ``by="month"``
     each count falls in the month of its own date. Without groups there is no GROUP BY: the
-    sort it implies cost SQLite four times the scan of a covering index.
+    sort it implies cost SQLite four times the scan of a covering index. ``body`` keeps one
+    mediation body's cases (its reference); every index the counts read covers it.
     """
     with connect(at) as db:
-        return _dispute_counts(db, by, {"start": start, "end": end, "asof": asof})
+        params = {"start": start, "end": end, "asof": asof, **({"body": body} if body else {})}
+        return _dispute_counts(db, by, params)
 
 
 def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[Row]:
-    grouped = " GROUP BY 1" if by else ""
+    only = " AND body = :body" if "body" in params else ""
+    grouped = only + (" GROUP BY 1" if by else "")
     # SQLite would take ``closed_on IS NULL`` for a selective equality and walk every open,
     # declined and unaccepted case through the table, not the small index of open cases.
     open_cases = db.using("cases_open")
@@ -412,7 +456,7 @@ def _dispute_counts(db: Reader, by: str | None, params: dict[str, str]) -> list[
         for month, row in rows.items():
             first = {**params, "start": f"{month}-01"}
             row["carried_over"] = sum(
-                int(db.tuples(sql, first)[0][1] or 0) for sql, _names in _carried_over(None, "", open_cases)
+                int(db.tuples(sql, first)[0][1] or 0) for sql, _names in _carried_over(None, only, open_cases)
             )
     for row in rows.values():
         row["closed"] = row["succeeded"] + row["failed"] + row["withdrawn"] + row["referred"]
@@ -437,6 +481,27 @@ def _carried_over(by: str | None, grouped: str, open_cases: str) -> list[tuple[s
             ("carried_over",),
         ),
     ]
+
+
+def close_days(
+    at: ViewsAt, start: str, end: str, asof: str, body: str | None = None
+) -> list[tuple[int, int]]:
+    """How many days the cases closed in the period took, from acceptance: (days, cases), as
+    ``dispute_counts`` counts them (a case deemed failed took the days to its deadline)."""
+    params = {"start": start, "end": end, "asof": asof, **({"body": body} if body else {})}
+    only = " AND body = :body" if body else ""
+    counts: dict[int, int] = {}
+    with connect(at) as db:
+        open_cases = db.using("cases_open")
+        for sql in (
+            f"SELECT close_days, COUNT(*) FROM cases WHERE closed_on {IN} AND outcome IS NOT NULL"
+            f" AND accepted_on IS NOT NULL AND close_days IS NOT NULL{only} GROUP BY 1",
+            f"SELECT {db.dialect.days_between('deadline', 'accepted_on')}, COUNT(*) FROM cases{open_cases}"
+            f" WHERE {DEEMED} AND deadline {IN}{only} GROUP BY 1",
+        ):
+            for days, count in db.tuples(sql, params):
+                counts[int(days)] = counts.get(int(days), 0) + int(count)
+    return sorted(counts.items())
 
 
 def agreement_deadlines(at: ViewsAt, reference: str) -> list[Row]:

@@ -8,8 +8,6 @@ fpdf2 (with fontTools and Pillow, about half a second): import it only to make a
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -25,36 +23,7 @@ from bargaining.packet.linebreak import break_lines
 from bargaining.packet.words import word
 from domain.i18n import _
 
-FONT_ENV = "BARGAINING_CJK_FONT"
-FONT_PACKAGE, FONT_FILE = "pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf"
 FAMILY = "cjk"
-
-
-def find_font() -> Path:
-    """The CJK font to embed: ``BARGAINING_CJK_FONT`` if set, else the installed Noto Sans SC."""
-    configured = os.environ.get(FONT_ENV, "").strip()
-    if configured:
-        path = Path(configured).expanduser()
-        if not path.is_file():
-            raise SetupError(
-                "packet.font",
-                _("{variable}={configured} is not a font file").format(
-                    variable=FONT_ENV, configured=configured
-                ),
-            )
-        return path
-    spec = importlib.util.find_spec(FONT_PACKAGE)  # finds the package without running its code
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / FONT_FILE
-        if path.is_file():
-            return path
-    raise SetupError(
-        "packet.font",
-        _(
-            "the CJK font Noto Sans SC is not installed; run 'make setup' (or pip install "
-            "pylopdf-fonts-zh-cn==0.1.1), or set {variable} to a .ttf or .otf file"
-        ).format(variable=FONT_ENV),
-    )
 
 
 # Sizes in points; lengths in millimetres. A4 with 20 mm margins.

@@ -110,7 +110,8 @@ def file_row(name: str, data: bytes) -> Row:
 
 def render(facts: Row, language: str, digest: str, created: datetime) -> dict[str, bytes]:
     """The PDF and the Markdown of one document; characters the font lacks become a warning."""
-    from bargaining.packet.pdf import PdfMaker, find_font  # fpdf2 costs ~0.5 s: only here
+    from bargaining.packet.font import find_font
+    from bargaining.packet.pdf import PdfMaker  # fpdf2 costs ~0.5 s: only here
 
     with PdfMaker(find_font()) as maker:
         doc = build(facts, language, digest)

@@ -158,6 +158,70 @@ class ReportService:
         self.refresh()
         return readers.body_names(self.views)
 
+    def known_body(self, body: str, field: str) -> str:
+        """The reference of the mediation body ``body`` names (its reference, any case, or its
+        exact name); an error naming ``field`` when there is none."""
+        names = self.body_names()
+        wanted = body.strip()
+        for reference, name in names.items():
+            if wanted.casefold() in (reference.casefold(), (name or "").casefold()):
+                return reference
+        raise NotFoundError(
+            field,
+            _("no such mediation body: {body}; 'bargaining body list' shows them").format(body=shown(wanted)),
+        )
+
+    def close_days(self, *, start: date, end: date, body: str = "") -> list[tuple[int, int]]:
+        """(days from acceptance to close, cases) for the cases closed in the period."""
+        self.refresh()
+        only = self.known_body(body, "report.body") if body else None
+        return readers.close_days(
+            self.views, start.isoformat(), end.isoformat(), self.today.isoformat(), only
+        )
+
+    def period_cases(self, *, start: date, end: date, body: str = "") -> list[Row]:
+        """The cases in mediation at some time in the period (received by its end, not closed
+        or declined before its start), by the day received; ``body``: one body's."""
+        self.refresh()
+        only = self.known_body(body, "report.body") if body else None
+        return readers.period_cases(self.views, start.isoformat(), end.isoformat(), only)
+
+    def period_agreements(self, *, start: date, end: date) -> list[Row]:
+        """The negotiations and contracts alive at some time in the period: opened by its end,
+        and not ended (expired, terminated) before its start; with their status today."""
+        self.refresh()
+        first, last, today = start.isoformat(), end.isoformat(), self.today.isoformat()
+        return [
+            readers.with_status(r, today)
+            for r in readers.agreements(self.views)
+            if r["opened_on"] <= last and (r["terminated_on"] or r["term_end"] or "9999-12-31") >= first
+        ]
+
+    def contract_quarters(self, *, start: date, end: date) -> list[Row]:
+        """``contract_stats`` by calendar quarter of the period, every kind together: each
+        quarter's signings, filings on time and late, expiries and renewals, and the contracts
+        in force at its end (or today, if sooner)."""
+        self.refresh()
+        today = self.today.isoformat()
+        rows = [readers.with_status(r, today) for r in readers.agreements(self.views)]
+        found = []
+        year, quarter = start.year, (start.month - 1) // 3
+        while date(year, quarter * 3 + 1, 1) <= end:
+            first = date(year, quarter * 3 + 1, 1)
+            following = date(year + (quarter == 3), (quarter + 1) % 4 * 3 + 1, 1)
+            last = min(following - timedelta(days=1), end)
+            counts = contract_counts(
+                rows, max(first, start).isoformat(), last.isoformat(), min(last.isoformat(), today)
+            )
+            found.append(
+                {
+                    "quarter": f"{year}-Q{quarter + 1}",
+                    **{key: sum(k[key] for k in counts.values()) for key in CONTRACT_COUNTS},
+                }
+            )
+            year, quarter = following.year, (following.month - 1) // 3
+        return found
+
     def agreement_rows(self) -> list[Row]:
         """Every negotiation's and contract's board row, by reference."""
         self.refresh()
@@ -391,52 +455,70 @@ class ReportService:
 
     def timeline(self, reference: str) -> list[Row]:
         """Every step of the negotiation, contract or case ``reference``, by business date."""
-        from bargaining.history import mark_amended
         from bargaining.store.application import clean_reference
-        from projections import events
-        from projections.codec import BOOKKEEPING
 
         ref = clean_reference(reference, "timeline.reference")
         self.refresh()
-        aggregates = readers.timelines(self.views, ref)
-        if not aggregates:
+        found = self.timelines([ref])
+        if not found:
             raise NotFoundError(
                 "timeline.reference",
                 _("no such negotiation, contract or case: {reference}").format(reference=ref),
             )
-        found = []
-        with opened(self.store) as apps:
-            for a in aggregates:
-                steps = []
-                for event, data in events.aggregate_events(apps[a["upstream"]], a["originator_id"]):
-                    step = event.qualname.rpartition(".")[2]
-                    fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
-                    steps.append(
-                        {
-                            "number": event.originator_version,
-                            "on": data["on"],
-                            "context": a["context"],
-                            "step": label(step),
-                            "kind": step,
-                            "recorded_by": data["by"],
-                            "recorded_at": data["timestamp"],
-                            "detail": detail(step, fields),
-                            "data": fields,
-                        }
-                    )
-                found += mark_amended(steps, number="number", kind="kind", data="data")
-        _note_vote_attempts(found)
-        self._note_deadlines_met(ref, found)
-        return sorted(found, key=lambda r: (r["on"], r["recorded_at"]))
+        return found[ref]
 
-    def _note_deadlines_met(self, reference: str, steps: list[Row]) -> None:
+    def timelines(self, references: list[str]) -> dict[str, list[Row]]:
+        """The timelines of many references at once (a report's), by reference: their events
+        read in a few queries, not one per aggregate. A reference with no record is left out."""
+        from bargaining.history import mark_amended
+        from projections import events
+        from projections.codec import BOOKKEEPING
+
+        aggregates = readers.timelines_of(self.views, references)
+        by_upstream: dict[str, list[str]] = {}
+        for a in aggregates:
+            by_upstream.setdefault(a["upstream"], []).append(a["originator_id"])
+        read: dict[str, list[tuple[events.Raw, Row]]] = {}
+        with opened(self.store) as apps:
+            for upstream, ids in by_upstream.items():
+                read.update(events.aggregates_events(apps[upstream], ids))
+        steps_of: dict[str, list[Row]] = {}
+        for a in aggregates:
+            steps = []
+            for event, data in read.get(a["originator_id"], []):
+                step = event.qualname.rpartition(".")[2]
+                fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
+                steps.append(
+                    {
+                        "number": event.originator_version,
+                        "on": data["on"],
+                        "context": a["context"],
+                        "step": label(step),
+                        "kind": step,
+                        "recorded_by": data["by"],
+                        "recorded_at": data["timestamp"],
+                        "detail": detail(step, fields),
+                        "data": fields,
+                    }
+                )
+            steps_of.setdefault(a["reference"], []).extend(
+                mark_amended(steps, number="number", kind="kind", data="data")
+            )
+        cases = readers.cases_by_reference(self.views, list(steps_of))
+        found = {}
+        for ref, steps in steps_of.items():
+            _note_vote_attempts(steps)
+            self._note_deadlines_met(ref, steps, cases.get(ref))
+            found[ref] = sorted(steps, key=lambda r: (r["on"], r["recorded_at"]))
+        return found
+
+    def _note_deadlines_met(self, reference: str, steps: list[Row], case: Row | None) -> None:
         """Each step that met a deadline says so: when it was due, on time or how late, the rule."""
         from bargaining.mediation.deadlines import met_deadlines
         from bargaining.timeliness import lateness, steps_meeting
         from domain.due import MET_BY
 
         if any(s["context"] == "case" for s in steps):
-            case = readers.case(self.views, reference)
             deadlines = met_deadlines(case) if case else []
         else:
             stored = {"reference": reference, "deadlines": readers.agreement_deadlines(self.views, reference)}
@@ -446,7 +528,9 @@ class ReportService:
             kind = s.pop("kind")
             s["met"] = None if s.get("retracted_by") else meeting.get((kind, s.pop("on_in_effect", s["on"])))
 
-    def dispute_stats(self, *, start: date, end: date, by: str = "") -> Row:
+    def dispute_stats(self, *, start: date, end: date, by: str = "", body: str = "") -> Row:
+        """Mediation cases in the period, counted by the declared formulas; ``body``: one
+        mediation body's cases only (its reference)."""
         if end < start:
             raise InvalidValueError(
                 "stats.to", _("{end} is before --from {start}").format(end=end, start=start)
@@ -459,20 +543,19 @@ class ReportService:
                 ),
             )
         self.refresh()
+        only = self.known_body(body, "stats.body") if body else None
         asof = self.today.isoformat()
-        groups = readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, by or None)
+        first, last = start.isoformat(), end.isoformat()
+        groups = readers.dispute_counts(self.views, first, last, asof, by or None, only)
         total = _sum_groups(groups) if by and by != "month" else None
         if total is None:
-            found = (
-                groups
-                if not by
-                else readers.dispute_counts(self.views, start.isoformat(), end.isoformat(), asof, None)
-            )
+            found = groups if not by else readers.dispute_counts(self.views, first, last, asof, None, only)
             total = found[0] if found else {"grp": "all"}
         return {
             "from": start.isoformat(),
             "to": end.isoformat(),
             "by": by or None,
+            **({"body": only} if only else {}),
             "rows": [self._stats_row(g) for g in groups] if by else [],
             "total": self._stats_row(total),
             "formulas": [_(HANDLING_RATE), _(SUCCESS_RATE), _(BY_OUTCOME)],
@@ -599,26 +682,20 @@ class DeadlineReport:
         }
 
 
-def _in_period(day: str | None, year: str | None) -> bool:
-    return bool(day) and (year is None or str(day).startswith(year))
+CONTRACT_COUNTS = ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed")
 
 
-def contract_stats(service: ReportService, year: int | None) -> Row:
-    """Contracts signed, filed on time or late, in force, expiring and renewed, by kind."""
-    service.refresh()
-    rows = [readers.with_status(r, service.today.isoformat()) for r in readers.agreements(service.views)]
-    period = str(year) if year else None
-    end = f"{year}-12-31" if year else service.today.isoformat()
-    end = min(end, service.today.isoformat())
+def _in_period(day: str | None, first: str, last: str) -> bool:
+    return bool(day) and first <= str(day) <= last
+
+
+def contract_counts(rows: list[Row], first: str, last: str, end: str) -> dict[str, Row]:
+    """Per kind: the contracts signed in [first, last], filed on time or late, in force on
+    ``end``, expiring in the period and renewed. ``rows`` carry their status (``with_status``)."""
     by_kind: dict[str, Row] = {}
     for r in rows:
-        k = by_kind.setdefault(
-            r["kind"],
-            dict.fromkeys(
-                ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed"), 0
-            ),
-        )
-        if _in_period(r["signed_on"], period):
+        k = by_kind.setdefault(r["kind"], dict.fromkeys(CONTRACT_COUNTS, 0))
+        if _in_period(r["signed_on"], first, last):
             k["signed"] += 1
             filing = next((d for d in r["deadlines"] if d["key"] == "filing" and d["governing"]), None)
             if not r["submitted_on"]:
@@ -629,18 +706,25 @@ def contract_stats(service: ReportService, year: int | None) -> Row:
                 k["filed_late"] += 1
         if readers.with_status(dict(r), end)["status"] == "effective":
             k["in_force"] += 1
-        if _in_period(r["term_end"], period) and r["effective_on"]:
+        if _in_period(r["term_end"], first, last) and r["effective_on"]:
             k["expiring"] += 1
             if r["renewed_by"]:
                 k["renewed"] += 1
+    return by_kind
+
+
+def contract_stats(service: ReportService, year: int | None) -> Row:
+    """Contracts signed, filed on time or late, in force, expiring and renewed, by kind."""
+    service.refresh()
+    rows = [readers.with_status(r, service.today.isoformat()) for r in readers.agreements(service.views)]
+    first, last = (f"{year}-01-01", f"{year}-12-31") if year else ("", "9999-12-31")
+    end = min(last if year else service.today.isoformat(), service.today.isoformat())
+    by_kind = contract_counts(rows, first, last, end)
     kinds = [
         {"kind": kind, **counts, "renewal_rate": rate(counts["renewed"], counts["expiring"])}
         for kind, counts in sorted(by_kind.items())
     ]
-    total = {
-        key: sum(k[key] for k in by_kind.values())
-        for key in ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed")
-    }
+    total = {key: sum(k[key] for k in by_kind.values()) for key in CONTRACT_COUNTS}
     return {
         "year": year,
         "rows": kinds,

@@ -7,8 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bargaining.packet.font import find_font
 from bargaining.packet.markdown import md_escape
-from bargaining.packet.pdf import PdfMaker, find_font
+from bargaining.packet.pdf import PdfMaker
 
 
 def unescape(markdown: str) -> str:

@@ -1,0 +1,56 @@
+"""The committee's report: one self-contained HTML file with the period's figures, charts,
+what needs attention, every case's and negotiation's timeline and the corrections made.
+
+``write_report`` gathers the figures from the read models (``figures``) and writes the page
+(``page``); Jinja2, vl-convert and fontTools load only here, when a report is made.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bargaining.errors import InvalidValueError
+from bargaining.read.reports import ReportService
+from domain.i18n import _
+
+
+def write_report(
+    reports: ReportService, out: Path, *, start: date, end: date, body: str = ""
+) -> dict[str, Any]:
+    """Write the report of the period to ``out`` (.html), whole or not at all."""
+    from bargaining.report.figures import gather
+    from bargaining.report.page import render
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise InvalidValueError("report.out", _("{file} must end in .html").format(file=out))
+    if not out.parent.is_dir():
+        raise InvalidValueError(
+            "report.out", _("the folder {folder} does not exist; create it first").format(folder=out.parent)
+        )
+    if end < start:
+        raise InvalidValueError("report.to", _("{end} is before --from {start}").format(end=end, start=start))
+    figures = gather(reports, start=start, end=end, body=body)
+    page = render(figures)
+    # Written beside the target and renamed over it: a report interrupted leaves no half file.
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(page)
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return {
+        "file": str(out),
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "body": figures.body or None,
+        "cases": len(figures.cases),
+        "negotiations": len(figures.agreements),
+        "charts": 6 if figures.quarters else 5,
+        "bytes": len(page.encode("utf-8")),
+    }

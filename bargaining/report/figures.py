@@ -1,0 +1,144 @@
+"""What the committee's report shows, gathered from the read models as plain data.
+
+Every figure comes from the same reader as ``stats disputes``, ``stats contracts``, ``board``,
+``deadlines`` and ``timeline``, so the report and the commands never disagree. Words are in
+the current language; the keys stay English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bargaining.read.reports import ReportService, yuan
+from bargaining.vocabulary import CASE_CATEGORIES
+from domain.i18n import NC_, _, pgettext
+
+Row = dict[str, Any]
+
+OUTCOMES = ("succeeded", "failed", "withdrawn", "referred")
+OUTCOME_WORDS = {
+    "succeeded": NC_("stats", "succeeded"),
+    "failed": NC_("stats", "failed"),
+    "withdrawn": NC_("stats", "withdrawn"),
+    "referred": NC_("stats", "referred"),
+}
+# How long cases took from acceptance to close: the statutory 15 days (S4 Art 26 / LDMAL
+# Art 14) in thirds, the days an agreed extension may add, and beyond.
+DAY_BINS = ((0, 5), (6, 10), (11, 15), (16, 30), (31, None))
+
+
+def days_bins(counted: list[tuple[int, int]]) -> list[Row]:
+    """``(days, cases)`` pairs counted into ``DAY_BINS``: each bin's label and cases."""
+    found = []
+    for low, high in DAY_BINS:
+        cases = sum(n for days, n in counted if days >= low and (high is None or days <= high))
+        label = (
+            _("{low}–{high} days").format(low=low, high=high)
+            if high is not None
+            else _("over {days} days").format(days=low - 1)
+        )
+        found.append({"label": label, "cases": cases})
+    return found
+
+
+def fen(amount: str) -> int:
+    """'2940000.00' -> 294000000: the stats' exact yuan strings as fen."""
+    whole, _sep, cents = amount.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    return sign * (abs(int(whole)) * 100 + int((cents + "00")[:2]))
+
+
+@dataclass
+class Figures:
+    start: date
+    end: date
+    body: str
+    body_name: str
+    today: date
+    total: Row
+    formulas: list[str]
+    by_category: list[Row]
+    by_month: list[Row]
+    close_days: list[Row]
+    quarters: list[Row]
+    contract_formulas: list[str]
+    attention: Row
+    deadlines: list[Row]
+    cases: list[Row] = field(default_factory=list)
+    agreements: list[Row] = field(default_factory=list)
+    timelines: dict[str, list[Row]] = field(default_factory=dict)
+    corrections: list[Row] = field(default_factory=list)
+
+
+def months(start: date, end: date) -> list[str]:
+    """Every month of the period, 'YYYY-MM', so that a month without cases shows as 0."""
+    found, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + month // 12, month % 12 + 1)
+    return found
+
+
+def gather(reports: ReportService, *, start: date, end: date, body: str = "", within: int = 30) -> Figures:
+    """Everything the report shows for the period (and, for what needs attention, today)."""
+    stats = reports.dispute_stats(start=start, end=end, body=body)
+    reference = stats.get("body", "")
+    categories = reports.dispute_stats(start=start, end=end, by="category", body=body)["rows"]
+    by_month = {
+        r["group"]: r for r in reports.dispute_stats(start=start, end=end, by="month", body=body)["rows"]
+    }
+    empty = dict.fromkeys(("received", "closed", *OUTCOMES), 0)
+    figures = Figures(
+        start=start,
+        end=end,
+        body=reference,
+        body_name=reports.body_names().get(reference, "") if reference else "",
+        today=reports.today,
+        total=stats["total"],
+        formulas=stats["formulas"],
+        by_category=sorted(categories, key=lambda r: _category_order(r["group"])),
+        by_month=[{**empty, **by_month.get(m, {}), "group": m} for m in months(start, end)],
+        close_days=days_bins(reports.close_days(start=start, end=end, body=body)),
+        quarters=[] if reference else reports.contract_quarters(start=start, end=end),
+        contract_formulas=[] if reference else reports.contract_stats(start.year)["formulas"],
+        attention=reports.attention(within=within) if not reference else {"rows": [], "more": {}},
+        deadlines=[d for d in reports.deadlines(within=within) if not reference or d["context"] == "case"],
+    )
+    figures.cases = reports.period_cases(start=start, end=end, body=body)
+    if reference:
+        known = {c["reference"] for c in figures.cases}
+        figures.deadlines = [d for d in figures.deadlines if d["reference"] in known]
+    else:
+        figures.agreements = reports.period_agreements(start=start, end=end)
+    references = [c["reference"] for c in figures.cases] + [a["reference"] for a in figures.agreements]
+    figures.timelines = reports.timelines(references)
+    first, last = start.isoformat(), end.isoformat()
+    for ref, steps in figures.timelines.items():
+        for s in steps:
+            if s.get("amends") is not None and first <= s["on"] <= last:
+                figures.corrections.append({"reference": ref, **s})
+    figures.corrections.sort(key=lambda s: (s["recorded_at"], s["reference"]))
+    return figures
+
+
+def _category_order(category: str) -> int:
+    order = list(CASE_CATEGORIES)
+    return order.index(category) if category in order else len(order)
+
+
+def category_word(category: str) -> str:
+    return pgettext("category", category)
+
+
+def outcome_word(outcome: str) -> str:
+    return pgettext("stats", OUTCOME_WORDS[outcome])
+
+
+def amount_yuan(amount: str) -> float:
+    """An exact amount as the chart's bar length, in yuan (geometry only)."""
+    return fen(amount) / 100
+
+
+__all__ = ["OUTCOMES", "Figures", "amount_yuan", "category_word", "gather", "outcome_word", "yuan"]
