@@ -220,8 +220,23 @@ def render(f: Figures, *, font: Path | None = None) -> str:
     return page.replace(FONT_MARK, base64.b64encode(woff).decode("ascii"), 1)
 
 
-def figure_rows(f: Figures) -> list[tuple[str, str, Any]]:
-    """(key, label, value) of the figures section: the keys are those of ``stats disputes --json``."""
+def grouped(amount: str) -> str:
+    """'2850000.00' -> '2,850,000.00': an exact amount with thousands separators."""
+    whole, dot, cents = amount.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{cents}"
+
+
+def figure_rows(f: Figures) -> list[tuple[str, str, Any, str]]:
+    """(key, label, value, as shown) of the figures section: the keys and values are those of
+    ``stats disputes --json``; amounts are shown with thousands separators, no value as —."""
+    return [
+        (key, label, value, "—" if value is None else grouped(value) if key.startswith("amount") else str(value))
+        for key, label, value in _figures(f)
+    ]
+
+
+def _figures(f: Figures) -> list[tuple[str, str, Any]]:
     t = f.total
     counted = ("received", "accepted", "closed", "succeeded", "failed", "withdrawn", "referred", "declined")
     return [
