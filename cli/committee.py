@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from bargaining import _
-from bargaining.language import use
+from bargaining import language as current_language
+from bargaining import use_language as use
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json
@@ -63,15 +64,20 @@ def report(
 
     \b
     Examples:
-      bargaining report --out 2011年报告.html --from 2011-01-01 --to 2011-12-31
-      bargaining report --out 街道调委会.html --to 2012-12-31 --body DEMO-LQ-TJWYH --lang zh
+      bargaining report --out 2024年报告.html --from 2024-01-01 --to 2024-12-31
+      bargaining report --out 街道调解分中心.html --to 2024-12-31 --body JD-TJFZX --lang zh
     """
     tracker = session.tracker()
     last = end or tracker.reports.today
     first = start or date(last.year, 1, 1)
-    if language:
-        use(language)
-    written = tracker.write_report(out, start=first, end=last, body=body_ref)
+    # The file is in the report's language; what the terminal says stays in the interface's.
+    interface = current_language()
+    try:
+        if language:
+            use(language)
+        written = tracker.write_report(out, start=first, end=last, body=body_ref)
+    finally:
+        use(interface)
     if as_json:
         echo_json(written)
         return

@@ -463,7 +463,7 @@ def disputes(
     Examples:
       bargaining stats disputes --from 2024-01-01 --to 2024-12-31
       bargaining stats disputes --from 2024-01-01 --to 2024-12-31 --by category --csv
-      bargaining stats disputes --from 2011-01-01 --to 2011-12-31 --body DEMO-LQ-TJWYH
+      bargaining stats disputes --from 2024-01-01 --to 2024-12-31 --body JD-TJFZX
     """
     how = fmt(as_json, as_csv)
     data = session.tracker().reports.dispute_stats(start=start, end=end, by=by or "", body=body_ref)

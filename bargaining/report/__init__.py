@@ -33,6 +33,7 @@ def write_report(
         )
     if end < start:
         raise InvalidValueError("report.to", _("{end} is before --from {start}").format(end=end, start=start))
+    body = reports.known_body(body, "report.body") if body else ""
     figures = gather(reports, start=start, end=end, body=body)
     page = render(figures)
     # Written beside the target and renamed over it: a report interrupted leaves no half file.

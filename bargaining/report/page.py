@@ -38,12 +38,12 @@ def subset_font(font: Path, text: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff"
     options.layout_features = ["kern", "liga", "vert", "locl"]
-    loaded = TTFont(str(font), lazy=True)
-    cutter = subset.Subsetter(options)
-    cutter.populate(text=text + "0123456789.,:;%()–—…·/-+ ")
-    cutter.subset(loaded)
     out = io.BytesIO()
-    loaded.save(out)
+    with TTFont(str(font), lazy=True) as loaded:  # lazy: only the glyphs kept are read
+        cutter = subset.Subsetter(options)
+        cutter.populate(text=text + "0123456789.,:;%()–—…·/-+ ")
+        cutter.subset(loaded)
+        loaded.save(out)
     return out.getvalue()
 
 

@@ -130,6 +130,7 @@ WORKFLOW: list[tuple[str, dict[str, list[int] | bool]]] = [
     ("stats", {}),
     ("stats disputes", {}),
     ("stats contracts", {}),
+    ("report", {}),
     ("export", {}),
     ("export cases", {"advance": [0, 1]}),
     ("export contracts", {"advance": [0]}),
