@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import click
+import pytest
 
 from cli.language import translated
 from cli.main import cli
