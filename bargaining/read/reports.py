@@ -187,14 +187,16 @@ class ReportService:
         return readers.period_cases(self.views, start.isoformat(), end.isoformat(), only)
 
     def period_agreements(self, *, start: date, end: date) -> list[Row]:
-        """The negotiations and contracts alive at some time in the period: opened by its end,
-        and not ended (expired, terminated) before its start; with their status today."""
+        """The negotiations and contracts with a dated step in the period (opening, request,
+        reply, a round, draft, vote, signing, filing, review, publication, expiry, renewal,
+        termination), with their status today. A contract merely in force, or a negotiation
+        with no step in the period, is not one (the attention board lists what waits)."""
         self.refresh()
         first, last, today = start.isoformat(), end.isoformat(), self.today.isoformat()
         return [
             readers.with_status(r, today)
             for r in readers.agreements(self.views)
-            if r["opened_on"] <= last and (r["terminated_on"] or r["term_end"] or "9999-12-31") >= first
+            if any(first <= (r[key] or "") <= last for key in AGREEMENT_DATES)
         ]
 
     def contract_quarters(self, *, start: date, end: date) -> list[Row]:
@@ -467,9 +469,12 @@ class ReportService:
             )
         return found[ref]
 
-    def timelines(self, references: list[str]) -> dict[str, list[Row]]:
+    def timelines(
+        self, references: list[str], *, described: tuple[str, str] | None = None
+    ) -> dict[str, list[Row]]:
         """The timelines of many references at once (a report's), by reference: their events
-        read in a few queries, not one per aggregate. A reference with no record is left out."""
+        read in a few queries, not one per aggregate. A reference with no record is left out.
+        ``described`` (first, last day): only the steps dated in it get their detail worded."""
         from bargaining.history import mark_amended
         from projections import events
         from projections.codec import BOOKKEEPING
@@ -497,7 +502,11 @@ class ReportService:
                         "kind": step,
                         "recorded_by": data["by"],
                         "recorded_at": data["timestamp"],
-                        "detail": detail(step, fields),
+                        "detail": (
+                            detail(step, fields)
+                            if described is None or described[0] <= data["on"] <= described[1]
+                            else ""
+                        ),
                         "data": fields,
                     }
                 )
@@ -682,6 +691,24 @@ class DeadlineReport:
         }
 
 
+# The dated steps of a negotiation and its contract, as the agreements view holds them.
+AGREEMENT_DATES = (
+    "opened_on",
+    "request_on",
+    "reply_on",
+    "last_round_on",
+    "draft_on",
+    "vote_on",
+    "signed_on",
+    "submitted_on",
+    "received_on",
+    "objected_on",
+    "effective_on",
+    "published_on",
+    "terminated_on",
+    "renewed_on",
+    "term_end",
+)
 CONTRACT_COUNTS = ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed")
 
 

@@ -24,6 +24,7 @@ OUTCOME_WORDS = {
     "withdrawn": NC_("stats", "withdrawn"),
     "referred": NC_("stats", "referred"),
 }
+MOST_OVERDUE = 100  # overdue deadlines the report lists; the rest are counted
 # How long cases took from acceptance to close: the statutory 15 days (S4 Art 26 / LDMAL
 # Art 14) in thirds, the days an agreed extension may add, and beyond.
 DAY_BINS = ((0, 5), (6, 10), (11, 15), (16, 30), (31, None))
@@ -70,6 +71,7 @@ class Figures:
     agreements: list[Row] = field(default_factory=list)
     timelines: dict[str, list[Row]] = field(default_factory=dict)
     corrections: list[Row] = field(default_factory=list)
+    overdue_left_out: int = 0
 
 
 def months(start: date, end: date) -> list[str]:
@@ -110,11 +112,18 @@ def gather(reports: ReportService, *, start: date, end: date, body: str = "", wi
     if reference:
         known = {c["reference"] for c in figures.cases}
         figures.deadlines = [d for d in figures.deadlines if d["reference"] in known]
-    else:
+    # Every deadline of the next days is shown; of those overdue, the most recent, and a count
+    # of the rest ('bargaining deadlines --overdue' lists them all).
+    overdue = [d for d in figures.deadlines if d["state"] == "overdue"]
+    if len(overdue) > MOST_OVERDUE:
+        kept = {id(d) for d in sorted(overdue, key=lambda d: d["due"], reverse=True)[:MOST_OVERDUE]}
+        figures.deadlines = [d for d in figures.deadlines if d["state"] != "overdue" or id(d) in kept]
+        figures.overdue_left_out = len(overdue) - MOST_OVERDUE
+    if not reference:
         figures.agreements = reports.period_agreements(start=start, end=end)
     references = [c["reference"] for c in figures.cases] + [a["reference"] for a in figures.agreements]
-    figures.timelines = reports.timelines(references)
     first, last = start.isoformat(), end.isoformat()
+    figures.timelines = reports.timelines(references, described=(first, last))
     for ref, steps in figures.timelines.items():
         for s in steps:
             if s.get("amends") is not None and first <= s["on"] <= last:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import base64
 import io
+from html import escape
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from bargaining.packet.font import find_font
 from bargaining.report import charts
@@ -41,7 +42,9 @@ def subset_font(font: Path, text: str) -> bytes:
     out = io.BytesIO()
     with TTFont(str(font), lazy=True) as loaded:  # lazy: only the glyphs kept are read
         cutter = subset.Subsetter(options)
-        cutter.populate(text=text + "0123456789.,:;%()–—…·/-+ ")
+        # The page's distinct characters, found by set() in C: populate(text=…) would walk
+        # tens of megabytes of timelines one character at a time in Python.
+        cutter.populate(unicodes={ord(c) for c in set(text) | set("0123456789.,:;%()–—…·/-+ ")})
         cutter.subset(loaded)
         loaded.save(out)
     return out.getvalue()
@@ -205,12 +208,16 @@ def render(f: Figures, *, font: Path | None = None) -> str:
         deadline_rows=deadline_rows(f),
         case_items=[
             timeline_item(
-                c["reference"], case_title(c, f.today.isoformat()), f.timelines.get(c["reference"], []), said
+                c["reference"],
+                case_title(c, f.today.isoformat()),
+                f.timelines.get(c["reference"], []),
+                said,
+                f,
             )
             for c in f.cases
         ],
         agreement_items=[
-            timeline_item(a["reference"], agreement_title(a), f.timelines.get(a["reference"], []), said)
+            timeline_item(a["reference"], agreement_title(a), f.timelines.get(a["reference"], []), said, f)
             for a in f.agreements
         ],
         correction_rows=f.corrections,
@@ -231,7 +238,12 @@ def figure_rows(f: Figures) -> list[tuple[str, str, Any, str]]:
     """(key, label, value, as shown) of the figures section: the keys and values are those of
     ``stats disputes --json``; amounts are shown with thousands separators, no value as —."""
     return [
-        (key, label, value, "—" if value is None else grouped(value) if key.startswith("amount") else str(value))
+        (
+            key,
+            label,
+            value,
+            "—" if value is None else grouped(value) if key.startswith("amount") else str(value),
+        )
         for key, label, value in _figures(f)
     ]
 
@@ -312,10 +324,19 @@ def agreement_title(a: Row) -> str:
     return _("; ").join([a["employer"], pgettext("kind", a["kind"]), pgettext("stage", a["status"])])
 
 
-def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, str]) -> Markup:
-    """One record's timeline, written open (see the page's script)."""
+def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, str], f: Figures) -> Markup:
+    """One record's timeline: its steps dated in the period, and how many fall before and
+    after it ('bargaining timeline REF' lists them all). Written open (see the page's script)."""
+    first, last = f.start.isoformat(), f.end.isoformat()
     items = []
+    before = after = 0
     for s in steps:
+        if s["on"] < first:
+            before += 1
+            continue
+        if s["on"] > last:
+            after += 1
+            continue
         note = ""
         met = s.get("met")
         if met:
@@ -323,20 +344,31 @@ def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, 
             note = (
                 f' <span class="late">{escape(said["late"].format(days=late))}</span>'
                 if late
-                else f' <span class="met">{escape(said["met"])}</span>'
+                else f' <span class="met">{said["met_html"]}</span>'
             )
         struck = ' class="struck"' if s.get("retracted_by") else ""
-        mark = f" <i>({escape(said['retracted'])})</i>" if s.get("retracted_by") else ""
+        mark = f" <i>({said['retracted_html']})</i>" if s.get("retracted_by") else ""
         if s.get("corrected_by"):
-            mark += f" <i>({escape(said['corrected'])})</i>"
+            mark += f" <i>({said['corrected_html']})</i>"
         items.append(
-            f"<li{struck}><time>{escape(s['on'])}</time><b>{escape(s['step'])}</b>"
+            f"<li{struck}><time>{s['on']}</time><b>{escape(s['step'])}</b>"
             f'<span class="d">{escape(s["detail"])}</span>{note}{mark}</li>'
         )
-    # Every value above went through escape(): the markup is only the tags written here.
+    elsewhere = []
+    if before:
+        elsewhere.append(said["before"].format(count=before))
+    if after:
+        elsewhere.append(said["after"].format(count=after))
+    if elsewhere:
+        more = _("; ").join(elsewhere)
+        hint = said["whole"].format(reference=reference)
+        items.append(f'<li class="more">{escape(more)} ({escape(hint)})</li>')
+    # Every value above went through escape() (html.escape, quotes included): the markup is
+    # only the tags written here.
+    ref = escape(reference)
     return Markup(  # noqa: S704
-        f'<details class="timeline" open data-reference="{escape(reference)}">'
-        f"<summary>{escape(reference)} <span>{escape(title)}</span></summary>"
+        f'<details class="timeline" open data-reference="{ref}">'
+        f"<summary>{ref} <span>{escape(title)}</span></summary>"
         f"<ol>{''.join(items)}</ol></details>"
     )
 
@@ -344,6 +376,7 @@ def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, 
 def words(f: Figures) -> dict[str, str]:
     """The page's own words in the current language."""
     period = _("{start} to {end}").format(start=f.start.isoformat(), end=f.end.isoformat())
+    met, corrected, retracted = _("met"), _("corrected"), _("retracted")
     return {
         "title": (
             _("Mediation and collective contracts: report for {period}").format(period=period)
@@ -384,10 +417,20 @@ def words(f: Figures) -> dict[str, str]:
         "kind": _("kind"),
         "employer": _("employer"),
         "next": _("next deadline"),
-        "met": _("met"),
+        "met": met,
         "late": _("late by {days} days"),
-        "corrected": _("corrected"),
-        "retracted": _("retracted"),
+        "corrected": corrected,
+        "retracted": retracted,
         "body_only": _("Only the cases of this mediation body; negotiations and contracts are not a body's."),
         "skip": _("Skip to the charts"),
+        "left_out": _(
+            "and {count} deadlines overdue before these: 'bargaining deadlines --overdue' lists them all"
+        ).format(count=f.overdue_left_out),
+        "before": _("{count} earlier steps"),
+        "after": _("{count} later steps"),
+        "whole": _("'bargaining timeline {reference}' lists every step"),
+        **{
+            f"{key}_html": escape(value)
+            for key, value in (("met", met), ("corrected", corrected), ("retracted", retracted))
+        },
     }
