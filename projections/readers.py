@@ -513,6 +513,22 @@ def agreement_deadlines(at: ViewsAt, reference: str) -> list[Row]:
     return list(orjson.loads(found)) if found else []
 
 
+def agreements_deadlines(at: ViewsAt, references: list[str]) -> dict[str, list[Row]]:
+    """``agreement_deadlines`` of many negotiations at once, by reference."""
+    import orjson  # noqa: PLC0415 - as in with_status
+
+    found: dict[str, list[Row]] = {}
+    with connect(at) as db:
+        for start in range(0, len(references), 500):
+            chunk = references[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for reference, deadlines in db.tuples(
+                f"SELECT reference, deadlines FROM agreement_details WHERE reference IN ({marks})", chunk
+            ):
+                found[reference] = list(orjson.loads(deadlines)) if deadlines else []
+    return found
+
+
 def case(at: ViewsAt, reference: str) -> Row | None:
     with connect(at) as db:
         rows = db.rows("SELECT * FROM cases WHERE reference = ?", (reference,))

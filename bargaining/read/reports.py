@@ -514,15 +514,25 @@ class ReportService:
                 mark_amended(steps, number="number", kind="kind", data="data")
             )
         cases = readers.cases_by_reference(self.views, list(steps_of))
+        # The agreements' deadlines, read and put in the reader's language once for them all.
+        stored = [
+            {"reference": ref, "deadlines": deadlines}
+            for ref, deadlines in readers.agreements_deadlines(
+                self.views, [ref for ref in steps_of if ref not in cases]
+            ).items()
+        ]
+        deadlines = {r["reference"]: r["deadlines"] for r in spoken(self.views, stored)}
         found = {}
         for ref, steps in steps_of.items():
             _note_vote_attempts(steps)
-            self._note_deadlines_met(ref, steps, cases.get(ref))
+            self._note_deadlines_met(steps, cases.get(ref), deadlines.get(ref, []))
             found[ref] = sorted(steps, key=lambda r: (r["on"], r["recorded_at"]))
         return found
 
-    def _note_deadlines_met(self, reference: str, steps: list[Row], case: Row | None) -> None:
-        """Each step that met a deadline says so: when it was due, on time or how late, the rule."""
+    @staticmethod
+    def _note_deadlines_met(steps: list[Row], case: Row | None, agreement: list[Row]) -> None:
+        """Each step that met a deadline says so: when it was due, on time or how late, the rule.
+        ``agreement``: a negotiation's deadlines, in the reader's language (``spoken``)."""
         from bargaining.mediation.deadlines import met_deadlines
         from bargaining.timeliness import lateness, steps_meeting
         from domain.due import MET_BY
@@ -530,8 +540,7 @@ class ReportService:
         if any(s["context"] == "case" for s in steps):
             deadlines = met_deadlines(case) if case else []
         else:
-            stored = {"reference": reference, "deadlines": readers.agreement_deadlines(self.views, reference)}
-            deadlines = [lateness(d) for d in spoken(self.views, [stored])[0]["deadlines"]]
+            deadlines = [lateness(d) for d in agreement]
         meeting = steps_meeting(deadlines, MET_BY)
         for s in steps:
             kind = s.pop("kind")
