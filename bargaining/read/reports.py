@@ -187,16 +187,22 @@ class ReportService:
         return readers.period_cases(self.views, start.isoformat(), end.isoformat(), only)
 
     def period_agreements(self, *, start: date, end: date) -> list[Row]:
-        """The negotiations and contracts with a dated step in the period (opening, request,
-        reply, a round, draft, vote, signing, filing, review, publication, expiry, renewal,
-        termination), with their status today. A contract merely in force, or a negotiation
-        with no step in the period, is not one (the attention board lists what waits)."""
+        """The negotiations and contracts with a step recorded in the period (opening, request,
+        reply, a round, draft, vote, signing, filing, receipt, objection, publication, renewal,
+        termination), with their status today. A contract that only ran on or expired, or a
+        negotiation with no step in the period, is not one: the contracts chart counts
+        expiries, and the attention board lists what waits."""
         self.refresh()
         first, last, today = start.isoformat(), end.isoformat(), self.today.isoformat()
         return [
             readers.with_status(r, today)
             for r in readers.agreements(self.views)
-            if any(first <= (r[key] or "") <= last for key in AGREEMENT_DATES)
+            if r["opened_on"] <= last
+            # negotiating in the period: a round (only the last is in the view) may fall in it
+            and (
+                max(r[key] or "" for key in NEGOTIATION_DATES) >= first
+                or any(first <= (r[key] or "") <= last for key in CONTRACT_DATES)
+            )
         ]
 
     def contract_quarters(self, *, start: date, end: date) -> list[Row]:
@@ -700,8 +706,10 @@ class DeadlineReport:
         }
 
 
-# The dated steps of a negotiation and its contract, as the agreements view holds them.
-AGREEMENT_DATES = (
+# The days of the steps recorded on a negotiation, then on its contract, as the agreements
+# view holds them. Not the days that follow from the rules with no step recorded (deemed
+# effective, the term's end): a contract that only ran on in a period had no step in it.
+NEGOTIATION_DATES = (
     "opened_on",
     "request_on",
     "reply_on",
@@ -709,15 +717,8 @@ AGREEMENT_DATES = (
     "draft_on",
     "vote_on",
     "signed_on",
-    "submitted_on",
-    "received_on",
-    "objected_on",
-    "effective_on",
-    "published_on",
-    "terminated_on",
-    "renewed_on",
-    "term_end",
 )
+CONTRACT_DATES = ("submitted_on", "received_on", "objected_on", "published_on", "terminated_on", "renewed_on")
 CONTRACT_COUNTS = ("signed", "filed_on_time", "filed_late", "not_filed", "in_force", "expiring", "renewed")
 
 
