@@ -729,6 +729,14 @@ def wage_terms(wage: dict[str, Any] | None) -> str:
     parts = []
     if wage["increase_pct"] is not None:
         parts.append(f"+{wage['increase_pct']}%")
+    for r in wage.get("raises", []):
+        parts.append(f"{r['group']} +{r['pct']}%" if r["pct"] is not None else f"{r['group']} +{r['amount']}")
+    if wage.get("one_off") is not None:
+        parts.append(_("one-off {amount}").format(amount=wage["one_off"]))
+    if wage.get("later"):
+        parts.append(
+            ngettext("{n} later year", "{n} later years", len(wage["later"])).format(n=len(wage["later"]))
+        )
     if wage["minimum_wage"] is not None:
         parts.append(
             _("min {amount} {currency}").format(amount=wage["minimum_wage"], currency=wage["currency"])

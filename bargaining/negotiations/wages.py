@@ -6,7 +6,7 @@ the base, and ``cost`` with a scenario writes nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -107,7 +107,8 @@ class WageService(Service):
         span = years or _term_years(n, [t for _, t in tabled.values()] + [typed])
         if span < 1 or span > 10:
             raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
-        context = self._context(base, tabled, typed)
+        figures = ReferenceService(self.app, self.actor, self.today)
+        context = _context(figures, base, tabled, typed)
         positions = []
         for side in Side:
             proposals, terms = tabled[side]
@@ -129,28 +130,28 @@ class WageService(Service):
             "warnings": _warnings(base, positions, context),
         }
 
-    def _context(
-        self,
-        base: WageBase,
-        tabled: dict[Side, tuple[list[Proposal], WageTerms | None]],
-        typed: WageTerms | None,
-    ) -> dict[str, Any]:
-        """The reference figures for the base's region and year (the year the terms apply from
-        when the base names none)."""
-        year = base.year
-        if year is None:
-            dates = [t.effective_on for _, t in tabled.values() if t is not None and t.effective_on]
-            dates += [typed.effective_on] if typed is not None and typed.effective_on else []
-            year = dates[0].year if dates else None
-        reference = ReferenceService(self.app, self.actor, self.today)
-        data: dict[str, Any] = {"region": base.region, "year": year}
-        guideline = None
-        if base.region and year is not None:
-            data.update(reference.show(region=base.region, year=year))
-            guideline = reference.guideline_lines(base.region, year)
-        else:
-            data.update({"guideline": None, "minimum_wage": None, "cpi": None})
-        return {"data": data, "guideline": guideline}
+
+def _context(
+    reference: ReferenceService,
+    base: WageBase,
+    tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]],
+    typed: WageTerms | None,
+) -> dict[str, Any]:
+    """The reference figures for the base's region and year (the year the terms apply from
+    when the base names none)."""
+    year = base.year
+    if year is None:
+        dates = [t.effective_on for _, t in tabled.values() if t is not None and t.effective_on]
+        dates += [typed.effective_on] if typed is not None and typed.effective_on else []
+        year = dates[0].year if dates else None
+    data: dict[str, Any] = {"region": base.region, "year": year}
+    guideline = None
+    if base.region and year is not None:
+        data.update(reference.show(region=base.region, year=year))
+        guideline = reference.guideline_lines(base.region, year)
+    else:
+        data.update({"guideline": None, "minimum_wage": None, "cpi": None})
+    return {"data": data, "guideline": guideline}
 
 
 def _months(value: str | Decimal) -> Decimal:
@@ -356,4 +357,33 @@ def base_row(n: Negotiation) -> dict[str, Any] | None:
             {"group": g.name, "headcount": g.headcount, "average_wage": str(g.average_wage)}
             for g in base.groups
         ],
+    }
+
+
+def agreed_costing(n: Negotiation, reference: ReferenceService) -> dict[str, Any] | None:
+    """The agreed wage terms costed on the base for the contract's term, with the guideline,
+    minimum wage and CPI they were weighed against and their sources: what the wage
+    agreement's explanation (S2 Art 21) states. None without a base or agreed numbers."""
+    base = n.wage_base
+    terms = combined(
+        p.wage
+        for article in n.article_order
+        if (agreed := n.agreements.get(article)) is not None
+        and (p := n.proposals[agreed.proposal_id]).wage is not None
+    )
+    if base is None or terms is None:
+        return None
+    years = _term_years(n, [terms])
+    tabled: dict[Side, tuple[list[Proposal], WageTerms | None]] = {side: ([], terms) for side in Side}
+    context = _context(reference, base, tabled, None)
+    row = _position("agreed", [], base, terms, years, context)
+    lines = context["guideline"]
+    return {
+        **row,
+        "base": base_row(n),
+        "reference_data": context["data"],
+        "guideline_lines": None
+        if lines is None
+        else {"base": str(lines.base), "upper": str(lines.upper), "lower": str(lines.lower)},
+        "rounding": ROUNDING,
     }
