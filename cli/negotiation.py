@@ -326,7 +326,7 @@ def propose(
     Example:
       bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s union \\
         --text '职工月平均工资增长8%' --increase 8 --factor cpi --factor performance
-      bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s employer \
+      bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s employer \\
         --text '增长6%，一线职工增长7%' --increase 6 --raise 一线职工=7%
     """
     if (text is None) == (text_file is None):

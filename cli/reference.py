@@ -131,7 +131,7 @@ def _figure(row: dict[str, Any]) -> str:
         since = row.get("effective_on")
         amount = _("{amount} a month").format(amount=money(row["monthly"]))
         return _("{amount} from {day}").format(amount=amount, day=since) if since else amount
-    return _("{change}% on the year before").format(change=row["change_pct"])
+    return _("change on the year before: {change}%").format(change=row["change_pct"])
 
 
 KIND_WORDS = {"guideline": N_("wage guideline"), "minimum-wage": N_("minimum wage"), "cpi": N_("CPI")}

@@ -29,7 +29,7 @@ def term_options(func: FC) -> FC:
                 "raises",
                 multiple=True,
                 metavar="GROUP=PCT%|AMOUNT元",
-                help="Wage: a group's own rise, e.g. 一线职工=7% or 管理人员=300元 (a month); repeatable.",
+                help="Wage: a group's own rise, e.g. 一线职工=7%, 管理人员=300元 (a month); repeatable.",
             ),
             option("--min-wage", default=None, metavar="AMOUNT", help="Wage: monthly minimum wage (CNY)."),
             option(
@@ -82,8 +82,8 @@ def percent(value: str | None) -> str:
 @option("--drop", multiple=True, metavar="NAME", help="A group to take out of the base; repeatable.")
 @option("--region", default=None, help="Region whose guideline, minimum wage and CPI apply, e.g. 广州.")
 @option("--year", type=COUNT, default=None, help="Year the rise is for (the wages are the year before's).")
-@option("--social", default=None, metavar="PCT", help="Employer's social insurance, % of pay.")
-@option("--housing", default=None, metavar="PCT", help="Employer's housing fund, % of pay.")
+@option("--social", default=None, metavar="PCT", help="Employer's social insurance, percent of pay.")
+@option("--housing", default=None, metavar="PCT", help="Employer's housing fund, percent of pay.")
 @option("--bonus-months", default=None, metavar="N", help="Months of bonus paid on top of 12 (e.g. 1).")
 @on_option(required=False, help_text=N_("Date the figures were given (YYYY-MM-DD; default today)."))
 @option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
@@ -158,7 +158,7 @@ MEASURES: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     (N_("this year: total"), lambda p: money(p["this_year"]["total"])),
     (N_("over the term"), lambda p: money(p["term"]["total"])),
     (N_("per worker, this year"), lambda p: money(p["per_worker"])),
-    (N_("% of last year's wage bill"), lambda p: percent(p["payroll_pct"])),
+    (N_("share of last year's wage bill"), lambda p: percent(p["payroll_pct"])),
     (N_("floor"), lambda p: money(p["minimum_wage"])),
     (N_("workers lifted to the floor"), lambda p: str(p["floor"]["lifted"])),
     (N_("the floor adds a month"), lambda p: money(p["floor"]["monthly"])),
@@ -310,7 +310,7 @@ def echo_costing(r: dict[str, Any]) -> None:
             ),
             (
                 _("On-costs"),
-                _("social insurance {social}%, housing fund {housing}% of pay").format(
+                _("social insurance {social}%, housing fund {housing}%, of pay").format(
                     social=b["social_insurance_pct"], housing=b["housing_fund_pct"]
                 ),
             ),

@@ -1,9 +1,10 @@
 """What a wage proposal costs: pure arithmetic on the wage base, exact to the fen.
 
-Rounding, once and in one place: each group's new average monthly wage is rounded to the fen,
-half up (``ROUND_HALF_UP``), as a pay slip shows it; on-costs are rounded to the fen, half up,
-per group and year. Every other money figure is a whole-number multiple (workers, months) or a
-sum of those, so it is exact, and every total is the sum of its groups' and years' figures:
+Rounding, in one place: each group's new average monthly wage is rounded to the fen, half up
+(``ROUND_HALF_UP``), as a pay slip shows it; each group's year of wages (where a part-month
+bonus leaves a fraction of a fen) and its on-costs are rounded to the fen, half up. Every other
+money figure is a whole-number multiple (workers, months) or a sum of those, so it is exact,
+and every total is the sum of its groups' and years' figures:
 the costing is additive over groups and over years. Percentages are kept exact and rounded to
 0.01 point, half up, only when shown (``pct``).
 
@@ -68,8 +69,9 @@ class GroupYear:
 
     @property
     def wages(self) -> Decimal:
-        """The year's added wage bill: every month paid, bonus months included."""
-        return self.added_monthly * self.months
+        """The year's added wage bill: every month paid, bonus months included (to the fen,
+        half up, where a part-month bonus leaves a fraction of one)."""
+        return fen(self.added_monthly * self.months)
 
     @property
     def on_costs(self) -> Decimal:

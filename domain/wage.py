@@ -38,7 +38,7 @@ def parse_share(value: str | Decimal | int, field: str, *, allow: bool = False, 
         raise InvalidValueError(field, _("{value} has more than 2 decimal places").format(value=shown(value)))
     if pct > PLAUSIBLE_PCT and not allow:
         raise InvalidValueError(
-            field, _("{value}% is over 100%; if that is meant, give --allow").format(value=shown(text))
+            field, _("{value}%: over 100%; if that is meant, give --allow").format(value=pct)
         )
     return pct + 0  # '-0' is 0
 
@@ -52,7 +52,7 @@ def parse_headcount(value: int | str, field: str) -> int:
         ) from None
     if count < 0 or count > 10_000_000:
         raise InvalidValueError(
-            field, _("{value} must be a whole number of workers, 0 or more").format(value=shown(value))
+            field, _("{value} must be a whole number of workers, 0 or more").format(value=count)
         )
     return count
 

@@ -25,7 +25,8 @@ def group_raise(spec: str, field: str, *, allow: bool) -> GroupRaise:
     name, equals, value = spec.partition("=")
     if not equals or not name.strip() or not value.strip():
         raise InvalidValueError(
-            field, _("{value}: give GROUP=PCT% or GROUP=AMOUNT元, e.g. 一线职工=7%").format(value=shown(spec))
+            field,
+            _("{value}: give GROUP=PCT%, or GROUP=AMOUNT元, e.g. 一线职工=7%").format(value=shown(spec)),
         )
     group = clean_name(name, field, max_len=100)
     text = value.strip()
@@ -37,7 +38,7 @@ def group_raise(spec: str, field: str, *, allow: bool) -> GroupRaise:
     raise InvalidValueError(
         field,
         _(
-            "{value}: say the unit, % for a percentage or 元 for yuan a month (一线职工=7% or 一线职工=300元)"
+            "{value}: say the unit: a percentage ends in %, yuan a month in 元 (一线职工=7%; 一线职工=300元)"
         ).format(value=shown(spec)),
     )
 

@@ -27,8 +27,9 @@ from domain.wage_reference import POSITION_WORDS, position
 def rounding_rule() -> str:
     return _(
         "Money to the fen ({rule}): each group's new average monthly wage is rounded half up, and"
-        " on-costs half up for each group and year; every total is the sum of those, so groups"
-        " and years add up exactly. Percentages are rounded half up to 0.01 point when shown."
+        " its year's wages and on-costs half up for each group and year; every total is the sum of"
+        " those, so groups and years add up exactly. Percentages are rounded half up to 0.01 point"
+        " when shown."
     ).format(rule=ROUNDING)
 
 

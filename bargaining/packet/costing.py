@@ -35,10 +35,11 @@ COSTING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "floor.line": ("{floor}: {lifted} workers, {monthly} a month", "{floor}元：{lifted}人，每月{monthly}元"),
     "rounding": (
-        "Amounts to the fen: each group's new average monthly wage and the on-costs rounded half up"
-        " (ROUND_HALF_UP); totals are the sums of the groups and years. Percentages to 0.01 point.",
-        "金额精确到分：各组调整后月平均工资及社会保险、住房公积金按四舍五入（ROUND_HALF_UP）取至分，"
-        "合计为各组、各年度之和；百分比保留两位小数。",
+        "Amounts to the fen: each group's new average monthly wage, its year's wages and the on-costs"
+        " rounded half up (ROUND_HALF_UP); totals are the sums of the groups and years. Percentages to"
+        " 0.01 point.",
+        "金额精确到分：各组调整后月平均工资、年度工资及社会保险、住房公积金按四舍五入（ROUND_HALF_UP）"
+        "取至分，合计为各组、各年度之和；百分比保留两位小数。",
     ),
     "guideline": ("Comparison with the wage guideline", "与工资指导线比较"),
     "guideline.line": (
