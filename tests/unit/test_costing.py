@@ -17,10 +17,21 @@ from domain.wage import WageBase, WageGroup, parse_share
 from domain.wage_reference import Guideline, Position, position
 
 D = Decimal
+ZERO = D(0)
 
 
-def base_of(*groups: tuple[str, int, str], **on_costs: Decimal) -> WageBase:
-    return WageBase(groups=tuple(WageGroup(n, c, D(w)) for n, c, w in groups), **on_costs)
+def base_of(
+    *groups: tuple[str, int, str],
+    social_insurance_pct: Decimal = ZERO,
+    housing_fund_pct: Decimal = ZERO,
+    bonus_months: Decimal = ZERO,
+) -> WageBase:
+    return WageBase(
+        groups=tuple(WageGroup(n, c, D(w)) for n, c, w in groups),
+        social_insurance_pct=social_insurance_pct,
+        housing_fund_pct=housing_fund_pct,
+        bonus_months=bonus_months,
+    )
 
 
 def test_a_six_percent_rise_on_137_workers_at_3200() -> None:
@@ -242,14 +253,15 @@ def test_raising_any_increase_never_lowers_the_cost(
     year = data.draw(st.integers(0, len(terms.years) - 1))
     schedule = list(terms.years)
     chosen = schedule[year]
-    if chosen.raises and data.draw(st.booleans()):
+    bump_a_group: bool = data.draw(st.booleans())
+    if chosen.raises and bump_a_group:
         i = data.draw(st.integers(0, len(chosen.raises) - 1))
         r = chosen.raises[i]
         bumped = (
             attrs.evolve(r, pct=r.pct + more)
             if r.pct is not None
-            else attrs.evolve(r, amount=r.amount + more)
-        )  # type: ignore[operator]
+            else attrs.evolve(r, amount=(r.amount or D(0)) + more)
+        )
         raises = (*chosen.raises[:i], bumped, *chosen.raises[i + 1 :])
         schedule[year] = attrs.evolve(chosen, raises=raises)
     else:
