@@ -149,7 +149,7 @@ def base(
 
 # The rows of the costing table: (label, how to show a position's value).
 MEASURES: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
-    (N_("proposals"), lambda p: ", ".join(p["proposals"]) or "—"),
+    (N_("proposals costed"), lambda p: ", ".join(p["proposals"]) or "—"),
     (N_("average increase"), lambda p: percent(p["increase_pct"])),
     (N_("added a month"), lambda p: money(p["monthly"])),
     (N_("this year: wages"), lambda p: money(p["this_year"]["wages"])),

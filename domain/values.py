@@ -347,18 +347,6 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-def parse_percent(value: str | Decimal, field: str) -> Decimal:
-    try:
-        pct = Decimal(str(value).strip().rstrip("%"))
-    except InvalidOperation:
-        raise InvalidValueError(field, _("{value} is not a percentage").format(value=shown(value))) from None
-    if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
-        raise InvalidValueError(
-            field, _("{value} must be a percentage between -100 and 1000").format(value=shown(value))
-        )
-    return pct
-
-
 @attrs.frozen(kw_only=True)
 class GroupRaise:
     """A rise for one group of the wage base: a percentage, or yuan a month (exactly one)."""
