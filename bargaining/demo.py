@@ -8,6 +8,12 @@ on 29 June the union chairman and the general manager, the chief representatives
 front of both sides' representatives; submitted to the district labour and social security
 department for filing. The seed redacts names and gives no round dates, places or figures:
 those below are illustrative and marked so.
+
+The wage base (326 workers in four groups: 137 women are 42% of the workforce, 篇1) and the
+on-costs are illustrative too; the proposals' numbers follow their texts, to the agreed 6%
+with 7% for 一线职工 and a 1,400 yuan floor. The reference figures are the shipped ones
+(bargaining.negotiations.reference.SHIPPED), each with its source: Guangzhou's 2011 minimum
+wage and CPI. No Guangzhou 2011 wage guideline is shipped: its lines could not be confirmed.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from datetime import date
 
 from bargaining.mediation.service import BodyService, CaseService
 from bargaining.negotiations.contracts import ContractService
+from bargaining.negotiations.reference import ReferenceService
 from bargaining.negotiations.service import NegotiationService
+from bargaining.negotiations.wages import WageService
 from bargaining.vocabulary import DEMO_ARTICLE, DEMO_CASE, DEMO_REFERENCE
 
 WAGE_REF = DEMO_REFERENCE
@@ -34,13 +42,27 @@ ROUNDS = [
 WAGE = DEMO_ARTICLE
 MINIMUM = "第二条 最低工资"
 PAYMENT = "第三条 工资支付"
+# Illustrative (the seed gives none): last year's workforce and pay, and the on-costs.
+BASE = [
+    ("一线职工", 200, "2900"),
+    ("辅助岗位", 74, "2300"),
+    ("管理人员", 40, "5200"),
+    ("见习员工", 12, "1300"),
+]
 
 
-def log_wage_negotiation(negotiations: NegotiationService, contracts: ContractService) -> str:
+def log_wage_negotiation(
+    negotiations: NegotiationService,
+    contracts: ContractService,
+    wages: WageService | None = None,
+    reference: ReferenceService | None = None,
+) -> str:
     """Log 篇1 under ``WAGE_REF`` unless it is already in the store. Returns the reference."""
     n, ref = negotiations, WAGE_REF
     if n.app.exists_reference(ref):
         return ref
+    if reference is not None:
+        reference.record_shipped()
     n.open(
         ref,
         employer="广州XX有限公司",
@@ -56,6 +78,17 @@ def log_wage_negotiation(negotiations: NegotiationService, contracts: ContractSe
     n.appoint(ref, side="employer", chief=EMPLOYER_CHIEF, title="总经理", on=date(2011, 4, 20))
     n.appoint(ref, side="employer", members=["赵敏", "钱进"], on=date(2011, 4, 20))
     everyone = [UNION_CHIEF, "李红", "王强", EMPLOYER_CHIEF, "赵敏", "钱进"]
+    if wages is not None:  # the information exchanged before the talks (S2 Art 18)
+        wages.base(
+            ref,
+            groups=BASE,
+            region="广州",
+            year=2011,
+            social_insurance="25",
+            housing_fund="5",
+            bonus_months="1",
+            on=date(2011, 4, 20),
+        )
     factors = ["performance", "regional-wage", "cpi"]  # the seed's three factors (S2 Art 8)
 
     def hold(number: int) -> None:
@@ -119,6 +152,7 @@ def log_wage_negotiation(negotiations: NegotiationService, contracts: ContractSe
         side="employer",
         text="职工月平均工资比上年增长6%，\n其中一线职工增长不低于7%。",
         increase="6",
+        raises=["一线职工=7%"],
         effective=date(2011, 7, 1),
         factors=factors,
     )

@@ -20,7 +20,9 @@ from bargaining.vocabulary import ACTOR_ENV
 if TYPE_CHECKING:
     from bargaining.mediation.service import BodyService, CaseService
     from bargaining.negotiations.contracts import ContractService
+    from bargaining.negotiations.reference import ReferenceService
     from bargaining.negotiations.service import NegotiationService
+    from bargaining.negotiations.wages import WageService
     from bargaining.packet.service import PacketService
     from bargaining.read.lists import ListService
     from bargaining.read.reports import ReportService
@@ -92,6 +94,22 @@ class Tracker:
         from bargaining.negotiations.service import NegotiationsApp
 
         return ContractService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def wages(self) -> WageService:
+        """A negotiation's wage base, and what its wage proposals cost."""
+        from bargaining.negotiations.service import NegotiationsApp
+        from bargaining.negotiations.wages import WageService
+
+        return WageService(self._app(NegotiationsApp), self.actor, self.today)
+
+    @cached_property
+    def wage_reference(self) -> ReferenceService:
+        """Wage guidelines, minimum wages and CPI by region and year, with their sources."""
+        from bargaining.negotiations.reference import ReferenceService
+        from bargaining.negotiations.service import NegotiationsApp
+
+        return ReferenceService(self._app(NegotiationsApp), self.actor, self.today)
 
     @cached_property
     def packets(self) -> PacketService:
@@ -194,7 +212,7 @@ class Tracker:
         from bargaining import demo
 
         return [
-            demo.log_wage_negotiation(self.negotiations, self.contracts),
+            demo.log_wage_negotiation(self.negotiations, self.contracts, self.wages, self.wage_reference),
             demo.log_injury_case(self.bodies, self.cases),
         ]
 

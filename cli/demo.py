@@ -73,6 +73,7 @@ def demo(session: Session) -> None:
         _(
             "Explore: bargaining negotiation article {wage} '{article}' --diff 1 4\n"
             "         bargaining case show {case} --as-of 2011-03-16\n"
+            "         bargaining negotiation cost {wage}      (wage proposals costed, round by round)\n"
             "         bargaining board --all      (every negotiation and contract)\n"
             "         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)"
         ).format(wage=wage, article=bargaining.DEMO_ARTICLE, case=injury)

@@ -210,6 +210,7 @@ COMMANDS = {
     "negotiation": "cli.negotiation:negotiation",
     "packet": "cli.packet:packet",
     "rebuild": "cli.reports:rebuild",
+    "reference": "cli.reference:reference",
     "report": "cli.committee:report",
     "stats": "cli.reports:stats",
     "store": "cli.store:store",

@@ -29,6 +29,7 @@ from cli.output import (
 from cli.params import group, option
 from cli.types import COUNT, DATE, PERSON, Count, OneOf, read_text_file
 from cli.votes import render_votes
+from cli.wage import base, cost, term_options
 
 SIDE = OneOf(*bargaining.TERMS["side"], context="side")
 KIND = OneOf(*bargaining.KINDS, context="kind")
@@ -289,8 +290,7 @@ def round_(
     default=None,
     help="Round it was tabled in (default: latest).",
 )
-@option("--increase", default=None, metavar="PCT", help="Wage: average wage increase in %.")
-@option("--min-wage", default=None, metavar="AMOUNT", help="Wage: monthly minimum wage (CNY).")
+@term_options
 @option("--effective", type=DATE, default=None, metavar="DATE", help="Wage: date the terms apply from.")
 @option(
     "--factor",
@@ -309,16 +309,25 @@ def propose(
     text_file: str | None,
     round_no: int | None,
     increase: str | None,
+    raises: tuple[str, ...],
     min_wage: str | None,
+    one_off: str | None,
+    later: tuple[str, ...],
+    allow: bool,
     effective: date | None,
     factors: tuple[str, ...],
 ) -> None:
     """Table a proposal or counter-proposal on one article.
 
+    Its wage numbers are what 'negotiation cost' costs: --increase for every group, --raise for
+    a group of the wage base, --min-wage, --one-off, and --then for each later year.
+
     \b
     Example:
       bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s union \\
         --text '职工月平均工资增长8%' --increase 8 --factor cpi --factor performance
+      bargaining negotiation propose CB-2011-001 -a '第三条 工资调整' -s employer \\
+        --text '增长6%，一线职工增长7%' --increase 6 --raise 一线职工=7%
     """
     if (text is None) == (text_file is None):
         raise CommandError(_("propose.text: give the article's text with --text or --text-file"))
@@ -333,6 +342,10 @@ def propose(
         minimum_wage=min_wage,
         effective=effective,
         factors=list(factors),
+        raises=list(raises),
+        one_off=one_off,
+        later=list(later),
+        allow=allow,
     )
     report(
         session,
@@ -716,6 +729,14 @@ def wage_terms(wage: dict[str, Any] | None) -> str:
     parts = []
     if wage["increase_pct"] is not None:
         parts.append(f"+{wage['increase_pct']}%")
+    for r in wage.get("raises", []):
+        parts.append(f"{r['group']} +{r['pct']}%" if r["pct"] is not None else f"{r['group']} +{r['amount']}")
+    if wage.get("one_off") is not None:
+        parts.append(_("one-off {amount}").format(amount=wage["one_off"]))
+    if wage.get("later"):
+        parts.append(
+            ngettext("{n} later year", "{n} later years", len(wage["later"])).format(n=len(wage["later"]))
+        )
     if wage["minimum_wage"] is not None:
         parts.append(
             _("min {amount} {currency}").format(amount=wage["minimum_wage"], currency=wage["currency"])
@@ -886,6 +907,9 @@ def joined(people: list[str]) -> str:
         text = _("{first} and {second}").format(first=text, second=name)
     return text
 
+
+negotiation.add_command(base)
+negotiation.add_command(cost)
 
 add_amend_commands(
     negotiation,

@@ -18,6 +18,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.articles import Agreement, Proposal, current_proposal
 from domain.calendar import add_months
 from domain.corrections import Amends, Correctable, Replay
+from domain.costing import check_groups
 from domain.errors import InvalidValueError, RuleViolationError, StageError
 from domain.i18n import N_, _, english, ngettext, pgettext
 from domain.identity import negotiation_id
@@ -37,6 +38,7 @@ from domain.values import (
     VoteTally,
     WageTerms,
 )
+from domain.wage import WageBase
 
 
 def _vote_inputs(values: dict[str, Any]) -> dict[str, Any]:
@@ -138,6 +140,9 @@ class Negotiation(Correctable, Aggregate):
     class Reopened(Event):
         reason: str
 
+    class WageBaseRecorded(Event):
+        base: WageBase
+
     class StepCorrected(Event, Amends):
         step: int
         reason: str
@@ -181,6 +186,7 @@ class Negotiation(Correctable, Aggregate):
         "TieDecided": Replay(command="decide_tie"),
         "Signed": Replay(command="sign"),
         "Reopened": Replay(command="reopen"),
+        "WageBaseRecorded": Replay(command="record_wage_base"),
     }
     RECORDED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
         "Reopened": N_("is the authority's objection: correct it on the contract ('contract correct')"),
@@ -240,6 +246,7 @@ class Negotiation(Correctable, Aggregate):
         self.term: Term | None = None
         self.signings = 0
         self.reopenings: list[tuple[date, str]] = []
+        self.wage_base: WageBase | None = None
 
     # ----------------------------------------------------------------- queries
 
@@ -533,6 +540,8 @@ class Negotiation(Correctable, Aggregate):
                 "propose.wage",
                 _("a {kind} contract has no wage terms").format(kind=pgettext("kind", self.kind.value)),
             )
+        if wage is not None and self.wage_base is not None:
+            check_groups(self.wage_base, wage, "propose.raise")
         current = current_proposal(self.article_proposals(article), number)
         counter_to = current.id if current and current.side is not side else ""
         proposal_id = f"P{len(self.proposals) + 1}"
@@ -891,6 +900,29 @@ class Negotiation(Correctable, Aggregate):
         self.progress_on = max(self.progress_on or on, on)
         self.draft_on = None
         self.reopenings.append((on, reason))
+
+    def record_wage_base(self, *, on: date, by: str, base: WageBase) -> None:
+        """Last year's workforce and pay, the figures proposals are costed on (S2 Art 8 (7)).
+        Recorded again, it replaces the one before from then on."""
+        if not base.groups:
+            raise InvalidValueError(
+                "base.group", _("name at least one group: --group NAME --headcount N --wage AMOUNT")
+            )
+        if self.kind not in (
+            AgreementKind.WAGE,
+            AgreementKind.COMPREHENSIVE,
+            AgreementKind.REGIONAL,
+            AgreementKind.INDUSTRY,
+        ):
+            raise RuleViolationError(
+                "base",
+                _("a {kind} contract has no wage terms").format(kind=pgettext("kind", self.kind.value)),
+            )
+        self._wage_base_recorded(on=on, by=by, base=base)
+
+    @event(WageBaseRecorded)
+    def _wage_base_recorded(self, on: date, by: str, base: WageBase) -> None:
+        self.wage_base = base
 
 
 def term_warnings(term: Term, profile: JurisdictionProfile) -> list[str]:

@@ -347,30 +347,76 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-def parse_percent(value: str | Decimal, field: str) -> Decimal:
-    try:
-        pct = Decimal(str(value).strip().rstrip("%"))
-    except InvalidOperation:
-        raise InvalidValueError(field, _("{value} is not a percentage").format(value=shown(value))) from None
-    if not pct.is_finite() or not Decimal(-100) <= pct <= Decimal(1000):
-        raise InvalidValueError(
-            field, _("{value} must be a percentage between -100 and 1000").format(value=shown(value))
-        )
-    return pct
+@attrs.frozen(kw_only=True)
+class GroupRaise:
+    """A rise for one group of the wage base: a percentage, or yuan a month (exactly one)."""
+
+    group: str
+    pct: Decimal | None = None
+    amount: Decimal | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.pct is None) == (self.amount is None):
+            raise InvalidValueError("propose.raise", _("give a group's rise as a percentage or an amount"))
+
+
+@attrs.frozen(kw_only=True)
+class YearTerms:
+    """The numbers of one later year of the term (year 2, 3...): rises on the year before's wage."""
+
+    increase_pct: Decimal | None = None
+    raises: tuple[GroupRaise, ...] = ()
+    minimum_wage: Decimal | None = None
+    one_off: Decimal | None = None
 
 
 @attrs.frozen(kw_only=True)
 class WageTerms:
-    """Structured terms of a wage article (S2 Art 7): average increase, minimum wage, start."""
+    """Structured terms of a wage article (S2 Art 7): average increase, minimum wage, start.
+
+    The numbers are the first year's: ``increase_pct`` for every group, ``raises`` for named
+    groups of the wage base (instead of it), ``minimum_wage`` the floor, ``one_off`` a payment
+    per worker; ``later`` the years after it. The proposal's text stays as typed; these are
+    what is costed (domain.costing).
+    """
 
     increase_pct: Decimal | None = None
     minimum_wage: Decimal | None = None
     currency: str = "CNY"
     effective_on: date | None = None
     factors: tuple[str, ...] = ()
+    raises: tuple[GroupRaise, ...] = ()
+    one_off: Decimal | None = None
+    later: tuple[YearTerms, ...] = ()
 
     def is_empty(self) -> bool:
-        return self.increase_pct is None and self.minimum_wage is None and self.effective_on is None
+        return (
+            self.increase_pct is None
+            and self.minimum_wage is None
+            and self.effective_on is None
+            and (not self.has_numbers())
+        )
+
+    def has_numbers(self) -> bool:
+        """Whether there is anything to cost: a rise, a floor or a payment, in any year."""
+        return (
+            self.increase_pct is not None
+            or self.minimum_wage is not None
+            or self.one_off is not None
+            or bool(self.raises)
+            or bool(self.later)
+        )
+
+    @property
+    def years(self) -> tuple[YearTerms, ...]:
+        """Every year's numbers, the first year's first."""
+        first = YearTerms(
+            increase_pct=self.increase_pct,
+            raises=self.raises,
+            minimum_wage=self.minimum_wage,
+            one_off=self.one_off,
+        )
+        return (first, *self.later)
 
 
 # S2 Art 8: the factors a wage proposal may cite, by the article's own numbering.

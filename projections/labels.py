@@ -27,6 +27,7 @@ STEP_LABELS = {
     "TieDecided": NC_("step", "tied vote decided"),
     "Signed": NC_("step", "signed"),
     "Reopened": NC_("step", "reopened after objection"),
+    "WageBaseRecorded": NC_("step", "wage base recorded"),
     # contracts
     "Concluded": NC_("step", "contract concluded"),
     "Resigned": NC_("step", "contract re-signed"),
@@ -287,6 +288,10 @@ DETAILS: dict[str, Callable[[dict[str, Any]], str]] = {
         _term(d),
     ),
     "Concluded": lambda d: _joined(d["reference"], pgettext("kind", d["kind"]), _term(d)),
+    "WageBaseRecorded": lambda d: _joined(
+        " ".join(str(v) for v in (d["base"]["region"], d["base"]["year"]) if v),
+        "、".join(f"{g['name']} {g['headcount']}" for g in d["base"]["groups"]),
+    ),
 }
 
 

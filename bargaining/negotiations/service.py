@@ -10,8 +10,9 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder
 
 from bargaining.amend import later_amendments
-from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError, shown
+from bargaining.errors import AlreadyExistsError, InvalidValueError, NotFoundError
 from bargaining.history import event_rows
+from bargaining.negotiations.terms import wage_terms
 from bargaining.negotiations.views import article_history, due_row, negotiation_view
 from bargaining.service import ServiceBase
 from bargaining.store.application import StoreApplication, clean_reference, parse_enum
@@ -24,7 +25,6 @@ from domain.identity import contract_id
 from domain.jurisdiction import get_profile
 from domain.negotiation import Negotiation
 from domain.values import (
-    WAGE_FACTORS,
     AgreementKind,
     Purpose,
     RatificationBody,
@@ -33,12 +33,9 @@ from domain.values import (
     Term,
     VoteOutcome,
     VoteTally,
-    WageTerms,
     clean_name,
     clean_names,
     clean_text,
-    parse_money,
-    parse_percent,
 )
 
 
@@ -209,23 +206,26 @@ class NegotiationService(Service):
         minimum_wage: str | Decimal | None = None,
         effective: date | None = None,
         factors: Sequence[str] = (),
+        raises: Sequence[str] = (),
+        one_off: str | Decimal | None = None,
+        later: Sequence[str] = (),
+        allow: bool = False,
     ) -> str:
+        """Table a proposal; its wage numbers (``raises``: ``GROUP=7%`` or ``GROUP=300元``;
+        ``later``: the years after the first, see ``terms``) are what ``cost`` costs."""
         name = clean_name(article, "propose.article", max_len=200)
         body = clean_text(text, "propose.text", max_len=100_000)
         team = parse_enum(Side, side, "propose.side")
-        unknown = [f for f in factors if f not in WAGE_FACTORS]
-        if unknown:
-            raise InvalidValueError(
-                "propose.factor",
-                _("{value} is not one of: {names}").format(
-                    value=shown(unknown[0]), names=", ".join(WAGE_FACTORS)
-                ),
-            )
-        wage = WageTerms(
-            increase_pct=None if increase is None else parse_percent(increase, "propose.increase"),
-            minimum_wage=None if minimum_wage is None else parse_money(minimum_wage, "propose.min-wage"),
-            effective_on=effective,
-            factors=tuple(factors),
+        wage = wage_terms(
+            "propose",
+            increase=increase,
+            minimum_wage=minimum_wage,
+            effective=effective,
+            factors=factors,
+            raises=raises,
+            one_off=one_off,
+            later=later,
+            allow=allow,
         )
         terms = None if wage.is_empty() and not wage.factors else wage
         proposal_id: str = self._update(

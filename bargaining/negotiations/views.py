@@ -17,7 +17,7 @@ from domain.negotiation import Negotiation
 from domain.ratification import attempt_numbers, quorum_needed, vote_rule, yes_needed
 from domain.records import TieDecision, Vote
 from domain.representatives import team_problems
-from domain.values import ContractStatus, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
+from domain.values import ContractStatus, GroupRaise, Role, Side, Stage, VoteOutcome, VoteTally, WageTerms
 
 if TYPE_CHECKING:  # a negotiation without a contract never imports the contract's classes
     from domain.contract import CollectiveContract
@@ -46,7 +46,22 @@ def wage_row(wage: WageTerms | None) -> dict[str, Any] | None:
         "currency": wage.currency,
         "effective_on": _iso(wage.effective_on),
         "factors": list(wage.factors),
+        "raises": [_raise_row(r) for r in wage.raises],
+        "one_off": _money(wage.one_off),
+        "later": [
+            {
+                "increase_pct": None if y.increase_pct is None else str(y.increase_pct),
+                "raises": [_raise_row(r) for r in y.raises],
+                "minimum_wage": _money(y.minimum_wage),
+                "one_off": _money(y.one_off),
+            }
+            for y in wage.later
+        ],
     }
+
+
+def _raise_row(r: GroupRaise) -> dict[str, Any]:
+    return {"group": r.group, "pct": None if r.pct is None else str(r.pct), "amount": _money(r.amount)}
 
 
 def tally_row(tally: VoteTally, profile: JurisdictionProfile) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from bargaining.packet.blocks import Block, Fields, Heading, Items, PageBreak, Paragraph, Table
+from bargaining.packet.costing import costing_blocks
 from bargaining.packet.words import cite, enum, names, paren, pick, sep, word
 from domain.values import WAGE_FACTORS, WAGE_FACTORS_ZH
 
@@ -243,7 +244,7 @@ def wage_terms(f: Row, lang: str) -> list[Block]:
         tuple(
             (
                 t["article"],
-                f"{t['increase_pct']}%" if t["increase_pct"] is not None else "",
+                _increase_cell(t),
                 f"{t['minimum_wage']} {_unit(t['currency'], lang)}" if t["minimum_wage"] is not None else "",
                 t["effective_on"] or "",
             )
@@ -254,7 +255,18 @@ def wage_terms(f: Row, lang: str) -> list[Block]:
     names = WAGE_FACTORS_ZH if lang == "zh" else WAGE_FACTORS
     factors = tuple(names[code] for code in names if code in wage["factors"])  # in S2 Art 8's order
     body: Block = Items(factors) if factors else Paragraph(w("wage.no_factors"))
-    return [Heading(w("wage")), table, Heading(w("wage.factors"), 3), body]
+    costed = costing_blocks(wage.get("costing"), lang)
+    return [Heading(w("wage")), table, Heading(w("wage.factors"), 3), body, *costed]
+
+
+def _increase_cell(t: Row) -> str:
+    """'6%; 一线职工 7%': the rise for every group, then each group's own."""
+    parts = [f"{t['increase_pct']}%"] if t["increase_pct"] is not None else []
+    parts += [
+        f"{r['group']} {r['pct']}%" if r["pct"] is not None else f"{r['group']} +{r['amount']}"
+        for r in t.get("raises", [])
+    ]
+    return "; ".join(parts)
 
 
 def _unit(currency: str, lang: str) -> str:

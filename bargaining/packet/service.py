@@ -26,7 +26,9 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from bargaining.errors import InvalidValueError, StageError, printable, shown
+from bargaining.negotiations.reference import ReferenceService
 from bargaining.negotiations.service import Service
+from bargaining.negotiations.wages import agreed_costing
 from bargaining.packet.document import build
 from bargaining.packet.facts import gather
 from bargaining.packet.markdown import to_markdown
@@ -146,6 +148,9 @@ class PacketService(Service):
         with in_english():  # the packet's words are chosen by its language (words.py), not the command's
             facts = gather(negotiation, contract, self.today)
             facts["corrections"] = [row for kind, r in records.items() for row in correction_rows(kind, r[3])]
+            if facts["wage"] is not None:  # the agreed terms costed, with the figures weighed
+                figures = ReferenceService(self.app, self.actor, self.today)
+                facts["wage"]["costing"] = agreed_costing(negotiation, figures)
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {

@@ -17,6 +17,7 @@ from domain.disputes import BodyType, CaseStatus, Category, Channel, Outcome, Re
 from domain.values import (
     AgreementKind,
     ContractStatus,
+    GroupRaise,
     Purpose,
     RatificationBody,
     Role,
@@ -27,7 +28,9 @@ from domain.values import (
     VoteOutcome,
     VoteTally,
     WageTerms,
+    YearTerms,
 )
+from domain.wage import WageBase, WageGroup
 
 
 class DateAsISO(Transcoding):
@@ -84,7 +87,20 @@ class TermAsDict(Transcoding):
         return Term(data["start"], data["end"])
 
 
+# Nested records as dicts of their fields, as a step's detail reads them (projections.labels)
+# whether it comes from the stored JSON or from the domain event.
+def _raises(raises: tuple[GroupRaise, ...]) -> list[dict[str, Any]]:
+    return [{"group": r.group, "pct": r.pct, "amount": r.amount} for r in raises]
+
+
+def _raises_back(data: list[dict[str, Any]]) -> tuple[GroupRaise, ...]:
+    return tuple(GroupRaise(group=r["group"], pct=r["pct"], amount=r["amount"]) for r in data)
+
+
 class WageTermsAsDict(Transcoding):
+    """A proposal's wage numbers. Terms recorded before per-group rises, one-off payments and
+    later years existed have none of them: they read as none (no upcasting needed)."""
+
     type = WageTerms
     name = "wage_terms"
 
@@ -95,6 +111,17 @@ class WageTermsAsDict(Transcoding):
             "currency": obj.currency,
             "effective_on": obj.effective_on,
             "factors": list(obj.factors),
+            "raises": _raises(obj.raises),
+            "one_off": obj.one_off,
+            "later": [
+                {
+                    "increase_pct": y.increase_pct,
+                    "raises": _raises(y.raises),
+                    "minimum_wage": y.minimum_wage,
+                    "one_off": y.one_off,
+                }
+                for y in obj.later
+            ],
         }
 
     def decode(self, data: dict[str, Any]) -> WageTerms:
@@ -106,6 +133,44 @@ class WageTermsAsDict(Transcoding):
             currency=data["currency"],
             effective_on=data["effective_on"],
             factors=tuple(data["factors"]),
+            raises=_raises_back(data.get("raises", [])),
+            one_off=data.get("one_off"),
+            later=tuple(
+                YearTerms(
+                    increase_pct=y["increase_pct"],
+                    raises=_raises_back(y["raises"]),
+                    minimum_wage=y["minimum_wage"],
+                    one_off=y["one_off"],
+                )
+                for y in data.get("later", [])
+            ),
+        )
+
+
+class WageBaseAsDict(Transcoding):
+    type = WageBase
+    name = "wage_base"
+
+    def encode(self, obj: WageBase) -> dict[str, Any]:
+        return {
+            "groups": [
+                {"name": g.name, "headcount": g.headcount, "average_wage": g.average_wage} for g in obj.groups
+            ],
+            "region": obj.region,
+            "year": obj.year,
+            "social_insurance_pct": obj.social_insurance_pct,
+            "housing_fund_pct": obj.housing_fund_pct,
+            "bonus_months": obj.bonus_months,
+        }
+
+    def decode(self, data: dict[str, Any]) -> WageBase:
+        return WageBase(
+            groups=tuple(WageGroup(g["name"], g["headcount"], g["average_wage"]) for g in data["groups"]),
+            region=data["region"],
+            year=data["year"],
+            social_insurance_pct=data["social_insurance_pct"],
+            housing_fund_pct=data["housing_fund_pct"],
+            bonus_months=data["bonus_months"],
         )
 
 
@@ -133,3 +198,4 @@ def register_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(VoteTallyAsDict())
     transcoder.register(TermAsDict())
     transcoder.register(WageTermsAsDict())
+    transcoder.register(WageBaseAsDict())

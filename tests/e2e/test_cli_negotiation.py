@@ -358,6 +358,9 @@ def test_article_history_and_diff_between_rounds(run: Cli) -> None:
         "currency": "CNY",
         "effective_on": None,
         "factors": ["cpi", "performance"],
+        "raises": [],
+        "one_off": None,
+        "later": [],
     }
 
 

@@ -28,6 +28,9 @@ REPORTS = [
     "timeline DEMO-CASE-0007 --json",
     "negotiation show DEMO-2011-WAGE --json",
     "case show DEMO-CASE-0007 --json",
+    "negotiation cost DEMO-2011-WAGE --json",
+    "negotiation cost DEMO-2011-WAGE --round 2 --scenario --increase 5 --raise 一线职工=6% --json",
+    "reference list --json",
 ]
 
 

@@ -1,0 +1,211 @@
+"""Costing wage proposals from the command line: the base, the terms, the reference figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli
+from tests.e2e.test_cli_negotiation import REF, ROUND_1, seat_and_talk
+from tests.e2e.test_installed_script import bargaining
+
+WAGE = "第一条 工资调整"
+PEOPLE = "--present 陈志明、李红、王强、张伟、赵敏、钱进"
+BASE = f"negotiation base {REF} --region 安徽 --year 2008 --group 一线职工 --headcount 137 --wage 3200"
+
+
+def costed(run: Cli, *options: str) -> dict[str, Any]:
+    return json.loads(run.ok("negotiation", "cost", REF, "--json", *options).stdout)  # type: ignore[no-any-return]
+
+
+def two_rounds(run: Cli) -> None:
+    """Round 1: the union asks 8%; round 2: the employer offers 6%."""
+    seat_and_talk(run)
+    run.ok(BASE)
+    run.ok(f"{ROUND_1} {PEOPLE}")
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长8% --increase 8")
+    run.ok(f"negotiation round {REF} --on 2011-05-10 --place 室 --chair 张伟 --recorder 刘洋")
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s employer --text 增长6% --increase 6")
+
+
+def refused(run: Cli, command: str) -> str:
+    """The command fails with one line on stderr and records nothing; the line is returned."""
+    events = run.events()
+    result = run(command)
+    assert result.exit_code == 1, (command, result.output)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert run.events() == events
+    return result.stderr
+
+
+def test_six_percent_on_137_workers_at_3200_costs_26304_a_month(run: Cli) -> None:
+    """3,200.00 x 6% = 192.00; x 137 = 26,304.00 a month; x 12 = 315,648.00 a year (no
+    on-costs or bonus months recorded). The union's 8%: 256.00 x 137 = 35,072.00 a month,
+    420,864.00 a year; the gap 105,216.00 and 2 points."""
+    two_rounds(run)
+    result = costed(run)
+    union, employer = result["positions"]
+    assert (employer["position"], employer["monthly"], employer["this_year"]["total"]) == (
+        "employer",
+        "26304.00",
+        "315648.00",
+    )
+    assert (union["monthly"], union["this_year"]["wages"]) == ("35072.00", "420864.00")
+    assert result["gap"] == {"yuan": "105216.00", "term_yuan": "105216.00", "points": "2.00"}
+    assert [(r["round"], r["union_pct"], r["employer_pct"], r["gap_yuan"]) for r in result["rounds"]] == [
+        (1, "8.00", None, None),
+        (2, "8.00", "6.00", "105216.00"),
+    ]
+    assert "ROUND_HALF_UP" in result["rounding"]
+    table = run.ok(f"negotiation cost {REF}").stdout
+    assert "315,648.00" in table
+    assert "Rounding: Money to the fen (ROUND_HALF_UP)" in table
+
+
+def test_sixteen_percent_against_anhui_2008_is_at_the_upper_warning_line(run: Cli) -> None:
+    two_rounds(run)
+    run.ok(
+        "reference guideline --region 安徽 --year 2008 --base 12 --upper 16 --lower 0 --source 安徽省2008年企业工资指导线"
+    )
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长16% --increase 16")
+    union = costed(run)["positions"][0]
+    assert union["guideline"] == {"position": "at the upper line", "words": "at the upper (warning) line"}
+    assert "at the upper (warning) line" in run.ok(f"negotiation cost {REF}").stdout
+    assert "达到上线" not in run.ok(f"negotiation cost {REF}").stdout
+    chinese = run.ok(f"--lang zh negotiation cost {REF}").stdout
+    assert "上线（预警线）" in chinese
+
+
+def test_a_floor_lifts_the_low_paid_and_says_what_it_costs(run: Cli) -> None:
+    """A floor alone: 12 workers at 1,300.00 lifted to 1,400.00, 12 x 100.00 = 1,200.00 a month.
+    With the employer's 6% first: 1,300.00 x 1.06 = 1,378.00, so the floor adds 12 x 22.00 = 264.00."""
+    two_rounds(run)
+    run.ok(f"negotiation base {REF} --group 见习员工 --headcount 12 --wage 1300")
+    alone = costed(run, "--scenario", "--min-wage", "1400")["positions"][-1]
+    assert alone["floor"] == {"lifted": 12, "monthly": "1200.00"}
+    run.ok(f"negotiation propose {REF} -a '第二条 最低工资' -s employer --text 不低于1400元 --min-wage 1400")
+    employer = costed(run)["positions"][1]
+    assert employer["floor"] == {"lifted": 12, "monthly": "264.00"}
+    assert [g["group"] for g in costed(run)["base"]["groups"]] == ["一线职工", "见习员工"]
+    run.ok(f"negotiation base {REF} --drop 见习员工")
+    assert costed(run)["base"]["headcount"] == 137
+
+
+def test_a_scenario_is_costed_beside_the_tabled_ones_and_writes_nothing(run: Cli) -> None:
+    two_rounds(run)
+    events = run.events()
+    result = costed(run, "--scenario", "--increase", "7", "--one-off", "500")
+    assert run.events() == events
+    scenario = result["positions"][-1]
+    # 3,200 x 7% = 224.00 x 137 = 30,688.00 a month, 368,256.00 a year; one-off 500 x 137 = 68,500.00.
+    assert (scenario["position"], scenario["this_year"]["total"]) == ("scenario", "436756.00")
+    assert len(result["positions"]) == 3
+    assert "scenario (not tabled)" in run.ok(f"negotiation cost {REF} --scenario --increase 7").stdout
+    rows = list(csv.DictReader(io.StringIO(run.ok(f"negotiation cost {REF} --csv").stdout)))
+    assert [(r["position"], r["total"]) for r in rows] == [("union", "420864.00"), ("employer", "315648.00")]
+
+
+def test_as_of_a_round_each_side_holds_its_position_then(run: Cli) -> None:
+    two_rounds(run)
+    first = costed(run, "--round", "1")
+    assert [p["position"] for p in first["positions"]] == ["union"]
+    assert first["gap"] is None
+
+
+def test_a_group_rise_needs_a_group_of_the_base(run: Cli) -> None:
+    two_rounds(run)
+    line = refused(
+        run, f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长 --increase 6 --raise 后勤=5%"
+    )
+    assert line.startswith("Error: propose.raise: 后勤 is not a group of the wage base (一线职工)")
+    assert refused(run, f"negotiation cost {REF} --scenario --raise 后勤=5%").startswith(
+        "Error: cost.raise: 后勤"
+    )
+    assert "say the unit" in refused(
+        run, f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长 --raise 一线职工=7"
+    )
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长 --increase 6 --raise 一线职工=7%")
+
+
+def test_bad_input_is_one_line_naming_the_option_and_nothing_is_written(run: Cli) -> None:
+    seat_and_talk(run)
+    assert refused(run, f"negotiation cost {REF}").startswith("Error: cost: no wage base recorded")
+    assert refused(run, f"negotiation base {REF} --group 一线职工 --headcount -5 --wage 3200").startswith(
+        "Error: base.headcount: -5 must be a whole number of workers, 0 or more"
+    )
+    assert refused(run, f"negotiation base {REF} --group 一线职工 --headcount 5").startswith(
+        "Error: base.group: "
+    )
+    assert refused(run, f"negotiation base {REF} --group a --headcount 1 --wage 1 --social 150").startswith(
+        "Error: base.social: 150%: over 100%; if that is meant, give --allow"
+    )
+    run.ok(BASE)
+    run.ok(f"{ROUND_1} {PEOPLE}")
+    assert refused(
+        run, f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长 --increase 150"
+    ).startswith("Error: propose.increase: 150%: over 100%; if that is meant, give --allow")
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 翻倍半 --increase 150 --allow")
+    assert refused(run, f"negotiation cost {REF} --increase 6").startswith("Error: cost.scenario: ")
+    assert refused(run, f"negotiation cost {REF} --round 9").startswith("Error: cost.round: ")
+    assert refused(
+        run, "reference guideline --region 安徽 --year 2008 --base 12 --upper 10 --lower 0 --source x"
+    ).startswith("Error: reference.base: the lines must rise")
+
+
+def test_reference_figures_are_listed_with_their_sources(run: Cli) -> None:
+    assert "No reference figures recorded" in run.ok("reference list").stdout
+    recorded = run.ok("reference shipped --record").stdout
+    assert "4 shipped figures recorded." in recorded
+    assert "0 shipped figures recorded." in run.ok("reference shipped --record").stdout
+    figures = json.loads(run.ok("reference list --json").stdout)
+    assert {(f["kind"], f["region"], f["year"]) for f in figures} == {
+        ("guideline", "安徽", 2008),
+        ("guideline", "四川", 2012),
+        ("minimum-wage", "广州", 2011),
+        ("cpi", "广州", 2011),
+    }
+    assert all(f["source"] for f in figures)
+    shown = json.loads(run.ok("reference show --region 广州 --year 2011 --json").stdout)
+    assert shown["guideline"] is None  # not confirmed in any source read: not shipped
+    assert (shown["minimum_wage"]["monthly"], shown["cpi"]["change_pct"]) == ("1300.00", "5.5")
+    run.ok("reference cpi --region 广州 --year 2011 --change 5.4 --source 一季度")
+    assert (
+        json.loads(run.ok("reference show --region 广州 --year 2011 --json").stdout)["cpi"]["change_pct"]
+        == "5.4"
+    )
+
+
+def test_the_demo_costs_each_round_to_the_agreed_six_and_seven_percent(run: Cli) -> None:
+    run.ok("demo")
+    result = json.loads(run.ok("negotiation cost DEMO-2011-WAGE --json").stdout)
+    union, employer = result["positions"]
+    assert union["proposals"] == employer["proposals"]  # agreed: one position
+    assert result["gap"] == {"yuan": "0.00", "term_yuan": "0.00", "points": "0.00"}
+    first_line = next(g for g in employer["groups"] if g["group"] == "一线职工")
+    assert (first_line["base_wage"], first_line["wage"]) == ("2900.00", "3103.00")  # 2,900 x 1.07
+    gaps = [r["gap_points"] for r in result["rounds"]]
+    assert gaps[0] is None
+    assert gaps[-1] == "0.00"
+    assert float(gaps[1]) > float(gaps[2]) > 0  # it narrowed round by round
+    assert result["reference_data"]["minimum_wage"]["monthly"] == "1300.00"
+    packet = Path(run.store).parent / "packet"
+    run.ok(f"packet DEMO-2011-WAGE --out {packet}")
+    text = (packet / "packet.md").read_text(encoding="utf-8")
+    assert "协议工资调整成本测算" in text
+    assert "未记录广州 2011工资指导线" in text
+    assert "粤府函〔2011〕15号" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_installed_script_costs_the_demo(tmp_path: Path, lang: str) -> None:
+    store = str(tmp_path / "store")
+    assert bargaining("--store", store, "demo").returncode == 0
+    done = bargaining("--store", store, "--lang", lang, "negotiation", "cost", "DEMO-2011-WAGE")
+    assert done.returncode == 0, done.stderr
+    assert "1,089,914.80" in done.stdout
+    assert ("Round by round" if lang == "en" else "逐轮") in done.stdout
