@@ -75,6 +75,7 @@ def demo(session: Session) -> None:
             "         bargaining case show {case} --as-of 2011-03-16\n"
             "         bargaining negotiation cost {wage}      (wage proposals costed, round by round)\n"
             "         bargaining board --all      (every negotiation and contract)\n"
-            "         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)"
+            "         bargaining packet {wage} --out {wage}-packet      (the filing packet, PDF)\n"
+            "         bargaining report --out 2011.html --to 2011-12-31      (the committee's report, HTML)"
         ).format(wage=wage, article=bargaining.DEMO_ARTICLE, case=injury)
     )
