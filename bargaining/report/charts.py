@@ -61,6 +61,13 @@ def _base(title: str, values: Sequence[dict[str, Any]], height: int = 180) -> Sp
     }
 
 
+def _x_axis(values: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Labels level while a dozen fit across; slanted beyond (two years of months, many
+    quarters), so that none is dropped or drawn over its neighbour."""
+    many = len({v["x"] for v in values}) > 12
+    return {"labelAngle": -45 if many else 0, "labelOverlap": False}
+
+
 def _count_axis(title: str, top: float, number_format: str = "d") -> dict[str, Any]:
     """A count's y axis: whole numbers only. Vega's ticks for a small domain fall on halves,
     which a whole-number format prints twice ("0, 1, 1"); under ten, each whole number is a tick."""
@@ -88,7 +95,7 @@ def grouped_bars(
     spec = _base(title, values)
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "x", "type": "nominal", "title": x_title, "sort": None, "axis": {"labelAngle": 0}},
+        "x": {"field": "x", "type": "nominal", "title": x_title, "sort": None, "axis": _x_axis(values)},
         "xOffset": {"field": "series", "type": "nominal", "sort": names},
         "y": _count_axis(y_title, max((v["y"] for v in values), default=0), y_format),
         "color": {"field": "series", "type": "nominal", "title": None, "sort": names},
@@ -109,7 +116,7 @@ def stacked_bars(
     spec = _base(title, values)
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "x", "type": "ordinal", "title": x_title, "sort": None, "axis": {"labelAngle": 0}},
+        "x": {"field": "x", "type": "ordinal", "title": x_title, "sort": None, "axis": _x_axis(values)},
         "y": {**_count_axis(y_title, _stacked_top(values)), "stack": "zero"},
         "color": {
             "field": "series",
@@ -143,7 +150,7 @@ def lines(
     spec = _base(title, values)
     spec["mark"] = {"type": "line", "point": True, "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "x", "type": "ordinal", "title": x_title, "sort": None, "axis": {"labelAngle": 0}},
+        "x": {"field": "x", "type": "ordinal", "title": x_title, "sort": None, "axis": _x_axis(values)},
         "y": _count_axis(y_title, max((v["y"] for v in values), default=0)),
         "color": {"field": "series", "type": "nominal", "title": None, "sort": names},
     }
