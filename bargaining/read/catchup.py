@@ -14,13 +14,12 @@ committed.
 The helper dies with the command that started it, however that command ends (SIGKILL
 included): it holds the read end of a pipe whose write end only the parent has, and leaves
 the moment the pipe reports end-of-file, without committing the page in flight (see
-``_leave_with_parent``). A helper left running would hold the views' write lock and go on
+``bargaining.child.leave_with_parent``). A helper left running would hold the views' write lock and go on
 folding for nobody, and the next command would wait on it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bargaining import contexts
+from bargaining.child import command, leave_with_parent
 from bargaining.store.location import STORE_ENV, Store
 from projections import runner
 
@@ -36,7 +36,6 @@ PARALLEL_FROM = 50_000  # notifications behind, from which a second process is w
 # A read model that parses event bodies costs about three times one that only counts them
 # (the timeline): measured per event on a rebuild of the benchmark's store.
 PARSING_WEIGHT = 3
-PARENT_GONE = 70  # the helper's exit status when its parent went first (nobody reads it)
 Progress = Callable[[int], None]
 
 
@@ -83,8 +82,7 @@ def _in_two_processes(
     helped: runner.Unit,
     progress: Progress | None,
 ) -> int:
-    # A plain child process (not multiprocessing, which would re-run the caller's main
-    # module); the store is passed in its environment so a password never shows in ps.
+    # The store is passed in the child's environment so a password never shows in ps.
     counted = {"read": 0, "reported": 0, "finished": False}
     projection, upstream = helped
     # Events are counted once: the helper's reads count only if this process skips its log.
@@ -102,10 +100,10 @@ def _in_two_processes(
             progress(count)
 
     with subprocess.Popen(  # noqa: S603 - our own module, with our own interpreter
-        # -P: "python -m" would put the working directory first on the path, and so run
-        # whatever other version of this package a checkout there holds (seen: a helper
-        # of another layout dropped the views under this process's feet).
-        [sys.executable, "-P", "-m", "bargaining.read.catchup", upstream, projection],
+        # -P (bargaining.child.command): "python -m" would put the working directory first on
+        # the path, and so run whatever other version of this package a checkout there holds
+        # (seen: a helper of another layout dropped the views under this process's feet).
+        command("bargaining.read.catchup", upstream, projection),
         env={**os.environ, STORE_ENV: store.url or str(store.location)},
         stdin=subprocess.PIPE,  # never written: its end-of-file tells the helper this process is gone
         stdout=subprocess.PIPE,
@@ -149,7 +147,7 @@ def main(argv: list[str]) -> None:
     ``BARGAINING_STORE`` and prints the number of events of each committed page, then ``done``.
     """
     upstream, names = argv[0], (argv[1],)
-    _leave_with_parent()
+    leave_with_parent()
     store = Store.resolve()
     with contexts.opened(store) as apps:
         # The tables exist (this process's parent made them) and may be without their indexes
@@ -161,30 +159,6 @@ def main(argv: list[str]) -> None:
         finally:
             views.close()
     _say("done")
-
-
-def _leave_with_parent() -> None:
-    """End this process the moment its parent is gone, whatever ended the parent.
-
-    The parent holds the write end of this process's stdin and never writes to it; the kernel
-    closes it when the parent exits, is killed or crashes, and a read here then returns
-    end-of-file. A thread waits for that and ends the process at once, without unwinding
-    (``os._exit``): the page in flight is never committed (SQLite and PostgreSQL roll an
-    unfinished transaction back), and the next command starts from the positions already
-    committed. A pipe rather than Linux's ``PR_SET_PDEATHSIG``: it works on every platform,
-    needs no ctypes, and has no window between fork and set-up (a parent gone before this
-    runs has already closed the pipe, and the first read returns at once).
-    """
-
-    def wait_for_end_of_file() -> None:
-        # The raw descriptor, not sys.stdin: a thread blocked in a buffered read holds the
-        # buffer's lock, and the interpreter's shutdown after a normal finish aborts on it.
-        with contextlib.suppress(OSError):
-            while os.read(0, 4096):
-                pass
-        os._exit(PARENT_GONE)
-
-    threading.Thread(target=wait_for_end_of_file, name="parent-watch", daemon=True).start()
 
 
 def _say(what: object) -> None:

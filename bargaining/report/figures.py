@@ -65,8 +65,8 @@ class Figures:
     close_days: list[Row]
     quarters: list[Row]
     contract_formulas: list[str]
-    attention: Row
-    deadlines: list[Row]
+    attention: Row = field(default_factory=lambda: {"rows": [], "more": {}})
+    deadlines: list[Row] = field(default_factory=list)
     cases: list[Row] = field(default_factory=list)
     agreements: list[Row] = field(default_factory=list)
     timelines: dict[str, list[Row]] = field(default_factory=dict)
@@ -85,6 +85,13 @@ def months(start: date, end: date) -> list[str]:
 
 def gather(reports: ReportService, *, start: date, end: date, body: str = "", within: int = 30) -> Figures:
     """Everything the report shows for the period (and, for what needs attention, today)."""
+    figures = counts(reports, start=start, end=end, body=body)
+    add_details(reports, figures, within=within)
+    return figures
+
+
+def counts(reports: ReportService, *, start: date, end: date, body: str = "") -> Figures:
+    """The period's figures, all the charts draw: the statistics, by category, month and quarter."""
     stats = reports.dispute_stats(start=start, end=end, body=body)
     reference = stats.get("body", "")
     categories = reports.dispute_stats(start=start, end=end, by="category", body=body)["rows"]
@@ -92,7 +99,7 @@ def gather(reports: ReportService, *, start: date, end: date, body: str = "", wi
         r["group"]: r for r in reports.dispute_stats(start=start, end=end, by="month", body=body)["rows"]
     }
     empty = dict.fromkeys(("received", "closed", *OUTCOMES), 0)
-    figures = Figures(
+    return Figures(
         start=start,
         end=end,
         body=reference,
@@ -105,10 +112,19 @@ def gather(reports: ReportService, *, start: date, end: date, body: str = "", wi
         close_days=days_bins(reports.close_days(start=start, end=end, body=body)),
         quarters=[] if reference else reports.contract_quarters(start=start, end=end),
         contract_formulas=[] if reference else reports.contract_stats(start.year)["formulas"],
-        attention=reports.attention(within=within) if not reference else {"rows": [], "more": {}},
-        deadlines=[d for d in reports.deadlines(within=within) if not reference or d["context"] == "case"],
     )
-    figures.cases = reports.period_cases(start=start, end=end, body=body)
+
+
+def add_details(reports: ReportService, figures: Figures, *, within: int = 30) -> None:
+    """What needs attention now, the deadlines of the next ``within`` days, and the period's
+    cases and negotiations with their timelines and the corrections made in it."""
+    start, end, reference = figures.start, figures.end, figures.body
+    if not reference:
+        figures.attention = reports.attention(within=within)
+    figures.deadlines = [
+        d for d in reports.deadlines(within=within) if not reference or d["context"] == "case"
+    ]
+    figures.cases = reports.period_cases(start=start, end=end, body=reference)
     if reference:
         known = {c["reference"] for c in figures.cases}
         figures.deadlines = [d for d in figures.deadlines if d["reference"] in known]
@@ -129,7 +145,6 @@ def gather(reports: ReportService, *, start: date, end: date, body: str = "", wi
             if s.get("amends") is not None and first <= s["on"] <= last:
                 figures.corrections.append({"reference": ref, **s})
     figures.corrections.sort(key=lambda s: (s["recorded_at"], s["reference"]))
-    return figures
 
 
 def _category_order(category: str) -> int:
@@ -150,4 +165,14 @@ def amount_yuan(amount: str) -> float:
     return fen(amount) / 100
 
 
-__all__ = ["OUTCOMES", "Figures", "amount_yuan", "category_word", "gather", "outcome_word", "yuan"]
+__all__ = [
+    "OUTCOMES",
+    "Figures",
+    "add_details",
+    "amount_yuan",
+    "category_word",
+    "counts",
+    "gather",
+    "outcome_word",
+    "yuan",
+]

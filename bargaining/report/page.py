@@ -40,7 +40,9 @@ def subset_font(font: Path, text: str) -> bytes:
     options.flavor = "woff"
     options.layout_features = ["kern", "liga", "vert", "locl"]
     out = io.BytesIO()
-    with TTFont(str(font), lazy=True) as loaded:  # lazy: only the glyphs kept are read
+    # lazy: only the glyphs kept are read; the font's own timestamp kept, so the same page
+    # gives the same bytes.
+    with TTFont(str(font), lazy=True, recalcTimestamp=False) as loaded:
         cutter = subset.Subsetter(options)
         # The page's distinct characters, found by set() in C: populate(text=…) would walk
         # tens of megabytes of timelines one character at a time in Python.
@@ -180,14 +182,18 @@ def chart_specs(f: Figures) -> list[tuple[str, str, charts.Spec]]:
 FONT_MARK = "@@FONT-DATA@@"
 
 
-def render(f: Figures, *, font: Path | None = None) -> str:
-    """The report page as HTML text."""
+def render(f: Figures, *, font: Path | None = None, svgs: list[str] | None = None) -> str:
+    """The report page as HTML text; ``svgs``: the charts of ``chart_specs(f)`` already drawn
+    (``drawing``), else they are drawn here."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     font = font or find_font()
+    specs = chart_specs(f)
+    if svgs is None:
+        svgs = [charts.svg(spec, font) for _key, _caption, spec in specs]
     drawn = [
-        {"key": key, "caption": caption, "svg": charts.svg(spec, font)}
-        for key, caption, spec in chart_specs(f)
+        {"key": key, "caption": caption, "svg": svg}
+        for (key, caption, _spec), svg in zip(specs, svgs, strict=True)
     ]
     environment = Environment(
         loader=PackageLoader("bargaining.report", "templates"),
