@@ -306,10 +306,12 @@ def period_cases(at: ViewsAt, start: str, end: str, body: str | None = None) -> 
         )
 
 
-def case_references(at: ViewsAt) -> set[str]:
-    """Every case's reference the read model holds."""
+def case_references(at: ViewsAt, body: str | None = None) -> set[str]:
+    """Every case's reference the read model holds; ``body``: that body's cases only."""
     with connect(at) as db:
-        return {r["reference"] for r in db.rows("SELECT reference FROM cases")}
+        if body is None:
+            return {r["reference"] for r in db.rows("SELECT reference FROM cases")}
+        return {r["reference"] for r in db.rows("SELECT reference FROM cases WHERE body = ?", [body])}
 
 
 def agreement_references(at: ViewsAt) -> set[str]:

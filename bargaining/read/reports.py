@@ -143,10 +143,11 @@ class ReportService:
         with opened(self.store) as apps:
             return catchup.catch_up(apps, self.store, names, reset=reset, progress=progress)
 
-    def case_references(self) -> set[str]:
-        """Every case's reference in the store, from the read model brought up to date."""
+    def case_references(self, body: str = "") -> set[str]:
+        """Every case's reference in the store (``body``: that body's), from the read model
+        brought up to date."""
         self.refresh()
-        return readers.case_references(self.views)
+        return readers.case_references(self.views, body or None)
 
     def agreement_references(self) -> set[str]:
         """Every negotiation's and contract's reference, from the read model brought up to date."""

@@ -1,9 +1,9 @@
 """The committee's report: one self-contained HTML file with the period's figures, charts,
 what needs attention, every case's and negotiation's timeline and the corrections made.
 
-``write_report`` gathers the figures from the read models (``figures``), has the charts drawn
-by a second process meanwhile (``drawing``) and writes the page (``page``); Jinja2, vl-convert
-and fontTools load only here, when a report is made.
+``write_report`` gathers the figures from the read models (``figures``), while a second
+process draws the charts and reads what needs attention (``aside``), and writes the page
+(``page``); Jinja2, vl-convert and fontTools load only here, when a report is made.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ def write_report(
 ) -> dict[str, Any]:
     """Write the report of the period to ``out`` (.html), whole or not at all."""
     from bargaining.packet.font import find_font
-    from bargaining.report.drawing import Drawing
-    from bargaining.report.figures import add_details, counts
+    from bargaining.report.aside import Aside
+    from bargaining.report.figures import add_timelines, counts
     from bargaining.report.page import chart_specs, render
 
     if out.suffix.lower() not in (".html", ".htm"):
@@ -39,11 +39,12 @@ def write_report(
     body = reports.known_body(body, "report.body") if body else ""
     figures = counts(reports, start=start, end=end, body=body)
     font = find_font()
-    # The charts need only the counts: a second process draws them while this one reads the
-    # timelines and deadlines (see drawing).
-    with Drawing([spec for _key, _caption, spec in chart_specs(figures)], font) as drawing:
-        add_details(reports, figures)
-        page = render(figures, font=font, svgs=drawing.svgs())
+    # A second process draws the charts and reads what needs attention while this one reads
+    # the timelines (see aside).
+    with Aside(reports, figures, [spec for _key, _caption, spec in chart_specs(figures)], font) as aside:
+        add_timelines(reports, figures)
+        svgs = aside.finish()
+    page = render(figures, font=font, svgs=svgs)
     # Written beside the target and renamed over it: a report interrupted leaves no half file.
     handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     try:

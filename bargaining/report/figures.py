@@ -116,25 +116,36 @@ def counts(reports: ReportService, *, start: date, end: date, body: str = "") ->
 
 
 def add_details(reports: ReportService, figures: Figures, *, within: int = 30) -> None:
-    """What needs attention now, the deadlines of the next ``within`` days, and the period's
-    cases and negotiations with their timelines and the corrections made in it."""
-    start, end, reference = figures.start, figures.end, figures.body
-    if not reference:
-        figures.attention = reports.attention(within=within)
-    figures.deadlines = [
-        d for d in reports.deadlines(within=within) if not reference or d["context"] == "case"
-    ]
-    figures.cases = reports.period_cases(start=start, end=end, body=reference)
-    if reference:
-        known = {c["reference"] for c in figures.cases}
-        figures.deadlines = [d for d in figures.deadlines if d["reference"] in known]
+    """What needs attention now and the period's cases and negotiations, with their timelines
+    and the corrections made in it."""
+    attention, deadlines, left_out = attention_now(reports, body=figures.body, within=within)
+    figures.attention, figures.deadlines, figures.overdue_left_out = attention, deadlines, left_out
+    add_timelines(reports, figures)
+
+
+def attention_now(reports: ReportService, *, body: str = "", within: int = 30) -> tuple[Row, list[Row], int]:
+    """The attention board, the deadlines of the next ``within`` days and the most recent of
+    those overdue (``body``: its cases' only, and no board); the count of overdue left out."""
+    attention = reports.attention(within=within) if not body else {"rows": [], "more": {}}
+    deadlines = reports.deadlines(within=within)
+    if body:
+        known = reports.case_references(body)
+        deadlines = [d for d in deadlines if d["context"] == "case" and d["reference"] in known]
     # Every deadline of the next days is shown; of those overdue, the most recent, and a count
     # of the rest ('bargaining deadlines --overdue' lists them all).
-    overdue = [d for d in figures.deadlines if d["state"] == "overdue"]
+    overdue = [d for d in deadlines if d["state"] == "overdue"]
+    left_out = 0
     if len(overdue) > MOST_OVERDUE:
         kept = {id(d) for d in sorted(overdue, key=lambda d: d["due"], reverse=True)[:MOST_OVERDUE]}
-        figures.deadlines = [d for d in figures.deadlines if d["state"] != "overdue" or id(d) in kept]
-        figures.overdue_left_out = len(overdue) - MOST_OVERDUE
+        deadlines = [d for d in deadlines if d["state"] != "overdue" or id(d) in kept]
+        left_out = len(overdue) - MOST_OVERDUE
+    return attention, deadlines, left_out
+
+
+def add_timelines(reports: ReportService, figures: Figures) -> None:
+    """The period's cases and negotiations, their timelines, and the corrections made in it."""
+    start, end, reference = figures.start, figures.end, figures.body
+    figures.cases = reports.period_cases(start=start, end=end, body=reference)
     if not reference:
         figures.agreements = reports.period_agreements(start=start, end=end)
     references = [c["reference"] for c in figures.cases] + [a["reference"] for a in figures.agreements]
@@ -169,7 +180,9 @@ __all__ = [
     "OUTCOMES",
     "Figures",
     "add_details",
+    "add_timelines",
     "amount_yuan",
+    "attention_now",
     "category_word",
     "counts",
     "gather",
