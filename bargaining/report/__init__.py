@@ -3,7 +3,7 @@ what needs attention, every case's and negotiation's timeline and the correction
 
 ``write_report`` gathers the figures from the read models (``figures``), while a second
 process draws the charts and reads what needs attention (``aside``), and writes the page
-(``page``); Jinja2, vl-convert and fontTools load only here, when a report is made.
+(``page``); Jinja2, vl-convert, HarfBuzz and fontTools load only here, when a report is made.
 """
 
 from __future__ import annotations
