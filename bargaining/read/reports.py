@@ -484,7 +484,6 @@ class ReportService:
         ``described`` (first, last day): only the steps dated in it get their detail worded."""
         from bargaining.history import mark_amended
         from projections import events
-        from projections.codec import BOOKKEEPING
 
         aggregates = readers.timelines_of(self.views, references)
         by_upstream: dict[str, list[str]] = {}
@@ -495,25 +494,29 @@ class ReportService:
             for upstream, ids in by_upstream.items():
                 read.update(events.aggregates_events(apps[upstream], ids))
         steps_of: dict[str, list[Row]] = {}
+        labels: dict[str, str] = {}  # each kind of step worded once, not once per step
         for a in aggregates:
             steps = []
-            for event, data in read.get(a["originator_id"], []):
+            for event, fields in read.get(a["originator_id"], []):
                 step = event.qualname.rpartition(".")[2]
-                fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
+                # The event's own fields are what is left once the bookkeeping is taken out
+                # (each event's data is its own: nothing else reads it).
+                on, by, at = fields.pop("on"), fields.pop("by"), fields.pop("timestamp")
+                fields.pop("originator_topic", None)
+                if step not in labels:
+                    labels[step] = label(step)
                 steps.append(
                     {
                         "number": event.originator_version,
-                        "on": data["on"],
+                        "on": on,
                         "context": a["context"],
-                        "step": label(step),
+                        "step": labels[step],
                         "kind": step,
-                        "recorded_by": data["by"],
-                        "recorded_at": data["timestamp"],
-                        "detail": (
-                            detail(step, fields)
-                            if described is None or described[0] <= data["on"] <= described[1]
-                            else ""
-                        ),
+                        "recorded_by": by,
+                        "recorded_at": at,
+                        "detail": detail(step, fields)
+                        if described is None or described[0] <= on <= described[1]
+                        else "",
                         "data": fields,
                     }
                 )

@@ -26,6 +26,7 @@ def write_report(
     from bargaining.packet.font import find_font
     from bargaining.report.aside import Aside
     from bargaining.report.figures import add_timelines, counts
+    from bargaining.report.memory import collector_paused
     from bargaining.report.page import chart_specs, render
 
     if out.suffix.lower() not in (".html", ".htm"):
@@ -37,14 +38,15 @@ def write_report(
     if end < start:
         raise InvalidValueError("report.to", _("{end} is before --from {start}").format(end=end, start=start))
     body = reports.known_body(body, "report.body") if body else ""
-    figures = counts(reports, start=start, end=end, body=body)
-    font = find_font()
-    # A second process draws the charts and reads what needs attention while this one reads
-    # the timelines (see aside).
-    with Aside(reports, figures, [spec for _key, _caption, spec in chart_specs(figures)], font) as aside:
-        add_timelines(reports, figures)
-        svgs = aside.finish()
-    page = render(figures, font=font, svgs=svgs)
+    with collector_paused():  # see memory
+        figures = counts(reports, start=start, end=end, body=body)
+        font = find_font()
+        # A second process draws the charts and reads what needs attention while this one
+        # reads the timelines (see aside).
+        with Aside(reports, figures, [spec for _key, _caption, spec in chart_specs(figures)], font) as aside:
+            add_timelines(reports, figures)
+            svgs = aside.finish()
+        page = render(figures, font=font, svgs=svgs)
     # Written beside the target and renamed over it: a report interrupted leaves no half file.
     handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     try:

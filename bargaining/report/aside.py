@@ -31,6 +31,7 @@ from bargaining.child import command, leave_with_parent
 from bargaining.read.reports import ReportService
 from bargaining.report import charts
 from bargaining.report.figures import Figures, attention_now
+from bargaining.report.memory import collector_paused
 from bargaining.store.location import STORE_ENV, Store
 from domain.i18n import language
 
@@ -138,7 +139,8 @@ def main() -> None:
     use(asked["language"])
     font = Path(asked["font"])
     reports = ReportService(Store.resolve(), date.fromisoformat(asked["today"]))
-    attention, deadlines, left_out = attention_now(reports, body=asked["body"], within=asked["within"])
+    with collector_paused():  # every open case's deadlines: a hundred thousand rows
+        attention, deadlines, left_out = attention_now(reports, body=asked["body"], within=asked["within"])
     done = {
         "svgs": [charts.svg(spec, font) for spec in asked["specs"]],
         "attention": attention,
