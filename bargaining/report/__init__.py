@@ -50,6 +50,9 @@ def write_report(
     # Written beside the target and renamed over it: a report interrupted leaves no half file.
     handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     try:
+        # mkstemp makes the file readable by its owner only; a report is made to be passed on,
+        # so it gets the permissions any new file of this user gets (the umask's).
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(page)
         Path(temporary).replace(out)
@@ -66,3 +69,9 @@ def write_report(
         "charts": 6 if figures.quarters else 5,
         "bytes": len(page.encode("utf-8")),
     }
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # read it by setting it, then put it back
+    os.umask(mask)
+    return mask

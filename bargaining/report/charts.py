@@ -99,6 +99,11 @@ def grouped_bars(
         "xOffset": {"field": "series", "type": "nominal", "sort": names},
         "y": _count_axis(y_title, max((v["y"] for v in values), default=0), y_format),
         "color": {"field": "series", "type": "nominal", "title": None, "sort": names},
+        # Two series with the same counts draw one line over the other: the second is dashed,
+        # its points squares, so both show where they meet (in print, and to the colour-blind).
+        # (the colour's legend names them: Vega-Lite draws a legend of its own for each of these)
+        "strokeDash": {"field": "series", "type": "nominal", "sort": names, "legend": None},
+        "shape": {"field": "series", "type": "nominal", "sort": names, "legend": None},
     }
     return spec
 
@@ -145,7 +150,8 @@ def lines(
     y_title: str,
     series: Sequence[tuple[str, str]],
 ) -> Spec:
-    """Lines with points, one per series, over an ordered ``x`` (months)."""
+    """Lines with points, one per series, over an ordered ``x`` (months); each series its own
+    colour, dash and point shape."""
     names = [name for _key, name in series]
     spec = _base(title, values)
     spec["mark"] = {"type": "line", "point": True, "tooltip": True}
@@ -153,5 +159,10 @@ def lines(
         "x": {"field": "x", "type": "ordinal", "title": x_title, "sort": None, "axis": _x_axis(values)},
         "y": _count_axis(y_title, max((v["y"] for v in values), default=0)),
         "color": {"field": "series", "type": "nominal", "title": None, "sort": names},
+        # Two series with the same counts draw one line over the other: the second is dashed,
+        # its points squares, so both show where they meet (in print, and to the colour-blind).
+        # (the colour's legend names them: Vega-Lite draws a legend of its own for each of these)
+        "strokeDash": {"field": "series", "type": "nominal", "sort": names, "legend": None},
+        "shape": {"field": "series", "type": "nominal", "sort": names, "legend": None},
     }
     return spec

@@ -10,6 +10,7 @@ then opened from the file with every request watched: it must make none.
 from __future__ import annotations
 
 import json
+import os
 import re
 import struct
 import subprocess
@@ -302,3 +303,25 @@ def test_a_wrong_report_request_says_which_option_and_writes_nothing(
         assert done.stderr.startswith(f"Error: {field}: "), done.stderr
         assert done.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_report_file_has_the_permissions_of_any_new_file(made: dict[str, Any]) -> None:
+    """It is made to be passed on: readable as the user's umask lets any new file be, not only
+    by its owner (the temporary file it is written through is created owner-only)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert made["out"].stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_the_months_closed_line_is_dashed_so_it_shows_where_it_meets_the_received_one(
+    made: dict[str, Any],
+) -> None:
+    page = made["out"].read_text(encoding="utf-8")
+    chart = page[page.index('data-chart="by-month"') :]
+    chart = chart[: chart.index("</svg>")]
+    lines = re.findall(r'<path[^>]*aria-roledescription="line mark"[^>]*>', chart)
+    assert len(lines) == 2, lines
+    # The seed's year received and closed the same cases each month: the two lines coincide.
+    assert len({re.sub(r'.* d="([^"]*)".*', r"\1", line) for line in lines}) == 1
+    dashes = {re.search(r'stroke-dasharray="([^"]*)"', line).group(1) for line in lines}  # type: ignore[union-attr]
+    assert len(dashes) == 2, dashes
