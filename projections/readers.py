@@ -331,6 +331,22 @@ def cases(at: ViewsAt) -> list[Row]:
         return db.rows("SELECT * FROM cases ORDER BY reference")
 
 
+# What a case's deadlines are computed from (bargaining.mediation.deadlines, folds.limitation_*).
+DUE_COLUMNS = (
+    "reference, profile, received_on, accepted_on, declined_on, closed_on, outcome, deadline,"
+    " acceptance_due, extended_until, arbitration_right_on, review_ends, review_on, performance_due,"
+    " performed, performed_on, limitation_base, time_barred_on"
+)
+
+
+def cases_due(at: ViewsAt) -> list[Row]:
+    """Every case, by reference, with only the columns its deadlines are computed from: all
+    of them are read (a closed case has its limitation and performance dates), so the parties,
+    requests and names are left in the table (a third of the time to read them all)."""
+    with connect(at) as db:
+        return db.rows(f"SELECT {DUE_COLUMNS} FROM cases ORDER BY reference")
+
+
 GROUPS = {"category": "category", "body": "COALESCE(body, '-')", "channel": "channel"}
 METRICS = (
     "received",

@@ -629,7 +629,7 @@ class DeadlineReport:
         day = today.isoformat()
         if as_of is None:
             agreements = spoken(service.views, readers.board(service.views, day))
-            cases = readers.cases(service.views)
+            cases = readers.cases_due(service.views)
         else:  # the state on that date, folded from the timeline
             agreements = service._board_as_of(day, "", "")
             cases = service.cases_as_of(day)
@@ -668,7 +668,7 @@ class DeadlineReport:
             agreements = spoken(
                 service.views, [readers.with_status(r, last) for r in readers.agreements(service.views)]
             )
-            cases = readers.cases(service.views)
+            cases = readers.cases_due(service.views)
         else:
             agreements = service._board_as_of(last, "", "")
             cases = service.cases_as_of(last)
