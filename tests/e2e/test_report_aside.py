@@ -73,12 +73,9 @@ def test_the_second_process_leaves_as_soon_as_its_parent_is_gone(store: Path) ->
         "图", [{"x": "甲", "series": "s", "y": 1}], x_title="x", y_title="y", series=[("s", "s")]
     )
     asked = {
+        "part": "charts",
         "specs": [spec] * 500,
         "font": str(find_font()),
-        "today": TODAY.isoformat(),
-        "language": "zh",
-        "body": "",
-        "within": 30,
     }
     with subprocess.Popen(
         command(aside.MODULE),
