@@ -67,3 +67,57 @@ def test_a_csv_neither_utf8_nor_chinese_in_gb18030_asks_for_its_encoding(
     assert run.events() == 0
     run.ok(f"import cases {path} --encoding {encoding}")
     assert case(run, "E-1")["applicants"] == [lines[1].split(",")[1]]
+
+
+# ---------------------------------------------------------------------- collective disputes
+
+COLLECTIVE = [
+    "案件编号,申请人,被申请人,争议类型,受理日期,涉及人数",
+    "G-1,张三等5人,某厂,劳动报酬,2014-03-05,",
+    "G-2,张三等五人,某厂,劳动报酬,2014-03-05,",
+    "G-3,李四等12名职工,某厂,劳动报酬,2014-03-05,12",
+    "G-4,王五、赵六等一百零五人,某厂,劳动报酬,2014-03-05,",
+]
+
+
+def test_an_applicant_cell_naming_one_for_many_is_the_applicant_and_the_workers_involved(
+    tmp_path: Path,
+) -> None:
+    run = Cli(tmp_path / "store")
+    run.ok(f"import cases {csv_file(tmp_path / '台账.csv', COLLECTIVE, 'utf-8')}")
+    found = {ref: case(run, ref) for ref in ("G-1", "G-2", "G-3", "G-4")}
+    assert {ref: (c["applicants"], c["workers_involved"]) for ref, c in found.items()} == {
+        "G-1": (["张三"], 5),
+        "G-2": (["张三"], 5),
+        "G-3": (["李四"], 12),
+        "G-4": (["王五", "赵六"], 105),
+    }
+
+
+def test_an_applicant_cells_count_against_the_workers_column_is_reported_and_nothing_written(
+    tmp_path: Path,
+) -> None:
+    lines = [*COLLECTIVE, "G-5,张三等5人,某厂,劳动报酬,2014-03-05,3"]
+    run = Cli(tmp_path / "store")
+    result = run(f"import cases {csv_file(tmp_path / '台账.csv', lines, 'utf-8')}")
+    assert result.exit_code == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("row ")]
+    assert problems == ["row 6, 涉及人数: is 3, but 申请人 says 张三等5人"]
+    assert run.events() == 0
+
+
+def test_a_collective_dispute_round_trips_as_the_applicant_and_the_workers_involved(tmp_path: Path) -> None:
+    source = Cli(tmp_path / "source")
+    source.ok(f"import cases {csv_file(tmp_path / '台账.csv', COLLECTIVE, 'utf-8')}")
+    out = tmp_path / "out.csv"
+    source.ok(f"export cases --out {out}")
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    headings = rows[0].split(",")
+    first = dict(zip(headings, rows[1].split(","), strict=True))
+    assert (first["案件编号"], first["申请人"], first["涉及人数"]) == ("G-1", "张三", "5")
+    target = Cli(tmp_path / "target")
+    target.ok(f"import cases {out}")
+    assert (case(target, "G-4")["applicants"], case(target, "G-4")["workers_involved"]) == (
+        ["王五", "赵六"],
+        105,
+    )
