@@ -121,3 +121,55 @@ def test_a_collective_dispute_round_trips_as_the_applicant_and_the_workers_invol
         ["王五", "赵六"],
         105,
     )
+
+
+# ------------------------------------------------------------------------------ letter case
+
+CASES_UPPER = [CASE_HEADINGS, "C-01,张三,某厂,工伤,2014-03-05"]
+CASES_LOWER = [CASE_HEADINGS, "c-01,张三,某厂,工伤,2014-03-05"]
+CONTRACT_HEADINGS = "合同编号,企业名称,合同类型,签订日期,报送日期,收到日期,期限"
+CONTRACTS_UPPER = [CONTRACT_HEADINGS, "HT-01,某厂,工资专项,2013-03-01,2013-03-05,2013-03-06,1年"]
+CONTRACTS_LOWER = [CONTRACT_HEADINGS, "ht-01,某厂,工资专项,2013-03-01,2013-03-05,2013-03-06,1年"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "upper", "lower", "listing"),
+    [
+        ("cases", CASES_UPPER, CASES_LOWER, "case list --json"),
+        ("contracts", CONTRACTS_UPPER, CONTRACTS_LOWER, "board --all --json"),
+    ],
+)
+def test_a_reference_in_another_letter_case_is_the_same_record_on_a_second_import(
+    tmp_path: Path, kind: str, upper: list[str], lower: list[str], listing: str
+) -> None:
+    run = Cli(tmp_path / "store")
+    run.ok(f"import {kind} {csv_file(tmp_path / 'first.csv', upper, 'utf-8')}")
+    events = run.events()
+    again = run.ok(f"import {kind} {csv_file(tmp_path / 'again.csv', lower, 'utf-8')} --json")
+    report = json.loads(again.stdout)
+    assert (report["imported"], report["unchanged"], report["problems"]) == (0, 1, [])
+    assert run.events() == events
+    assert [r["reference"] for r in json.loads(run.ok(listing).stdout)] == [upper[1].split(",")[0]]
+    changed = [lower[0], lower[1].replace("某厂", "另一厂")]
+    conflict = run(f"import {kind} {csv_file(tmp_path / 'changed.csv', changed, 'utf-8')}")
+    assert conflict.exit_code == 1
+    assert "exists with other facts" in conflict.stderr
+    assert run.events() == events
+
+
+@pytest.mark.parametrize(
+    ("kind", "upper", "lower"),
+    [("cases", CASES_UPPER, CASES_LOWER), ("contracts", CONTRACTS_UPPER, CONTRACTS_LOWER)],
+)
+def test_two_rows_of_one_file_whose_references_differ_in_letter_case_are_a_duplicate(
+    tmp_path: Path, kind: str, upper: list[str], lower: list[str]
+) -> None:
+    run = Cli(tmp_path / "store")
+    result = run(f"import {kind} {csv_file(tmp_path / 'both.csv', [*upper, lower[1]], 'utf-8')}")
+    assert result.exit_code == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("row ")]
+    reference = lower[1].split(",")[0]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"row 3, {upper[0].split(',')[0]}: {reference} is ")
+    assert "row 2" in problems[0]
+    assert run.events() == 0
