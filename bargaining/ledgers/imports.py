@@ -419,7 +419,7 @@ class CaseImport(LedgerImport):
 
     def current(self, reference: str) -> dict[str, str] | None:
         if self._current_rows is None:
-            self._current_rows = {r["reference"]: r for r in self.reports.case_rows()}
+            self._current_rows = {r["reference"]: r for r in self.reports.case_ledger_rows()}
             self._names = self.reports.body_names()
         row = exports.case_row(self._current_rows[reference], "en", self._names or {})
         performed = {"yes": "True", "no": "False"}.get(row.pop("performed"), "")

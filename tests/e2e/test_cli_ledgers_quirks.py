@@ -7,11 +7,13 @@ line that says why nothing was written.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import Cli
 
@@ -173,3 +175,48 @@ def test_two_rows_of_one_file_whose_references_differ_in_letter_case_are_a_dupli
     assert problems[0].startswith(f"row 3, {upper[0].split(',')[0]}: {reference} is ")
     assert "row 2" in problems[0]
     assert run.events() == 0
+
+
+# ------------------------------------------------------------------ the case ledger's texts
+
+
+def test_the_case_ledger_carries_the_mediator_the_terms_and_the_notes_and_round_trips(tmp_path: Path) -> None:
+    source = Cli(tmp_path / "source")
+    source.ok("body register TJ -t enterprise -n 某厂劳动争议调解委员会 --enterprise 某厂 --on 2024-01-10")
+    source.ok("body roster TJ --worker 周建华 --employer 王立新 --chair 周建华 --on 2024-01-10")
+    source.ok(
+        "case open T-1 -c visit --received 2024-03-07 -a 刘某 -r 某厂 -k work-injury --request 工伤赔偿"
+        " -b TJ --facts 2024年1月在车间受伤"
+    )
+    source.ok("case accept T-1 --on 2024-03-08 --both-agree")
+    source.ok("case assign T-1 -b TJ -m 周建华 --on 2024-03-08")
+    source.ok(
+        "case settle T-1 --on 2024-03-20 --terms 一次性支付126000元 --amount 126000 --due 2024-04-05"
+        " --method 银行转账 -m 周建华 --signed --sealed"
+    )
+    source.ok(
+        "case open T-2 -c visit --received 2024-03-09 -a 李四 -r 某厂 -k remuneration --request 工资"
+        " --facts 拖欠三个月工资"
+    )
+    first, xlsx = tmp_path / "first.csv", tmp_path / "first.xlsx"
+    source.ok(f"export cases --out {first}")
+    source.ok(f"export cases --out {xlsx}")
+    with first.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [(r["调解员"], r["协议内容"], r["备注"]) for r in rows] == [
+        ("周建华", "一次性支付126000元", "2024年1月在车间受伤"),
+        ("", "", "拖欠三个月工资"),
+    ]
+    for exported in (first, xlsx):
+        target = Cli(tmp_path / f"target-{exported.suffix[1:]}")
+        target.ok(f"import cases {exported}")
+        again = tmp_path / f"again{exported.suffix}"
+        target.ok(f"export cases --out {again}")
+        assert cells(again) == cells(exported)
+
+
+def cells(path: Path) -> list[list[Any]]:
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return list(csv.reader(file))
+    return [list(row) for row in load_workbook(path).worksheets[0].iter_rows(values_only=True)]
