@@ -55,7 +55,7 @@ def _import_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--encoding",
             metavar="NAME",
             default="",
-            help="A CSV's encoding (default: UTF-8 if it is, else GB18030).",
+            help="A CSV's encoding (default: UTF-8 if it is, else GB18030 if it reads as Chinese).",
         ),
         option(
             "--sheet",

@@ -15,18 +15,24 @@ import orjson
 
 from domain.corrections import AMENDING
 from projections.base import Item, Page, ViewProjection, load_rows, parsed, upsert
-from projections.columns import BODY_COLUMNS, CASE_COLUMNS, CASE_TABLE_COLUMNS, TEXT_COLUMNS
+from projections.columns import (
+    BODY_COLUMNS,
+    CASE_COLUMNS,
+    CASE_DETAIL_COLUMNS,
+    CASE_TABLE_COLUMNS,
+    TEXT_COLUMNS,
+)
 from projections.folds import BODY_STEPS, CASE_STEPS, fold_body, fold_case, new_body, new_case, refold_case
 from projections.store import dumps
 
 # A case row with its searchable text, to fold a page into.
-FOLDED = "cases JOIN case_texts USING (reference)"
+FOLDED = "cases JOIN case_texts USING (reference) JOIN case_details USING (reference)"
 
 
 class CasesProjection(ViewProjection):
     name = "cases"
     upstreams: ClassVar[tuple[str, ...]] = ("Mediation",)
-    tables: ClassVar[tuple[str, ...]] = ("cases", "case_texts", "bodies")
+    tables: ClassVar[tuple[str, ...]] = ("cases", "case_texts", "case_details", "bodies")
     steps = CASE_STEPS | BODY_STEPS
 
     def process_page(self, page: Page, items: Sequence[Item]) -> None:
@@ -51,6 +57,9 @@ class CasesProjection(ViewProjection):
         folded = [r for r in rows.values() if r["received_on"] is not None]
         page.write(upsert("cases", CASE_TABLE_COLUMNS), [[r[k] for k in CASE_TABLE_COLUMNS] for r in folded])
         page.write(upsert("case_texts", TEXT_COLUMNS), [[r[k] for k in TEXT_COLUMNS] for r in folded])
+        page.write(
+            upsert("case_details", CASE_DETAIL_COLUMNS), [[r[k] for k in CASE_DETAIL_COLUMNS] for r in folded]
+        )
 
     @staticmethod
     def _bodies(page: Page, relevant: list[tuple[Item, dict[str, Any], str]]) -> None:

@@ -76,6 +76,9 @@ CASE_COLUMNS = (
     "respondent",
     "request",
     "employer_key",
+    "mediator",
+    "terms",
+    "facts",
     "search",
 )
 
@@ -93,7 +96,10 @@ DETAIL_COLUMNS = ("reference", "state", "deadlines")
 # a narrow table of its own: a search reads every row of it, and nothing else, and a report
 # reading the row never reads the text (a negotiation's minutes can run to pages).
 TEXT_COLUMNS = ("reference", "search")
-CASE_TABLE_COLUMNS = tuple(c for c in CASE_COLUMNS if c != "search")
+# A case's texts the ledger carries (the agreement's mediator and terms, the facts stated),
+# beside its row as the searchable text is: the statistics, reading every row, never read them.
+CASE_DETAIL_COLUMNS = ("reference", "mediator", "terms", "facts")
+CASE_TABLE_COLUMNS = tuple(c for c in CASE_COLUMNS if c != "search" and c not in CASE_DETAIL_COLUMNS[1:])
 
 # What the board and the deadlines report read: the shown columns, what a contract's status
 # is worked out from, and the deadlines. Not the fold's working state (every proposal of a

@@ -342,7 +342,7 @@ def agreement_deadlines(row: Row) -> list[Row]:
 
 def new_case(reference: str) -> Row:
     row: Row = dict.fromkeys(CASE_COLUMNS)
-    row.update(reference=reference, flagged=0, search="")
+    row.update(reference=reference, flagged=0, search="", mediator="", terms="", facts="")
     return row
 
 
@@ -363,6 +363,7 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             applicants="\n".join(d["applicants"]),
             respondent=d["respondent"],
             request=d["request"],
+            facts=d["facts"],
             employer_key=folded(d["respondent"]),
             # What --search finds a case by: its parties, the request and the facts, then
             # the mediators, what each session heard and offered, and the terms agreed.
@@ -402,6 +403,8 @@ def fold_case(row: Row, step: str, d: dict[str, Any], on: str) -> Row:  # noqa: 
             agreed_fen=_fen(d["amount_agreed"]),
             performance_due=d["performance_due"],
             review_ends=_due(row["profile"] or "PRC", "arbitral_review", on),
+            mediator=d["mediator"],
+            terms=d["terms"],
             search=extended(row["search"], d["terms"], d["mediator"]),
         )
     elif step == "Failed":

@@ -17,7 +17,7 @@ from projections.text import contains_pattern, folded
 Row = dict[str, Any]
 
 # The views' table layout; an older layout is emptied and rebuilt (see projections.store).
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 # Which upstream applications each projection follows (mirrors the projection classes).
 FOLLOWS: dict[str, tuple[str, ...]] = {
@@ -345,6 +345,15 @@ def cases_due(at: ViewsAt) -> list[Row]:
     requests and names are left in the table (a third of the time to read them all)."""
     with connect(at) as db:
         return db.rows(f"SELECT {DUE_COLUMNS} FROM cases ORDER BY reference")
+
+
+def case_ledger(at: ViewsAt) -> list[Row]:
+    """Every case's row with the texts its ledger carries (mediator, terms, facts), by reference."""
+    with connect(at) as db:
+        return db.rows(
+            "SELECT cases.*, d.mediator, d.terms, d.facts FROM cases"
+            " LEFT JOIN case_details d USING (reference) ORDER BY reference"
+        )
 
 
 GROUPS = {"category": "category", "body": "COALESCE(body, '-')", "channel": "channel"}

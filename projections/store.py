@@ -18,7 +18,7 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingR
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
-from projections.columns import AGREEMENT_TABLE_COLUMNS, BODY_COLUMNS, CASE_TABLE_COLUMNS
+from projections.columns import AGREEMENT_TABLE_COLUMNS, BODY_COLUMNS, CASE_DETAIL_COLUMNS, CASE_TABLE_COLUMNS
 from projections.readers import SCHEMA_VERSION, current_layout
 from projections.sql import POSTGRES, SQLITE, Dialect, missing_table, on_postgres
 
@@ -33,6 +33,7 @@ VIEW_TABLES = (
     "agreement_dues",
     "agreement_texts",
     "bodies",
+    "case_details",
     "cases",
     "case_texts",
     "timeline",
@@ -83,6 +84,7 @@ def schema(dialect: Dialect) -> list[str]:
         # The searchable text of each negotiation and case (projections.text): a search scans it.
         "CREATE TABLE IF NOT EXISTS agreement_texts (reference TEXT PRIMARY KEY, search TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS case_texts (reference TEXT PRIMARY KEY, search TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS case_details ({_columns(CASE_DETAIL_COLUMNS)})",
         f"CREATE TABLE IF NOT EXISTS bodies ({_columns(BODY_COLUMNS)})",
         f"CREATE TABLE IF NOT EXISTS cases ({_columns(CASE_TABLE_COLUMNS)})",
         # Covering indexes: each statistic reads one index in date order, never the wide rows.

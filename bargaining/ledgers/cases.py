@@ -161,7 +161,7 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
         return found
 
     reference = cell("reference", cells.text)
-    applicants = cell("applicants", cells.names) or []
+    applicants, stated = cell("applicants", cells.applicants) or ([], None)
     respondent = cell("respondent", cells.plain)
     category = cell("category", word, kind="category", what=_("dispute category"))
     received = cell("received", cells.day)
@@ -171,6 +171,18 @@ def read(row: Row, columns: Columns) -> CaseRow | list[Problem]:
     outcome_text = cell("outcome", cells.plain) or ""
     outcome = cell("outcome", word, kind="outcome", what=_("case outcome"))
     workers = cell("workers", cells.count)
+    if stated is not None and "workers" not in bad:
+        # 张三等5人: 张三 applied for the 5 workers involved, which a workers column may say too.
+        if workers is not None and workers != stated:
+            report(
+                "workers",
+                _("is {workers}, but {heading} says {cell}").format(
+                    workers=workers,
+                    heading=heading("applicants"),
+                    cell=cells.plain(row.cells[columns.positions["applicants"]]),
+                ),
+            )
+        workers = stated
     claimed = cell("claimed", cells.money, scale=columns.scales.get("claimed", 1))
     agreed = cell("agreed", cells.money, scale=columns.scales.get("agreed", 1))
     due = cell("due", cells.day)

@@ -31,6 +31,15 @@ _MONEY = re.compile(r"^(-?)(\d+(?:,\d{3})*|\d*)(\.\d+)?\s*(万元|万|元)?$")
 _NAME_SEPARATORS = re.compile(r"[、，,;；/\n]+")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MAX_COUNT = 1_000_000
+# A collective dispute's applicant cell: the named applicants "and others", so many in all
+# (张三等5人, 张三等五人, 张三、李四等12名职工).
+_ONE_FOR_MANY = re.compile(
+    r"^(?P<names>.*?\S)\s*等\s*(?P<count>\d+|[零〇一二两三四五六七八九十百千万]+)\s*[人名]"
+    r"(?:职工|员工|工人|劳动者|农民工)?$"
+)
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_CHINESE_DIGITS |= {"八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 class CellError(ValueError):
@@ -151,3 +160,37 @@ def names(value: object) -> list[str]:
     # space (Zhang San).
     written = _CJK_SPACE.sub("、", plain(value))
     return [name for name in (n.strip() for n in _NAME_SEPARATORS.split(written)) if name]
+
+
+def applicants(value: object) -> tuple[list[str], int | None]:
+    """The applicants a cell names and, for a collective dispute's "张三等5人" (张三 and others,
+    5 in all), the workers involved it states; None where it states no count."""
+    written = plain(value)
+    found = _ONE_FOR_MANY.match(written)
+    if found is None:
+        return names(value), None
+    count = found["count"]
+    number = int(count) if count.isdigit() else chinese_number(count)
+    if number is None:
+        raise CellError(_("{value}: {count} is not a number").format(value=written, count=count))
+    if number > MAX_COUNT:
+        raise CellError(_("{value} is more than {most}").format(value=written, most=MAX_COUNT))
+    return names(found["names"]), number
+
+
+def chinese_number(written: str) -> int | None:
+    """A whole number in Chinese numerals (五, 十二, 一百零五, 两千, 三万); None if it is none."""
+    total, section, digit = 0, 0, None
+    for char in written:
+        if char in _CHINESE_DIGITS:
+            if digit:  # 一二: two digits with no unit between them
+                return None
+            digit = _CHINESE_DIGITS[char]
+        elif char in _CHINESE_UNITS:
+            section += (1 if digit is None else digit) * _CHINESE_UNITS[char]
+            digit = None
+        elif char == "万" and (section or digit) and not total:
+            total, section, digit = (section + (digit or 0)) * 10_000, 0, None
+        else:
+            return None
+    return total + section + (digit or 0)

@@ -4,7 +4,8 @@ One row a case, from the read model (so an export of 100,000 cases reads no aggr
 the headings the import reads back (Chinese by default, English on request), dates as real
 Excel dates, money as numbers with two decimals, the heading row frozen, columns as wide as
 what they hold, and on request one sheet a year. Exported and imported again, a store's
-cases give the same reports: the columns are the facts those reports are made from.
+cases give the same reports: the columns are the facts those reports are made from, with
+the texts a ledger keeps (调解员, 协议内容, 备注), so that the ledger exported again is the same.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ CASE_EXPORT = (
     "body_name",
     "channel",
     "request",
+    "mediator",
+    "terms",
+    "note",
 )
 _ZH_OUTCOME = {
     "settled": "调解成功",
@@ -98,6 +102,10 @@ def case_row(r: dict[str, Any], language: str, names: dict[str, str]) -> dict[st
         "body_name": names.get(r["body"] or "", ""),
         "channel": _ZH_CHANNEL.get(r["channel"], r["channel"]) if zh else r["channel"],
         "request": r["request"] or "",
+        # The agreement's mediator and terms (a settled case's only), and the facts stated.
+        "mediator": r["mediator"] or "",
+        "terms": r["terms"] or "",
+        "note": r["facts"] or "",
     }
 
 
@@ -171,7 +179,7 @@ def export_cases(
         )
     found = [
         r
-        for r in reports.case_rows()
+        for r in reports.case_ledger_rows()
         if low <= r["received_on"] <= high and (not body or (r["body"] or "") == body)
     ]
     rows = [case_row(r, language, names) for r in found]

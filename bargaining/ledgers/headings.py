@@ -74,7 +74,7 @@ CONTRACT_FIELDS = (
 # What each field holds, for the table in docs/ledgers.md (English, as docs/cli.md is).
 ABOUT = {
     "reference": "the record's reference, unique in the store (e.g. 2014-调-017)",
-    "applicants": "the applicants' names, separated by 、 or commas",
+    "applicants": "the applicants' names, separated by 、 or commas (张三等5人: 张三, for 5 workers)",
     "respondent": "the employer or person the claim is against",
     "category": "the kind of dispute (工伤, 劳动报酬, … or the English values)",
     "received": "the day the application came in (default: the day accepted)",
@@ -82,7 +82,7 @@ ABOUT = {
     "closed": "the day the case closed (blank: still open)",
     "extended": "the mediation period's end as the parties agreed to extend it (S4 art. 29), if they did",
     "outcome": "调解成功 / 调解不成 / 撤回 / 不予受理 / 移送仲裁 (or settled, failed, …)",
-    "workers": "workers involved (default: the applicants named)",
+    "workers": "workers involved (default: the count of 张三等5人, else the applicants named)",
     "claimed": "amount claimed in yuan (¥ and thousands separators allowed; 万元 in the heading or cell)",
     "agreed": "amount agreed in yuan, for a settled case",
     "due": "the day by which a settled case's agreement is to be performed",

@@ -137,7 +137,7 @@ class LedgerImport:
         self.app = app
         self.actor = actor
         self.reports = reports
-        self._existing: set[str] | None = None
+        self._existing: dict[str, str] | None = None  # each stored reference, folded -> as stored
         self._current_rows: dict[str, dict[str, Any]] | None = None
 
     def read(self, row: Row, columns: Columns) -> Any:
@@ -201,7 +201,7 @@ class LedgerImport:
         progress: Progress,
     ) -> Iterator[Aggregate]:
         """The record of each row to import, checked and not yet saved."""
-        seen: dict[str, tuple[int, str]] = {}
+        seen: dict[str, tuple[int, str]] = {}  # folded reference -> its first row and spelling
         known = self._known(mapping)
         try:
             found = list(tables(path, encoding=encoding, sheet=sheet, known=known.__contains__))
@@ -255,15 +255,26 @@ class LedgerImport:
             for column, message in facts:
                 problem(column, message)
             return None
-        key = digest(facts.facts())
-        earlier = seen.get(facts.reference)
+        # References that differ only in letter case (C-01, c-01) are one record's.
+        earlier = seen.get(facts.reference.casefold())
         if earlier is not None:
-            problem(
-                columns.heading("reference"),
-                _("{ref} is also the reference of row {row}").format(ref=facts.reference, row=earlier[0]),
-            )
+            problem(columns.heading("reference"), _duplicate(facts.reference, *earlier))
             return None
-        seen[facts.reference] = (row.number, key)
+        seen[facts.reference.casefold()] = (row.number, facts.reference)
+        stored = self._spelling(facts.reference)
+        if stored not in ("", facts.reference):
+            report.notes.append(
+                Problem(
+                    sheet,
+                    row.number,
+                    columns.heading("reference"),
+                    _(
+                        "{ref} is {stored} in the store: references differing only in letter case are one"
+                    ).format(ref=facts.reference, stored=stored),
+                )
+            )
+            facts = attrs.evolve(facts, reference=stored)
+        key = digest(facts.facts())
         if self._in_store(facts, key, sheet, row.number, columns, report):
             return None
         try:
@@ -308,11 +319,7 @@ class LedgerImport:
     def _stored(self, reference: str) -> tuple[dict[str, str] | None, bool] | None:
         """What the store holds of ``reference``: the facts it was imported with (None if it
         was typed in) and whether any of its steps was corrected since; None if no record."""
-        if self._existing is None:
-            # One look at the read model for every reference, not a query a row; a record
-            # made meanwhile by someone else makes the batch's save fail as a conflict.
-            self._existing = self.references()
-        if reference not in self._existing:
+        if not self._spelling(reference):
             return None
         imported, amended = None, False
         for event in self.app.history(self.app.id_for(self.record, reference)):
@@ -321,6 +328,17 @@ class LedgerImport:
                 imported = dict(event.facts)
             amended = amended or name in ("StepCorrected", "StepRetracted")
         return imported, amended
+
+    def _spelling(self, reference: str) -> str:
+        """``reference`` as the store spells it, letter case aside ("" if it has no such record):
+        the very spelling if it has it, else another in letter case only."""
+        if self._existing is None:
+            # One look at the read model for every reference, not a query a row; a record
+            # made meanwhile by someone else makes the batch's save fail as a conflict.
+            stored = sorted(self.references())
+            self._existing = {r.casefold(): r for r in reversed(stored)}
+            self._existing |= {r: r for r in stored}
+        return self._existing.get(reference) or self._existing.get(reference.casefold(), "")
 
     def taken(self, reference: str) -> str:
         """Why ``reference`` cannot be this ledger's record although the store has it."""
@@ -401,7 +419,7 @@ class CaseImport(LedgerImport):
 
     def current(self, reference: str) -> dict[str, str] | None:
         if self._current_rows is None:
-            self._current_rows = {r["reference"]: r for r in self.reports.case_rows()}
+            self._current_rows = {r["reference"]: r for r in self.reports.case_ledger_rows()}
             self._names = self.reports.body_names()
         row = exports.case_row(self._current_rows[reference], "en", self._names or {})
         performed = {"yes": "True", "no": "False"}.get(row.pop("performed"), "")
@@ -481,6 +499,14 @@ class ContractImport(LedgerImport):
         row["end"] = row.pop("expires")
         row.pop("effective")
         return {k: _text(v) for k, v in row.items()}
+
+
+def _duplicate(reference: str, row: int, spelled: str) -> str:
+    if spelled == reference:
+        return _("{ref} is also the reference of row {row}").format(ref=reference, row=row)
+    return _(
+        "{ref} is the reference of row {row} ({spelled}): references differing only in letter case are one"
+    ).format(ref=reference, row=row, spelled=spelled)
 
 
 def corrected(reference: str) -> str:

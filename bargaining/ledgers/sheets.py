@@ -6,12 +6,17 @@ above it ("2014年劳动争议调解台账", merged across the sheet) and someti
 row under a merged cell ("金额" over 涉案金额 and 协议金额). Blank rows are skipped wherever
 they are, and so is a totals row (合计). A CSV is read as UTF-8 (with or without the BOM
 Excel writes) or, failing that, GB18030, the encoding Excel on a Chinese Windows saves
-(a superset of GBK and GB2312); ``--encoding`` names another.
+(a superset of GBK and GB2312), but only if the text it decodes to reads as Chinese: mostly
+the characters of everyday Chinese (GB2312's hanzi and punctuation), none of the private-use
+or control characters another encoding's bytes turn into. Any other file is refused with one
+line asking for ``--encoding``, which names its encoding. No guessing among the rest: a
+detector (charset-normalizer) took short GB18030 ledgers for Big5.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import itertools
 import re
@@ -53,8 +58,29 @@ class Table:
     size: int | None = None  # the rows the sheet says it has (headings included), for progress
 
 
+def _gb2312() -> dict[int, None]:
+    """GB2312's symbols (row 1), numbers (2), full-width forms (3) and 6,763 hanzi (16-87), as
+    GB18030 decodes them: the characters Chinese text is mostly made of (a table that drops them)."""
+    found: dict[int, None] = {}
+    for lead in (0xA1, 0xA2, 0xA3, *range(0xB0, 0xF8)):
+        for trail in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                found[ord(bytes((lead, trail)).decode("gb18030"))] = None
+    return found
+
+
+COMMON_CHINESE = _gb2312()
+CHINESE_SHARE = 0.8  # of a GB18030 file's non-ASCII characters, at least, are everyday Chinese
+# What another encoding's bytes become in GB18030 and no ledger holds: control characters (a
+# NUL of UTF-16 among them), the private-use area GBK's user-defined rows map to.
+_MOJIBAKE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+_ASCII = re.compile("[\x00-\x7f]+")
+CHECKED = 16 * SAMPLE  # the first megabyte of a file is enough to tell Chinese from mojibake
+
+
 def encoding_of(path: Path) -> str:
-    """UTF-8 (BOM or not) if the whole file decodes as UTF-8, else GB18030."""
+    """UTF-8 (BOM or not) if the whole file decodes as UTF-8, else GB18030 if it reads as
+    Chinese in it; else SheetError, asking for --encoding."""
     with path.open("rb") as file:
         start = file.read(3)
         if start == codecs.BOM_UTF8:
@@ -67,8 +93,30 @@ def encoding_of(path: Path) -> str:
                 chunk = file.read(SAMPLE)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return "gb18030"
+            file.seek(0)
+            if _reads_as_chinese(file.read(CHECKED)):
+                return "gb18030"
+            raise SheetError(
+                _(
+                    "{file} is not UTF-8, and read as GB18030 (what Excel on a Chinese Windows saves)"
+                    " it is not Chinese text: give its encoding, e.g. --encoding big5"
+                ).format(file=path.name)
+            ) from None
     return "utf-8"
+
+
+def _reads_as_chinese(start: bytes) -> bool:
+    """Whether ``start`` (a file's first bytes) decodes in GB18030 to Chinese text: mostly
+    everyday Chinese characters, and nothing another encoding's bytes would turn into."""
+    try:
+        decoded = codecs.getincrementaldecoder("gb18030")().decode(start)
+    except UnicodeDecodeError:
+        return False
+    if _MOJIBAKE.search(decoded):
+        return False
+    wide = _ASCII.sub("", decoded)
+    rare = wide.translate(COMMON_CHINESE)
+    return bool(wide) and len(wide) - len(rare) >= CHINESE_SHARE * len(wide)
 
 
 def tables(

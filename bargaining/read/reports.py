@@ -241,6 +241,11 @@ class ReportService:
         self.refresh()
         return readers.cases(self.views)
 
+    def case_ledger_rows(self) -> list[Row]:
+        """Every case's row with the texts a ledger carries (mediator, terms, facts), by reference."""
+        self.refresh()
+        return readers.case_ledger(self.views)
+
     def backlog(self) -> int:
         """Notifications the views have not seen (for a progress bar)."""
         last = readers.last_positions(self.views)

@@ -30,6 +30,7 @@ TABLES = {
     "agreement_texts": "reference",
     "cases": "reference",
     "case_texts": "reference",
+    "case_details": "reference",
     "bodies": "reference",
     "timelines": "originator_id",
 }
