@@ -445,6 +445,24 @@ def group_word(by: str | None, group: str) -> str:
     return group
 
 
+def _outcome_table(by: str | None, rows: list[dict[str, Any]]) -> str:
+    """The closed cases' workers and amounts by outcome: for each group, then the total (the
+    group's name on its first line), or the total alone when the figures are not grouped."""
+    lines = []
+    for r in rows if by else rows[-1:]:
+        for i, (o, f) in enumerate(r["by_outcome"].items()):
+            figures = [
+                pgettext("stats", OUTCOME_WORDS[o]),
+                f["cases"],
+                f["workers"],
+                f["amount_claimed"],
+                f.get("amount_agreed", ""),
+            ]
+            lines.append([group_word(by, r["group"]) if i == 0 else "", *figures] if by else figures)
+    headers = [pgettext("stats", h) for h in OUTCOME_HEADINGS]
+    return table(lines, [_(STATS_GROUPS[by]), *headers] if by else headers)
+
+
 @stats.command()
 @option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
 @option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
@@ -500,22 +518,7 @@ def disputes(
             )
         )
         click.echo("")
-        outcomes = data["total"]["by_outcome"]
-        click.echo(
-            table(
-                [
-                    [
-                        pgettext("stats", OUTCOME_WORDS[o]),
-                        f["cases"],
-                        f["workers"],
-                        f["amount_claimed"],
-                        f.get("amount_agreed", ""),
-                    ]
-                    for o, f in outcomes.items()
-                ],
-                [pgettext("stats", h) for h in OUTCOME_HEADINGS],
-            )
-        )
+        click.echo(_outcome_table(by, rows))
         click.echo("")
         click.echo(
             _("{start} to {end}. Carried over from before: {count}.").format(
