@@ -596,15 +596,11 @@ DEADLINE_HEADERS = [N_("deadline"), N_("date"), N_("state"), N_("rule")]
 
 
 def render_case(v: dict[str, Any]) -> None:
+    # The status says the outcome ("settled", "deemed failed"); --json gives both values.
     status = term("status", v["status"])
-    outcome = ""
-    if v["outcome"]:
-        outcome = term("status", v["outcome"])
-        outcome = " (" + (_("{outcome}, deemed").format(outcome=outcome) if v["deemed"] else outcome) + ")"
     category = both(v["category"], v["category_zh"], "{value} ({chinese})")
     click.echo(
         click.style(f"{v['reference']}  {category} — {status}", bold=True)
-        + outcome
         + "   "
         + _("(as of {day})").format(day=v["as_of"])
     )
