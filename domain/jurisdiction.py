@@ -88,15 +88,17 @@ class LegalBasis:
 S1 = "Provisions on Collective Contracts"
 S1_ZH = "集体合同规定"
 S3 = "Labour Dispute Mediation and Arbitration Law"
-S3_ZH = "劳动争议调解仲裁法"
+# A law of the National People's Congress is cited by its full title, 《中华人民共和国…法》;
+# a ministry's rules (S1, S2, S4) have no longer title than their own.
+S3_ZH = "中华人民共和国劳动争议调解仲裁法"
 S4 = "Provisions on Negotiation and Mediation of Enterprise Labour Disputes"
 S4_ZH = "企业劳动争议协商调解规定"
 S2 = "Trial Measures for Wage Collective Negotiation"
 S2_ZH = "工资集体协商试行办法"
 LCL = "Labour Contract Law"
 CIVIL_CODE = "Civil Code"
-CIVIL_CODE_ZH = "民法典"
-LCL_ZH = "劳动合同法"
+CIVIL_CODE_ZH = "中华人民共和国民法典"
+LCL_ZH = "中华人民共和国劳动合同法"
 # The instruments' Chinese titles, which a Chinese citation gives in 《》.
 TITLES_ZH = {S1: S1_ZH, S2: S2_ZH, S3: S3_ZH, S4: S4_ZH, LCL: LCL_ZH, CIVIL_CODE: CIVIL_CODE_ZH}
 WEEKDAYS = (
