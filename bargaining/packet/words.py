@@ -97,7 +97,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "wage.from": ("From", "执行日期"),
     "wage.factors": (
         "Factors considered (Wage Measures art. 8)",
-        "协商参考因素（《工资集体协商试行办法》第8条）",
+        "协商参考因素（《工资集体协商试行办法》第八条）",
     ),
     "wage.no_factors": ("none recorded", "未记录"),
     "page": ("Page {page} of {{nb}}", "第 {page} 页，共 {{nb}} 页"),
@@ -203,11 +203,11 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "wage.terms": (
         "No agreed article records wage terms (average increase, minimum wage); the explanation for a"
         " wage agreement should state them (Wage Measures arts. 7, 21).",
-        "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第7条、第21条）。",
+        "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第七条、第二十一条）。",
     ),
     "wage.factors": (
         "No wage proposal cites the factors considered (Wage Measures art. 8).",
-        "工资协商提案未记录参考因素（《工资集体协商试行办法》第8条）。",
+        "工资协商提案未记录参考因素（《工资集体协商试行办法》第八条）。",
     ),
     "pdf.glyphs": (
         "The PDF font has no glyph for {chars}; those characters print as blanks in the PDF. The"

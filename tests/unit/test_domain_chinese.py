@@ -43,7 +43,9 @@ def zh() -> Iterator[None]:
         (36, "三十六"),
         (99, "九十九"),
         (100, "一百"),
+        (21, "二十一"),
         (101, "一百零一"),
+        (105, "一百零五"),
         (110, "一百一十"),
         (203, "二百零三"),
         (1010, "一千零一十"),
@@ -103,8 +105,9 @@ def test_a_citation_in_each_language() -> None:
         assert str(PRC.period_end.basis) == "《中华人民共和国民法典》第二百零三条"
     finally:
         use("en")
-    # the packet's own Chinese citation keeps its figures, whatever the language
-    assert s1("36").zh == "《集体合同规定》第36条"
+    # the filing packet's Chinese citation, whatever the language of the interface
+    assert s1("36").chinese() == "《集体合同规定》第三十六条"
+    assert s3("10").chinese() == "《中华人民共和国劳动争议调解仲裁法》第十条"
 
 
 NO_QUORUM = VoteTally(roll=60, present=39, yes=39, no=0)
