@@ -218,7 +218,9 @@ def board_footer(shown: int, found: dict[str, Any] | None) -> str:
     """The line under the board: how many rows it shows, and for the attention board how many
     more the store holds, by stage."""
     if found is None:
-        return _("{count} negotiation(s) and contract(s).").format(count=shown)
+        return ngettext(
+            "{count} negotiation or contract.", "{count} negotiations and contracts.", shown
+        ).format(count=shown)
     days = found["within"]
     more: dict[str, int] = found["more"]
     if not more:
@@ -331,8 +333,16 @@ def deadlines(
         to = (as_of or reports.today).isoformat()
         click.echo("")
         click.echo(
-            _("{count} deadline(s) met in the {within} days to {day}: {late} late.").format(
-                count=len(rows), within=within, day=to, late=late
+            ngettext(
+                "{count} deadline met {period}: {late} late.",
+                "{count} deadlines met {period}: {late} late.",
+                len(rows),
+            ).format(
+                count=len(rows),
+                period=ngettext("in the day to {day}", "in the {within} days to {day}", within).format(
+                    within=within, day=to
+                ),
+                late=late,
             )
         )
     else:
@@ -353,7 +363,7 @@ def deadlines(
             )
         )
         click.echo("")
-        click.echo(_("{count} deadline(s).").format(count=len(rows)))
+        click.echo(ngettext("{count} deadline.", "{count} deadlines.", len(rows)).format(count=len(rows)))
 
 
 @group()

@@ -240,7 +240,7 @@ def test_the_tally_and_late_filing_appear_with_their_rules(run: Cli, tmp_path: P
     assert "at least 2/3 of the whole roll present: 40 needed, 45 present" in en
     assert "more than 1/2 of the whole roll in favour: 31 needed, 38 for" in en
     assert "quorum 2/3 of the roll (40 of 60)" in en  # the rule the vote was recorded under
-    assert "2011-07-08 (2 day(s) late)" in en  # the submission says whether it was on time
+    assert "2011-07-08 (2 days late)" in en  # the submission says whether it was on time
     assert "2011-07-08（逾期2日）" in zh
 
 

@@ -115,3 +115,9 @@ LAWS_ZH = ("劳动争议调解仲裁法", "劳动合同法", "劳动法", "工�
 def test_every_law_cited_in_chinese_gives_its_full_title(zh: list[Message]) -> None:
     short = re.compile("《(?:" + "|".join(LAWS_ZH) + ")》")
     assert [chinese for _, chinese in (p for m in zh for p in _pairs(m)) if short.search(chinese)] == []
+
+
+def test_no_english_message_counts_with_a_bracketed_plural() -> None:
+    """ "1 case(s)" is neither English form: a count takes ngettext's singular and plural."""
+    ids = [m.id for m in messages.read(PO, "zh") if m.id]
+    assert [i for i in ids for text in ([i] if isinstance(i, str) else i) if "(s)" in text] == []
