@@ -302,3 +302,17 @@ def test_a_wrong_report_request_says_which_option_and_writes_nothing(
         assert done.stderr.startswith(f"Error: {field}: "), done.stderr
         assert done.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_timeline_counts_one_step_in_the_singular(made: dict[str, Any]) -> None:
+    """To 5 July 2011 the wage negotiation has one step left after the period (22 July)."""
+    out = made["root"] / "to-july-2011.html"
+    period = ["--from", "2011-03-07", "--to", "2011-07-05", "--lang", "en"]
+    bargaining(made["store"], "report", "--out", str(out), *period)
+    found = re.search(
+        r'<details class="timeline" open data-reference="DEMO-2011-WAGE">(.*?)</details>',
+        out.read_text(encoding="utf-8"),
+        re.DOTALL,
+    )
+    assert found is not None
+    assert "1 later step (" in found.group(1)
