@@ -80,3 +80,15 @@ def test_the_english_packet_counts_days_late(tmp_path: Path) -> None:
 
     assert [days(n, "en") for n in (1, 2)] == ["1 day", "2 days"]
     assert [days(n, "zh") for n in (1, 2)] == ["1日", "2日"]
+
+
+def test_an_export_of_one_record_and_a_bonus_month_are_singular(demo: Cli, tmp_path: Path) -> None:
+    cases, contracts = tmp_path / "cases.csv", tmp_path / "contracts.csv"
+    assert demo.ok(f"export cases --out {cases}").stdout == f"1 case written to {cases} (sheets: cases)\n"
+    assert demo.ok(f"export contracts --out {contracts}").stdout == (
+        f"1 contract written to {contracts} (sheets: contracts)\n"
+    )
+    assert "已将 1 件案件写入" in demo.ok(f"--lang zh export cases --out {cases}").stdout
+    show = demo.ok("negotiation cost DEMO-2011-WAGE").stdout
+    assert "12,659,400.00 (12 + 1 bonus month)" in show
+    assert "(12 + 1 bonus months)" not in show
