@@ -24,7 +24,7 @@ import click
 import click.formatting
 
 import bargaining
-from bargaining import _
+from bargaining import N_, _
 
 # click's modules that take their words from gettext (click/*.py: "from gettext import …").
 CLICK_MODULES = (
@@ -38,6 +38,9 @@ CLICK_MODULES = (
     "click.utils",
     "click.shell_completion",
 )
+# Words click looks up that its own source does not mark as messages: an option's "[required]"
+# is ``_(extra["required"])``, the word set elsewhere (click 8.2 on).
+CLICK_UNMARKED = (N_("required"),)
 # The top command's options that take a value: what follows them is not the subcommand.
 VALUED = ("--store", "--as", "--retry", "--lang")
 
@@ -242,6 +245,12 @@ class CellFormatter(click.HelpFormatter):
     """Help laid out by display width when it is shown in Chinese: click counts characters,
     so a Chinese help, every character two columns wide, came out twice as wide as the
     terminal. English help is click's own, character for character."""
+
+    def write_heading(self, heading: str) -> None:
+        if bargaining.language() == "en":
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")  # 选项：, as 用法：
+        return None
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if bargaining.language() == "en":

@@ -314,7 +314,12 @@ def export_cases(
     written = session.tracker().export_cases(
         out, start=start, end=end, body=body, language=language, by_year=by_year
     )
-    _written(written, as_json, _("{count} cases written to {file} (sheets: {sheets})"))
+    line = ngettext(
+        "{count} case written to {file} (sheets: {sheets})",
+        "{count} cases written to {file} (sheets: {sheets})",
+        written.get("records") or 0,
+    )
+    _written(written, as_json, line)
 
 
 @export.command("contracts")
@@ -347,7 +352,12 @@ def export_contracts(
     written = session.tracker().export_contracts(
         out, start=start, end=end, language=language, by_year=by_year
     )
-    _written(written, as_json, _("{count} contracts written to {file} (sheets: {sheets})"))
+    line = ngettext(
+        "{count} contract written to {file} (sheets: {sheets})",
+        "{count} contracts written to {file} (sheets: {sheets})",
+        written.get("records") or 0,
+    )
+    _written(written, as_json, line)
 
 
 @export.command("stats")

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import bargaining
-from bargaining import N_, NC_, _, pgettext, term
+from bargaining import N_, NC_, _, ngettext, pgettext, term
 from cli.corrections import CASE_OPTIONS, add_amend_commands
 from cli.errors import CommandError
 from cli.lists import body_list, case_list
@@ -145,9 +145,12 @@ def roster(
         remove=names(remove),
         chair=chair,
     )
+    on_roster, watching = len(view["mediators"]), len(view["officers"])
     click.echo(
-        _("{reference}: roster now {mediators} mediator(s), {officers} officer(s).").format(
-            reference=reference, mediators=len(view["mediators"]), officers=len(view["officers"])
+        _("{reference}: roster now {mediators}, {officers}.").format(
+            reference=reference,
+            mediators=ngettext("{n} mediator", "{n} mediators", on_roster).format(n=on_roster),
+            officers=ngettext("{n} officer", "{n} officers", watching).format(n=watching),
         )
     )
 
@@ -211,7 +214,7 @@ def case_report(session: Session, reference: str, what: str) -> None:
     multiple=True,
     required=True,
     metavar="NAME",
-    help="Applicant(s); repeat or separate with commas.",
+    help="Applicants, one or more; repeat or separate with commas.",
 )
 @option("-r", "--respondent", required=True, help="The other party, usually the employer.")
 @option("-k", "--category", type=CATEGORY, required=True, help="Primary category for statistics.")
@@ -330,14 +333,14 @@ def decline(session: Session, reference: str, on: date, reason: str) -> None:
     multiple=True,
     required=True,
     metavar="NAME",
-    help="Mediator(s) from the body's roster; commas allowed.",
+    help="Mediators from the body's roster, one or more; commas allowed.",
 )
 @on_option(required=False, help_text=N_("Date assigned (default: today)."))
 @pass_session
 def assign(
     session: Session, reference: str, body_ref: str, mediators: tuple[str, ...], on: date | None
 ) -> None:
-    """Assign the body and mediator(s) handling the case.
+    """Assign the body and the mediators handling the case.
 
     \b
     Example:
@@ -596,15 +599,11 @@ DEADLINE_HEADERS = [N_("deadline"), N_("date"), N_("state"), N_("rule")]
 
 
 def render_case(v: dict[str, Any]) -> None:
+    # The status says the outcome ("settled", "deemed failed"); --json gives both values.
     status = term("status", v["status"])
-    outcome = ""
-    if v["outcome"]:
-        outcome = term("status", v["outcome"])
-        outcome = " (" + (_("{outcome}, deemed").format(outcome=outcome) if v["deemed"] else outcome) + ")"
     category = both(v["category"], v["category_zh"], "{value} ({chinese})")
     click.echo(
         click.style(f"{v['reference']}  {category} — {status}", bold=True)
-        + outcome
         + "   "
         + _("(as of {day})").format(day=v["as_of"])
     )

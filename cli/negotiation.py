@@ -221,7 +221,9 @@ def appoint(
     report(
         session,
         reference,
-        _("{count} {side} representative(s) appointed").format(count=count, side=term("side", side)),
+        ngettext(
+            "{count} {side} representative appointed", "{count} {side} representatives appointed", count
+        ).format(count=count, side=term("side", side)),
     )
 
 

@@ -218,7 +218,9 @@ def board_footer(shown: int, found: dict[str, Any] | None) -> str:
     """The line under the board: how many rows it shows, and for the attention board how many
     more the store holds, by stage."""
     if found is None:
-        return _("{count} negotiation(s) and contract(s).").format(count=shown)
+        return ngettext(
+            "{count} negotiation or contract.", "{count} negotiations and contracts.", shown
+        ).format(count=shown)
     days = found["within"]
     more: dict[str, int] = found["more"]
     if not more:
@@ -331,8 +333,16 @@ def deadlines(
         to = (as_of or reports.today).isoformat()
         click.echo("")
         click.echo(
-            _("{count} deadline(s) met in the {within} days to {day}: {late} late.").format(
-                count=len(rows), within=within, day=to, late=late
+            ngettext(
+                "{count} deadline met {period}: {late} late.",
+                "{count} deadlines met {period}: {late} late.",
+                len(rows),
+            ).format(
+                count=len(rows),
+                period=ngettext("in the day to {day}", "in the {within} days to {day}", within).format(
+                    within=within, day=to
+                ),
+                late=late,
             )
         )
     else:
@@ -353,7 +363,7 @@ def deadlines(
             )
         )
         click.echo("")
-        click.echo(_("{count} deadline(s).").format(count=len(rows)))
+        click.echo(ngettext("{count} deadline.", "{count} deadlines.", len(rows)).format(count=len(rows)))
 
 
 @group()
@@ -445,6 +455,24 @@ def group_word(by: str | None, group: str) -> str:
     return group
 
 
+def _outcome_table(by: str | None, rows: list[dict[str, Any]]) -> str:
+    """The closed cases' workers and amounts by outcome: for each group, then the total (the
+    group's name on its first line), or the total alone when the figures are not grouped."""
+    lines = []
+    for r in rows if by else rows[-1:]:
+        for i, (o, f) in enumerate(r["by_outcome"].items()):
+            figures = [
+                pgettext("stats", OUTCOME_WORDS[o]),
+                f["cases"],
+                f["workers"],
+                f["amount_claimed"],
+                f.get("amount_agreed", ""),
+            ]
+            lines.append([group_word(by, r["group"]) if i == 0 else "", *figures] if by else figures)
+    headers = [pgettext("stats", h) for h in OUTCOME_HEADINGS]
+    return table(lines, [_(STATS_GROUPS[by]), *headers] if by else headers)
+
+
 @stats.command()
 @option("--from", "start", type=DATE, required=True, metavar="DATE", help="First day of the period.")
 @option("--to", "end", type=DATE, required=True, metavar="DATE", help="Last day of the period.")
@@ -500,22 +528,7 @@ def disputes(
             )
         )
         click.echo("")
-        outcomes = data["total"]["by_outcome"]
-        click.echo(
-            table(
-                [
-                    [
-                        pgettext("stats", OUTCOME_WORDS[o]),
-                        f["cases"],
-                        f["workers"],
-                        f["amount_claimed"],
-                        f.get("amount_agreed", ""),
-                    ]
-                    for o, f in outcomes.items()
-                ],
-                [pgettext("stats", h) for h in OUTCOME_HEADINGS],
-            )
-        )
+        click.echo(_outcome_table(by, rows))
         click.echo("")
         click.echo(
             _("{start} to {end}. Carried over from before: {count}.").format(

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import bargaining
-from bargaining import N_, _
+from bargaining import N_, NC_, _, pgettext
 from cli.main import Session
 from cli.options import pass_session
 from cli.output import echo_json, kv, section, table
@@ -74,11 +74,16 @@ def info(session: Session, as_json: bool) -> None:
             ),
             (_("Encryption"), data["encryption"]),
             (_("Holidays"), data["holidays"]),
-            (_("Read models"), f"{data['views']['state']} ({data['views']['location']})"),
+            (
+                _("Read models"),
+                _("{state} ({location})").format(
+                    state=data["views"]["state"], location=data["views"]["location"]
+                ),
+            ),
         ]
     )
     section(_("Events"))
-    click.echo(_table(data["applications"], APPLICATION_COLUMNS))
+    click.echo(_table([_worded(row) for row in data["applications"]], APPLICATION_COLUMNS))
     for row in data["applications"]:
         if row["problem"]:
             click.echo(
@@ -94,6 +99,27 @@ def info(session: Session, as_json: bool) -> None:
 # The columns of store info's tables: each a key of the rows and, translated, its heading.
 APPLICATION_COLUMNS = [N_("application"), N_("events"), N_("stored"), N_("key")]
 PROJECTION_COLUMNS = [N_("projection"), N_("application"), N_("position"), N_("log"), N_("behind")]
+
+
+# How an application's events are stored and how the key fits them, as the table says it;
+# --json keeps the values (bargaining.store.encryption's).
+STORE_WORDS = {
+    "empty": NC_("store", "empty"),
+    "plain": NC_("store", "plain"),
+    "encrypted": NC_("store", "encrypted"),
+    "ok": NC_("store", "ok"),
+    "missing": NC_("store", "missing"),
+    "wrong": NC_("store", "wrong"),
+    "not needed": NC_("store", "not needed"),
+}
+
+
+def _worded(row: dict[str, Any]) -> dict[str, Any]:
+    said = {
+        k: pgettext("store", STORE_WORDS[row[k]]) if row[k] in STORE_WORDS else row[k]
+        for k in ("stored", "key")
+    }
+    return {**row, **said}
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import click
 
-from bargaining import N_, NC_, _, term
+from bargaining import N_, NC_, _, ngettext, term
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
@@ -304,9 +305,12 @@ def echo_costing(r: dict[str, Any]) -> None:
             (_("Monthly payroll"), money(b["monthly_payroll"])),
             (
                 _("Last year's wage bill"),
-                _("{amount} (12 + {bonus} bonus months)").format(
-                    amount=money(b["annual_payroll"]), bonus=b["bonus_months"]
-                ),
+                # a bonus month, or 1.5 bonus months: one is the only singular
+                ngettext(
+                    "{amount} (12 + {bonus} bonus month)",
+                    "{amount} (12 + {bonus} bonus months)",
+                    1 if Decimal(b["bonus_months"]) == 1 else 2,
+                ).format(amount=money(b["annual_payroll"]), bonus=b["bonus_months"]),
             ),
             (
                 _("On-costs"),

@@ -68,35 +68,42 @@ def zh_article(article: str) -> str:
 class LegalBasis:
     """Where a rule comes from: an instrument and an article, in English and Chinese.
 
-    ``zh`` is the citation the filing packet prints in Chinese (article in Arabic figures, as
-    the packet has always printed it); ``str()`` is the citation in the language of the
-    interface: "Provisions on Collective Contracts art. 36", or 《集体合同规定》第三十六条."""
+    ``str()`` is the citation in the language of the interface: "Provisions on Collective
+    Contracts art. 36", or ``chinese()``: 《集体合同规定》第三十六条. ``zh`` is the Chinese
+    citation of an instrument whose title ``TITLES_ZH`` does not give."""
 
     instrument: str
     article: str
     zh: str = ""
 
     def __str__(self) -> str:
-        title = TITLES_ZH.get(self.instrument) if language() == "zh" else None
+        if language() == "zh":
+            return self.chinese()
+        return f"{self.instrument} art. {self.article}"
+
+    def chinese(self) -> str:
+        """The citation in Chinese, its article in Chinese numerals as the statutes number
+        them (第二十一条), whatever the language of the interface: the filing packet's."""
+        title = TITLES_ZH.get(self.instrument)
         if title is not None:
             return f"《{title}》{zh_article(self.article)}"
-        if language() == "zh" and self.zh:
-            return self.zh
-        return f"{self.instrument} art. {self.article}"
+        return self.zh or f"{self.instrument} art. {self.article}"
 
 
 S1 = "Provisions on Collective Contracts"
 S1_ZH = "集体合同规定"
 S3 = "Labour Dispute Mediation and Arbitration Law"
-S3_ZH = "劳动争议调解仲裁法"
+# A law of the National People's Congress is cited by its full title, 《中华人民共和国…法》;
+# a ministry's rules (S1, S2, S4) have no longer title than their own.
+S3_ZH = "中华人民共和国劳动争议调解仲裁法"
 S4 = "Provisions on Negotiation and Mediation of Enterprise Labour Disputes"
 S4_ZH = "企业劳动争议协商调解规定"
 S2 = "Trial Measures for Wage Collective Negotiation"
 S2_ZH = "工资集体协商试行办法"
 LCL = "Labour Contract Law"
 CIVIL_CODE = "Civil Code"
-CIVIL_CODE_ZH = "民法典"
-LCL_ZH = "劳动合同法"
+CIVIL_CODE_ZH = "中华人民共和国民法典"
+LCL_ZH = "中华人民共和国劳动合同法"
 # The instruments' Chinese titles, which a Chinese citation gives in 《》.
 TITLES_ZH = {S1: S1_ZH, S2: S2_ZH, S3: S3_ZH, S4: S4_ZH, LCL: LCL_ZH, CIVIL_CODE: CIVIL_CODE_ZH}
 WEEKDAYS = (
@@ -116,19 +123,19 @@ def weekday(day: date) -> str:
 
 
 def s1(article: str) -> LegalBasis:
-    return LegalBasis(S1, article, f"《{S1_ZH}》第{article}条")
+    return LegalBasis(S1, article)
 
 
 def s3(article: str) -> LegalBasis:
-    return LegalBasis(S3, article, f"《{S3_ZH}》第{article}条")
+    return LegalBasis(S3, article)
 
 
 def s4(article: str) -> LegalBasis:
-    return LegalBasis(S4, article, f"《{S4_ZH}》第{article}条")
+    return LegalBasis(S4, article)
 
 
 def s2(article: str) -> LegalBasis:
-    return LegalBasis(S2, article, f"《{S2_ZH}》第{article}条")
+    return LegalBasis(S2, article)
 
 
 @attrs.frozen(kw_only=True)
@@ -415,9 +422,7 @@ PRC = JurisdictionProfile(
     collective_dispute_min_workers=10,
     collective_basis=s3("7"),
     # Civil Code Art 203; the weekly rest days are 法定休假日 as the holidays are (DOMAIN A16).
-    period_end=PeriodEnd(
-        rest_days=True, basis=LegalBasis(CIVIL_CODE, "203", f"《{CIVIL_CODE_ZH}》第二百零三条")
-    ),
+    period_end=PeriodEnd(rest_days=True, basis=LegalBasis(CIVIL_CODE, "203")),
     deadlines=(
         (
             None,

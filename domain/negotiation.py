@@ -708,9 +708,11 @@ class Negotiation(Correctable, Aggregate):
         if open_articles:
             raise RuleViolationError(
                 "draft",
-                _("{n} article(s) not yet agreed: {articles}").format(
-                    n=len(open_articles), articles=", ".join(open_articles)
-                ),
+                ngettext(
+                    "{n} article not yet agreed: {articles}",
+                    "{n} articles not yet agreed: {articles}",
+                    len(open_articles),
+                ).format(n=len(open_articles), articles=", ".join(open_articles)),
             )
         check_teams(self.team_on(on).values(), self.profile)
         chiefs = [self.chief(s) for s in Side]

@@ -16,6 +16,7 @@ from bargaining.packet.narrative import explanation, representatives, resolution
 from bargaining.packet.words import (
     cite,
     correction_text,
+    days,
     deadline,
     enum,
     paren,
@@ -95,7 +96,7 @@ def _filing_rows(filing: Row, lang: str) -> list[tuple[str, str]]:
     timely = ""
     if submitted and governing is not None and governing["late_by_days"] is not None:
         late = governing["late_by_days"]
-        timely = paren(w("on_time") if late == 0 else w("late_by").format(days=late), lang)
+        timely = paren(w("on_time") if late == 0 else w("late_by").format(days=days(late, lang)), lang)
     rows += [
         (w("submitted_on"), (submitted + timely) if submitted else w("not_submitted")),
         (w("authority"), filing["authority"] if submitted else ""),

@@ -28,7 +28,7 @@ LEGAL_REP_WORDS = ("法定代表人", "legal representative")
 
 
 def basis_row(profile: JurisdictionProfile, basis: LegalBasis) -> Row:
-    return {"en": profile.cite(basis), "zh": basis.zh or str(basis)}
+    return {"en": profile.cite(basis), "zh": basis.chinese()}
 
 
 def deadline_row(due: Due, profile: JurisdictionProfile, today: date) -> Row:

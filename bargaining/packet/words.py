@@ -41,7 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "submitted_on": ("Submitted on", "报送日期"),
     "not_submitted": ("not yet submitted", "尚未报送"),
     "on_time": ("on time", "按期报送"),
-    "late_by": ("{days} day(s) late", "逾期{days}日"),
+    "late_by": ("{days} late", "逾期{days}"),
     "authority": ("Submitted to", "报送机关"),
     "copies": ("Copies", "报送份数"),
     "received_on": ("Received by the authority", "劳动保障行政部门收到日期"),
@@ -97,7 +97,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "wage.from": ("From", "执行日期"),
     "wage.factors": (
         "Factors considered (Wage Measures art. 8)",
-        "协商参考因素（《工资集体协商试行办法》第8条）",
+        "协商参考因素（《工资集体协商试行办法》第八条）",
     ),
     "wage.no_factors": ("none recorded", "未记录"),
     "page": ("Page {page} of {{nb}}", "第 {page} 页，共 {{nb}} 页"),
@@ -145,6 +145,11 @@ def cite(basis: dict[str, str] | None, lang: str) -> str:
     return "" if basis is None else basis[lang]
 
 
+def days(n: int, lang: str) -> str:
+    """A number of days: "1 day", "2 days", 2日."""
+    return pick(lang, f"{n} day" if n == 1 else f"{n} days", f"{n}日")
+
+
 def paren(text: str, lang: str) -> str:
     return pick(lang, f" ({text})", f"（{text}）") if text else ""
 
@@ -163,12 +168,12 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "{voted_on}表决同意票恰为半数，由{by}于{on}认定为{outcome}：{reason}",
     ),
     "filing.late": (
-        "Submitted for filing on {submitted}, {days} day(s) after the due date {due} ({basis}).",
-        "报送日期{submitted}晚于报送期限{due}，逾期{days}日（{basis}）。",
+        "Submitted for filing on {submitted}, {days} after the due date {due} ({basis}).",
+        "报送日期{submitted}晚于报送期限{due}，逾期{days}（{basis}）。",
     ),
     "filing.overdue": (
-        "Not submitted for filing: it was due on {due} ({basis}), {days} days before {today}.",
-        "尚未报送备案：报送期限为{due}（{basis}），至{today}已逾期{days}日。",
+        "Not submitted for filing: it was due on {due} ({basis}), {days} before {today}.",
+        "尚未报送备案：报送期限为{due}（{basis}），至{today}已逾期{days}。",
     ),
     "filing.copies": (
         "{copies} copies were submitted; {required} are required ({basis}).",
@@ -203,11 +208,11 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "wage.terms": (
         "No agreed article records wage terms (average increase, minimum wage); the explanation for a"
         " wage agreement should state them (Wage Measures arts. 7, 21).",
-        "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第7条、第21条）。",
+        "协商一致的条款中未记录工资增长幅度或最低工资等工资事项（《工资集体协商试行办法》第七条、第二十一条）。",
     ),
     "wage.factors": (
         "No wage proposal cites the factors considered (Wage Measures art. 8).",
-        "工资协商提案未记录参考因素（《工资集体协商试行办法》第8条）。",
+        "工资协商提案未记录参考因素（《工资集体协商试行办法》第八条）。",
     ),
     "pdf.glyphs": (
         "The PDF font has no glyph for {chars}; those characters print as blanks in the PDF. The"
@@ -326,6 +331,8 @@ def warning_text(w: dict[str, Any], lang: str) -> str:
         "session": paren(w.get("session", ""), lang),
         "title": w.get("title") or pick(lang, "no post recorded", "未记录职务"),
     }
+    if "days" in w:
+        facts["days"] = days(w["days"], lang)
     if w["code"] == "vote.tie":
         facts["outcome"] = enum("outcome", w["outcome"], lang)
     en, zh = WARNINGS[w["code"]]

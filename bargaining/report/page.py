@@ -26,7 +26,7 @@ from bargaining.report.figures import (
     category_word,
     outcome_word,
 )
-from domain.i18n import _, language, pgettext
+from domain.i18n import _, language, ngettext, pgettext
 
 Row = dict[str, Any]
 
@@ -354,8 +354,9 @@ def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, 
         met = s.get("met")
         if met:
             late = met["late_by_days"]
+            by = ngettext("late by {days} day", "late by {days} days", late).format(days=late)
             note = (
-                f' <span class="late">{escape(said["late"].format(days=late))}</span>'
+                f' <span class="late">{escape(by)}</span>'
                 if late
                 else f' <span class="met">{said["met_html"]}</span>'
             )
@@ -369,9 +370,11 @@ def timeline_item(reference: str, title: str, steps: list[Row], said: dict[str, 
         )
     elsewhere = []
     if before:
-        elsewhere.append(said["before"].format(count=before))
+        elsewhere.append(
+            ngettext("{count} earlier step", "{count} earlier steps", before).format(count=before)
+        )
     if after:
-        elsewhere.append(said["after"].format(count=after))
+        elsewhere.append(ngettext("{count} later step", "{count} later steps", after).format(count=after))
     if elsewhere:
         more = _("; ").join(elsewhere)
         hint = said["whole"].format(reference=reference)
@@ -431,16 +434,15 @@ def words(f: Figures) -> dict[str, str]:
         "employer": _("employer"),
         "next": _("next deadline"),
         "met": met,
-        "late": _("late by {days} days"),
         "corrected": corrected,
         "retracted": retracted,
         "body_only": _("Only the cases of this mediation body; negotiations and contracts are not a body's."),
         "skip": _("Skip to the charts"),
-        "left_out": _(
-            "and {count} deadlines overdue before these: 'bargaining deadlines --overdue' lists them all"
+        "left_out": ngettext(
+            "and {count} deadline overdue before these: 'bargaining deadlines --overdue' lists them all",
+            "and {count} deadlines overdue before these: 'bargaining deadlines --overdue' lists them all",
+            f.overdue_left_out,
         ).format(count=f.overdue_left_out),
-        "before": _("{count} earlier steps"),
-        "after": _("{count} later steps"),
         "whole": _("'bargaining timeline {reference}' lists every step"),
         **{
             f"{key}_html": escape(value)

@@ -28,7 +28,7 @@ def test_the_board_lists_what_needs_attention_soonest_first_and_counts_the_rest(
     )
     everything = run.ok("board --all").stdout
     assert references(everything) == ["CB-A", "CB-B", "CB-C", "CB-D", "CB-E", "CB-F", "CB-G", "CB-H"]
-    assert everything.splitlines()[-1] == "8 negotiation(s) and contract(s)."
+    assert everything.splitlines()[-1] == "8 negotiations and contracts."
 
 
 def test_the_window_and_the_filters_work_with_both_boards(any_store: str) -> None:

@@ -67,6 +67,13 @@ def test_reports_speak_english_under_an_english_or_the_c_locale(
     assert chinese not in out
 
 
+@pytest.mark.parametrize("line", [f"case show {CASE}", "deadlines --as-of 2011-03-10 --within 36500"])
+def test_a_law_is_cited_in_chinese_by_its_full_title(demo: Path, line: str) -> None:
+    out = invoke(demo, line, lang="zh").stdout
+    assert "《中华人民共和国劳动争议调解仲裁法》第" in out
+    assert "《劳动争议调解仲裁法》" not in out
+
+
 def test_case_show_in_chinese_names_the_channel_and_the_sections(demo: Path) -> None:
     out = invoke(demo, f"case show {CASE} --as-of 2011-03-16", lang="zh").stdout
     for words in ("申请人", "来源方式    来访", "期限", "下一期限", "（截至 2011-03-16）"):

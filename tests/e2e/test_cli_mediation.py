@@ -35,6 +35,11 @@ def show(run: Cli, *options: str) -> dict:  # type: ignore[type-arg]
     return json.loads(run.ok("case", "show", CASE, "--json", *options).stdout)  # type: ignore[no-any-return]
 
 
+def title(text: str) -> str:
+    """A case's title line, without the day it is shown as of."""
+    return text.splitlines()[0].rsplit("   ", 1)[0]
+
+
 def test_a_case_from_application_to_agreement_shows_its_timeline(run: Cli) -> None:
     in_mediation(run)
     run.ok(
@@ -74,6 +79,8 @@ def test_a_case_from_application_to_agreement_shows_its_timeline(run: Cli) -> No
     ]
     assert all(r["who"] == "王芳" for r in view["timeline"])
     text = run.ok(f"case show {CASE}").stdout
+    assert title(text) == f"{CASE}  work-injury (工伤) — settled"
+    assert title(run.ok(f"--lang zh case show {CASE}").stdout) == f"{CASE}  工伤 — 调解成功"
     assert "Timeline" in text
     assert "一次性支付10万元" in text
     assert "Provisions on Negotiation and Mediation of Enterprise Labour Disputes art. 29" in text
@@ -83,6 +90,10 @@ def test_a_case_past_fifteen_days_is_shown_deemed_failed(run: Cli) -> None:
     in_mediation(run)
     view = show(run, "--as-of", "2024-03-30")
     assert (view["status"], view["outcome"], view["deemed"]) == ("deemed failed", "failed", True)
+    assert (
+        title(run.ok(f"case show {CASE} --as-of 2024-03-30").stdout)
+        == f"{CASE}  work-injury (工伤) — deemed failed"
+    )
     # 15 days from acceptance on 8 March end on Saturday the 23rd, a rest day: Monday the 25th
     run.ok(f"case session {CASE} --on 2024-03-25 --attended 刘某")
     result = run(f"case session {CASE} --on 2024-03-26 --attended 刘某")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -131,18 +132,18 @@ def test_the_chinese_packet_of_the_seed_holds_parties_deadlines_and_the_missing_
         "张伟（总经理）",
     ):
         assert fact in text
-    assert "2011-07-06（签字之日起7日内；《工资集体协商试行办法》第21条）" in text
+    assert "2011-07-06（签字之日起7日内；《工资集体协商试行办法》第二十一条）" in text
     assert (
-        "2011-07-11（签字之日起10日内；《集体合同规定》第42条；"
-        "期满日2011-07-09为休息日，依《民法典》第二百零三条顺延至2011-07-11）" in text
+        "2011-07-11（签字之日起10日内；《集体合同规定》第四十二条；"
+        "期满日2011-07-09为休息日，依《中华人民共和国民法典》第二百零三条顺延至2011-07-11）" in text
     )
-    assert "2011-07-05 至 2011-07-20（收到之日起15日内；《工资集体协商试行办法》第22条）" in text
-    assert "无异议视为生效日期 2011-07-20（《工资集体协商试行办法》第22条）" in text
+    assert "2011-07-05 至 2011-07-20（收到之日起15日内；《工资集体协商试行办法》第二十二条）" in text
+    assert "无异议视为生效日期 2011-07-20（《工资集体协商试行办法》第二十二条）" in text
     assert "第三届职工代表大会" in text
     assert "未记录到会人数和表决票数" in text  # the seed reports "passed by vote" only
     assert "应到人数（全体） 未记录实到人数 未记录同意 未记录" in text
     assert "1512.35 元" in text
-    assert "应报送3份，并附说明（《工资集体协商试行办法》第21条）" in text  # wage: 3 copies + explanation
+    assert "应报送3份，并附说明（《工资集体协商试行办法》第二十一条）" in text  # wage: 3 copies + explanation
     assert "第4轮协商会议（2011-06-08）议定" in text
     warnings = [line for line in stderr.splitlines() if line.startswith("Warning: ")]
     assert any("未记录到会人数和表决票数" in w for w in warnings)
@@ -150,6 +151,9 @@ def test_the_chinese_packet_of_the_seed_holds_parties_deadlines_and_the_missing_
     markdown = (base / "zh" / "packet.md").read_text(encoding="utf-8")
     assert all(w.removeprefix("Warning: ") in markdown for w in warnings)
     assert "## 提示" in markdown
+    # articles in Chinese numerals, as the statutes number them: 第二十一条, never 第21条
+    assert re.findall(r"第\d+条", markdown) == []
+    assert "（《工资集体协商试行办法》第八条）" in markdown
 
 
 def test_no_line_of_the_chinese_packet_starts_with_closing_punctuation_or_ends_with_opening(
@@ -228,14 +232,15 @@ def test_the_tally_and_late_filing_appear_with_their_rules(run: Cli, tmp_path: P
     assert "全体人员的2/3以上出席：至少40人，实到45人" in zh
     assert "同意票超过全体人员的1/2：至少31票，同意38票" in zh
     assert (
-        "报送日期2011-07-08晚于报送期限2011-07-06，逾期2日（《工资集体协商试行办法》第21条）" in result.stderr
+        "报送日期2011-07-08晚于报送期限2011-07-06，逾期2日（《工资集体协商试行办法》第二十一条）"
+        in result.stderr
     )
     assert "表决票数" not in result.stderr
     en = english_markdown(run)
     assert "at least 2/3 of the whole roll present: 40 needed, 45 present" in en
     assert "more than 1/2 of the whole roll in favour: 31 needed, 38 for" in en
     assert "quorum 2/3 of the roll (40 of 60)" in en  # the rule the vote was recorded under
-    assert "2011-07-08 (2 day(s) late)" in en  # the submission says whether it was on time
+    assert "2011-07-08 (2 days late)" in en  # the submission says whether it was on time
     assert "2011-07-08（逾期2日）" in zh
 
 

@@ -89,3 +89,14 @@ def test_info_reports_a_key_that_does_not_fit_instead_of_refusing(
     result = run.ok("store info")
     assert "Negotiations   1         encrypted  wrong" in result.stdout
     assert f"Note: Negotiations: {CIPHER_KEY_ENV} not the key this store was encrypted with" in result.stdout
+
+
+def test_info_in_chinese_words_how_events_are_stored_and_the_key_and_keeps_json_english(
+    run: Cli, store: Path
+) -> None:
+    run.ok(OPEN)
+    out = run.ok("--lang zh store info").stdout
+    assert re.search(r"^Negotiations\s+1\s+明文\s+正常$", out, re.M), out
+    assert re.search(r"^Mediation\s+0\s+无事件\s+正常$", out, re.M), out
+    assert re.search(r"^读模型\s+\S+（" + re.escape(str(store)), out, re.M), out
+    assert json.loads(run.ok("--lang zh store info --json").stdout)["applications"][0]["stored"] == "plain"

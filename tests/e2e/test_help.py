@@ -112,3 +112,33 @@ def test_english_help_is_clicks_own_layout() -> None:
     ctx = chinese.context_class(chinese, info_name="chinese", terminal_width=80, max_content_width=80)
     plain = click.Context(chinese, info_name="chinese", terminal_width=80, max_content_width=80)
     assert chinese.get_help(ctx) == chinese.get_help(plain)
+
+
+def test_chinese_help_has_no_english_left_of_click_and_chinese_colons() -> None:
+    """A required option says 必填, and the headings end in a full-width colon as the usage does."""
+    try:
+        out = CliRunner().invoke(cli, ["--lang", "zh", "case", "open", "--help"], terminal_width=200).output
+    finally:
+        bargaining.use_language("en")
+    assert "[required]" not in out
+    assert "[必填]" in out
+    assert "\n选项：\n" in out
+    assert "选项:" not in out
+    english = CliRunner().invoke(cli, ["case", "open", "--help"], terminal_width=200).output
+    assert "[required]" in english
+    assert "\nOptions:\n" in english
+
+
+def test_a_chinese_usage_error_names_its_field_as_every_error_does(tmp_path: Path) -> None:
+    """'错误：field: rule', as a rule's error reads in Chinese too (the field stays English)."""
+    try:
+        result = CliRunner().invoke(
+            cli, ["--store", str(tmp_path), "--lang", "zh", "case", "open", "X"], prog_name="bargaining"
+        )
+    finally:
+        bargaining.use_language("en")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "错误：open.channel: 缺少选项 '-c' / '--channel'；请查看 'bargaining case open --help'\n"
+    )

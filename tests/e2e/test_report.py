@@ -325,3 +325,17 @@ def test_the_months_closed_line_is_dashed_so_it_shows_where_it_meets_the_receive
     assert len({re.sub(r'.* d="([^"]*)".*', r"\1", line) for line in lines}) == 1
     dashes = {re.search(r'stroke-dasharray="([^"]*)"', line).group(1) for line in lines}  # type: ignore[union-attr]
     assert len(dashes) == 2, dashes
+
+
+def test_a_timeline_counts_one_step_in_the_singular(made: dict[str, Any]) -> None:
+    """To 5 July 2011 the wage negotiation has one step left after the period (22 July)."""
+    out = made["root"] / "to-july-2011.html"
+    period = ["--from", "2011-03-07", "--to", "2011-07-05", "--lang", "en"]
+    bargaining(made["store"], "report", "--out", str(out), *period)
+    found = re.search(
+        r'<details class="timeline" open data-reference="DEMO-2011-WAGE">(.*?)</details>',
+        out.read_text(encoding="utf-8"),
+        re.DOTALL,
+    )
+    assert found is not None
+    assert "1 later step (" in found.group(1)

@@ -105,3 +105,19 @@ def test_every_help_shown_is_a_message_of_the_catalog(zh: list[Message]) -> None
         if inspect.cleandoc(text) not in known
     ]
     assert untranslated == []
+
+
+# The laws of the National People's Congress are cited by their full titles; ministry rules
+# (集体合同规定, 企业劳动争议协商调解规定…) have none longer than their own.
+LAWS_ZH = ("劳动争议调解仲裁法", "劳动合同法", "劳动法", "工会法", "民法典")
+
+
+def test_every_law_cited_in_chinese_gives_its_full_title(zh: list[Message]) -> None:
+    short = re.compile("《(?:" + "|".join(LAWS_ZH) + ")》")
+    assert [chinese for _, chinese in (p for m in zh for p in _pairs(m)) if short.search(chinese)] == []
+
+
+def test_no_english_message_counts_with_a_bracketed_plural() -> None:
+    """ "1 case(s)" is neither English form: a count takes ngettext's singular and plural."""
+    ids = [m.id for m in messages.read(PO, "zh") if m.id]
+    assert [i for i in ids for text in ([i] if isinstance(i, str) else i) if "(s)" in text] == []

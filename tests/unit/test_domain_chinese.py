@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bargaining.language import use
 from domain import i18n
 from domain.errors import RuleViolationError
-from domain.jurisdiction import PRC, LegalBasis, s1, s4, zh_article, zh_numeral
+from domain.jurisdiction import LCL, PRC, LegalBasis, s1, s3, s4, zh_article, zh_numeral
 from domain.ratification import evaluate, vote_rule
 from domain.records import Vote
 from domain.values import AgreementKind, RatificationBody, VoteOutcome, VoteTally
@@ -43,7 +43,9 @@ def zh() -> Iterator[None]:
         (36, "三十六"),
         (99, "九十九"),
         (100, "一百"),
+        (21, "二十一"),
         (101, "一百零一"),
+        (105, "一百零五"),
         (110, "一百一十"),
         (203, "二百零三"),
         (1010, "一千零一十"),
@@ -97,10 +99,15 @@ def test_a_citation_in_each_language() -> None:
     try:
         assert str(s4("29")) == "《企业劳动争议协商调解规定》第二十九条"
         assert PRC.cite(s1("36")) == "《集体合同规定》第三十六条"
+        # a law of the National People's Congress by its full title, a ministry's rule by its own
+        assert str(s3("14")) == "《中华人民共和国劳动争议调解仲裁法》第十四条"
+        assert str(LegalBasis(LCL, "51")) == "《中华人民共和国劳动合同法》第五十一条"
+        assert str(PRC.period_end.basis) == "《中华人民共和国民法典》第二百零三条"
     finally:
         use("en")
-    # the packet's own Chinese citation keeps its figures, whatever the language
-    assert s1("36").zh == "《集体合同规定》第36条"
+    # the filing packet's Chinese citation, whatever the language of the interface
+    assert s1("36").chinese() == "《集体合同规定》第三十六条"
+    assert s3("10").chinese() == "《中华人民共和国劳动争议调解仲裁法》第十条"
 
 
 NO_QUORUM = VoteTally(roll=60, present=39, yes=39, no=0)
@@ -146,7 +153,7 @@ def test_a_rolled_due_date_in_chinese(zh: None) -> None:
     signed = date(2024, 6, 5)
     assert PRC.rule_text(rule, date(2024, 6, 17), start=signed) == (
         "签字之日起10日内——《集体合同规定》第四十二条；"
-        "10日届满之日周六 2024-06-15为休息日，依《民法典》第二百零三条顺延至周一 2024-06-17"
+        "10日届满之日周六 2024-06-15为休息日，依《中华人民共和国民法典》第二百零三条顺延至周一 2024-06-17"
     )
 
 
