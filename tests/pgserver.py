@@ -144,6 +144,9 @@ class Cluster:
             options = (
                 f"-k {shlex.quote(str(self.sockets))} -p {self.port} -c listen_addresses=127.0.0.1"
                 " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                # No autovacuum: its workers belong to no role, so a test's
+                # DROP DATABASE ... WITH (FORCE) may not end them (PostgreSQL 15).
+                " -c autovacuum=off"
             )
             done = self._run(
                 "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "30", "-o", options, "start"

@@ -95,7 +95,10 @@ def test_draft_needs_every_article_agreed(tracker: Tracker) -> None:
     ref = b.negotiating(tracker)
     b.with_round(tracker, ref, date(2011, 4, 26), "陈志明")
     tracker.negotiations.propose(ref, article="第一条", side="union", text="甲")
-    with pytest.raises(RuleViolationError, match=r"1 article\(s\) not yet agreed: 第一条"):
+    with pytest.raises(RuleViolationError, match=r"^draft: 1 article not yet agreed: 第一条$"):
+        tracker.negotiations.draft(ref, on=date(2011, 5, 1))
+    tracker.negotiations.propose(ref, article="第二条", side="union", text="乙")
+    with pytest.raises(RuleViolationError, match=r"^draft: 2 articles not yet agreed: 第一条, 第二条$"):
         tracker.negotiations.draft(ref, on=date(2011, 5, 1))
 
 
