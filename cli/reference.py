@@ -104,21 +104,33 @@ def minimum_wage(
 @reference.command()
 @option("--region", required=True, help="Region, e.g. 广州.")
 @option("--year", type=COUNT, required=True, help="Year of the index.")
-@option("--change", required=True, metavar="PCT", help="Change on the year before, % (105.5 is 5.5).")
+@option("--change", metavar="PCT", help="Change on the year before, % (5.5, or -0.8 for a fall).")
+@option("--index", metavar="INDEX", help="Or the index as published, 上年=100 (105.5 means +5.5%).")
 @option("--source", required=True, help=SOURCE_HELP)
 @on_option(required=False, help_text=ON_HELP)
 @option("--json", "as_json", is_flag=True, english=True, help="Print JSON.")
 @pass_session
 def cpi(
-    session: Session, region: str, year: int, change: str, source: str, on: date | None, as_json: bool
+    session: Session,
+    region: str,
+    year: int,
+    change: str | None,
+    index: str | None,
+    source: str,
+    on: date | None,
+    as_json: bool,
 ) -> None:
     """Record a region's consumer price index for a year, as its change on the year before.
 
+    Give the change (--change 5.5) or the index a statistics bulletin prints (--index 105.5).
+
     \b
     Example:
-      bargaining reference cpi --region 广州 --year 2011 --change 5.5 --source '2011年广州市统计公报'
+      bargaining reference cpi --region 广州 --year 2011 --index 105.5 --source '2011年广州市统计公报'
     """
-    row = session.tracker().wage_reference.cpi(region=region, year=year, change=change, source=source, on=on)
+    row = session.tracker().wage_reference.cpi(
+        region=region, year=year, change=change, index=index, source=source, on=on
+    )
     _report(row, as_json)
 
 

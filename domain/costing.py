@@ -201,10 +201,14 @@ def _group_years(base: WageBase, group: WageGroup, terms: WageTerms, years: int)
     return rows
 
 
-def cost(base: WageBase, terms: WageTerms, years: int = 1) -> Costing:
-    """``terms`` on ``base`` for ``years`` years (at least the years the terms name)."""
+def cost(base: WageBase, terms: WageTerms, years: int | None = None) -> Costing:
+    """``terms`` on ``base`` for exactly ``years`` years (default: the years the terms name).
+    A year past the terms keeps the last year's pay; a year of the terms past ``years`` is
+    not costed."""
     check_groups(base, terms)
-    span = max(years, len(terms.years), 1)
+    span = max(len(terms.years), 1) if years is None else years
+    if span < 1:
+        raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
     rows = [row for group in base.groups for row in _group_years(base, group, terms, span)]
     return Costing(base, tuple(rows), span)
 

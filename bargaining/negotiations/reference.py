@@ -58,6 +58,36 @@ SHIPPED: tuple[tuple[str, str, int, dict[str, str], str], ...] = (
 )
 
 
+# A year's CPI has moved less than this in every region and year the tool is for; a larger
+# "change" is almost always the index (上年=100) typed as the change: 99.2 for -0.8.
+CPI_PLAUSIBLE_CHANGE = Decimal(50)
+
+
+def cpi_change(change: str | Decimal | None, index: str | Decimal | None, field: str) -> Decimal:
+    """The % change on the year before, from the change or from the index (上年=100)."""
+    if change is not None and index is not None:
+        raise InvalidValueError(field, _("give --change or --index, not both"))
+    if change is None and index is None:
+        raise InvalidValueError(field, _("give --change (the change in %) or --index (上年=100)"))
+    if index is not None:
+        level = parse_share(index, field, allow=True, low=0)
+        if not CPI_PLAUSIBLE_CHANGE <= level <= 100 + CPI_PLAUSIBLE_CHANGE:
+            words = _("an index of {index} on the year before (上年=100) must be between {low} and {high}")
+            low, high = 100 - CPI_PLAUSIBLE_CHANGE, 100 + CPI_PLAUSIBLE_CHANGE
+            raise InvalidValueError(field, words.format(index=level, low=low, high=high))
+        return level - 100
+    pct = parse_share(change, field, allow=True)  # type: ignore[arg-type]
+    if abs(pct) > CPI_PLAUSIBLE_CHANGE:
+        raise InvalidValueError(
+            field,
+            _(
+                "a yearly change of {change}%: no price level moves that much;"
+                " an index (上年=100) goes in --index {change}"
+            ).format(change=pct),
+        )
+    return pct
+
+
 def _region(value: str, field: str) -> str:
     return clean_name(value, field, max_len=50)
 
@@ -148,11 +178,20 @@ class ReferenceService(Service):
         return self.show(region=place, year=when)
 
     def cpi(
-        self, *, region: str, year: int, change: str | Decimal, source: str, on: date | None = None
+        self,
+        *,
+        region: str,
+        year: int,
+        source: str,
+        change: str | Decimal | None = None,
+        index: str | Decimal | None = None,
+        on: date | None = None,
     ) -> dict[str, Any]:
-        """Record a region's consumer price index for a year, as the % change on the year before."""
+        """Record a region's consumer price index for a year, as the % change on the year before:
+        ``change`` itself (5.5, -0.8), or the ``index`` statistics bulletins print (上年=100:
+        105.5, 99.2)."""
         place, when = _region(region, "reference.region"), _year(year, "reference.year")
-        pct = parse_share(change, "reference.cpi")
+        pct = cpi_change(change, index, "reference.cpi")
         text = _source(source, "reference.source")
         self._record(
             "cpi",

@@ -17,7 +17,7 @@ from bargaining.negotiations.service import Service
 from bargaining.negotiations.terms import wage_terms
 from domain.articles import Proposal, order_key
 from domain.costing import ROUNDING, Costing, combined, cost, fen, gap, pct, real_increase
-from domain.i18n import _
+from domain.i18n import _, ngettext, pgettext
 from domain.negotiation import Negotiation
 from domain.values import Side, WageTerms, clean_name, clean_names
 from domain.wage import WageBase, parse_share, wage_group
@@ -105,7 +105,9 @@ class WageService(Service):
         at = round_no or last
         typed = None if scenario is None else wage_terms("cost", **scenario)
         tabled = {side: side_position(n, side, at) for side in Side}
-        span = years or _term_years(n, [t for _, t in tabled.values()] + [typed])
+        # The term is the tabled positions' alone: a scenario beside them changes none of
+        # their figures, and is costed over the same years so that it compares.
+        span = _term_years(n, [t for _, t in tabled.values()]) if years is None else years
         if span < 1 or span > 10:
             raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
         figures = ReferenceService(self.app, self.actor, self.today)
@@ -128,8 +130,28 @@ class WageService(Service):
             "gap": _gap_row(costed.get("union"), costed.get("employer")),
             "rounds": rounds_row(n, base, span, at),
             "reference_data": context["data"],
-            "warnings": _warnings(base, positions, context),
+            "warnings": _warnings(base, positions, context) + _cut_terms(tabled, typed, span),
         }
+
+
+def _cut_terms(
+    tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]], typed: WageTerms | None, span: int
+) -> list[str]:
+    """A position whose terms name more years than are costed: say which years were left out."""
+    named = [(pgettext("side", side.value), terms) for side, (_proposals, terms) in tabled.items()]
+    found = []
+    for label, terms in [*named, (_("scenario (not tabled)"), typed)]:
+        if terms is not None and len(terms.years) > span:
+            found.append(
+                ngettext(
+                    "{position}: the terms name {n} years; only {span} is costed"
+                    " (give --years {n} to cost them all)",
+                    "{position}: the terms name {n} years; only {span} are costed"
+                    " (give --years {n} to cost them all)",
+                    span,
+                ).format(position=label, n=len(terms.years), span=span)
+            )
+    return found
 
 
 def _context(

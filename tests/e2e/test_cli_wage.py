@@ -209,3 +209,66 @@ def test_the_installed_script_costs_the_demo(tmp_path: Path, lang: str) -> None:
     assert done.returncode == 0, done.stderr
     assert "1,089,914.80" in done.stdout
     assert ("Round by round" if lang == "en" else "逐轮") in done.stdout
+
+
+def test_a_published_price_index_is_taken_as_the_change_it_means(run: Cli) -> None:
+    """Statistics bulletins print CPI as an index on the year before (上年=100): 105.5 is a
+    rise of 5.5%, 99.2 a fall of 0.8%. ``--index`` takes that form; ``--change`` takes the
+    change itself, and a change no price level makes in a year (99.2%) is refused with the
+    option it was meant for, nothing written."""
+    before = run.events()
+    assert refused(run, "reference cpi --region 广州 --year 2011 --change 99.2 --source 公报").strip() == (
+        "Error: reference.cpi: a yearly change of 99.2%: no price level moves that much;"
+        " an index (上年=100) goes in --index 99.2"
+    )
+    assert refused(
+        run, "reference cpi --region 广州 --year 2011 --change 5 --index 105 --source 公报"
+    ).startswith("Error: reference.cpi: give --change or --index, not both")
+    assert refused(run, "reference cpi --region 广州 --year 2011 --index 5.5 --source 公报").startswith(
+        "Error: reference.cpi: an index of 5.5 on the year before (上年=100) must be between 50 and 150"
+    )
+    assert refused(run, "reference cpi --region 广州 --year 2011 --source 公报").startswith(
+        "Error: reference.cpi: give --change (the change in %) or --index (上年=100)"
+    )
+    assert run.events() == before
+    run.ok("reference cpi --region 广州 --year 2011 --index 99.2 --source 公报")
+    cpi = json.loads(run.ok("reference show --region 广州 --year 2011 --json").stdout)["cpi"]
+    assert cpi["change_pct"] == "-0.8"
+    run.ok("reference cpi --region 广州 --year 2012 --index 105.5 --source 公报")
+    cpi = json.loads(run.ok("reference show --region 广州 --year 2012 --json").stdout)["cpi"]
+    assert cpi["change_pct"] == "5.5"
+    run.ok("reference cpi --region 广州 --year 2013 --change -0.8 --source 公报")
+    cpi = json.loads(run.ok("reference show --region 广州 --year 2013 --json").stdout)["cpi"]
+    assert cpi["change_pct"] == "-0.8"
+
+
+def test_the_years_costed_are_the_years_asked_for_and_a_scenario_changes_no_tabled_figure(run: Cli) -> None:
+    """Tabled: the union's 8% and the employer's 6%, one year each. Over 1 year the employer
+    costs 315,648.00 and the union 420,864.00 (see above), a gap of 105,216.00. A scenario
+    naming three years (7%, 7%, 7%) leaves every tabled figure as it was: the term stays one
+    year, and the scenario is costed over that year, with a warning naming the years left out.
+    ``--years 3`` costs everyone over three years: the employer's 6% stays paid in years 2 and
+    3, 3 x 315,648.00 = 946,944.00."""
+    two_rounds(run)
+    alone = costed(run)
+    beside = costed(run, "--scenario", "--increase", "7", "--then", "7", "--then", "7")
+    assert beside["years"] == alone["years"] == 1
+    assert beside["positions"][:2] == alone["positions"]
+    assert (beside["gap"], beside["rounds"]) == (alone["gap"], alone["rounds"])
+    scenario = beside["positions"][-1]
+    assert scenario["term"] == {"years": 1, "total": scenario["this_year"]["total"]}
+    assert any("scenario" in w and "3 years" in w and "--years 3" in w for w in beside["warnings"])
+    three = costed(run, "--years", "3")
+    assert three["years"] == 3
+    assert [p["term"] for p in three["positions"]] == [
+        {"years": 3, "total": "1262592.00"},
+        {"years": 3, "total": "946944.00"},
+    ]
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 三年各8% --increase 8 --then 8 --then 8")
+    one = costed(run, "--years", "1")
+    assert one["years"] == 1
+    assert one["positions"][0]["term"] == {"years": 1, "total": "420864.00"}
+    assert one["gap"]["term_yuan"] == "105216.00"
+    assert any("union" in w and "3 years" in w for w in one["warnings"])
+    assert "(1-year term)" in run.ok(f"negotiation cost {REF} --years 1").stdout
+    assert costed(run)["years"] == 3  # by default, the most years a tabled position names
