@@ -22,17 +22,23 @@ MONTHS = 12
 PLAUSIBLE_PCT = Decimal(100)
 
 
-def parse_share(value: str | Decimal | int, field: str, *, allow: bool = False, low: int = -100) -> Decimal:
-    """A percentage as typed ('7', '7%', '6.5'): at least ``low``, and at most 100 unless ``allow``."""
+def parse_share(
+    value: str | Decimal | int, field: str, *, allow: bool = False, low: int = -100, high: int | None = None
+) -> Decimal:
+    """A percentage as typed ('7', '7%', '6.5'): at least ``low``, and at most 100 unless
+    ``allow``; never over ``high`` (a share of pay: no --allow lifts that)."""
     text = str(value).strip().rstrip("%").strip()
     try:
         pct = Decimal(text)
     except InvalidOperation:
         raise InvalidValueError(field, _("{value} is not a percentage").format(value=shown(value))) from None
-    if not pct.is_finite() or pct < low or pct > 1000:
+    top = 1000 if high is None else high
+    if not pct.is_finite() or pct < low or pct > top:
         raise InvalidValueError(
             field,
-            _("{value} must be a percentage between {low} and 1000").format(value=shown(value), low=low),
+            _("{value} must be a percentage between {low} and {top}").format(
+                value=shown(value), low=low, top=top
+            ),
         )
     if pct.as_tuple().exponent < -2:  # type: ignore[operator]
         raise InvalidValueError(field, _("{value} has more than 2 decimal places").format(value=shown(value)))

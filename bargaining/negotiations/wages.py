@@ -55,6 +55,12 @@ class WageService(Service):
         given = [wage_group(name, count, wage) for name, count, wage in groups]
         clean_names([g.name for g in given], "base.group")
         gone = tuple(clean_names(list(drop), "base.drop"))
+        both = sorted({g.name for g in given} & set(gone))
+        if both:
+            raise InvalidValueError(
+                "base.drop",
+                _("{names} is both given and dropped; give one or the other").format(names=", ".join(both)),
+            )
         negotiation = self._negotiation(reference, "base")
         old = negotiation.wage_base or WageBase(groups=())
         months = old.bonus_months if bonus_months is None else _months(bonus_months)
@@ -64,10 +70,10 @@ class WageService(Service):
             year=old.year if year is None else _year(year),
             social_insurance_pct=old.social_insurance_pct
             if social_insurance is None
-            else parse_share(social_insurance, "base.social", low=0),
+            else parse_share(social_insurance, "base.social", low=0, high=100),
             housing_fund_pct=old.housing_fund_pct
             if housing_fund is None
-            else parse_share(housing_fund, "base.housing", low=0),
+            else parse_share(housing_fund, "base.housing", low=0, high=100),
             bonus_months=months,
         )
         negotiation.record_wage_base(on=day, by=self.actor, base=old.merged(new, gone))
@@ -104,6 +110,14 @@ class WageService(Service):
             )
         at = round_no or last
         typed = None if scenario is None else wage_terms("cost", **scenario)
+        if typed is not None and not typed.has_numbers():
+            raise InvalidValueError(
+                "cost.scenario",
+                _(
+                    "the scenario names no number to cost; give --increase, --raise, --min-wage,"
+                    " --one-off or --then"
+                ),
+            )
         tabled = {side: side_position(n, side, at) for side in Side}
         # The term is the tabled positions' alone: a scenario beside them changes none of
         # their figures, and is costed over the same years so that it compares.
@@ -130,7 +144,9 @@ class WageService(Service):
             "gap": _gap_row(costed.get("union"), costed.get("employer")),
             "rounds": rounds_row(n, base, span, at),
             "reference_data": context["data"],
-            "warnings": _warnings(base, positions, context) + _cut_terms(tabled, typed, span),
+            "warnings": _warnings(base, positions, context)
+            + _cut_terms(tabled, typed, span)
+            + _stated_twice(tabled),
         }
 
 
@@ -151,6 +167,34 @@ def _cut_terms(
                     span,
                 ).format(position=label, n=len(terms.years), span=span)
             )
+    return found
+
+
+def _stated_twice(tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]]) -> list[str]:
+    """A side whose position takes one number from two articles: only the later is costed."""
+    found = []
+    for side, (proposals, _terms) in tabled.items():
+        stating: dict[str, list[str]] = {}
+        for p in proposals:
+            assert p.wage is not None
+            kinds = [
+                *(["increase"] if p.wage.increase_pct is not None else []),
+                *(["min-wage"] if p.wage.minimum_wage is not None else []),
+                *(["one-off"] if p.wage.one_off is not None else []),
+                *(r.group for r in p.wage.raises),
+            ]
+            for kind in kinds:
+                stating.setdefault(kind, []).append(p.article)
+        for kind, articles in stating.items():
+            if len(articles) > 1:
+                found.append(
+                    _("{side}: {number} is stated in {articles}; only the last ({last}) is costed").format(
+                        side=pgettext("side", side.value),
+                        number=kind,
+                        articles=_(", ").join(articles),
+                        last=articles[-1],
+                    )
+                )
     return found
 
 

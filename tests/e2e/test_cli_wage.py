@@ -142,7 +142,10 @@ def test_bad_input_is_one_line_naming_the_option_and_nothing_is_written(run: Cli
         "Error: base.group: "
     )
     assert refused(run, f"negotiation base {REF} --group a --headcount 1 --wage 1 --social 150").startswith(
-        "Error: base.social: 150%: over 100%; if that is meant, give --allow"
+        "Error: base.social: '150' must be a percentage between 0 and 100"
+    )
+    assert "--allow" not in refused(
+        run, f"negotiation base {REF} --group a --headcount 1 --wage 1 --housing 101"
     )
     run.ok(BASE)
     run.ok(f"{ROUND_1} {PEOPLE}")
@@ -272,3 +275,29 @@ def test_the_years_costed_are_the_years_asked_for_and_a_scenario_changes_no_tabl
     assert any("union" in w and "3 years" in w for w in one["warnings"])
     assert "(1-year term)" in run.ok(f"negotiation cost {REF} --years 1").stdout
     assert costed(run)["years"] == 3  # by default, the most years a tabled position names
+
+
+def test_what_cannot_be_costed_as_typed_is_refused_or_said(run: Cli) -> None:
+    """A group both given and dropped, and a scenario with no number, are refused; a side
+    whose position states its increase in two articles is costed on the later one, 7%:
+    3,200.00 x 7% = 224.00; x 137 = 30,688.00 a month, 368,256.00 a year, and a warning says
+    which articles state it."""
+    two_rounds(run)
+    assert refused(
+        run, f"negotiation base {REF} --group 一线职工 --headcount 1 --wage 1 --drop 一线职工"
+    ).startswith("Error: base.drop: 一线职工 is both given and dropped")
+    assert refused(run, f"negotiation cost {REF} --scenario").startswith(
+        "Error: cost.scenario: the scenario names no number to cost"
+    )
+    run.ok(f"negotiation propose {REF} -a '第二条 津贴' -s union --text 再增7% --increase 7")
+    result = costed(run)
+    union = result["positions"][0]
+    assert (union["position"], union["increase_pct"], union["this_year"]["wages"]) == (
+        "union",
+        "7.00",
+        "368256.00",
+    )
+    assert any(
+        w.startswith("union: increase is stated in 第一条 工资调整, 第二条 津贴; only the last (第二条 津贴)")
+        for w in result["warnings"]
+    ), result["warnings"]
