@@ -374,15 +374,15 @@ def _warnings(base: WageBase, positions: list[dict[str, Any]], context: dict[str
     if not base.region or data["year"] is None:
         found.append(_("the wage base names no region or year (--region, --year): nothing to compare with"))
     else:
-        for kind, command in (
-            ("guideline", "guideline"),
-            ("minimum_wage", "minimum-wage"),
-            ("cpi", "cpi"),
+        for kind, command, word in (
+            ("guideline", "guideline", _("wage guideline")),
+            ("minimum_wage", "minimum-wage", _("minimum wage")),
+            ("cpi", "cpi", _("CPI")),
         ):
             if data[kind] is None:
                 found.append(
                     _("no {kind} recorded for {where} ('bargaining reference {command}')").format(
-                        kind=command, where=where, command=command
+                        kind=word, where=where, command=command
                     )
                 )
     statutory = data["minimum_wage"]

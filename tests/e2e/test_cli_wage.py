@@ -212,6 +212,11 @@ def test_the_installed_script_costs_the_demo(tmp_path: Path, lang: str) -> None:
     assert done.returncode == 0, done.stderr
     assert "1,089,914.80" in done.stdout
     assert ("Round by round" if lang == "en" else "逐轮") in done.stdout
+    missing = "no wage guideline recorded for 广州 2011" if lang == "en" else "未记录广州 2011的工资指导线"
+    assert missing in done.stdout
+    assert (
+        "social insurance 25%, housing fund 5%" if lang == "en" else "社会保险25%、住房公积金5%"
+    ) in done.stdout
 
 
 def test_a_published_price_index_is_taken_as_the_change_it_means(run: Cli) -> None:

@@ -121,3 +121,15 @@ def test_no_english_message_counts_with_a_bracketed_plural() -> None:
     """ "1 case(s)" is neither English form: a count takes ngettext's singular and plural."""
     ids = [m.id for m in messages.read(PO, "zh") if m.id]
     assert [i for i in ids for text in ([i] if isinstance(i, str) else i) if "(s)" in text] == []
+
+
+# The English words of a help's layout, which a Chinese help gives in Chinese; and a list
+# of Chinese items, which a Chinese sentence separates with 、 not ", ".
+HELP_WORDS = re.compile(r"^\s*(?:Examples?|Options|Usage):", re.MULTILINE)
+ASCII_LIST = re.compile(r"[\u4e00-\u9fff]%?, [\u4e00-\u9fff]")
+
+
+def test_no_chinese_help_keeps_the_english_layout_words_or_list_commas(zh: list[Message]) -> None:
+    chinese = [text for _, text in (p for m in zh for p in _pairs(m))]
+    assert [t for t in chinese if HELP_WORDS.search(t)] == []
+    assert [t for t in chinese if ASCII_LIST.search(t)] == []
