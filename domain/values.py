@@ -322,7 +322,7 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
     """Exact money: a Decimal with two places, never a float."""
     if isinstance(value, float):
         raise InvalidValueError(field, _("money must be given as text or Decimal, never a float"))
-    text = str(value).strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip()  # １,４００ typed full-width
     if "," in text and not _GROUPED.match(text):
         raise InvalidValueError(
             field, _("{value}: commas may only group thousands, e.g. 1,234,567.89").format(value=shown(value))

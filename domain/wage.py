@@ -8,6 +8,7 @@ recorded again as better figures come (``Negotiation.record_wage_base``).
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -27,7 +28,7 @@ def parse_share(
 ) -> Decimal:
     """A percentage as typed ('7', '7%', '6.5'): at least ``low``, and at most 100 unless
     ``allow``; never over ``high`` (a share of pay: no --allow lifts that)."""
-    text = str(value).strip().rstrip("%").strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip().rstrip("%").strip()  # ７％ as 7%
     try:
         pct = Decimal(text)
     except InvalidOperation:

@@ -8,6 +8,7 @@ month: ``元``, ``yuan`` or ``CNY``); a later year of the term
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -22,7 +23,7 @@ _YUAN = ("元", "yuan", "CNY", "cny", "¥")
 
 def group_raise(spec: str, field: str, *, allow: bool) -> GroupRaise:
     """``一线职工=7%`` or ``管理人员=300元``: a named group's rise, its unit always said."""
-    name, equals, value = spec.partition("=")
+    name, equals, value = unicodedata.normalize("NFKC", spec).partition("=")  # ＝, ７％
     if not equals or not name.strip() or not value.strip():
         raise InvalidValueError(
             field,
@@ -59,7 +60,7 @@ def later_year(spec: str, field: str, *, allow: bool) -> YearTerms:
     minimum: Decimal | None = None
     once: Decimal | None = None
     raises: list[str] = []
-    for part in (p.strip() for p in spec.replace("，", ",").split(",")):
+    for part in (p.strip() for p in unicodedata.normalize("NFKC", spec).split(",")):  # ，, ％
         if not part:
             continue
         key, equals, value = part.partition("=")

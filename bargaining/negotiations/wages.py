@@ -76,7 +76,13 @@ class WageService(Service):
             else parse_share(housing_fund, "base.housing", low=0, high=100),
             bonus_months=months,
         )
-        negotiation.record_wage_base(on=day, by=self.actor, base=old.merged(new, gone))
+        merged = old.merged(new, gone)
+        if merged == negotiation.wage_base:
+            raise RuleViolationError(
+                "base",
+                _("the wage base already says this; give a group to add or change, --drop, or a new figure"),
+            )
+        negotiation.record_wage_base(on=day, by=self.actor, base=merged)
         self.app.commit(negotiation)
         row = base_row(negotiation)
         assert row is not None

@@ -291,6 +291,8 @@ def test_what_cannot_be_costed_as_typed_is_refused_or_said(run: Cli) -> None:
     assert refused(
         run, f"negotiation base {REF} --group 一线职工 --headcount 1 --wage 1 --drop 一线职工"
     ).startswith("Error: base.drop: 一线职工 is both given and dropped")
+    assert refused(run, BASE).startswith("Error: base: the wage base already says this")
+    assert refused(run, f"negotiation base {REF}").startswith("Error: base: the wage base already says this")
     assert refused(run, f"negotiation cost {REF} --scenario").startswith(
         "Error: cost.scenario: the scenario names no number to cost"
     )
@@ -306,3 +308,19 @@ def test_what_cannot_be_costed_as_typed_is_refused_or_said(run: Cli) -> None:
         w.startswith("union: increase is stated in 第一条 工资调整, 第二条 津贴; only the last (第二条 津贴)")
         for w in result["warnings"]
     ), result["warnings"]
+
+
+def test_numbers_typed_full_width_on_a_chinese_keyboard_are_the_same_numbers(run: Cli) -> None:
+    """６％, 一线职工＝７％, １，４００ and ￥ from a Chinese input method cost as 6%, 一线职工=7%,
+    1400 and ¥ do."""
+    two_rounds(run)
+    ascii_typed = costed(
+        run, "--scenario", "--increase", "6%", "--raise", "一线职工=7%", "--min-wage", "1400"
+    )
+    wide = costed(
+        run, "--scenario", "--increase", "６％", "--raise", "一线职工＝７％", "--min-wage", "１４００"
+    )
+    assert wide["positions"][-1] == ascii_typed["positions"][-1]
+    assert wide["positions"][-1]["increase_pct"] == "7.00"
+    yuan = costed(run, "--scenario", "--raise", "一线职工=２００元", "--then", "５％，一线职工＝３００￥")
+    assert yuan["positions"][-1]["monthly"] == "27400.00"  # 200.00 x 137
