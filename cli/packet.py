@@ -97,9 +97,10 @@ def _records_line(records: dict[str, Any]) -> str:
 def verify(session: Session, directory: str) -> None:
     """Check a packet against the store and name every difference.
 
-    Recomputes each file's SHA-256 and the digest of each record's event history, prints
-    every difference on its own line and exits 1; prints one line and exits 0 when the
-    packet still matches the record.
+    Recomputes each file's SHA-256 and the digest of each record's event history, reads
+    again the reference figures (guideline, minimum wage, CPI) the wage explanation weighed,
+    prints every difference on its own line and exits 1; prints one line and exits 0 when
+    the packet still matches the record.
 
     \b
     Example:

@@ -151,6 +151,7 @@ class PacketService(Service):
             if facts["wage"] is not None:  # the agreed terms costed, with the figures weighed
                 figures = ReferenceService(self.app, self.actor, self.today)
                 facts["wage"]["costing"] = agreed_costing(negotiation, figures)
+        costing = (facts["wage"] or {}).get("costing")
         created = datetime.now(UTC).replace(microsecond=0)
         files = render(facts, language, records["negotiation"][2], created)
         manifest: Row = {
@@ -164,6 +165,9 @@ class PacketService(Service):
                 kind: {"id": str(a.id), "events": n, "digest": d} for kind, (a, n, d, _) in records.items()
             },
             "digest_method": DIGEST_METHOD,
+            # The guideline, minimum wage and CPI the wage explanation weighed: verify reads
+            # them again, so a figure corrected since is named.
+            "reference_figures": None if costing is None else costing["reference_data"],
             "files": [file_row(name, data) for name, data in files.items()],
             "warnings": [warning_text(w, language) for w in facts["warnings"]],
         }
@@ -233,6 +237,7 @@ class PacketService(Service):
             differences += _record_differences(
                 f"{record_word(kind)} {reference}", events, manifest["records"].get(kind)
             )
+        differences += self._figure_differences(manifest.get("reference_figures"))
         return {
             "reference": reference,
             "language": manifest["language"],
@@ -240,6 +245,60 @@ class PacketService(Service):
             "files": len(manifest["files"]),
             "differences": differences,
         }
+
+    def _figure_differences(self, weighed: Any) -> list[str]:
+        """The reference figures the packet's wage explanation weighed, against those in effect."""
+        if (
+            not isinstance(weighed, dict)
+            or not weighed.get("region")
+            or not isinstance(weighed.get("year"), int)
+        ):
+            return []
+        now = ReferenceService(self.app, self.actor, self.today).show(
+            region=str(weighed["region"]), year=weighed["year"]
+        )
+        where = f"{now['region']} {now['year']}"
+        found = []
+        for kind, word in (
+            ("guideline", _("wage guideline")),
+            ("minimum_wage", _("minimum wage")),
+            ("cpi", _("CPI")),
+        ):
+            then, current = _figured(weighed.get(kind)), _figured(now[kind])
+            if then == current:
+                continue
+            if then is not None and current is not None and _figure(then) == _figure(current):
+                text = _(
+                    "{where} {kind}: the packet weighed the same figure, now from another source: {source}"
+                )
+                found.append(text.format(where=where, kind=word, source=current.get("source", "")))
+                continue
+            if then is None:
+                text = _("{where} {kind}: none was recorded when the packet was made; now {now}")
+            elif current is None:
+                text = _("{where} {kind}: the packet weighed {then}; the record now holds none")
+            else:
+                text = _("{where} {kind}: the packet weighed {then}; the record now says {now}")
+            found.append(text.format(where=where, kind=word, then=_figure(then), now=_figure(current)))
+        return found
+
+
+def _figured(row: Any) -> dict[str, Any] | None:
+    """A figure as weighed: its numbers, dates and source, not when or by whom it was recorded."""
+    return {k: v for k, v in row.items() if k not in ("on", "by")} if isinstance(row, dict) else None
+
+
+def _figure(row: dict[str, Any] | None) -> str:
+    """A reference figure in a few words: the guideline's lines, the minimum wage, the CPI change."""
+    if row is None:
+        return ""
+    if "upper" in row:
+        return _("lines {base}/{upper}/{lower}%").format(
+            base=row["base"], upper=row["upper"], lower=row["lower"]
+        )
+    if "monthly" in row:
+        return _("{amount} a month").format(amount=row["monthly"])
+    return _("{change}% (on the year before)").format(change=row.get("change_pct"))
 
 
 def _file_differences(folder: Path, files: list[Row]) -> list[str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import TODAY, Cli
 from tests.e2e.test_cli_negotiation import REF, ROUND_1, seat_and_talk
 from tests.e2e.test_installed_script import bargaining
 
@@ -324,3 +325,28 @@ def test_numbers_typed_full_width_on_a_chinese_keyboard_are_the_same_numbers(run
     assert wide["positions"][-1]["increase_pct"] == "7.00"
     yuan = costed(run, "--scenario", "--raise", "一线职工=２００元", "--then", "５％，一线职工＝３００￥")
     assert yuan["positions"][-1]["monthly"] == "27400.00"  # 200.00 x 137
+
+
+def test_verify_names_a_reference_figure_changed_since_the_packet_weighed_it(run: Cli) -> None:
+    """The demo's packet weighs 广州 2011's minimum wage (1,300.00) and CPI (5.5%), and no
+    guideline. A CPI recorded again as 5.4% and a guideline recorded since are both named."""
+    run.ok("demo")
+    packet = Path(run.store).parent / "packet"
+    run.ok(f"packet DEMO-2011-WAGE --out {packet}")
+    manifest = json.loads((packet / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["reference_figures"]["cpi"]["change_pct"] == "5.5"
+    assert run("packet", "verify", str(packet)).exit_code == 0
+    minimum = manifest["reference_figures"]["minimum_wage"]
+    run.ok(  # the same figure recorded again, a day later: nothing the packet weighed changes
+        f"reference minimum-wage --region 广州 --year 2011 --monthly 1300 --effective 2011-03-01"
+        f" --on {TODAY + timedelta(days=1)} --source '{minimum['source']}'"
+    )
+    assert run("packet", "verify", str(packet)).exit_code == 0
+    run.ok("reference cpi --region 广州 --year 2011 --change 5.4 --source 更正")
+    run.ok("reference guideline --region 广州 --year 2011 --base 13 --upper 19 --lower 4 --source 试")
+    failed = run("packet", "verify", str(packet))
+    assert failed.exit_code == 1
+    assert failed.stdout.splitlines() == [
+        "广州 2011 wage guideline: none was recorded when the packet was made; now lines 13/19/4%",
+        "广州 2011 CPI: the packet weighed 5.5% (on the year before); the record now says 5.4% (on the year before)",
+    ]
