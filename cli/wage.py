@@ -289,11 +289,12 @@ def cost(
 
 def echo_costing(r: dict[str, Any]) -> None:
     b = r["base"]
-    click.echo(
-        _("Wage costing of {ref}, as of round {round} ({years}-year term)").format(
-            ref=r["reference"], round=r["round"], years=r["years"]
-        )
+    title = (
+        _("Wage costing of {ref}, as of round {round} ({months}-month term)")
+        if r["months"] % 12
+        else _("Wage costing of {ref}, as of round {round} ({years}-year term)")
     )
+    click.echo(title.format(ref=r["reference"], round=r["round"], years=r["years"], months=r["months"]))
     kv(
         [
             (

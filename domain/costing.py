@@ -8,7 +8,9 @@ and every total is the sum of its groups' and years' figures:
 the costing is additive over groups and over years. Percentages are kept exact and rounded to
 0.01 point, half up, only when shown (``pct``).
 
-A year of the term is twelve months plus the base's bonus months, from the day the terms apply.
+A year of the term is twelve months plus the base's bonus months, from the day the terms apply;
+a term that ends part-way through a year (18 months) costs that last year's months only, its
+bonus months in proportion (six months of 12 + 1 are 6.5 months paid).
 Each year's cost is measured against last year's pay (the base): year 2 of a two-year rise
 costs both rises. A floor (minimum wage) lifts a group whose average after the rise is below
 it to the floor; a group is costed at its average, so the low-paid are best recorded as a
@@ -18,10 +20,12 @@ group of their own.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from domain.calendar import add_months
 from domain.errors import InvalidValueError
 from domain.i18n import _
 from domain.values import GroupRaise, WageTerms, YearTerms
@@ -97,6 +101,7 @@ class Costing:
     base: WageBase
     rows: tuple[GroupYear, ...]
     years: int
+    months: int  # the term's months: 12 a year, fewer when the last year is a part one
 
     def year(self, number: int) -> tuple[GroupYear, ...]:
         return tuple(r for r in self.rows if r.year == number)
@@ -172,7 +177,9 @@ def check_groups(base: WageBase, terms: WageTerms, field: str = "cost.raise") ->
                 )
 
 
-def _group_years(base: WageBase, group: WageGroup, terms: WageTerms, years: int) -> list[GroupYear]:
+def _group_years(
+    base: WageBase, group: WageGroup, terms: WageTerms, years: int, last_months: int
+) -> list[GroupYear]:
     rows = []
     wage, floor = group.average_wage, Decimal(0)
     schedule = terms.years
@@ -191,7 +198,9 @@ def _group_years(base: WageBase, group: WageGroup, terms: WageTerms, years: int)
                 base_wage=group.average_wage,
                 raised=raised,
                 wage=after,
-                months=base.months_paid,
+                months=base.months_paid
+                if number < years or last_months == 12
+                else base.months_paid * last_months / 12,
                 on_cost_pct=base.on_cost_pct,
                 one_off_each=year.one_off or Decimal(0),
                 lifted=lifted,
@@ -201,21 +210,36 @@ def _group_years(base: WageBase, group: WageGroup, terms: WageTerms, years: int)
     return rows
 
 
-def cost(base: WageBase, terms: WageTerms, years: int | None = None) -> Costing:
-    """``terms`` on ``base`` for exactly ``years`` years (default: the years the terms name).
-    A year past the terms keeps the last year's pay; a year of the terms past ``years`` is
-    not costed."""
+def cost(base: WageBase, terms: WageTerms, years: int | None = None, *, months: int | None = None) -> Costing:
+    """``terms`` on ``base`` for exactly ``years`` years (default: the years the terms name),
+    or for a term of ``months`` (19 months: two years, the second of 7 months). A year past
+    the terms keeps the last year's pay; a year of the terms past the term is not costed."""
     check_groups(base, terms)
-    span = max(len(terms.years), 1) if years is None else years
+    if months is None:
+        span = max(len(terms.years), 1) if years is None else years
+        months = span * 12
+    span = -(-months // 12)
     if span < 1:
         raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
-    rows = [row for group in base.groups for row in _group_years(base, group, terms, span)]
-    return Costing(base, tuple(rows), span)
+    last = months - 12 * (span - 1)
+    rows = [row for group in base.groups for row in _group_years(base, group, terms, span, last)]
+    return Costing(base, tuple(rows), span, months)
+
+
+def term_months(start: date, end: date) -> int:
+    """A term's months, both days inclusive (2024-02-01 to 2025-07-31 is 18): a part month of
+    15 days or more counts as a month, a shorter one as none; at least one."""
+    after = end + timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if add_months(start, months) > after:
+        months -= 1
+    rest = (after - add_months(start, months)).days
+    return max(1, months + (1 if rest >= 15 else 0))
 
 
 def combined(terms: Iterable[WageTerms]) -> WageTerms | None:
     """One position from the numbers of several articles (the rise in one, the floor in
-    another): each number as the last article that states it says."""
+    another): each number of each year as the last article that states it says."""
     found: WageTerms | None = None
     for t in terms:
         if not t.has_numbers():
@@ -223,16 +247,31 @@ def combined(terms: Iterable[WageTerms]) -> WageTerms | None:
         if found is None:
             found = t
             continue
+        old, new = found.years, t.years
+        years = [
+            _merged_year(old[i] if i < len(old) else YearTerms(), new[i] if i < len(new) else YearTerms())
+            for i in range(max(len(old), len(new)))
+        ]
+        first = years[0]
         found = attrs.evolve(
             found,
-            increase_pct=t.increase_pct if t.increase_pct is not None else found.increase_pct,
-            minimum_wage=t.minimum_wage if t.minimum_wage is not None else found.minimum_wage,
-            one_off=t.one_off if t.one_off is not None else found.one_off,
-            raises=_merged_raises(found.raises, t.raises),
-            later=t.later or found.later,
+            increase_pct=first.increase_pct,
+            minimum_wage=first.minimum_wage,
+            one_off=first.one_off,
+            raises=first.raises,
+            later=tuple(years[1:]),
             effective_on=t.effective_on or found.effective_on,
         )
     return found
+
+
+def _merged_year(old: YearTerms, new: YearTerms) -> YearTerms:
+    return YearTerms(
+        increase_pct=new.increase_pct if new.increase_pct is not None else old.increase_pct,
+        minimum_wage=new.minimum_wage if new.minimum_wage is not None else old.minimum_wage,
+        one_off=new.one_off if new.one_off is not None else old.one_off,
+        raises=_merged_raises(old.raises, new.raises),
+    )
 
 
 def _merged_raises(old: tuple[GroupRaise, ...], new: tuple[GroupRaise, ...]) -> tuple[GroupRaise, ...]:

@@ -133,7 +133,12 @@ VALUES = (
     NC_("termination ground", "law"),
 )
 # The fields of a step whose values are words of the tool, by the context that names them.
+# The jurisdiction profiles and currencies a recorded step may name, as a reader reads them.
+PROFILE_WORDS = (NC_("profile", "PRC"),)
+CURRENCY_WORDS = (NC_("currency", "CNY"),)
+
 VALUED = {
+    "profile_id": "profile",
     "kind": "kind",
     "requested_by": "side",
     "purpose": "purpose",
@@ -162,7 +167,9 @@ def _applied(d: dict[str, Any]) -> str:
     ]
     if d["amount_claimed"]:
         parts.append(
-            _("claims {amount} {currency}").format(amount=d["amount_claimed"], currency=d["currency"])
+            _("claims {amount} {currency}").format(
+                amount=d["amount_claimed"], currency=pgettext("currency", d["currency"])
+            )
         )
     return _separator().join([*parts, d["request"]])
 

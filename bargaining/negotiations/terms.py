@@ -19,6 +19,8 @@ from domain.values import WAGE_FACTORS, GroupRaise, WageTerms, YearTerms, clean_
 from domain.wage import parse_share
 
 _YUAN = ("元", "yuan", "CNY", "cny", "¥")
+_MIN = ("min", "min-wage", "最低工资")
+_ONCE = ("one-off", "一次性")
 
 
 def group_raise(spec: str, field: str, *, allow: bool) -> GroupRaise:
@@ -60,16 +62,29 @@ def later_year(spec: str, field: str, *, allow: bool) -> YearTerms:
     minimum: Decimal | None = None
     once: Decimal | None = None
     raises: list[str] = []
+    said: set[str] = set()
     for part in (p.strip() for p in unicodedata.normalize("NFKC", spec).split(",")):  # ，, ％
         if not part:
             continue
         key, equals, value = part.partition("=")
+        kind = "%" if not equals else key.strip()
+        if kind in said or ("min" if kind in _MIN else "one-off" if kind in _ONCE else None) in said:
+            raise InvalidValueError(
+                field,
+                _(
+                    "{value}: {part} is given twice for one year; each --then is one year"
+                    " (two years: --then 5% --then 6%)"
+                ).format(value=shown(spec), part=_("the increase") if kind == "%" else kind),
+            )
         if not equals:
             increase = parse_share(part, field, allow=allow)
-        elif key.strip() in ("min", "min-wage", "最低工资"):
+            said.add("%")
+        elif kind in _MIN:
             minimum = parse_money(value, field)
-        elif key.strip() in ("one-off", "一次性"):
+            said.add("min")
+        elif kind in _ONCE:
             once = parse_money(value, field)
+            said.add("one-off")
         else:
             raises.append(part)
     terms = YearTerms(

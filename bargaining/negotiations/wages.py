@@ -11,15 +11,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from bargaining.errors import InvalidValueError, RuleViolationError
 from bargaining.negotiations.reference import ReferenceService
 from bargaining.negotiations.service import Service
 from bargaining.negotiations.terms import wage_terms
 from domain.articles import Proposal, order_key
-from domain.costing import ROUNDING, Costing, combined, cost, fen, gap, pct, real_increase
+from domain.costing import ROUNDING, Costing, combined, cost, fen, gap, pct, real_increase, term_months
 from domain.i18n import _, ngettext, pgettext
 from domain.negotiation import Negotiation
-from domain.values import Side, WageTerms, clean_name, clean_names
+from domain.values import GroupRaise, Side, WageTerms, clean_name, clean_names
 from domain.wage import WageBase, parse_share, wage_group
 from domain.wage_reference import POSITION_WORDS, position
 
@@ -127,32 +129,39 @@ class WageService(Service):
         tabled = {side: side_position(n, side, at) for side in Side}
         # The term is the tabled positions' alone: a scenario beside them changes none of
         # their figures, and is costed over the same years so that it compares.
-        span = _term_years(n, [t for _, t in tabled.values()]) if years is None else years
-        if span < 1 or span > 10:
-            raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
+        if years is not None and not 1 <= years <= 10:
+            raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=years))
+        months = _term_months(n, [t for _, t in tabled.values()]) if years is None else years * 12
+        span = -(-months // 12)  # years costed, the last a part one when the term ends in it
         figures = ReferenceService(self.app, self.actor, self.today)
         context = _context(figures, base, tabled, typed)
         positions = []
         for side in Side:
             proposals, terms = tabled[side]
             if terms is not None:
-                positions.append(_position(side.value, proposals, base, terms, span, context))
+                positions.append(_position(side.value, proposals, base, terms, months, context))
         if typed is not None:
-            positions.append(_position("scenario", [], base, typed, span, context))
-        costed = {p["position"]: p for p in positions}
+            positions.append(_position("scenario", [], base, typed, months, context))
         return {
             "reference": n.reference,
             "round": at,
             "years": span,
+            "months": months,
             "rounding": rounding_rule(),
             "base": base_row(n),
             "positions": positions,
-            "gap": _gap_row(costed.get("union"), costed.get("employer")),
-            "rounds": rounds_row(n, base, span, at),
+            "gap": _gap_row(
+                *(
+                    None if (terms := tabled[side][1]) is None else cost(base, terms, months=months)
+                    for side in (Side.UNION, Side.EMPLOYER)
+                )
+            ),
+            "rounds": rounds_row(n, base, months, at),
             "reference_data": context["data"],
             "warnings": _warnings(base, positions, context)
             + _cut_terms(tabled, typed, span)
-            + _stated_twice(tabled),
+            + _stated_twice(tabled)
+            + _left_out(base, tabled),
         }
 
 
@@ -183,14 +192,16 @@ def _stated_twice(tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]]
         stating: dict[str, list[str]] = {}
         for p in proposals:
             assert p.wage is not None
-            kinds = [
-                *(["increase"] if p.wage.increase_pct is not None else []),
-                *(["min-wage"] if p.wage.minimum_wage is not None else []),
-                *(["one-off"] if p.wage.one_off is not None else []),
-                *(r.group for r in p.wage.raises),
-            ]
-            for kind in kinds:
-                stating.setdefault(kind, []).append(p.article)
+            for number, year in enumerate(p.wage.years, start=1):
+                kinds = [
+                    *([_("the increase")] if year.increase_pct is not None else []),
+                    *([_("the minimum wage")] if year.minimum_wage is not None else []),
+                    *([_("the one-off payment")] if year.one_off is not None else []),
+                    *(_("{group}'s rise").format(group=r.group) for r in year.raises),
+                ]
+                for kind in kinds:
+                    what = kind if number == 1 else _("year {n}: {number}").format(n=number, number=kind)
+                    stating.setdefault(what, []).append(p.article)
         for kind, articles in stating.items():
             if len(articles) > 1:
                 found.append(
@@ -202,6 +213,13 @@ def _stated_twice(tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]]
                     )
                 )
     return found
+
+
+def _position_word(position: str) -> str:
+    """A position's name as a reader reads it: a side's word, or the scenario's."""
+    if position == "scenario":
+        return _("scenario (not tabled)")
+    return pgettext("side", position)
 
 
 def _context(
@@ -244,12 +262,12 @@ def _year(value: int) -> int:
     return value
 
 
-def _term_years(n: Negotiation, terms: list[WageTerms | None]) -> int:
-    """The contract's term in whole years once signed, else the most years a position names."""
+def _term_months(n: Negotiation, terms: list[WageTerms | None]) -> int:
+    """The contract's term in months once signed, else 12 for each year the longest position
+    names."""
     if n.term is not None:
-        months = (n.term.end.year - n.term.start.year) * 12 + n.term.end.month - n.term.start.month + 1
-        return max(1, round(months / 12))
-    return max([len(t.years) for t in terms if t is not None] or [1])
+        return term_months(n.term.start, n.term.end)
+    return 12 * max([len(t.years) for t in terms if t is not None] or [1])
 
 
 def side_position(n: Negotiation, side: Side, round_no: int) -> tuple[list[Proposal], WageTerms | None]:
@@ -271,7 +289,38 @@ def side_position(n: Negotiation, side: Side, round_no: int) -> tuple[list[Propo
         if own:
             chosen.append(max(own, key=order_key))
     terms = combined(p.wage for p in chosen if p.wage is not None)
-    return chosen, terms
+    return chosen, None if terms is None or n.wage_base is None else in_base(n.wage_base, terms)
+
+
+def in_base(base: WageBase, terms: WageTerms) -> WageTerms | None:
+    """The terms without the rises of groups the base no longer has (dropped since they were
+    tabled: ``_left_out`` says so); None if nothing is left to cost."""
+
+    def kept(rises: tuple[GroupRaise, ...]) -> tuple[GroupRaise, ...]:
+        return tuple(r for r in rises if base.group(r.group) is not None)
+
+    trimmed = attrs.evolve(
+        terms,
+        raises=kept(terms.raises),
+        later=tuple(attrs.evolve(y, raises=kept(y.raises)) for y in terms.later),
+    )
+    return trimmed if trimmed.has_numbers() else None
+
+
+def _left_out(base: WageBase, tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]]) -> list[str]:
+    """Rises tabled for a group the base no longer has: not costed, and said so."""
+    found = []
+    for proposals, _terms in tabled.values():
+        for p in proposals:
+            assert p.wage is not None
+            gone = sorted({r.group for y in p.wage.years for r in y.raises if base.group(r.group) is None})
+            found += [
+                _(
+                    "{group} is not in the wage base now: the rise {proposal} tables for it is not costed"
+                ).format(group=g, proposal=p.id)
+                for g in gone
+            ]
+    return found
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -289,7 +338,7 @@ def costing_row(c: Costing) -> dict[str, Any]:
             "one_off": _money(c.one_off(1)),
             "total": _money(c.total(1)),
         },
-        "term": {"years": c.years, "total": _money(c.total())},
+        "term": {"years": c.years, "months": c.months, "total": _money(c.total())},
         "per_worker": _money(c.per_worker),
         "payroll_pct": pct(c.payroll_pct),
         "floor": {"lifted": c.lifted(1), "monthly": _money(c.floor_monthly(1))},
@@ -317,10 +366,10 @@ def _position(
     proposals: list[Proposal],
     base: WageBase,
     terms: WageTerms,
-    years: int,
+    months: int,
     context: dict[str, Any],
 ) -> dict[str, Any]:
-    costing = cost(base, terms, years)
+    costing = cost(base, terms, months=months)
     row: dict[str, Any] = {
         "position": label,
         "proposals": [p.id for p in proposals],
@@ -332,6 +381,8 @@ def _position(
     }
     lines, cpi = context["guideline"], context["data"]["cpi"]
     if lines is not None and costing.increase_pct is not None:
+        # Compared as shown, to 0.01 point: a 16% rise whose fen-rounded wages make it
+        # 15.9999% is at a 16% line, as the figure beside it says.
         where = position(fen(costing.increase_pct), lines)
         row["guideline"] = {"position": where.value, "words": _(POSITION_WORDS[where])}
     if cpi is not None and costing.increase_pct is not None:
@@ -339,26 +390,27 @@ def _position(
     return row
 
 
-def _gap_row(union: dict[str, Any] | None, employer: dict[str, Any] | None) -> dict[str, Any] | None:
+def _gap_row(union: Costing | None, employer: Costing | None) -> dict[str, Any] | None:
+    """The union's position less the employer's: this year's and the term's cost, and the
+    points between the exact increases (rounded once, as the rounds' table rounds them)."""
     if union is None or employer is None:
         return None
-    yuan = Decimal(union["this_year"]["total"]) - Decimal(employer["this_year"]["total"])
-    a, b = union["increase_pct"], employer["increase_pct"]
+    between = gap(union, employer)
     return {
-        "yuan": str(yuan),
-        "term_yuan": str(Decimal(union["term"]["total"]) - Decimal(employer["term"]["total"])),
-        "points": None if a is None or b is None else str(Decimal(a) - Decimal(b)),
+        "yuan": str(between.yuan),
+        "term_yuan": str(union.total() - employer.total()),
+        "points": pct(between.points),
     }
 
 
-def rounds_row(n: Negotiation, base: WageBase, years: int, last: int) -> list[dict[str, Any]]:
+def rounds_row(n: Negotiation, base: WageBase, months: int, last: int) -> list[dict[str, Any]]:
     """Round by round, each side's position and the gap between them: how it narrowed."""
     rows = []
     for number in range(1, last + 1):
         costed = {}
         for side in Side:
             _proposals, terms = side_position(n, side, number)
-            costed[side] = None if terms is None else cost(base, terms, years)
+            costed[side] = None if terms is None else cost(base, terms, months=months)
         union, employer = costed[Side.UNION], costed[Side.EMPLOYER]
         between = None if union is None or employer is None else gap(union, employer)
         rows.append(
@@ -407,7 +459,7 @@ def _warnings(base: WageBase, positions: list[dict[str, Any]], context: dict[str
             if p["minimum_wage"] is not None and Decimal(p["minimum_wage"]) < floor:
                 found.append(
                     _("the {position} floor {amount} is below the statutory minimum wage {floor}").format(
-                        position=p["position"], amount=p["minimum_wage"], floor=floor
+                        position=_position_word(p["position"]), amount=p["minimum_wage"], floor=floor
                     )
                 )
     return found
@@ -446,10 +498,13 @@ def agreed_costing(n: Negotiation, reference: ReferenceService) -> dict[str, Any
     )
     if base is None or terms is None:
         return None
-    years = _term_years(n, [terms])
+    terms = in_base(base, terms)
+    if terms is None:
+        return None
+    months = _term_months(n, [terms])
     tabled: dict[Side, tuple[list[Proposal], WageTerms | None]] = {side: ([], terms) for side in Side}
     context = _context(reference, base, tabled, None)
-    row = _position("agreed", [], base, terms, years, context)
+    row = _position("agreed", [], base, terms, months, context)
     lines = context["guideline"]
     return {
         **row,

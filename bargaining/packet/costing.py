@@ -3,6 +3,7 @@ reference figures weighed with their sources (S2 Arts 8, 21), in the packet's la
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from bargaining.packet.blocks import Block, Heading, Items, Paragraph, Table
@@ -27,6 +28,7 @@ COSTING_WORDS: dict[str, tuple[str, str]] = {
     "one_off": ("One-off payments", "一次性支付"),
     "total": ("Total cost, first year", "第一年增加人工成本合计"),
     "term": ("Total cost over a {years}-year term", "合同期内增加人工成本合计（{years}年）"),
+    "term.months": ("Total cost over a {months}-month term", "合同期内增加人工成本合计（{months}个月）"),
     "per_worker": ("Per worker, first year", "人均（第一年）"),
     "payroll_pct": ("Share of last year's wage bill", "占上年度工资总额比例"),
     "floor": (
@@ -90,8 +92,14 @@ def _w(key: str, lang: str) -> str:
 def _money(value: str | None) -> str:
     if value is None:
         return ""
-    whole, _dot, cents = value.partition(".")
-    return f"{int(whole):,}.{cents or '00'}"
+    return f"{Decimal(value):,.2f}"  # -0.30 keeps its sign
+
+
+def _term(term: Row, lang: str) -> str:
+    """Over the term: in years when it is whole years, else in months (18 months, not 2 years)."""
+    if term["months"] % 12:
+        return _w("term.months", lang).format(months=term["months"])
+    return _w("term", lang).format(years=term["years"])
 
 
 def costing_blocks(c: Row | None, lang: str) -> list[Block]:
@@ -113,7 +121,7 @@ def costing_blocks(c: Row | None, lang: str) -> list[Block]:
         (_w("on_costs", lang), _money(c["this_year"]["on_costs"]) + unit),
         (_w("one_off", lang), _money(c["this_year"]["one_off"]) + unit),
         (_w("total", lang), _money(c["this_year"]["total"]) + unit),
-        (_w("term", lang).format(years=c["term"]["years"]), _money(c["term"]["total"]) + unit),
+        (_term(c["term"], lang), _money(c["term"]["total"]) + unit),
         (_w("per_worker", lang), _money(c["per_worker"]) + unit),
         (_w("payroll_pct", lang), f"{c['payroll_pct']}%"),
     ]

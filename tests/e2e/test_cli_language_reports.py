@@ -144,3 +144,13 @@ def test_an_error_under_the_c_locale_is_one_english_line(demo: Path) -> None:
         prog_name="bargaining",
     )
     assert (result.exit_code, result.stderr) == (1, "Error: output: give --json or --csv, not both\n")
+
+
+def test_a_timeline_in_chinese_names_the_currency_and_the_profile_in_chinese(demo: Path) -> None:
+    case = invoke(demo, f"timeline {CASE}", lang="zh").stdout
+    assert "请求金额180000.00元" in case
+    assert "CNY" not in case
+    negotiation = invoke(demo, "timeline DEMO-2011-WAGE", lang="zh").stdout
+    assert "工资专项集体合同；中国；职工方" in negotiation
+    assert "PRC" not in negotiation
+    assert "claims 180000.00 CNY" in invoke(demo, f"timeline {CASE}", lang="en").stdout

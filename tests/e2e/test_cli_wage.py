@@ -265,18 +265,18 @@ def test_the_years_costed_are_the_years_asked_for_and_a_scenario_changes_no_tabl
     assert beside["positions"][:2] == alone["positions"]
     assert (beside["gap"], beside["rounds"]) == (alone["gap"], alone["rounds"])
     scenario = beside["positions"][-1]
-    assert scenario["term"] == {"years": 1, "total": scenario["this_year"]["total"]}
+    assert scenario["term"] == {"years": 1, "months": 12, "total": scenario["this_year"]["total"]}
     assert any("scenario" in w and "3 years" in w and "--years 3" in w for w in beside["warnings"])
     three = costed(run, "--years", "3")
     assert three["years"] == 3
     assert [p["term"] for p in three["positions"]] == [
-        {"years": 3, "total": "1262592.00"},
-        {"years": 3, "total": "946944.00"},
+        {"years": 3, "months": 36, "total": "1262592.00"},
+        {"years": 3, "months": 36, "total": "946944.00"},
     ]
     run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 三年各8% --increase 8 --then 8 --then 8")
     one = costed(run, "--years", "1")
     assert one["years"] == 1
-    assert one["positions"][0]["term"] == {"years": 1, "total": "420864.00"}
+    assert one["positions"][0]["term"] == {"years": 1, "months": 12, "total": "420864.00"}
     assert one["gap"]["term_yuan"] == "105216.00"
     assert any("union" in w and "3 years" in w for w in one["warnings"])
     assert "(1-year term)" in run.ok(f"negotiation cost {REF} --years 1").stdout
@@ -306,7 +306,9 @@ def test_what_cannot_be_costed_as_typed_is_refused_or_said(run: Cli) -> None:
         "368256.00",
     )
     assert any(
-        w.startswith("union: increase is stated in 第一条 工资调整, 第二条 津贴; only the last (第二条 津贴)")
+        w.startswith(
+            "union: the increase is stated in 第一条 工资调整, 第二条 津贴; only the last (第二条 津贴)"
+        )
         for w in result["warnings"]
     ), result["warnings"]
 
@@ -323,6 +325,15 @@ def test_numbers_typed_full_width_on_a_chinese_keyboard_are_the_same_numbers(run
     )
     assert wide["positions"][-1] == ascii_typed["positions"][-1]
     assert wide["positions"][-1]["increase_pct"] == "7.00"
+    for written in ("1400元", "¥1,400", "￥１４００"):  # as a pay slip writes it
+        again = costed(run, "--scenario", "--increase", "6%", "--raise", "一线职工=7%", "--min-wage", written)
+        assert again["positions"][-1] == ascii_typed["positions"][-1]
+    assert refused(run, f"negotiation cost {REF} --scenario --increase 1e1").startswith(
+        "Error: cost.increase: '1e1' is not a percentage"
+    )
+    assert refused(run, f"negotiation cost {REF} --scenario --one-off 1e3").startswith(
+        "Error: cost.one-off: '1e3' is not an amount of money"
+    )
     yuan = costed(run, "--scenario", "--raise", "一线职工=２００元", "--then", "５％，一线职工＝３００￥")
     assert yuan["positions"][-1]["monthly"] == "27400.00"  # 200.00 x 137
 
@@ -350,3 +361,47 @@ def test_verify_names_a_reference_figure_changed_since_the_packet_weighed_it(run
         "广州 2011 wage guideline: none was recorded when the packet was made; now lines 13/19/4%",
         "广州 2011 CPI: the packet weighed 5.5% (on the year before); the record now says 5.4% (on the year before)",
     ]
+
+
+def test_the_headline_gap_and_the_rounds_table_agree_and_two_rises_in_one_year_are_refused(run: Cli) -> None:
+    """651.40 and 400.60 元 on one worker at 10,000.00: 6.514% and 4.006%, 2.508 points, shown
+    2.51 in the headline as in round 1's row. Against lines 5/8/2 a rise is placed as it is
+    shown, to 0.01 point: 7.994% (799.40 元) is 7.99%, between the base and upper lines; 7.996%
+    (799.60 元) is 8.00%, at the upper line, as is 8% itself."""
+    seat_and_talk(run)
+    run.ok(f"negotiation base {REF} --region 测试 --year 2030 --group 甲 --headcount 1 --wage 10000")
+    run.ok(f"{ROUND_1} {PEOPLE}")
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s union --text 加薪 --raise 甲=651.40元")
+    run.ok(f"negotiation propose {REF} -a '{WAGE}' -s employer --text 加薪 --raise 甲=400.60元")
+    result = costed(run)
+    assert result["gap"]["points"] == result["rounds"][0]["gap_points"] == "2.51"
+    run.ok("reference guideline --region 测试 --year 2030 --base 5 --upper 8 --lower 2 --source 试")
+
+    def placed(amount: str) -> tuple[str, str]:
+        scenario = costed(run, "--scenario", "--raise", f"甲={amount}元")["positions"][-1]
+        return scenario["increase_pct"], scenario["guideline"]["position"]
+
+    assert placed("799.40") == ("7.99", "between the base and upper lines")
+    assert placed("799.60") == placed("800") == ("8.00", "at the upper line")
+    assert refused(run, f"negotiation propose {REF} -a '{WAGE}' -s union --text x --then '5%,6%'").startswith(
+        "Error: propose.then: '5%,6%': the increase is given twice for one year; each --then is one year"
+    )
+
+
+def test_a_group_dropped_from_the_base_after_a_rise_was_tabled_for_it_is_left_out_and_said(run: Cli) -> None:
+    """The union asks 8% for all and 300 元 for 管理人员 (5 at 6,000.00); the group is dropped
+    from the base: the 8% on 137 at 3,200.00 is still costed, 35,072.00 a month, and a warning
+    names the rise left out."""
+    seat_and_talk(run)
+    run.ok(BASE)
+    run.ok(f"negotiation base {REF} --group 管理人员 --headcount 5 --wage 6000")
+    run.ok(f"{ROUND_1} {PEOPLE}")
+    run.ok(
+        f"negotiation propose {REF} -a '{WAGE}' -s union --text 增长8% --increase 8 --raise 管理人员=300元"
+    )
+    run.ok(f"negotiation base {REF} --drop 管理人员")
+    result = costed(run)
+    assert result["positions"][0]["monthly"] == "35072.00"
+    assert (
+        "管理人员 is not in the wage base now: the rise P1 tables for it is not costed" in result["warnings"]
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining.store.transcodings import WageTermsAsDict
-from domain.costing import combined, cost, gap, pct, real_increase
+from domain.costing import combined, cost, gap, pct, real_increase, term_months
 from domain.errors import InvalidValueError
 from domain.values import GroupRaise, WageTerms, YearTerms
 from domain.wage import WageBase, WageGroup, parse_share
@@ -154,6 +155,72 @@ def test_articles_combine_into_one_position() -> None:
     assert combined([rise, WageTerms(), floor]) == WageTerms(increase_pct=D(6), minimum_wage=D(1400))
 
 
+def test_each_articles_later_years_are_kept_when_another_article_names_other_numbers() -> None:
+    """Article 1: 6%, then 5%; article 2: a floor of 1,400, then 1,500. On 137 at 3,200 and 10
+    at 1,300 (no on-costs). Year 1: 3,392.00 (+192.00 x 137 = 26,304.00) and 1,378.00 lifted to
+    1,400.00 (+100.00 x 10 = 1,000.00): 27,304.00 x 12 = 327,648.00. Year 2: 3,392.00 x 1.05 =
+    3,561.60 (+361.60 x 137 = 49,539.20) and 1,400.00 x 1.05 = 1,470.00 lifted to 1,500.00
+    (+200.00 x 10 = 2,000.00): 51,539.20 x 12 = 618,470.40. The term: 946,118.40."""
+    rise = WageTerms(increase_pct=D(6), later=(YearTerms(increase_pct=D(5)),))
+    floor = WageTerms(minimum_wage=D(1400), later=(YearTerms(minimum_wage=D(1500)),))
+    both = combined([rise, floor])
+    assert both == WageTerms(
+        increase_pct=D(6), minimum_wage=D(1400), later=(YearTerms(increase_pct=D(5), minimum_wage=D(1500)),)
+    )
+    costing = cost(base_of(("一线职工", 137, "3200"), ("见习员工", 10, "1300")), both)
+    assert (costing.total(1), costing.total(2), costing.total()) == (
+        D("327648.00"),
+        D("618470.40"),
+        D("946118.40"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        ("2024-02-01", "2026-07-31", 30),
+        ("2024-02-01", "2025-07-31", 18),
+        ("2024-02-15", "2025-02-14", 12),
+        ("2011-07-01", "2014-06-30", 36),
+        ("2024-01-31", "2024-02-29", 1),
+        ("2024-01-01", "2024-07-14", 6),  # 6 months and 14 days
+        ("2024-01-01", "2024-07-15", 7),  # 6 months and 15 days
+    ],
+)
+def test_a_terms_months_count_a_part_month_of_half_a_month_or_more(start: str, end: str, months: int) -> None:
+    assert term_months(date.fromisoformat(start), date.fromisoformat(end)) == months
+
+
+def test_a_term_of_18_months_costs_its_second_year_for_six_months() -> None:
+    """+600.00 a month for one worker. No bonus: 12 x 600.00 + 6 x 600.00 = 10,800.00, not the
+    14,400.00 of two whole years. One bonus month: 13 x 600.00 = 7,800.00, then the bonus in
+    proportion, 13 x 6/12 = 6.5 months x 600.00 = 3,900.00: 11,700.00."""
+    terms = WageTerms(raises=(GroupRaise(group="甲", amount=D(600)),))
+    plain = cost(base_of(("甲", 1, "3000")), terms, months=18)
+    assert (plain.years, plain.months, plain.total(1), plain.total(2), plain.total()) == (
+        2,
+        18,
+        D("7200.00"),
+        D("3600.00"),
+        D("10800.00"),
+    )
+    bonus = cost(base_of(("甲", 1, "3000"), bonus_months=D(1)), terms, months=18)
+    assert bonus.total() == D("11700.00")
+    assert (
+        cost(base_of(("甲", 1, "3000")), terms, months=24).total()
+        == cost(base_of(("甲", 1, "3000")), terms, 2).total()
+    )
+
+
+def test_the_gap_in_points_is_between_the_exact_increases() -> None:
+    """651.40 and 400.60 on 10,000.00: 6.514% and 4.006%, 2.508 points apart, shown 2.51 (the
+    shown 6.51 less the shown 4.01 would be 2.50)."""
+    base = base_of(("甲", 1, "10000"))
+    union = cost(base, WageTerms(raises=(GroupRaise(group="甲", amount=D("651.40")),)))
+    employer = cost(base, WageTerms(raises=(GroupRaise(group="甲", amount=D("400.60")),)))
+    assert pct(gap(union, employer).points) == "2.51"
+
+
 # ------------------------------------------------------------------ properties
 
 NAMES = ("一线职工", "辅助岗位", "管理人员", "见习员工", "后勤")
@@ -276,3 +343,44 @@ def test_raising_any_increase_never_lowers_the_cost(
     before, after = cost(base, terms, years), cost(base, higher, years)
     assert after.total() >= before.total()
     assert all(after.total(n) >= before.total(n) for n in range(1, before.years + 1))
+
+
+@given(costed(), st.data())
+def test_a_position_split_over_articles_costs_as_the_whole(
+    case: tuple[WageBase, WageTerms, int], data: st.DataObject
+) -> None:
+    """Each year's numbers put in two articles, each number in one of them: combined, they
+    cost what the whole terms cost."""
+    base, terms, years = case
+    parts: list[list[YearTerms]] = [[], []]
+    for year in terms.years:
+        fields = {
+            "increase_pct": year.increase_pct,
+            "minimum_wage": year.minimum_wage,
+            "one_off": year.one_off,
+        }
+        sides = [dict.fromkeys(fields), dict.fromkeys(fields)]
+        for name, value in fields.items():
+            sides[data.draw(st.integers(0, 1))][name] = value
+        rises: list[list[GroupRaise]] = [[], []]
+        for rise in year.raises:
+            rises[data.draw(st.integers(0, 1))].append(rise)
+        for i in (0, 1):
+            parts[i].append(YearTerms(raises=tuple(rises[i]), **sides[i]))
+
+    def terms_of(schedule: list[YearTerms]) -> WageTerms:
+        first, *later = schedule
+        return WageTerms(
+            increase_pct=first.increase_pct,
+            raises=first.raises,
+            minimum_wage=first.minimum_wage,
+            one_off=first.one_off,
+            later=tuple(later),
+        )
+
+    merged = combined([terms_of(parts[0]), terms_of(parts[1])])
+    whole = cost(base, terms, years)
+    if merged is None:
+        assert whole.total() == 0
+    else:
+        assert cost(base, merged, years).rows == whole.rows
