@@ -45,17 +45,17 @@ COSTING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "guideline": ("Comparison with the wage guideline", "与工资指导线比较"),
     "guideline.line": (
-        "An average increase of {pct}% against {where}'s guideline (base {base}%, upper {upper}%,"
+        "An average increase of {pct} against {where}'s guideline (base {base}%, upper {upper}%,"
         " lower {lower}%): {position}.",
-        "平均工资增长{pct}%，对照{where}工资指导线（基准线{base}%，上线{upper}%，下线{lower}%）：{position}。",
+        "平均工资{pct}，对照{where}工资指导线（基准线{base}%，上线{upper}%，下线{lower}%）：{position}。",
     ),
     "guideline.none": (
         "No wage guideline for {where} is recorded; the increase is not compared with one.",
         "未记录{where}工资指导线，未作比较。",
     ),
     "real": (
-        "Against the consumer price index ({cpi}%), the real increase is {real}%.",
-        "扣除居民消费价格指数（上涨{cpi}%）后，实际增长{real}%。",
+        "Against the consumer price index ({cpi}), the real increase is {real}.",
+        "扣除居民消费价格指数（{cpi}）后，实际{real}。",
     ),
     "sources": ("Figures weighed, with their sources", "参考数据及来源"),
     "source.guideline": ("Wage guideline {where}: {source}", "{where}工资指导线：{source}"),
@@ -64,8 +64,8 @@ COSTING_WORDS: dict[str, tuple[str, str]] = {
         "{where}最低工资标准：每月{amount}元（{source}）",
     ),
     "source.cpi": (
-        "Consumer price index {where}: {change}% ({source})",
-        "{where}居民消费价格指数：上涨{change}%（{source}）",
+        "Consumer price index {where}: {change} ({source})",
+        "{where}居民消费价格指数：{change}（{source}）",
     ),
     "source.base": (
         "Last year's workforce and pay: the wage base recorded in the negotiation",
@@ -82,6 +82,16 @@ POSITIONS: dict[str, tuple[str, str]] = {
     "at the lower line": ("at the lower line", "达到下线"),
     "below the lower line": ("below the lower line", "低于下线"),
 }
+
+
+def _moved(value: str, lang: str, rise: str = "增长") -> str:
+    """A change in percent as read: 5.5% or -0.8%; in Chinese 增长6% or 下降0.01% (a wage),
+    上涨5.5% or 下降0.8% (a price level), never 上涨-0.8%."""
+    falls = value.startswith("-")
+    size = value.removeprefix("-")
+    if lang != "zh":
+        return f"{value}%"
+    return f"{'下降' if falls else rise}{size}%"
 
 
 def _w(key: str, lang: str) -> str:
@@ -160,13 +170,18 @@ def _comparison(c: Row, lang: str) -> list[Block]:
         found.append(
             Paragraph(
                 _w("guideline.line", lang).format(
-                    pct=c["increase_pct"], where=where, position=pick(lang, en, zh), **lines
+                    pct=_moved(c["increase_pct"], lang), where=where, position=pick(lang, en, zh), **lines
                 )
             )
         )
     if c["real_increase_pct"] is not None:
         found.append(
-            Paragraph(_w("real", lang).format(cpi=data["cpi"]["change_pct"], real=c["real_increase_pct"]))
+            Paragraph(
+                _w("real", lang).format(
+                    cpi=_moved(data["cpi"]["change_pct"], lang, "上涨"),
+                    real=_moved(c["real_increase_pct"], lang),
+                )
+            )
         )
     return found
 
@@ -185,7 +200,9 @@ def _sources(c: Row, lang: str) -> list[str]:
     if data["cpi"]:
         found.append(
             _w("source.cpi", lang).format(
-                where=where, change=data["cpi"]["change_pct"], source=data["cpi"]["source"]
+                where=where,
+                change=_moved(data["cpi"]["change_pct"], lang, "上涨"),
+                source=data["cpi"]["source"],
             )
         )
     return found

@@ -405,3 +405,22 @@ def test_a_group_dropped_from_the_base_after_a_rise_was_tabled_for_it_is_left_ou
     assert (
         "管理人员 is not in the wage base now: the rise P1 tables for it is not costed" in result["warnings"]
     )
+
+
+def test_the_packet_says_a_fall_in_prices_as_a_fall(run: Cli) -> None:
+    """广州 2011's CPI recorded as 99.2 (上年=100), a 0.8% fall: the 说明 says 下降0.8%, and the
+    real increase of the agreed 6.62% is (106.62 / 99.2 - 1) = 7.48%, 增长; against lines
+    13/19/4 (假设, for the test) the 6.62% is between the lower and the base line."""
+    run.ok("demo")
+    run.ok("reference cpi --region 广州 --year 2011 --index 99.2 --source 假设")
+    run.ok("reference guideline --region 广州 --year 2011 --base 13 --upper 19 --lower 4 --source 假设")
+    packet = Path(run.store).parent / "packet"
+    run.ok(f"packet DEMO-2011-WAGE --out {packet}")
+    text = (packet / "packet.md").read_text(encoding="utf-8")
+    assert "扣除居民消费价格指数（下降0.8%）后，实际增长7.48%。" in text
+    assert "居民消费价格指数：下降0.8%" in text
+    assert (
+        "平均工资增长6.62%，对照广州 2011工资指导线（基准线13%，上线19%，下线4%）：介于下线与基准线之间。"
+        in text
+    )
+    assert "-0.8" not in text
