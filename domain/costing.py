@@ -166,11 +166,11 @@ def _raised(wage: Decimal, group: str, terms: YearTerms) -> Decimal:
 
 def check_groups(base: WageBase, terms: WageTerms, field: str = "cost.raise") -> None:
     """Every group a rise names is a group of the base: a rise for no one is a typo."""
-    for year in terms.years:
+    for number, year in enumerate(terms.years, start=1):
         for rise in year.raises:
             if base.group(rise.group) is None:
                 raise InvalidValueError(
-                    field,
+                    field if number == 1 else field.rsplit(".", 1)[0] + ".then",
                     _(
                         "{name} is not a group of the wage base ({names}); record it with 'negotiation base'"
                     ).format(name=rise.group, names=", ".join(g.name for g in base.groups) or "-"),

@@ -16,7 +16,7 @@ from typing import Any
 from bargaining.errors import InvalidValueError, shown
 from bargaining.negotiations.service import Service
 from domain.i18n import _
-from domain.values import check_year, clean_name, clean_text, parse_money
+from domain.values import clean_name, clean_text, parse_money
 from domain.wage import parse_share
 from domain.wage_reference import Guideline, WageReference, reference_id
 
@@ -95,7 +95,8 @@ def _region(value: str, field: str) -> str:
 def _year(value: int, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(field, _("{value} is not a year").format(value=shown(value)))
-    check_year(date(value, 1, 1), field)
+    if not 1900 <= value <= 2200:
+        raise InvalidValueError(field, _("{value} is not a plausible year (1900-2200)").format(value=value))
     return value
 
 

@@ -424,3 +424,15 @@ def test_the_packet_says_a_fall_in_prices_as_a_fall(run: Cli) -> None:
         in text
     )
     assert "-0.8" not in text
+
+
+def test_an_error_names_the_option_that_was_typed(run: Cli) -> None:
+    """A later year's rise for a group the base lacks is --then's error; a year typed short is
+    a year's error, not a date's."""
+    two_rounds(run)
+    assert refused(run, f"negotiation cost {REF} --scenario --then 不存在=5%").startswith(
+        "Error: cost.then: 不存在 is not a group of the wage base"
+    )
+    assert refused(run, "reference cpi --region 甲 --year 30 --change 1 --source x").startswith(
+        "Error: reference.year: 30 is not a plausible year (1900-2200)"
+    )
