@@ -241,15 +241,7 @@ def wage_terms(f: Row, lang: str) -> list[Block]:
     w = partial(word, lang=lang)
     table = Table(
         (w("wage.article"), w("wage.increase"), w("wage.minimum"), w("wage.from")),
-        tuple(
-            (
-                t["article"],
-                _increase_cell(t),
-                f"{t['minimum_wage']} {_unit(t['currency'], lang)}" if t["minimum_wage"] is not None else "",
-                t["effective_on"] or "",
-            )
-            for t in wage["terms"]
-        ),
+        tuple(row for t in wage["terms"] for row in _term_rows(t, lang)),
         (0.4, 0.2, 0.2, 0.2),
     )
     names = WAGE_FACTORS_ZH if lang == "zh" else WAGE_FACTORS
@@ -259,14 +251,34 @@ def wage_terms(f: Row, lang: str) -> list[Block]:
     return [Heading(w("wage")), table, Heading(w("wage.factors"), 3), body, *costed]
 
 
-def _increase_cell(t: Row) -> str:
-    """'6%; 一线职工 7%': the rise for every group, then each group's own."""
-    parts = [f"{t['increase_pct']}%"] if t["increase_pct"] is not None else []
+def _term_rows(t: Row, lang: str) -> list[tuple[str, str, str, str]]:
+    """An agreed wage article's numbers: its first year, then each later year of the term on a
+    row of its own (year 2, 第2年), so that every number the costing uses is shown."""
+    unit = _unit(t.get("currency", "CNY"), lang)
+
+    def row(label: str, year: Row, start: str) -> tuple[str, str, str, str]:
+        floor = f"{year['minimum_wage']} {unit}" if year.get("minimum_wage") is not None else ""
+        return label, _increase_cell(year, lang, unit), floor, start
+
+    rows = [row(t["article"], t, t["effective_on"] or "")]
+    rows += [
+        row(pick(lang, f"{t['article']}, year {n}", f"{t['article']}，第{n}年"), year, "")
+        for n, year in enumerate(t.get("later", []), start=2)
+    ]
+    return rows
+
+
+def _increase_cell(t: Row, lang: str, unit: str) -> str:
+    """'6%; 一线职工 7%; one-off 500 CNY': the rise for every group, each group's own, and a
+    one-off payment per worker."""
+    parts = [f"{t['increase_pct']}%"] if t.get("increase_pct") is not None else []
     parts += [
         f"{r['group']} {r['pct']}%" if r["pct"] is not None else f"{r['group']} +{r['amount']}"
         for r in t.get("raises", [])
     ]
-    return "; ".join(parts)
+    if t.get("one_off") is not None:
+        parts.append(pick(lang, f"one-off {t['one_off']} {unit}", f"一次性{t['one_off']}{unit}"))
+    return pick(lang, "; ", "；").join(parts)
 
 
 def _unit(currency: str, lang: str) -> str:

@@ -436,3 +436,36 @@ def test_an_error_names_the_option_that_was_typed(run: Cli) -> None:
     assert refused(run, "reference cpi --region 甲 --year 30 --change 1 --source x").startswith(
         "Error: reference.year: 30 is not a plausible year (1900-2200)"
     )
+
+
+def test_the_packet_lists_every_year_of_the_agreed_terms_and_costs_an_18_month_term(run: Cli) -> None:
+    """Agreed: 6%, then 5% and a 1,400.00 floor with a 500 元 one-off in year 2, on 137 at
+    3,200.00; the term 2011-07-01 to 2012-12-31 is 18 months. The packet's terms table shows
+    year 2 on a row of its own, and the costing says an 18-month term: year 1 315,648.00;
+    year 2 (3,392.00 x 1.05 = 3,561.60, +361.60 x 137 = 49,539.20 a month) for 6 months
+    297,235.20 and the one-off 137 x 500.00 = 68,500.00: 681,383.20 in all."""
+    seat_and_talk(run)
+    run.ok(BASE)
+    run.ok(f"{ROUND_1} {PEOPLE}")
+    run.ok(
+        f"negotiation propose {REF} -a '{WAGE}' -s union --text 两年 --increase 6"
+        " --then '5%,min=1400,one-off=500'"
+    )
+    run.ok(f"negotiation agree {REF} -a '{WAGE}'")
+    run.ok(f"negotiation draft {REF} --on 2011-06-10")
+    run.ok(
+        f"negotiation vote {REF} --on 2011-06-24 --session 第三届 --roll 60 --present 45 --yes 38"
+        " --no 5 --abstain 2"
+    )
+    run.ok(f"negotiation sign {REF} --on 2011-06-29 --term-start 2011-07-01 --term-end 2012-12-31")
+    result = costed(run)
+    assert (result["years"], result["months"]) == (2, 18)
+    assert result["positions"][0]["term"] == {"years": 2, "months": 18, "total": "681383.20"}
+    assert "(18-month term)" in run.ok(f"negotiation cost {REF}").stdout
+    packet = Path(run.store).parent / "packet"
+    run.ok(f"packet {REF} --out {packet} --lang zh")
+    text = (packet / "packet.md").read_text(encoding="utf-8")
+    assert "第一条 工资调整，第2年" in text
+    assert "5%；一次性500.00元" in text
+    assert "合同期内增加人工成本合计（18个月）" in text
+    assert "681,383.20元" in text
