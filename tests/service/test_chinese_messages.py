@@ -52,7 +52,7 @@ def test_a_correction_names_the_field_in_chinese_in_the_timeline_and_the_history
     rows = tracker.reports.timeline(m.CASE)
     applied = step(rows, "收到调解申请")
     assert applied["detail"].startswith("来访：刘某 与 ")
-    assert "请求金额 " in applied["detail"]
+    assert "请求金额180000.00元" in applied["detail"]
     correction = step(rows, "更正")
     assert correction["detail"].startswith("更正第1步；第1步 ")
     assert "第1步 请求金额：" in correction["detail"]
