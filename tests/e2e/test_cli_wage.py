@@ -34,6 +34,13 @@ def two_rounds(run: Cli) -> None:
     run.ok(f"negotiation propose {REF} -a '{WAGE}' -s employer --text 增长6% --increase 6")
 
 
+def packet_text(run: Cli, reference: str, *options: str) -> str:
+    """The filing packet's Markdown, made into a folder beside the store."""
+    packet = Path(run.store).parent / "packet"
+    run.ok("packet", reference, "--out", str(packet), *options)
+    return (packet / "packet.md").read_text(encoding="utf-8")
+
+
 def refused(run: Cli, command: str) -> str:
     """The command fails with one line on stderr and records nothing; the line is returned."""
     events = run.events()
@@ -197,9 +204,7 @@ def test_the_demo_costs_each_round_to_the_agreed_six_and_seven_percent(run: Cli)
     assert gaps[-1] == "0.00"
     assert float(gaps[1]) > float(gaps[2]) > 0  # it narrowed round by round
     assert result["reference_data"]["minimum_wage"]["monthly"] == "1300.00"
-    packet = Path(run.store).parent / "packet"
-    run.ok(f"packet DEMO-2011-WAGE --out {packet}")
-    text = (packet / "packet.md").read_text(encoding="utf-8")
+    text = packet_text(run, "DEMO-2011-WAGE")
     assert "协议工资调整成本测算" in text
     assert "未记录广州 2011工资指导线" in text
     assert "粤府函〔2011〕15号" in text
@@ -414,9 +419,7 @@ def test_the_packet_says_a_fall_in_prices_as_a_fall(run: Cli) -> None:
     run.ok("demo")
     run.ok("reference cpi --region 广州 --year 2011 --index 99.2 --source 假设")
     run.ok("reference guideline --region 广州 --year 2011 --base 13 --upper 19 --lower 4 --source 假设")
-    packet = Path(run.store).parent / "packet"
-    run.ok(f"packet DEMO-2011-WAGE --out {packet}")
-    text = (packet / "packet.md").read_text(encoding="utf-8")
+    text = packet_text(run, "DEMO-2011-WAGE")
     assert "扣除居民消费价格指数（下降0.8%）后，实际增长7.48%。" in text
     assert "居民消费价格指数：下降0.8%" in text
     assert (
@@ -462,9 +465,7 @@ def test_the_packet_lists_every_year_of_the_agreed_terms_and_costs_an_18_month_t
     assert (result["years"], result["months"]) == (2, 18)
     assert result["positions"][0]["term"] == {"years": 2, "months": 18, "total": "681383.20"}
     assert "(18-month term)" in run.ok(f"negotiation cost {REF}").stdout
-    packet = Path(run.store).parent / "packet"
-    run.ok(f"packet {REF} --out {packet} --lang zh")
-    text = (packet / "packet.md").read_text(encoding="utf-8")
+    text = packet_text(run, REF, "--lang", "zh")
     assert "第一条 工资调整，第2年" in text
     assert "5%；一次性500.00元" in text
     assert "合同期内增加人工成本合计（18个月）" in text
