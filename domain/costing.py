@@ -210,6 +210,11 @@ def _group_years(
     return rows
 
 
+def years_of(months: int) -> int:
+    """The years a term of ``months`` spans, the last a part one (18 months: 2)."""
+    return -(-months // 12)
+
+
 def cost(base: WageBase, terms: WageTerms, years: int | None = None, *, months: int | None = None) -> Costing:
     """``terms`` on ``base`` for exactly ``years`` years (default: the years the terms name),
     or for a term of ``months`` (19 months: two years, the second of 7 months). A year past
@@ -218,7 +223,7 @@ def cost(base: WageBase, terms: WageTerms, years: int | None = None, *, months: 
     if months is None:
         span = max(len(terms.years), 1) if years is None else years
         months = span * 12
-    span = -(-months // 12)
+    span = years_of(months)
     if span < 1:
         raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=span))
     last = months - 12 * (span - 1)

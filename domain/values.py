@@ -142,6 +142,18 @@ def check_year(day: date, field: str) -> date:
     return day
 
 
+def check_plain_year(year: int, field: str) -> int:
+    """A year typed alone (a wage base's, a reference figure's), in the bounds of a date's."""
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise InvalidValueError(
+            field,
+            _("{value} is not a plausible year ({first}-{last})").format(
+                value=year, first=EARLIEST_YEAR, last=LATEST_YEAR
+            ),
+        )
+    return year
+
+
 class Side(Enum):
     """The two parties at the table."""
 

@@ -16,7 +16,7 @@ from typing import Any
 from bargaining.errors import InvalidValueError, shown
 from bargaining.negotiations.service import Service
 from domain.i18n import _
-from domain.values import clean_name, clean_text, parse_money
+from domain.values import check_plain_year, clean_name, clean_text, parse_money
 from domain.wage import parse_share
 from domain.wage_reference import Guideline, WageReference, reference_id
 
@@ -88,6 +88,15 @@ def cpi_change(change: str | Decimal | None, index: str | Decimal | None, field:
     return pct
 
 
+def figure_words() -> tuple[tuple[str, str, str], ...]:
+    """Each kind of reference figure: its key in a row of ``show``, its command, its words."""
+    return (
+        ("guideline", "guideline", _("wage guideline")),
+        ("minimum_wage", "minimum-wage", _("minimum wage")),
+        ("cpi", "cpi", _("CPI")),
+    )
+
+
 def _region(value: str, field: str) -> str:
     return clean_name(value, field, max_len=50)
 
@@ -95,9 +104,7 @@ def _region(value: str, field: str) -> str:
 def _year(value: int, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(field, _("{value} is not a year").format(value=shown(value)))
-    if not 1900 <= value <= 2200:
-        raise InvalidValueError(field, _("{value} is not a plausible year (1900-2200)").format(value=value))
-    return value
+    return check_plain_year(value, field)
 
 
 def _source(value: str, field: str) -> str:

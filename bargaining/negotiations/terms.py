@@ -67,26 +67,26 @@ def later_year(spec: str, field: str, *, allow: bool) -> YearTerms:
         if not part:
             continue
         key, equals, value = part.partition("=")
-        kind = "%" if not equals else key.strip()
-        if kind in said or ("min" if kind in _MIN else "one-off" if kind in _ONCE else None) in said:
+        typed = key.strip()
+        number = "%" if not equals else "min" if typed in _MIN else "one-off" if typed in _ONCE else None
+        if number is None:
+            raises.append(part)  # a group's rise: _raises refuses a group named twice
+            continue
+        if number in said:
             raise InvalidValueError(
                 field,
                 _(
                     "{value}: {part} is given twice for one year; each --then is one year"
                     " (two years: --then 5% --then 6%)"
-                ).format(value=shown(spec), part=_("the increase") if kind == "%" else kind),
+                ).format(value=shown(spec), part=_("the increase") if number == "%" else typed),
             )
-        if not equals:
+        said.add(number)
+        if number == "%":
             increase = parse_share(part, field, allow=allow)
-            said.add("%")
-        elif kind in _MIN:
+        elif number == "min":
             minimum = parse_money(value, field)
-            said.add("min")
-        elif kind in _ONCE:
-            once = parse_money(value, field)
-            said.add("one-off")
         else:
-            raises.append(part)
+            once = parse_money(value, field)
     terms = YearTerms(
         increase_pct=increase, raises=_raises(raises, field, allow=allow), minimum_wage=minimum, one_off=once
     )

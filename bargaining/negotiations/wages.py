@@ -14,14 +14,25 @@ from typing import Any
 import attrs
 
 from bargaining.errors import InvalidValueError, RuleViolationError
-from bargaining.negotiations.reference import ReferenceService
+from bargaining.negotiations.reference import ReferenceService, figure_words
 from bargaining.negotiations.service import Service
 from bargaining.negotiations.terms import wage_terms
 from domain.articles import Proposal, order_key
-from domain.costing import ROUNDING, Costing, combined, cost, fen, gap, pct, real_increase, term_months
+from domain.costing import (
+    ROUNDING,
+    Costing,
+    combined,
+    cost,
+    fen,
+    gap,
+    pct,
+    real_increase,
+    term_months,
+    years_of,
+)
 from domain.i18n import _, ngettext, pgettext
 from domain.negotiation import Negotiation
-from domain.values import GroupRaise, Side, WageTerms, clean_name, clean_names
+from domain.values import GroupRaise, Side, WageTerms, check_plain_year, clean_name, clean_names
 from domain.wage import WageBase, parse_share, wage_group
 from domain.wage_reference import POSITION_WORDS, position
 
@@ -132,16 +143,19 @@ class WageService(Service):
         if years is not None and not 1 <= years <= 10:
             raise InvalidValueError("cost.years", _("{n} is not 1 to 10 years").format(n=years))
         months = _term_months(n, [t for _, t in tabled.values()]) if years is None else years * 12
-        span = -(-months // 12)  # years costed, the last a part one when the term ends in it
+        span = years_of(months)  # years costed, the last a part one when the term ends in it
         figures = ReferenceService(self.app, self.actor, self.today)
         context = _context(figures, base, tabled, typed)
-        positions = []
-        for side in Side:
-            proposals, terms = tabled[side]
-            if terms is not None:
-                positions.append(_position(side.value, proposals, base, terms, months, context))
+        costed = {
+            side: None if t is None else cost(base, t, months=months) for side, (_p, t) in tabled.items()
+        }
+        positions = [
+            _position(side.value, proposals, terms, costing, context)
+            for side, (proposals, terms) in tabled.items()
+            if terms is not None and (costing := costed[side]) is not None
+        ]
         if typed is not None:
-            positions.append(_position("scenario", [], base, typed, months, context))
+            positions.append(_position("scenario", [], typed, cost(base, typed, months=months), context))
         return {
             "reference": n.reference,
             "round": at,
@@ -150,12 +164,7 @@ class WageService(Service):
             "rounding": rounding_rule(),
             "base": base_row(n),
             "positions": positions,
-            "gap": _gap_row(
-                *(
-                    None if (terms := tabled[side][1]) is None else cost(base, terms, months=months)
-                    for side in (Side.UNION, Side.EMPLOYER)
-                )
-            ),
+            "gap": _gap_row(costed[Side.UNION], costed[Side.EMPLOYER]),
             "rounds": rounds_row(n, base, months, at),
             "reference_data": context["data"],
             "warnings": _warnings(base, positions, context)
@@ -169,9 +178,9 @@ def _cut_terms(
     tabled: Mapping[Side, tuple[list[Proposal], WageTerms | None]], typed: WageTerms | None, span: int
 ) -> list[str]:
     """A position whose terms name more years than are costed: say which years were left out."""
-    named = [(pgettext("side", side.value), terms) for side, (_proposals, terms) in tabled.items()]
+    named = [(_position_word(side.value), terms) for side, (_proposals, terms) in tabled.items()]
     found = []
-    for label, terms in [*named, (_("scenario (not tabled)"), typed)]:
+    for label, terms in [*named, (_position_word("scenario"), typed)]:
         if terms is not None and len(terms.years) > span:
             found.append(
                 ngettext(
@@ -257,9 +266,7 @@ def _months(value: str | Decimal) -> Decimal:
 
 
 def _year(value: int) -> int:
-    if not 1900 <= value <= 2200:
-        raise InvalidValueError("base.year", _("{value} is not a plausible year").format(value=value))
-    return value
+    return check_plain_year(value, "base.year")
 
 
 def _term_months(n: Negotiation, terms: list[WageTerms | None]) -> int:
@@ -364,12 +371,10 @@ def costing_row(c: Costing) -> dict[str, Any]:
 def _position(
     label: str,
     proposals: list[Proposal],
-    base: WageBase,
     terms: WageTerms,
-    months: int,
+    costing: Costing,
     context: dict[str, Any],
 ) -> dict[str, Any]:
-    costing = cost(base, terms, months=months)
     row: dict[str, Any] = {
         "position": label,
         "proposals": [p.id for p in proposals],
@@ -432,11 +437,7 @@ def _warnings(base: WageBase, positions: list[dict[str, Any]], context: dict[str
     if not base.region or data["year"] is None:
         found.append(_("the wage base names no region or year (--region, --year): nothing to compare with"))
     else:
-        for kind, command, word in (
-            ("guideline", "guideline", _("wage guideline")),
-            ("minimum_wage", "minimum-wage", _("minimum wage")),
-            ("cpi", "cpi", _("CPI")),
-        ):
+        for kind, command, word in figure_words():
             if data[kind] is None:
                 found.append(
                     _("no {kind} recorded for {where} ('bargaining reference {command}')").format(
@@ -504,7 +505,7 @@ def agreed_costing(n: Negotiation, reference: ReferenceService) -> dict[str, Any
     months = _term_months(n, [terms])
     tabled: dict[Side, tuple[list[Proposal], WageTerms | None]] = {side: ([], terms) for side in Side}
     context = _context(reference, base, tabled, None)
-    row = _position("agreed", [], base, terms, months, context)
+    row = _position("agreed", [], terms, cost(base, terms, months=months), context)
     lines = context["guideline"]
     return {
         **row,

@@ -26,7 +26,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from bargaining.errors import InvalidValueError, StageError, printable, shown
-from bargaining.negotiations.reference import ReferenceService
+from bargaining.negotiations.reference import ReferenceService, figure_words
 from bargaining.negotiations.service import Service
 from bargaining.negotiations.wages import agreed_costing
 from bargaining.packet.document import build
@@ -259,11 +259,7 @@ class PacketService(Service):
         )
         where = f"{now['region']} {now['year']}"
         found = []
-        for kind, word in (
-            ("guideline", _("wage guideline")),
-            ("minimum_wage", _("minimum wage")),
-            ("cpi", _("CPI")),
-        ):
+        for kind, _command, word in figure_words():
             then, current = _figured(weighed.get(kind)), _figured(now[kind])
             if then == current:
                 continue
