@@ -336,7 +336,7 @@ def parse_money(value: str | Decimal | int, field: str) -> Decimal:
         raise InvalidValueError(field, _("money must be given as text or Decimal, never a float"))
     # １,４００ typed full-width; ¥1,400 and 1400元 as written on a pay slip
     text = unicodedata.normalize("NFKC", str(value)).strip().removeprefix("¥").removesuffix("元").strip()
-    if "e" in text.lower():  # 1e3 is not how an amount is written
+    if isinstance(value, str) and "e" in text.lower():  # typed 1e3 is not how an amount is written
         raise InvalidValueError(field, _("{value} is not an amount of money").format(value=shown(value)))
     if "," in text and not _GROUPED.match(text):
         raise InvalidValueError(

@@ -29,7 +29,7 @@ def parse_share(
     """A percentage as typed ('7', '7%', '6.5'): at least ``low``, and at most 100 unless
     ``allow``; never over ``high`` (a share of pay: no --allow lifts that)."""
     text = unicodedata.normalize("NFKC", str(value)).strip().rstrip("%").strip()  # ７％ as 7%
-    if "e" in text.lower():  # 1e1 is not how a percentage is written
+    if isinstance(value, str) and "e" in text.lower():  # typed 1e1 is not how a percentage is written
         raise InvalidValueError(field, _("{value} is not a percentage").format(value=shown(value)))
     try:
         pct = Decimal(text)
