@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from bargaining import N_, NC_, _, ngettext, term
+from bargaining.formats import grouped
 from cli.errors import CommandError
 from cli.main import Session
 from cli.options import on_option, pass_session, ref_argument
@@ -56,9 +57,7 @@ def money(value: str | None) -> str:
     """'58,692.00': an exact amount with its thousands grouped, as typed into a sheet."""
     if value is None:
         return "—"
-    whole, _dot, cents = value.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-')):,}.{cents or '00'}"
+    return grouped(value if "." in value else f"{value}.00")
 
 
 def percent(value: str | None) -> str:

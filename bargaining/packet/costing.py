@@ -3,9 +3,9 @@ reference figures weighed with their sources (S2 Arts 8, 21), in the packet's la
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from bargaining.formats import grouped
 from bargaining.packet.blocks import Block, Heading, Items, Paragraph, Table
 from bargaining.packet.words import pick
 
@@ -102,7 +102,7 @@ def _w(key: str, lang: str) -> str:
 def _money(value: str | None) -> str:
     if value is None:
         return ""
-    return f"{Decimal(value):,.2f}"  # -0.30 keeps its sign
+    return grouped(value)  # -0.30 keeps its sign
 
 
 def _term(term: Row, lang: str) -> str:

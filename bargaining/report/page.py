@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bargaining.formats import grouped
 from bargaining.packet.font import find_font
 from bargaining.report import charts
 from bargaining.report.figures import (
@@ -238,13 +239,6 @@ def render(f: Figures, *, font: Path | None = None, svgs: list[str] | None = Non
     )
     woff = subset_font(font, page)
     return page.replace(FONT_MARK, base64.b64encode(woff).decode("ascii"), 1)
-
-
-def grouped(amount: str) -> str:
-    """'2850000.00' -> '2,850,000.00': an exact amount with thousands separators."""
-    whole, dot, cents = amount.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-')):,}{dot}{cents}"
 
 
 def figure_rows(f: Figures) -> list[tuple[str, str, Any, str]]:
